@@ -1,0 +1,103 @@
+package org.mitan.certificate;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An issued certificate: its PDF lives in the object store; anyone can check it by its verification code. */
+@Entity
+@Table(name = "certificate")
+public class Certificate {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "certificate_number", nullable = false, unique = true, updatable = false)
+    private String certificateNumber;
+
+    @Column(name = "request_id", nullable = false, unique = true, updatable = false)
+    private Long requestId;
+
+    @Column(name = "body_code", nullable = false, updatable = false)
+    private String bodyCode;
+
+    @Column(name = "certificate_type", nullable = false, updatable = false)
+    private String certificateType;
+
+    @Column(name = "holder_name", nullable = false, updatable = false)
+    private String holderName;
+
+    @Column(name = "issued_at", nullable = false, updatable = false)
+    private Instant issuedAt;
+
+    @Column(name = "object_key", nullable = false, updatable = false)
+    private String objectKey;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String sha256;
+
+    @Column(name = "verification_code", nullable = false, unique = true, updatable = false)
+    private String verificationCode;
+
+    protected Certificate() {
+    }
+
+    public Certificate(String certificateNumber, Long requestId, String bodyCode, String certificateType,
+            String holderName, Instant issuedAt, String objectKey, String sha256, String verificationCode) {
+        this.certificateNumber = certificateNumber;
+        this.requestId = requestId;
+        this.bodyCode = bodyCode;
+        this.certificateType = certificateType;
+        this.holderName = holderName;
+        this.issuedAt = issuedAt;
+        this.objectKey = objectKey;
+        this.sha256 = sha256;
+        this.verificationCode = verificationCode;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCertificateNumber() {
+        return certificateNumber;
+    }
+
+    public Long getRequestId() {
+        return requestId;
+    }
+
+    public String getBodyCode() {
+        return bodyCode;
+    }
+
+    public String getCertificateType() {
+        return certificateType;
+    }
+
+    public String getHolderName() {
+        return holderName;
+    }
+
+    public Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    public String getObjectKey() {
+        return objectKey;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public String getVerificationCode() {
+        return verificationCode;
+    }
+}

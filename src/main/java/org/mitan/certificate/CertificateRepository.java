@@ -1,0 +1,14 @@
+package org.mitan.certificate;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CertificateRepository extends JpaRepository<Certificate, Long> {
+
+    Optional<Certificate> findByRequestId(Long requestId);
+
+    Optional<Certificate> findByCertificateNumber(String certificateNumber);
+
+    Optional<Certificate> findByVerificationCode(String verificationCode);
+}

@@ -1,0 +1,10 @@
+package org.mitan.intake;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RequestMilestoneRepository extends JpaRepository<RequestMilestone, Long> {
+
+    List<RequestMilestone> findByRequestIdOrderByOccurredAtAscIdAsc(Long requestId);
+}

@@ -1,0 +1,51 @@
+package org.mitan.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.mitan.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finding requests and moving them along, with a dated milestone for each step. Used by every capability. */
+@Service
+public class Requests {
+
+    private final ServiceRequestRepository requests;
+    private final RequestMilestoneRepository milestones;
+    private final Clock clock;
+
+    Requests(ServiceRequestRepository requests, RequestMilestoneRepository milestones, Clock clock) {
+        this.requests = requests;
+        this.milestones = milestones;
+        this.clock = clock;
+    }
+
+    /** The request, or a 404 problem naming the number. */
+    @Transactional(readOnly = true)
+    public ServiceRequest require(String requestNumber) {
+        return requests.findByRequestNumber(requestNumber)
+                .orElseThrow(() -> ApiException.notFound("No request with number " + requestNumber + "."));
+    }
+
+    /** Moves the request to {@code status} and records the milestone of the same name. */
+    @Transactional
+    public void advance(ServiceRequest request, RequestStatus status, String actor, String detail) {
+        request.moveTo(status, Instant.now(clock));
+        requests.save(request);
+        record(request, status.name(), actor, detail);
+    }
+
+    /** Records a milestone that does not change the status (an SMS sent, a visit missed, a task overdue). */
+    @Transactional
+    public void record(ServiceRequest request, String milestone, String actor, String detail) {
+        milestones.save(new RequestMilestone(request.getId(), milestone, Instant.now(clock), actor,
+                detail == null ? null : detail.substring(0, Math.min(detail.length(), 1000))));
+    }
+
+    @Transactional(readOnly = true)
+    public List<RequestMilestone> milestonesOf(ServiceRequest request) {
+        return milestones.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId());
+    }
+}

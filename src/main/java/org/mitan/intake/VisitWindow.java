@@ -1,0 +1,8 @@
+package org.mitan.intake;
+
+/** The part of the day the citizen prefers for the Mitan's visit (call-centre hours are 8:00 to 20:00). */
+public enum VisitWindow {
+    MORNING,
+    AFTERNOON,
+    EVENING
+}

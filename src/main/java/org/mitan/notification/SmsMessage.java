@@ -1,0 +1,135 @@
+package org.mitan.notification;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One SMS in the outbox. It is written in the same transaction as the step that caused it and sent afterwards,
+ * so a rolled-back step sends nothing and a sent message is never lost from the record.
+ */
+@Entity
+@Table(name = "sms_message")
+public class SmsMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "request_id", updatable = false)
+    private Long requestId;
+
+    @Column(nullable = false, updatable = false)
+    private String phone;
+
+    @Column(nullable = false, updatable = false)
+    private String template;
+
+    @Column(nullable = false, updatable = false)
+    private String language;
+
+    @Column(nullable = false, updatable = false)
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SmsStatus status = SmsStatus.PENDING;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "provider_reference")
+    private String providerReference;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected SmsMessage() {
+    }
+
+    public SmsMessage(Long requestId, String phone, String template, String language, String body, Instant createdAt) {
+        this.requestId = requestId;
+        this.phone = phone;
+        this.template = template;
+        this.language = language;
+        this.body = body;
+        this.createdAt = createdAt;
+    }
+
+    public void markSent(String providerReference, Instant now) {
+        this.status = SmsStatus.SENT;
+        this.attempts++;
+        this.providerReference = providerReference;
+        this.sentAt = now;
+        this.lastError = null;
+    }
+
+    public void markAttemptFailed(String error, int maxAttempts) {
+        this.attempts++;
+        this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 500));
+        if (attempts >= maxAttempts) {
+            this.status = SmsStatus.FAILED;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getRequestId() {
+        return requestId;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getTemplate() {
+        return template;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public SmsStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getProviderReference() {
+        return providerReference;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

@@ -1,0 +1,7 @@
+package org.mitan.notification;
+
+public enum SmsStatus {
+    PENDING,
+    SENT,
+    FAILED
+}

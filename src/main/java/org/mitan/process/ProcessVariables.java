@@ -1,0 +1,84 @@
+package org.mitan.process;
+
+/**
+ * Names of the process variables shared by every certificate model and the two shared call activities.
+ * Variables hold references and small decisions only; documents and particulars stay in the application's tables.
+ */
+public final class ProcessVariables {
+
+    // Set at registration
+    /** String: the request number, also the business key, e.g. {@code RPR-2026-000042}. */
+    public static final String REQUEST_NUMBER = "requestNumber";
+    /** String: the process key of the certificate type, e.g. {@code birth-certificate}. */
+    public static final String CERTIFICATE_TYPE = "certificateType";
+    /** String: code of the urban body, e.g. {@code RPR}. */
+    public static final String BODY_CODE = "bodyCode";
+
+    // Start-form fields (call-centre registration in Tasklist); removed once the request row exists
+    public static final String CITIZEN_NAME = "citizenName";
+    public static final String CITIZEN_PHONE = "citizenPhone";
+    public static final String ADDRESS = "address";
+    public static final String WARD = "ward";
+    public static final String PREFERRED_VISIT_WINDOW = "preferredVisitWindow";
+    public static final String LANGUAGE = "language";
+
+    // From the service-level DMN
+    /** String: candidate group of the scrutiny task, e.g. {@code clerk}. */
+    public static final String SCRUTINY_GROUP = "scrutinyGroup";
+    /** String: candidate group of the competent authority, e.g. {@code registrar}. */
+    public static final String AUTHORITY_GROUP = "authorityGroup";
+    /** Integer: days an officer has for one task before the supervisor is told. */
+    public static final String OFFICER_DUE_DAYS = "officerDueDays";
+    /** Integer: days a Mitan has for a visit or a delivery before the supervisor is told. */
+    public static final String MITAN_DUE_DAYS = "mitanDueDays";
+    /** Integer: the legal time limit for the whole service (Lok Sewa Guarantee). */
+    public static final String LEGAL_DUE_DAYS = "legalDueDays";
+
+    // Doorstep visit
+    /** String: Camunda user id of the assigned Mitan; assignee of the visit and delivery tasks. */
+    public static final String MITAN_USER_ID = "mitanUserId";
+    /** String: a supervisor's manual choice of Mitan, used by the next assignment attempt. */
+    public static final String CHOSEN_MITAN_USER_ID = "chosenMitanUserId";
+    /** String: why automatic assignment failed, shown to the supervisor. */
+    public static final String ASSIGNMENT_PROBLEM = "assignmentProblem";
+    /** String (markdown): required documents for this type, with what is already uploaded. */
+    public static final String DOCUMENT_CHECKLIST = "documentChecklist";
+    /** String: outcome of the visit, one of {@link VisitOutcome}. */
+    public static final String VISIT_OUTCOME = "visitOutcome";
+    public static final String VISIT_REMARKS = "visitRemarks";
+    /** Integer: visits made so far. */
+    public static final String VISIT_ATTEMPTS = "visitAttempts";
+    /** Integer: visits allowed before the request is closed. */
+    public static final String MAX_VISITS = "maxVisits";
+    /** Boolean: whether document verification found every required document in order. */
+    public static final String DOCUMENTS_VERIFIED = "documentsVerified";
+    /** String (plain text, one problem a line): what the Mitan must fix; empty when verified. */
+    public static final String DOCUMENT_PROBLEMS = "documentProblems";
+    /** String: result of the doorstep visit call activity: {@code verified} or {@code closed}. */
+    public static final String VISIT_RESULT = "visitResult";
+
+    // Officers
+    /** String (markdown): the request, its particulars and links to its scans, shown in officer forms. */
+    public static final String REQUEST_SUMMARY = "requestSummary";
+    /** String: {@code accepted} or {@code returned}. */
+    public static final String SCRUTINY_OUTCOME = "scrutinyOutcome";
+    public static final String SCRUTINY_REMARKS = "scrutinyRemarks";
+    /** String: reference given by the single-window system. */
+    public static final String SUBMISSION_REFERENCE = "submissionReference";
+    /** String: why the single-window system refused the application. */
+    public static final String SUBMISSION_REJECTION = "submissionRejection";
+    /** String: {@code approved} or {@code rejected}. */
+    public static final String DECISION = "decision";
+    public static final String DECISION_REASON = "decisionReason";
+    public static final String CERTIFICATE_NUMBER = "certificateNumber";
+
+    // Delivery
+    /** String: the OTP typed by the Mitan; checked on completion and never kept. */
+    public static final String DELIVERY_OTP = "deliveryOtp";
+
+    /** Prefix of form fields that are type-specific particulars, moved into the request row on completion. */
+    public static final String PARTICULAR_PREFIX = "particular_";
+
+    private ProcessVariables() {
+    }
+}

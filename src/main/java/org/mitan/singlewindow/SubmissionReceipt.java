@@ -1,0 +1,5 @@
+package org.mitan.singlewindow;
+
+/** The single-window system's acknowledgement of a filing. */
+public record SubmissionReceipt(String reference) {
+}
