@@ -1,0 +1,38 @@
+package org.mitan.web;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The authenticated user of an API call: a Camunda user id and the Camunda groups it belongs to.
+ * Spring Security carries each group as the authority {@code GROUP_<groupId>}.
+ */
+public record Caller(String userId, Set<String> groups) {
+
+    public static final String AUTHORITY_PREFIX = "GROUP_";
+
+    /** The caller of the current request; 401 problem when nobody is logged in. */
+    public static Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
+                || "anonymousUser".equals(authentication.getName())) {
+            throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "Not logged in",
+                    "Log in with your Mitan user name and password.");
+        }
+        Set<String> groups = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(AUTHORITY_PREFIX))
+                .map(a -> a.substring(AUTHORITY_PREFIX.length()))
+                .collect(Collectors.toUnmodifiableSet());
+        return new Caller(authentication.getName(), groups);
+    }
+
+    public boolean inAnyGroup(String... candidates) {
+        return Arrays.stream(candidates).anyMatch(groups::contains);
+    }
+}

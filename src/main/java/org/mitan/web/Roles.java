@@ -1,0 +1,24 @@
+package org.mitan.web;
+
+/**
+ * Camunda group ids, one per role. They are state-wide today; per-body groups are meant to be named
+ * {@code <role>-<BODY>} (for example {@code registrar-RPR}) when a body needs its own.
+ */
+public final class Roles {
+
+    public static final String CALL_CENTRE = "call-centre";
+    public static final String MITAN = "mitan";
+    public static final String CLERK = "clerk";
+    public static final String REGISTRAR = "registrar";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String AUDITOR = "auditor";
+    public static final String ANALYST = "analyst";
+    /** Camunda's own administrators group. */
+    public static final String ADMIN = "camunda-admin";
+
+    /** Everyone who decides on or checks applications and may therefore see the scans. */
+    public static final String[] OFFICERS = {CLERK, REGISTRAR, SUPERVISOR, AUDITOR, ADMIN};
+
+    private Roles() {
+    }
+}
