@@ -1,0 +1,53 @@
+package org.mitan.intake;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.mitan.mitan.MitanRepository;
+import org.mitan.web.ApiException;
+import org.mitan.web.Caller;
+import org.mitan.web.Roles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see a request's file (scans, certificate): supervisors, auditors and administrators; the Mitan
+ * assigned to it; and any officer who is or was offered or assigned one of its tasks. The last rule follows
+ * the models, so a new chain of officers needs no change here.
+ */
+@Component
+public class RequestAccess {
+
+    private final HistoryService history;
+    private final MitanRepository mitans;
+
+    RequestAccess(HistoryService history, MitanRepository mitans) {
+        this.history = history;
+        this.mitans = mitans;
+    }
+
+    public boolean maySee(Caller caller, ServiceRequest request) {
+        if (caller.inAnyGroup(Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN)) {
+            return true;
+        }
+        if (isAssignedMitan(caller, request)) {
+            return true;
+        }
+        if (history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(request.getRequestNumber())
+                .taskInvolvedUser(caller.userId()).count() > 0) {
+            return true;
+        }
+        return caller.groups().stream().anyMatch(group -> history.createHistoricTaskInstanceQuery()
+                .processInstanceBusinessKey(request.getRequestNumber()).taskHadCandidateGroup(group).count() > 0);
+    }
+
+    public boolean isAssignedMitan(Caller caller, ServiceRequest request) {
+        return request.getMitanId() != null && mitans.findById(request.getMitanId())
+                .map(mitan -> mitan.getUserId().equals(caller.userId())).orElse(false);
+    }
+
+    /** 403 problem unless {@link #maySee}. */
+    public void checkMaySee(Caller caller, ServiceRequest request) {
+        if (!maySee(caller, request)) {
+            throw ApiException.forbidden("You are not working on request " + request.getRequestNumber()
+                    + ". Ask its officer or a supervisor.");
+        }
+    }
+}
