@@ -1,0 +1,96 @@
+package org.mitan.config;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.mitan.mitan.Mitan;
+import org.mitan.mitan.MitanRepository;
+import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.web.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo users (one per role, password {@value #PASSWORD}), demo Mitans in Raipur and Korba and the supervisors'
+ * phone numbers. Only in the {@code dev} profile: production has no default password.
+ */
+@Component
+@Profile("dev")
+class DemoData {
+
+    static final String PASSWORD = "demo";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    record DemoUser(String id, String firstName, String lastName, String group) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("callcentre", "Kavita", "Nag", Roles.CALL_CENTRE),
+            new DemoUser("mitan.raipur", "Ramesh", "Sahu", Roles.MITAN),
+            new DemoUser("mitan.raipur2", "Sunita", "Verma", Roles.MITAN),
+            new DemoUser("mitan.korba", "Anil", "Kanwar", Roles.MITAN),
+            new DemoUser("clerk.raipur", "Meena", "Dewangan", Roles.CLERK),
+            new DemoUser("registrar.raipur", "Arvind", "Tiwari", Roles.REGISTRAR),
+            new DemoUser("supervisor.raipur", "Pooja", "Sinha", Roles.SUPERVISOR),
+            new DemoUser("auditor", "Rajesh", "Chandrakar", Roles.AUDITOR),
+            new DemoUser("analyst", "Neha", "Agrawal", Roles.ANALYST),
+            new DemoUser("admin", "Mitan", "Administrator", Roles.ADMIN));
+
+    private final IdentityService identity;
+    private final MitanRepository mitans;
+    private final UrbanBodyRepository bodies;
+
+    DemoData(IdentityService identity, MitanRepository mitans, UrbanBodyRepository bodies) {
+        this.identity = identity;
+        this.mitans = mitans;
+        this.bodies = bodies;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    @Transactional
+    public void seed() {
+        for (DemoUser demo : USERS) {
+            if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+                User user = identity.newUser(demo.id());
+                user.setFirstName(demo.firstName());
+                user.setLastName(demo.lastName());
+                user.setEmail(demo.id() + "@mitan.example");
+                user.setPassword(PASSWORD);
+                identity.saveUser(user);
+                identity.createMembership(demo.id(), demo.group());
+            }
+        }
+        ensureMitan("RPR", "Ramesh Sahu", "9876500001", "mitan.raipur", wards(1, 35));
+        ensureMitan("RPR", "Sunita Verma", "9876500002", "mitan.raipur2", wards(36, 70));
+        ensureMitan("KRB", "Anil Kanwar", "9876500003", "mitan.korba", wards(1, 67));
+        bodies.findById("RPR").ifPresent(body -> {
+            if (body.getSupervisorPhone() == null) {
+                body.setSupervisorPhone("9876500099");
+                bodies.save(body);
+            }
+        });
+        LOG.info("Demo users ready (password '{}'): {}", PASSWORD,
+                USERS.stream().map(DemoUser::id).collect(Collectors.joining(", ")));
+    }
+
+    private void ensureMitan(String body, String name, String phone, String userId, Set<Integer> wards) {
+        if (mitans.findByUserId(userId).isEmpty()) {
+            mitans.save(new Mitan(body, name, phone, userId, wards));
+        }
+    }
+
+    private static Set<Integer> wards(int from, int to) {
+        return IntStream.rangeClosed(from, to).boxed().collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,132 @@
+package org.mitan.config;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.mitan.web.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the role groups and what each may do in the engine, on every start and in every profile (idempotent;
+ * grants made by hand in Camunda Admin are left alone). Users are not created here: they are managed in
+ * Camunda Admin, or seeded by the {@code dev} profile.
+ */
+@Component
+class RolesAndAuthorizations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RolesAndAuthorizations.class);
+
+    static final Map<String, String> GROUP_NAMES = Map.of(
+            Roles.CALL_CENTRE, "Call centre agents",
+            Roles.MITAN, "Mitans (field helpers)",
+            Roles.CLERK, "Clerks (document scrutiny)",
+            Roles.REGISTRAR, "Registrars of births and deaths",
+            Roles.SUPERVISOR, "Supervisors",
+            Roles.AUDITOR, "Auditors",
+            Roles.ANALYST, "Process analysts");
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+
+    RolesAndAuthorizations(IdentityService identity, AuthorizationService authorizations) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+    }
+
+    void apply() {
+        GROUP_NAMES.forEach((id, name) -> ensureGroup(id, name, "WORKFLOW"));
+        ensureGroup(Roles.ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+        grantAdmin();
+
+        for (String taskWorker : new String[] {Roles.CALL_CENTRE, Roles.MITAN, Roles.CLERK, Roles.REGISTRAR,
+                Roles.SUPERVISOR}) {
+            grant(taskWorker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(taskWorker, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        }
+        grant(Roles.CALL_CENTRE, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Roles.CALL_CENTRE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+
+        // Supervisors watch progress and reassign work.
+        grant(Roles.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Roles.SUPERVISOR, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.TASK_ASSIGN);
+        grant(Roles.SUPERVISOR, Resources.TASK, ANY, Permissions.READ, TaskPermissions.TASK_ASSIGN);
+
+        // Auditors read everything, finished requests included, and change nothing.
+        grant(Roles.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Roles.AUDITOR, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+        grant(Roles.AUDITOR, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(Roles.AUDITOR, Resources.TASK, ANY, Permissions.READ);
+        grant(Roles.AUDITOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(Roles.AUDITOR, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(Roles.AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grant(Roles.AUDITOR, Resources.OPERATION_LOG_CATEGORY, ANY, Permissions.READ);
+
+        // Analysts deploy models from Camunda Modeler and look at how they run.
+        grant(Roles.ANALYST, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Roles.ANALYST, Resources.DEPLOYMENT, ANY, Permissions.ALL);
+        grant(Roles.ANALYST, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
+        grant(Roles.ANALYST, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+        grant(Roles.ANALYST, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+        LOG.info("Role groups and authorizations are in place");
+    }
+
+    private void ensureGroup(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identity.saveGroup(group);
+        }
+    }
+
+    private void grantAdmin() {
+        for (Resource resource : Resources.values()) {
+            grant(Roles.ADMIN, resource, ANY, Permissions.ALL);
+        }
+    }
+
+    /** Adds the permissions to the group's grant on the resource, creating the grant if there is none. */
+    void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+                .authorizationType(AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
+        Authorization authorization = existing != null ? existing
+                : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        if (existing == null) {
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.mitan.config;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * One user store for everything: Camunda's identity service, managed in Camunda Admin.
+ * <ul>
+ * <li>{@code /api/**}: HTTP Basic against Camunda's users; officers already logged into Tasklist may also open
+ * links (GET) with their webapp session, so the document links in a task form just work.</li>
+ * <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so that engine authorizations apply.</li>
+ * <li>{@code /camunda/**}: the webapps, which have their own login, session and CSRF protection.</li>
+ * <li>Public on purpose: certificate verification ({@code /verify/**}), citizen feedback ({@code /feedback/**}),
+ * the API description and the health check.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/verify/**", "/feedback/**").permitAll()
+                        .requestMatchers("/api-docs/**", "/swagger-ui/**", "/actuator/health").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/engine-rest/**").permitAll()
+                        .anyRequest().permitAll())
+                .authenticationProvider(new CamundaIdentityAuthenticationProvider(identityService))
+                .httpBasic(basic -> basic.realmName("Mitan")
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"Mitan\"");
+                            writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Not logged in",
+                                    "Log in with your Mitan user name and password.");
+                        }))
+                .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .accessDeniedHandler((request, response, e) -> writeProblem(response, json,
+                                HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this.")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The API is stateless (Basic) and the webapp session is honoured for GET only; the webapps
+                // under /camunda carry their own CSRF protection.
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    /** Camunda's Basic authentication on the engine REST API: 401 without valid credentials. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(200);
+        return registration;
+    }
+
+    static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title,
+            String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
