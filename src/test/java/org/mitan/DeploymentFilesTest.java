@@ -1,0 +1,88 @@
+package org.mitan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Keeps docker-compose.yml, the application's configuration and the README consistent with each other:
+ * the compose file parses, pins its images, passes every secret without a default, names only variables the
+ * application reads, and every variable the application reads is documented in the README.
+ */
+class DeploymentFilesTest {
+
+    private static final Pattern ENV_VARIABLE = Pattern.compile("\\$\\{(MITAN_[A-Z0-9_]+|PORT)(:[^}]*)?}");
+    private static final Set<String> SECRETS = Set.of("MITAN_DB_PASSWORD", "MITAN_S3_ACCESS_KEY",
+            "MITAN_S3_SECRET_KEY");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeFileParsesAndRunsTheProductionShape() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+
+        assertThat(services).containsKeys("postgres", "minio", "minio-bucket", "app");
+        assertThat((String) ((Map<String, Object>) services.get("postgres")).get("image")).isEqualTo("postgres:17");
+        for (String service : List.of("postgres", "minio", "minio-bucket")) {
+            String image = (String) ((Map<String, Object>) services.get(service)).get("image");
+            assertThat(image).as("image of %s is pinned", service).contains(":").doesNotEndWith(":latest");
+        }
+        Map<String, Object> build = (Map<String, Object>) ((Map<String, Object>) services.get("app")).get("build");
+        assertThat(Path.of((String) build.get("dockerfile"))).exists();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composePassesSecretsWithoutDefaultsAndOnlyVariablesTheApplicationReads() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("app");
+        Map<String, Object> environment = (Map<String, Object>) app.get("environment");
+        Set<String> readByApplication = variablesOf(Files.readString(Path.of("src/main/resources/application.yaml")));
+
+        for (String secret : SECRETS) {
+            assertThat(String.valueOf(environment.get(secret)))
+                    .as("%s must be required, never defaulted", secret).startsWith("${" + secret + ":?");
+        }
+        environment.keySet().stream().filter(name -> name.startsWith("MITAN_"))
+                .forEach(name -> assertThat(readByApplication).as("the app reads %s", name).contains(name));
+    }
+
+    @Test
+    void readmeDocumentsEveryVariableTheApplicationReads() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (String variable : variablesOf(Files.readString(Path.of("src/main/resources/application.yaml")))) {
+            assertThat(readme).as("README documents %s", variable).contains("`" + variable + "`");
+        }
+    }
+
+    @Test
+    void productionConfigurationHasNoDefaultSecret() throws IOException {
+        String configuration = Files.readString(Path.of("src/main/resources/application.yaml"));
+        Matcher matcher = ENV_VARIABLE.matcher(configuration);
+        while (matcher.find()) {
+            if (SECRETS.contains(matcher.group(1)) || matcher.group(1).endsWith("_API_KEY")) {
+                assertThat(matcher.group(2)).as("default of %s", matcher.group(1)).isEqualTo(":");
+            }
+        }
+    }
+
+    private static Set<String> variablesOf(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = ENV_VARIABLE.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+}
