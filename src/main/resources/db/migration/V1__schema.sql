@@ -74,7 +74,7 @@ create table document (
     request_id    bigint       not null references service_request (id),
     document_type varchar(64)  not null,
     object_key    varchar(256) not null,
-    sha256        char(64)     not null,
+    sha256        varchar(64)  not null,
     size_bytes    bigint       not null check (size_bytes > 0),
     content_type  varchar(64)  not null,
     uploaded_by   varchar(64)  not null,
@@ -99,7 +99,7 @@ create table certificate (
     holder_name        varchar(100) not null,
     issued_at          timestamptz  not null,
     object_key         varchar(256) not null,
-    sha256             char(64)     not null,
+    sha256             varchar(64)  not null,
     verification_code  varchar(32)  not null unique
 );
 

@@ -3,24 +3,20 @@ package org.mitan;
 import org.springframework.boot.SpringApplication;
 
 /**
- * Runs Mitan on embedded PostgreSQL and an in-JVM S3 server, with demo users and data:
- * {@code ./mvnw spring-boot:test-run}. Data is kept in {@code ./data} (git-ignored) across restarts.
+ * Runs Mitan on embedded PostgreSQL and an in-JVM S3 server, with the {@code dev} profile's demo users and
+ * data: {@code ./mvnw spring-boot:test-run}. Data is kept in {@code ./data} (git-ignored) across restarts;
+ * override with {@code -Dmitan.embedded.data-dir=...}.
  */
 public class TestMitanApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(MitanApplication::main)
-                .with(EmbeddedInfrastructure.class)
-                .withAdditionalProfiles("dev")
-                .run(withDefaults(args));
-    }
-
-    private static String[] withDefaults(String[] args) {
-        String[] all = new String[args.length + 3];
-        all[0] = "--mitan.embedded.data-dir=" + System.getProperty("mitan.embedded.data-dir", "data");
-        all[1] = "--mitan.embedded.postgres-port=" + System.getProperty("mitan.embedded.postgres-port", "15432");
-        all[2] = "--mitan.embedded.s3-port=" + System.getProperty("mitan.embedded.s3-port", "19000");
-        System.arraycopy(args, 0, all, 3, args.length);
-        return all;
+        SpringApplication application = new SpringApplication(MitanApplication.class);
+        application.addInitializers(new EmbeddedInfrastructure());
+        application.setAdditionalProfiles("dev");
+        application.setDefaultProperties(java.util.Map.of(
+                "mitan.embedded.data-dir", System.getProperty("mitan.embedded.data-dir", "data"),
+                "mitan.embedded.postgres-port", System.getProperty("mitan.embedded.postgres-port", "15432"),
+                "mitan.embedded.s3-port", System.getProperty("mitan.embedded.s3-port", "19000")));
+        application.run(args);
     }
 }

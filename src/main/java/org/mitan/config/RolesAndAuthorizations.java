@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.mitan.web.Roles;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ class RolesAndAuthorizations {
         grant(Roles.AUDITOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(Roles.AUDITOR, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(Roles.AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ);
-        grant(Roles.AUDITOR, Resources.OPERATION_LOG_CATEGORY, ANY, Permissions.READ);
+        grant(Roles.AUDITOR, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
 
         // Analysts deploy models from Camunda Modeler and look at how they run.
         grant(Roles.ANALYST, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
