@@ -1,0 +1,72 @@
+package org.mitan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Who gets in where: the API and the engine REST API need a login, the public pages do not. */
+@MitanIntegrationTest
+class SecurityIT {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void apiWithoutLoginIsRefusedWithAProblemDetail() {
+        ResponseEntity<String> response = http.getForEntity("/api/requests/RPR-2026-000001", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        assertThat(response.getBody()).contains("Log in");
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        ResponseEntity<String> response = http.withBasicAuth("clerk.raipur", "wrong")
+                .getForEntity("/api/requests/RPR-2026-000001", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void engineRestApiNeedsALogin() {
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("clerk.raipur", "demo").getForEntity("/engine-rest/task", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void unknownRequestIsANotFoundProblemForALoggedInUser() {
+        ResponseEntity<String> response = http.withBasicAuth("callcentre", "demo")
+                .getForEntity("/api/requests/RPR-1999-000001", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).contains("RPR-1999-000001");
+    }
+
+    @Test
+    void verificationAndApiDescriptionArePublic() {
+        ResponseEntity<String> verify = http.getForEntity("/verify/NO-SUCH-CODE", String.class);
+        assertThat(verify.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(verify.getBody()).contains("\"valid\":false");
+
+        assertThat(http.getForEntity("/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void vendorBannerIsHiddenInEveryWebapp() {
+        for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
+            ResponseEntity<String> css = http.getForEntity("/camunda/app/" + app + "/styles/user-styles.css",
+                    String.class);
+            assertThat(css.getBody()).as(app).contains(".ce-eol-banner").contains("display: none");
+        }
+    }
+}
