@@ -88,7 +88,8 @@ class HttpSingleWindowGateway implements SingleWindowGateway {
         String reference = text(answer, "reference", "filing request " + filing.requestNumber());
         if (reference.length() > MAX_REFERENCE_LENGTH) {
             throw new SingleWindowUnavailableException("The single-window system answered the filing of request "
-                    + filing.requestNumber() + " with a reference longer than " + MAX_REFERENCE_LENGTH + " characters.");
+                    + filing.requestNumber() + " with a reference longer than " + MAX_REFERENCE_LENGTH
+                    + " characters.");
         }
         return new SubmissionReceipt(reference);
     }

@@ -89,11 +89,12 @@ class LocalRegisterGateway implements SingleWindowGateway {
     }
 
     private byte[] storedPdf(Certificate certificate) {
+        String number = certificate.getCertificateNumber();
         try (InputStream in = store.open(certificate.getObjectKey()).orElseThrow(() -> new IllegalStateException(
-                "Certificate " + certificate.getCertificateNumber() + " has no PDF at " + certificate.getObjectKey()))) {
+                "Certificate " + number + " has no PDF at " + certificate.getObjectKey()))) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the PDF of certificate " + certificate.getCertificateNumber(), e);
+            throw new UncheckedIOException("Cannot read the PDF of certificate " + number, e);
         }
     }
 

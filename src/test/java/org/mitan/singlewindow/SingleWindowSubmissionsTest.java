@@ -102,7 +102,8 @@ class SingleWindowSubmissionsTest {
 
     @Test
     void refusalIsReturnedWithItsReasonAndRecordedButNothingIsFiled() {
-        when(gateway.submit(any())).thenThrow(new SingleWindowRejection("Parents' names do not match the birth report"));
+        when(gateway.submit(any()))
+                .thenThrow(new SingleWindowRejection("Parents' names do not match the birth report"));
 
         SingleWindowSubmissions.Outcome outcome = service.submit("RPR-2026-000042");
 
