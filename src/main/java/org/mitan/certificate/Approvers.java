@@ -1,0 +1,65 @@
+package org.mitan.certificate;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who approved a request: the officer who completed its decision task ({@value #DECISION_TASK}), from the
+ * engine's history. The assignee when there is one, else the user the operation log names as completing it.
+ */
+@Component
+class Approvers {
+
+    static final String DECISION_TASK = "Task_DecideApplication";
+    static final String UNKNOWN = "unknown";
+
+    private final HistoryService history;
+    private final IdentityService identity;
+
+    Approvers(HistoryService history, IdentityService identity) {
+        this.history = history;
+        this.identity = identity;
+    }
+
+    /** "Asha Verma (registrar1)", the bare user id when Camunda has no name for it, or {@value #UNKNOWN}. */
+    String approverOf(String processInstanceId) {
+        List<HistoricTaskInstance> decisions = history.createHistoricTaskInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(DECISION_TASK)
+                .finished()
+                .orderByHistoricTaskInstanceEndTime().desc()
+                .list();
+        return decisions.stream().findFirst()
+                .flatMap(task -> Optional.ofNullable(task.getAssignee()).or(() -> completedBy(task)))
+                .map(this::displayName)
+                .orElse(UNKNOWN);
+    }
+
+    private Optional<String> completedBy(HistoricTaskInstance task) {
+        return history.createUserOperationLogQuery()
+                .taskId(task.getId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                .list().stream()
+                .map(UserOperationLogEntry::getUserId)
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    private String displayName(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return userId;
+        }
+        String name = String.join(" ", Optional.ofNullable(user.getFirstName()).orElse(""),
+                Optional.ofNullable(user.getLastName()).orElse("")).strip();
+        return name.isEmpty() ? userId : name + " (" + userId + ")";
+    }
+}

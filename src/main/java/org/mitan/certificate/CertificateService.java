@@ -1,0 +1,161 @@
+package org.mitan.certificate;
+
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mitan.document.DocumentStore;
+import org.mitan.intake.RequestAccess;
+import org.mitan.intake.RequestStatus;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.notification.SmsService;
+import org.mitan.process.SmsTemplates;
+import org.mitan.singlewindow.CertificateOrder;
+import org.mitan.singlewindow.IssuedCertificate;
+import org.mitan.singlewindow.ServiceCatalogue;
+import org.mitan.singlewindow.SingleWindowGateway;
+import org.mitan.singlewindow.Submission;
+import org.mitan.singlewindow.SubmissionRepository;
+import org.mitan.web.ApiException;
+import org.mitan.web.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues an approved request's certificate, once, and hands its PDF to those who may see the request.
+ * <p>
+ * Issuing: a request that already has a certificate keeps it (no new number, no new PDF). Otherwise the
+ * single-window gateway numbers and prints it; the PDF is written to the object store under its SHA-256
+ * ({@code certificates/<sha256>.pdf}) before the row is saved, so a crash in between leaves at most an orphan
+ * object and the retry finds the same key for the same bytes.
+ */
+@Service
+class CertificateService {
+
+    static final String ACTOR = "single-window";
+    static final String PDF = "application/pdf";
+
+    private static final Logger log = LoggerFactory.getLogger(CertificateService.class);
+
+    private final ServiceRequestRepository requests;
+    private final Requests progress;
+    private final CertificateRepository certificates;
+    private final SubmissionRepository submissions;
+    private final SingleWindowGateway gateway;
+    private final DocumentStore store;
+    private final ServiceCatalogue catalogue;
+    private final Approvers approvers;
+    private final RequestAccess access;
+    private final SmsService sms;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    CertificateService(ServiceRequestRepository requests, Requests progress, CertificateRepository certificates,
+            SubmissionRepository submissions, SingleWindowGateway gateway, DocumentStore store,
+            ServiceCatalogue catalogue, Approvers approvers, RequestAccess access, SmsService sms, Clock clock,
+            @Value("${mitan.public-base-url}") String publicBaseUrl) {
+        this.requests = requests;
+        this.progress = progress;
+        this.certificates = certificates;
+        this.submissions = submissions;
+        this.gateway = gateway;
+        this.store = store;
+        this.catalogue = catalogue;
+        this.approvers = approvers;
+        this.access = access;
+        this.sms = sms;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl.strip().replaceAll("/+$", "");
+    }
+
+    /** The PDF of a certificate and the file name to offer it under. The caller closes the stream. */
+    record CertificateFile(String fileName, InputStream content) {
+    }
+
+    /** Issues the certificate of an approved request, or returns the one it already has. */
+    @Transactional
+    Certificate issue(String requestNumber, String processInstanceId) {
+        ServiceRequest request = requests.lockByRequestNumber(requestNumber)
+                .orElseThrow(() -> new IllegalStateException("No request with number " + requestNumber));
+        Optional<Certificate> earlier = certificates.findByRequestId(request.getId());
+        if (earlier.isPresent()) {
+            log.info("Request {} already has certificate {}; not issuing again", requestNumber,
+                    earlier.get().getCertificateNumber());
+            return earlier.get();
+        }
+        Submission submission = submissions.findByRequestId(request.getId()).orElseThrow(() ->
+                new IllegalStateException("Request " + requestNumber + " was never filed on the single-window system"));
+        String holder = holderOf(request);
+        String code = VerificationCodes.of(request);
+        String verificationUrl = verificationUrl(code);
+        String approver = approvers.approverOf(processInstanceId);
+        Instant now = Instant.now(clock);
+        IssuedCertificate issued = gateway.issue(new CertificateOrder(requestNumber, submission.getReference(),
+                request.getCertificateType(), request.getBodyCode(), holder, request.getAddress(),
+                Collections.unmodifiableMap(new LinkedHashMap<>(request.getParticulars())), approver, code,
+                verificationUrl, now));
+        String sha256 = sha256(issued.pdf());
+        String objectKey = "certificates/" + sha256 + ".pdf";
+        store.put(objectKey, issued.pdf(), PDF);
+        Certificate certificate = certificates.save(new Certificate(issued.certificateNumber(), request.getId(),
+                request.getBodyCode(), request.getCertificateType(), holder, now, objectKey, sha256, code));
+        progress.advance(request, RequestStatus.CERTIFICATE_ISSUED, ACTOR,
+                "Certificate " + certificate.getCertificateNumber() + ", approved by " + approver);
+        sms.toCitizen(request, SmsTemplates.CERTIFICATE_ISSUED, Map.of(
+                "certificateNumber", certificate.getCertificateNumber(), "verificationUrl", verificationUrl));
+        return certificate;
+    }
+
+    /** Opens the PDF for someone who may see the certificate's request: 404, 403 problems otherwise. */
+    @Transactional(readOnly = true)
+    CertificateFile openPdf(String certificateNumber, Caller caller) {
+        Certificate certificate = certificates.findByCertificateNumber(certificateNumber).orElseThrow(() ->
+                ApiException.notFound("No certificate has the number " + certificateNumber + "."));
+        ServiceRequest request = requests.findById(certificate.getRequestId()).orElseThrow(() ->
+                new IllegalStateException("Certificate " + certificateNumber + " belongs to no request"));
+        access.checkMaySee(caller, request);
+        InputStream content = store.open(certificate.getObjectKey()).orElseThrow(() -> new ApiException(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Certificate file missing", "The PDF of certificate "
+                        + certificateNumber + " is missing from the document store. Report it to an administrator."));
+        return new CertificateFile(certificateNumber.replaceAll("[^A-Za-z0-9._-]", "-") + ".pdf", content);
+    }
+
+    String verificationUrl(String code) {
+        return publicBaseUrl + "/verify/" + code;
+    }
+
+    /** The particular the service-level decision names as the holder, else the citizen who asked. */
+    private String holderOf(ServiceRequest request) {
+        String particular = catalogue.describe(request.getCertificateType()).holderParticular();
+        if (particular == null) {
+            return request.getCitizenName();
+        }
+        Object value = request.getParticulars().get(particular);
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalStateException("Request " + request.getRequestNumber() + " has no particular '"
+                    + particular + "', which names the certificate's holder. Record it before issuing.");
+        }
+        return value.toString().strip();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.mitan.singlewindow;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The certificate as an A4 PDF, the way the local register prints it: the state and the urban body, the service,
+ * the certificate number, the holder, the address, the particulars, the issue date, the approving officer and a
+ * QR code that opens the public verification page, whose address is also printed under it.
+ * <p>
+ * English only: the PDF's built-in Helvetica has no Devanagari glyphs and OpenPDF cannot shape Devanagari without
+ * an embedded Unicode font. Text it cannot print (a name typed in Hindi) is refused with a message naming the
+ * field, rather than silently printed blank on a legal document.
+ */
+@Component
+class CertificatePdf {
+
+    static final String STATE_HEADING = "Government of Chhattisgarh";
+
+    /** Helvetica's built-in encoding in the PDF. */
+    private static final Charset PRINTABLE = Charset.forName("windows-1252");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final int QR_PIXELS = 300;
+    private static final float QR_POINTS = 120;
+    private static final Color RULE = new Color(0x99, 0x99, 0x99);
+    private static final Color LABEL_BACKGROUND = new Color(0xF2, 0xF2, 0xF2);
+
+    private static final Font STATE = new Font(Font.HELVETICA, 12, Font.BOLD);
+    private static final Font BODY = new Font(Font.HELVETICA, 16, Font.BOLD);
+    private static final Font DEPARTMENT = new Font(Font.HELVETICA, 10, Font.ITALIC);
+    private static final Font TITLE = new Font(Font.HELVETICA, 20, Font.BOLD);
+    private static final Font NUMBER = new Font(Font.COURIER, 12, Font.BOLD);
+    private static final Font LABEL = new Font(Font.HELVETICA, 10, Font.BOLD);
+    private static final Font VALUE = new Font(Font.HELVETICA, 10, Font.NORMAL);
+    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL);
+
+    /**
+     * What goes on the certificate.
+     *
+     * @param department  issuing office, or null
+     * @param particulars type-specific facts by their camel-case key, printed in the map's order
+     */
+    record Content(String bodyName, String serviceName, String department, String certificateNumber,
+            String holderName, String address, Map<String, Object> particulars, LocalDate issuedOn,
+            String approvedBy, String verificationUrl) {
+    }
+
+    byte[] render(Content content) {
+        Map<String, String> rows = rows(content);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document pdf = new Document(PageSize.A4, 56, 56, 48, 48);
+        try {
+            PdfWriter.getInstance(pdf, out);
+            pdf.addTitle(content.serviceName() + " " + content.certificateNumber());
+            pdf.addSubject(content.serviceName());
+            pdf.addCreator("Mitan local register");
+            pdf.open();
+            pdf.add(centred(STATE_HEADING, STATE, 0));
+            pdf.add(centred(content.bodyName(), BODY, 4));
+            if (content.department() != null) {
+                pdf.add(centred(content.department(), DEPARTMENT, 2));
+            }
+            pdf.add(centred(content.serviceName(), TITLE, 18));
+            Paragraph number = centred("Certificate number: ", LABEL, 10);
+            number.add(new Chunk(content.certificateNumber(), NUMBER));
+            pdf.add(number);
+            pdf.add(table(rows));
+            Image qr = Image.getInstance(QrCodes.png(content.verificationUrl(), QR_PIXELS));
+            qr.scaleAbsolute(QR_POINTS, QR_POINTS);
+            qr.setAlignment(Image.ALIGN_CENTER);
+            qr.setSpacingBefore(24);
+            pdf.add(qr);
+            pdf.add(centred("Scan the code or open this address to check that the certificate is genuine:",
+                    SMALL, 2));
+            pdf.add(centred(content.verificationUrl(), VALUE, 2));
+            pdf.add(centred("This certificate was issued electronically through Mukhyamantri Mitan Yojana.",
+                    SMALL, 18));
+        } catch (DocumentException | IOException e) {
+            throw new IllegalStateException("Cannot render certificate " + content.certificateNumber(), e);
+        } finally {
+            if (pdf.isOpen()) {
+                pdf.close();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The table rows, every text checked to be printable before anything is drawn. */
+    private static Map<String, String> rows(Content content) {
+        printable("body name", content.bodyName());
+        printable("service name", content.serviceName());
+        printable("department", content.department());
+        printable("certificate number", content.certificateNumber());
+        printable("verification URL", content.verificationUrl());
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("Name", printable("holder name", content.holderName()));
+        rows.put("Address", printable("address", content.address()));
+        content.particulars().forEach((key, value) -> {
+            String shown = display(value);
+            if (!shown.isBlank()) {
+                rows.put(printable("particular name " + key, label(key)), printable("particular " + key, shown));
+            }
+        });
+        rows.put("Date of issue", DATE.format(content.issuedOn()));
+        rows.put("Approved by", printable("approving officer", content.approvedBy()));
+        return rows;
+    }
+
+    private static PdfPTable table(Map<String, String> rows) throws DocumentException {
+        PdfPTable table = new PdfPTable(2);
+        table.setWidthPercentage(100);
+        table.setWidths(new float[] {2, 5});
+        table.setSpacingBefore(14);
+        rows.forEach((label, value) -> {
+            PdfPCell left = cell(label, LABEL);
+            left.setBackgroundColor(LABEL_BACKGROUND);
+            table.addCell(left);
+            table.addCell(cell(value, VALUE));
+        });
+        return table;
+    }
+
+    private static PdfPCell cell(String text, Font font) {
+        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        cell.setPadding(6);
+        cell.setBorderColor(RULE);
+        return cell;
+    }
+
+    private static Paragraph centred(String text, Font font, float spacingBefore) {
+        Paragraph paragraph = new Paragraph(text, font);
+        paragraph.setAlignment(Element.ALIGN_CENTER);
+        paragraph.setSpacingBefore(spacingBefore);
+        return paragraph;
+    }
+
+    /** A particular's key for people: {@code dateOfBirth} becomes "Date of birth", {@code place_of_birth} too. */
+    static String label(String key) {
+        String spaced = key.strip()
+                .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+                .replaceAll("[_\\-\\s]+", " ")
+                .strip();
+        if (spaced.isEmpty()) {
+            return spaced;
+        }
+        StringBuilder words = new StringBuilder();
+        for (String word : spaced.split(" ")) {
+            boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+            words.append(words.isEmpty() ? "" : " ").append(acronym ? word : word.toLowerCase(Locale.ROOT));
+        }
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A particular's value for people: ISO dates as "15 January 2026", booleans as Yes/No. */
+    static String display(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? "Yes" : "No";
+        }
+        String text = value.toString().strip();
+        if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                return DATE.format(LocalDate.parse(text));
+            } catch (DateTimeParseException e) {
+                return text;
+            }
+        }
+        return text;
+    }
+
+    private static String printable(String field, String text) {
+        if (text != null && !PRINTABLE.newEncoder().canEncode(text)) {
+            throw new IllegalArgumentException("The certificate's " + field + " '" + text + "' has characters "
+                    + "the English certificate template cannot print (e.g. Devanagari). Record it in Latin "
+                    + "letters and retry the job.");
+        }
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,113 @@
+package org.mitan.singlewindow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.mitan.certificate.Certificate;
+import org.mitan.certificate.CertificateRepository;
+import org.mitan.document.DocumentStore;
+import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.municipality.UrbanBody;
+import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.numbering.NumberSequence;
+
+/**
+ * The in-process register, used unless a real single-window API is configured. It accepts every filing with the
+ * reference {@code LR-<requestNumber>} and, after approval, numbers the certificate
+ * {@code <BODY>/<TYPE>/<YEAR>/<6 digits>} (e.g. {@code RPR/BIRTH/2026/000001}, one gap-free series per body,
+ * type and year) and prints it with {@link CertificatePdf}.
+ * <p>
+ * Idempotent by request number: the reference is derived from it, and a request that already has a certificate
+ * gets that certificate back (its number and stored PDF) instead of a new number. The number is drawn in the
+ * caller's transaction, so a caller that rolls back gives it back.
+ */
+class LocalRegisterGateway implements SingleWindowGateway {
+
+    static final String NAME = "local";
+    private static final String CERTIFICATE_SUFFIX = "-certificate";
+
+    private final NumberSequence numbers;
+    private final UrbanBodyRepository bodies;
+    private final ServiceRequestRepository requests;
+    private final CertificateRepository certificates;
+    private final DocumentStore store;
+    private final ServiceCatalogue catalogue;
+    private final CertificatePdf pdf;
+
+    LocalRegisterGateway(NumberSequence numbers, UrbanBodyRepository bodies, ServiceRequestRepository requests,
+            CertificateRepository certificates, DocumentStore store, ServiceCatalogue catalogue, CertificatePdf pdf) {
+        this.numbers = numbers;
+        this.bodies = bodies;
+        this.requests = requests;
+        this.certificates = certificates;
+        this.store = store;
+        this.catalogue = catalogue;
+        this.pdf = pdf;
+    }
+
+    @Override
+    public SubmissionReceipt submit(ApplicationFiling filing) {
+        return new SubmissionReceipt("LR-" + filing.requestNumber());
+    }
+
+    @Override
+    public IssuedCertificate issue(CertificateOrder order) {
+        Optional<IssuedCertificate> earlier = alreadyIssued(order.requestNumber());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        int year = StateCalendar.dateOf(order.issuedAt()).getYear();
+        long serial = numbers.next("certificate:%s:%s:%d".formatted(order.bodyCode(), order.certificateType(), year));
+        String number = "%s/%s/%d/%06d".formatted(order.bodyCode(), typeCode(order.certificateType()), year, serial);
+        ServiceCatalogue.ServiceDescription service = catalogue.describe(order.certificateType());
+        byte[] document = pdf.render(new CertificatePdf.Content(bodyName(order.bodyCode()), service.serviceName(),
+                service.department(), number, order.holderName(), order.address(), order.particulars(),
+                StateCalendar.dateOf(order.issuedAt()), order.approvedBy(), order.verificationUrl()));
+        return new IssuedCertificate(number, document);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The short type in certificate numbers: the process key in capitals without "-certificate". */
+    static String typeCode(String certificateType) {
+        String key = certificateType.endsWith(CERTIFICATE_SUFFIX)
+                ? certificateType.substring(0, certificateType.length() - CERTIFICATE_SUFFIX.length())
+                : certificateType;
+        return key.toUpperCase(Locale.ROOT);
+    }
+
+    private Optional<IssuedCertificate> alreadyIssued(String requestNumber) {
+        return requests.findByRequestNumber(requestNumber)
+                .flatMap(request -> certificates.findByRequestId(request.getId()))
+                .map(certificate -> new IssuedCertificate(certificate.getCertificateNumber(), storedPdf(certificate)));
+    }
+
+    private byte[] storedPdf(Certificate certificate) {
+        String number = certificate.getCertificateNumber();
+        try (InputStream in = store.open(certificate.getObjectKey()).orElseThrow(() -> new IllegalStateException(
+                "Certificate " + number + " has no PDF at " + certificate.getObjectKey()))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the PDF of certificate " + number, e);
+        }
+    }
+
+    private String bodyName(String bodyCode) {
+        return bodies.findById(bodyCode).map(LocalRegisterGateway::fullName).orElse(bodyCode);
+    }
+
+    /** "Raipur Municipal Corporation", "Kharsia Nagar Panchayat". */
+    private static String fullName(UrbanBody body) {
+        StringBuilder kind = new StringBuilder();
+        for (String word : body.getKind().name().split("_")) {
+            kind.append(' ').append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return body.getNameEn() + kind;
+    }
+}

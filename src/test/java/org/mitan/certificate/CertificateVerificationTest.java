@@ -1,0 +1,60 @@
+package org.mitan.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.mitan.singlewindow.ServiceCatalogue;
+
+class CertificateVerificationTest {
+
+    private static final String CODE = "ABCDEFGHJKMNPQRSTUV2";
+
+    private final CertificateRepository certificates = mock(CertificateRepository.class);
+    private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
+    private final CertificateVerification verification = new CertificateVerification(certificates, catalogue);
+
+    @Test
+    void knownCodeTellsTypeNumberIndianDateAndInitialsOnly() {
+        // 20:00 UTC on 28 February is already 1 March in India
+        when(certificates.findByVerificationCode(CODE)).thenReturn(Optional.of(new Certificate(
+                "RPR/BIRTH/2026/000001", 42L, "RPR", "birth-certificate", "Asha Kumari Sahu",
+                Instant.parse("2026-02-28T20:00:00Z"), "certificates/a.pdf", "a", CODE)));
+        when(catalogue.describe("birth-certificate"))
+                .thenReturn(new ServiceCatalogue.ServiceDescription("Birth certificate", null, "childName"));
+
+        assertThat(verification.verify(CODE.toLowerCase())).contains(new CertificateVerification.VerifiedCertificate(
+                true, "birth-certificate", "Birth certificate", "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1),
+                "A*** K***** S***"));
+    }
+
+    @Test
+    void unknownCodeIsNotValid() {
+        when(certificates.findByVerificationCode(CODE)).thenReturn(Optional.empty());
+
+        assertThat(verification.verify(CODE)).isEmpty();
+    }
+
+    @Test
+    void somethingThatCannotBeACodeIsNotLookedUp() {
+        assertThat(verification.verify("' or 1=1 --")).isEmpty();
+        verify(certificates, never()).findByVerificationCode(anyString());
+    }
+
+    @Test
+    void maskKeepsTheFirstLetterOfEachWord() {
+        assertThat(CertificateVerification.mask("Asha Sahu")).isEqualTo("A*** S***");
+        assertThat(CertificateVerification.mask("  K.  Ramesh ")).isEqualTo("K* R*****");
+        assertThat(CertificateVerification.mask("Ravi")).isEqualTo("R***");
+        assertThat(CertificateVerification.mask("आशा साहू")).isEqualTo("आ** स***");
+        assertThat(CertificateVerification.mask("")).isEmpty();
+    }
+}

@@ -1,0 +1,64 @@
+package org.mitan.certificate;
+
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest({CertificateController.class, VerificationController.class})
+/** Same slice as its sibling controller test, so both share one application context. */
+@AutoConfigureMockMvc(addFilters = false)
+class VerificationControllerTest {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private CertificateVerification verification;
+
+    @MockitoBean
+    private CertificateService certificates;
+
+    @Test
+    void validCertificateAnswersWithItsPublicFactsOnly() throws Exception {
+        when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(
+                new CertificateVerification.VerifiedCertificate(true, "birth-certificate", "Birth certificate",
+                        "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***")));
+
+        mvc.perform(get("/verify/ABCDEFGHJKMNPQRSTUV2"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.certificateType").value("birth-certificate"))
+                .andExpect(jsonPath("$.serviceName").value("Birth certificate"))
+                .andExpect(jsonPath("$.certificateNumber").value("RPR/BIRTH/2026/000001"))
+                .andExpect(jsonPath("$.issuedOn").value("2026-03-01"))
+                .andExpect(jsonPath("$.holder").value("A*** S***"))
+                .andExpect(jsonPath("$.length()").value(6));
+    }
+
+    @Test
+    void unknownCodeIsANotFoundProblemSayingNotValid() throws Exception {
+        when(verification.verify("ZZZZZZZZZZZZZZZZZZZZ")).thenReturn(Optional.empty());
+
+        mvc.perform(get("/verify/ZZZZZZZZZZZZZZZZZZZZ"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.title").value("Not a valid certificate"))
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+}

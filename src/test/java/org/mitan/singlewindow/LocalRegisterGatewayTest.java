@@ -1,0 +1,123 @@
+package org.mitan.singlewindow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mitan.certificate.Certificate;
+import org.mitan.certificate.CertificateRepository;
+import org.mitan.document.DocumentStore;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.intake.VisitWindow;
+import org.mitan.municipality.BodyKind;
+import org.mitan.municipality.UrbanBody;
+import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.numbering.NumberSequence;
+import org.mockito.ArgumentCaptor;
+import org.springframework.test.util.ReflectionTestUtils;
+
+class LocalRegisterGatewayTest {
+
+    private final NumberSequence numbers = mock(NumberSequence.class);
+    private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
+    private final ServiceRequestRepository requests = mock(ServiceRequestRepository.class);
+    private final CertificateRepository certificates = mock(CertificateRepository.class);
+    private final DocumentStore store = mock(DocumentStore.class);
+    private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
+    private final CertificatePdf pdf = mock(CertificatePdf.class);
+    private final LocalRegisterGateway gateway = new LocalRegisterGateway(numbers, bodies, requests, certificates,
+            store, catalogue, pdf);
+
+    @BeforeEach
+    void catalogueAndBodies() {
+        when(catalogue.describe("birth-certificate")).thenReturn(
+                new ServiceCatalogue.ServiceDescription("Birth certificate", "Registrar of Births and Deaths", null));
+        when(bodies.findById("RPR")).thenReturn(Optional.of(
+                new UrbanBody("RPR", "Raipur", "रायपुर", "Raipur", BodyKind.MUNICIPAL_CORPORATION, 70)));
+        when(requests.findByRequestNumber(anyString())).thenReturn(Optional.empty());
+        when(pdf.render(any())).thenReturn("%PDF-1.4 rendered".getBytes());
+    }
+
+    @Test
+    void submissionReferenceIsDerivedFromTheRequestNumberSoARetryGetsTheSameOne() {
+        ApplicationFiling filing = new ApplicationFiling("RPR-2026-000042", "birth-certificate", "RPR", 3, "Ramesh",
+                "9876543210", "House 4", Map.of(), List.of());
+
+        assertThat(gateway.submit(filing).reference()).isEqualTo("LR-RPR-2026-000042");
+        assertThat(gateway.submit(filing).reference()).isEqualTo("LR-RPR-2026-000042");
+        assertThat(gateway.name()).isEqualTo("local");
+    }
+
+    @Test
+    void certificateNumberComesFromTheSeriesOfBodyTypeAndYearInIndia() {
+        when(numbers.next("certificate:RPR:birth-certificate:2026")).thenReturn(7L);
+        // 31 Dec 2025 20:00 UTC is already 1 Jan 2026 in India
+        IssuedCertificate issued = gateway.issue(order(Instant.parse("2025-12-31T20:00:00Z")));
+
+        assertThat(issued.certificateNumber()).isEqualTo("RPR/BIRTH/2026/000007");
+        assertThat(issued.pdf()).isEqualTo("%PDF-1.4 rendered".getBytes());
+    }
+
+    @Test
+    void pdfIsRenderedWithTheBodyServiceNumberAndVerificationUrl() {
+        when(numbers.next(anyString())).thenReturn(1L);
+
+        gateway.issue(order(Instant.parse("2026-03-01T10:00:00Z")));
+
+        ArgumentCaptor<CertificatePdf.Content> content = ArgumentCaptor.forClass(CertificatePdf.Content.class);
+        verify(pdf).render(content.capture());
+        assertThat(content.getValue().bodyName()).isEqualTo("Raipur Municipal Corporation");
+        assertThat(content.getValue().serviceName()).isEqualTo("Birth certificate");
+        assertThat(content.getValue().department()).isEqualTo("Registrar of Births and Deaths");
+        assertThat(content.getValue().certificateNumber()).isEqualTo("RPR/BIRTH/2026/000001");
+        assertThat(content.getValue().holderName()).isEqualTo("Asha Sahu");
+        assertThat(content.getValue().approvedBy()).isEqualTo("Meena Rao (registrar1)");
+        assertThat(content.getValue().verificationUrl()).isEqualTo("https://mitan.example/verify/CODE");
+        assertThat(content.getValue().issuedOn()).hasToString("2026-03-01");
+    }
+
+    @Test
+    void aRequestThatAlreadyHasACertificateGetsItBackWithoutANewNumber() {
+        ServiceRequest request = new ServiceRequest("RPR-2026-000042", "birth-certificate", "RPR", 3, "Ramesh",
+                "9876543210", "House 4", VisitWindow.MORNING, "hi", "feedback-code-1", Instant.now());
+        ReflectionTestUtils.setField(request, "id", 42L);
+        when(requests.findByRequestNumber("RPR-2026-000042")).thenReturn(Optional.of(request));
+        when(certificates.findByRequestId(42L)).thenReturn(Optional.of(new Certificate("RPR/BIRTH/2026/000003", 42L,
+                "RPR", "birth-certificate", "Asha Sahu", Instant.now(), "certificates/abc.pdf", "abc", "CODE")));
+        when(store.open("certificates/abc.pdf"))
+                .thenReturn(Optional.of(new ByteArrayInputStream("%PDF-stored".getBytes())));
+
+        IssuedCertificate issued = gateway.issue(order(Instant.now()));
+
+        assertThat(issued.certificateNumber()).isEqualTo("RPR/BIRTH/2026/000003");
+        assertThat(issued.pdf()).isEqualTo("%PDF-stored".getBytes());
+        verify(numbers, never()).next(anyString());
+        verify(pdf, never()).render(any());
+    }
+
+    @Test
+    void typeCodeIsTheProcessKeyInCapitalsWithoutTheCertificateSuffix() {
+        assertThat(LocalRegisterGateway.typeCode("birth-certificate")).isEqualTo("BIRTH");
+        assertThat(LocalRegisterGateway.typeCode("caste-certificate")).isEqualTo("CASTE");
+        assertThat(LocalRegisterGateway.typeCode("gumasta-licence")).isEqualTo("GUMASTA-LICENCE");
+    }
+
+    private static CertificateOrder order(Instant issuedAt) {
+        return new CertificateOrder("RPR-2026-000042", "LR-RPR-2026-000042", "birth-certificate", "RPR", "Asha Sahu",
+                "House 4", Map.of("sex", "female"), "Meena Rao (registrar1)", "CODE",
+                "https://mitan.example/verify/CODE", issuedAt);
+    }
+}
