@@ -34,7 +34,8 @@ class RequiredDocumentsTest {
     static final RequiredDocument AFFIDAVIT =
             new RequiredDocument("late-registration-affidavit", "Late-registration affidavit", "", false, "");
     static final RequiredDocument VOTER_ID = new RequiredDocument("voter-id", "Voter ID", "", true, "residence");
-    static final RequiredDocument RATION_CARD = new RequiredDocument("ration-card", "Ration card", "", true, "residence");
+    static final RequiredDocument RATION_CARD =
+            new RequiredDocument("ration-card", "Ration card", "", true, "residence");
 
     @BeforeAll
     static void sampleTable() throws Exception {
@@ -51,6 +52,7 @@ class RequiredDocumentsTest {
         assertThat(birth).containsExactly(
                 new RequiredDocument("birth-report", "Birth report", "जन्म की सूचना", true, ""),
                 new RequiredDocument("parent-id", "Parent's ID proof", "माता-पिता का पहचान पत्र", true, ""),
+                new RequiredDocument("address-proof", "Address proof", "पते का प्रमाण", true, ""),
                 new RequiredDocument("late-registration-affidavit", "Late-registration affidavit",
                         "विलंबित पंजीयन शपथ पत्र", false, ""));
         assertThat(birth).noneMatch(RequiredDocument::isAlternative);
@@ -125,7 +127,7 @@ class RequiredDocumentsTest {
         List<RequiredDocument> rows = new RequiredDocuments(decisions, identity).forType("birth-certificate");
 
         assertThat(rows).extracting(RequiredDocument::documentType)
-                .containsExactly("birth-report", "parent-id", "late-registration-affidavit");
+                .containsExactly("birth-report", "parent-id", "address-proof", "late-registration-affidavit");
         InOrder order = inOrder(identity, builder);
         order.verify(identity).clearAuthentication();
         order.verify(builder).evaluate();

@@ -33,7 +33,8 @@ class StorageConfigurationTest {
     void buildsTheClientWhenConfigured() {
         runner.withPropertyValues("mitan.storage.access-key=ak", "mitan.storage.secret-key=sk").run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(MinioClient.class);
-            assertThat(context.getBean(StorageProperties.class).toString()).doesNotContain("secretKey=sk").contains("secretKey=****");
+            assertThat(context.getBean(StorageProperties.class).toString())
+                    .doesNotContain("secretKey=sk").contains("secretKey=****");
             assertThat(context.getBean(DocumentProperties.class).maxBytes()).isEqualTo(10 * 1024 * 1024);
         });
     }
