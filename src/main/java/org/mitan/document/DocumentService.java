@@ -101,6 +101,9 @@ class DocumentService {
         Optional<Document> same = documents.findByRequestIdAndDocumentTypeAndSha256(request.getId(), documentType,
                 sha256);
         if (same.isPresent()) {
+            // Same key, same bytes: harmless when the object is intact, and how the Mitan repairs an object that
+            // verification found missing or damaged ("upload it again"). No new row, no milestone.
+            store.put(same.get().getObjectKey(), content, contentType);
             return new Upload(same.get(), false);
         }
         String objectKey = "documents/" + requestNumber + "/" + sha256;

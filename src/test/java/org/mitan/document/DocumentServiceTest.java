@@ -117,7 +117,7 @@ class DocumentServiceTest {
     }
 
     @Test
-    void theSameFileForTheSameTypeAgainReturnsTheExistingRowAndWritesNothing() {
+    void theSameFileForTheSameTypeAgainReturnsTheExistingRowAndRestoresItsObject() {
         String sha = DocumentService.sha256(ContentTypesTest.PDF);
         Document existing = new Document(UUID.randomUUID(), 41L, "birth-report", "documents/" + NUMBER + "/" + sha,
                 sha, ContentTypesTest.PDF.length, "application/pdf", "mitan.rpr.1", NOW.minusSeconds(60));
@@ -128,7 +128,7 @@ class DocumentServiceTest {
 
         assertThat(upload.created()).isFalse();
         assertThat(upload.document()).isSameAs(existing);
-        verify(store, never()).put(anyString(), any(), anyString());
+        verify(store).put(existing.getObjectKey(), ContentTypesTest.PDF, "application/pdf");
         verify(documents, never()).save(any());
         verifyNoInteractions(requests);
     }
