@@ -48,7 +48,8 @@ class DocumentController {
     @PostMapping(path = "/api/requests/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DocumentView> upload(@PathVariable String number, @RequestParam("type") String type,
             @RequestPart("file") MultipartFile file) throws IOException {
-        DocumentService.Upload upload = documents.upload(number, type, file.getBytes(), Caller.current());
+        Caller caller = Caller.current();
+        DocumentService.Upload upload = documents.upload(number, type, file.getBytes(), caller);
         DocumentView view = DocumentView.of(upload.document());
         if (!upload.created()) {
             return ResponseEntity.ok(view);
