@@ -1,0 +1,75 @@
+package org.mitan.document;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The checklist the Mitan sees in the visit task (markdown, rendered by a text view of the form): what to
+ * collect for this certificate type, in English and Hindi, what is already uploaded, and what verification
+ * found wrong last time.
+ */
+@Service
+class DocumentChecklistWriter {
+
+    private final Requests requests;
+    private final DocumentRepository documents;
+    private final RequiredDocuments requiredDocuments;
+
+    DocumentChecklistWriter(Requests requests, DocumentRepository documents, RequiredDocuments requiredDocuments) {
+        this.requests = requests;
+        this.documents = documents;
+        this.requiredDocuments = requiredDocuments;
+    }
+
+    @Transactional(readOnly = true)
+    String forRequest(String requestNumber, String certificateType, String documentProblems) {
+        ServiceRequest request = requests.require(requestNumber);
+        Set<String> uploaded = documents.findByRequestIdOrderByUploadedAtAsc(request.getId()).stream()
+                .map(Document::getDocumentType).collect(Collectors.toSet());
+        String type = certificateType == null || certificateType.isBlank() ? request.getCertificateType()
+                : certificateType;
+        return render(requiredDocuments.forType(type), uploaded, documentProblems);
+    }
+
+    static String render(List<RequiredDocument> rows, Set<String> uploadedTypes, String documentProblems) {
+        StringBuilder markdown = new StringBuilder("**Documents to collect**\n\n");
+        for (DocumentRequirement requirement : RequiredDocuments.requirements(rows)) {
+            markdown.append("- ").append(line(requirement, uploadedTypes)).append('\n');
+        }
+        List<String> problems = documentProblems == null ? List.of()
+                : documentProblems.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (!problems.isEmpty()) {
+            markdown.append("\n**To fix before the documents can go ahead**\n\n");
+            problems.forEach(problem -> markdown.append("- ").append(problem).append('\n'));
+        }
+        return markdown.toString();
+    }
+
+    private static String line(DocumentRequirement requirement, Set<String> uploadedTypes) {
+        String names = requirement.alternatives().stream().map(DocumentChecklistWriter::name)
+                .collect(Collectors.joining(" or "));
+        String need = requirement.mandatory()
+                ? (requirement.isChoice() ? "one of these is required" : "required")
+                : (requirement.isChoice() ? "one of these, only if it applies" : "only if it applies");
+        List<String> done = requirement.alternatives().stream()
+                .filter(document -> uploadedTypes.contains(document.documentType()))
+                .map(RequiredDocument::label).toList();
+        String state;
+        if (done.isEmpty()) {
+            state = requirement.mandatory() ? "**not uploaded yet**" : "not uploaded";
+        } else {
+            state = requirement.isChoice() ? "uploaded: " + String.join(", ", done) : "uploaded";
+        }
+        return (requirement.isChoice() ? "One of: " : "") + names + " (" + need + "): " + state;
+    }
+
+    private static String name(RequiredDocument document) {
+        return "**" + document.label() + "**" + (document.labelHi().isBlank() ? "" : " / " + document.labelHi());
+    }
+}

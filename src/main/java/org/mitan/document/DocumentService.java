@@ -1,0 +1,169 @@
+package org.mitan.document;
+
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.mitan.intake.RequestAccess;
+import org.mitan.intake.RequestStatus;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.web.ApiException;
+import org.mitan.web.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scans uploaded by the Mitan from the citizen's home, and reading them back for the officers.
+ * Every check runs before anything is written, so a refused upload changes nothing. The object is written
+ * before its row: a crash in between leaves only an orphan object under a content-addressed key, which the
+ * retried upload writes again harmlessly.
+ */
+@Service
+class DocumentService {
+
+    static final String MILESTONE_UPLOADED = "DOCUMENT_UPLOADED";
+
+    /** While the doorstep visit is on (or back on after a return from scrutiny): later, officers hold the file. */
+    private static final Set<RequestStatus> TAKING_DOCUMENTS =
+            EnumSet.of(RequestStatus.REGISTERED, RequestStatus.MITAN_ASSIGNED, RequestStatus.DOCUMENTS_VERIFIED);
+
+    private final ServiceRequestRepository requestRows;
+    private final Requests requests;
+    private final RequestAccess access;
+    private final RequiredDocuments requiredDocuments;
+    private final DocumentRepository documents;
+    private final DocumentStore store;
+    private final DocumentProperties limits;
+    private final Clock clock;
+
+    DocumentService(ServiceRequestRepository requestRows, Requests requests, RequestAccess access,
+            RequiredDocuments requiredDocuments, DocumentRepository documents, DocumentStore store,
+            DocumentProperties limits, Clock clock) {
+        this.requestRows = requestRows;
+        this.requests = requests;
+        this.access = access;
+        this.requiredDocuments = requiredDocuments;
+        this.documents = documents;
+        this.store = store;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** The stored document and whether this call created it ({@code false}: the same file was already there). */
+    record Upload(Document document, boolean created) {
+    }
+
+    /** A document and its bytes; the caller closes the stream. */
+    record Content(Document document, InputStream stream) {
+    }
+
+    /**
+     * Stores a scan for the request. The request row is locked for the duration, so that two uploads of the same
+     * file at once end in one row.
+     */
+    @Transactional
+    Upload upload(String requestNumber, String documentType, byte[] content, Caller caller) {
+        ServiceRequest request = requestRows.lockByRequestNumber(requestNumber)
+                .orElseThrow(() -> ApiException.notFound("No request with number " + requestNumber + "."));
+        if (!access.isAssignedMitan(caller, request)) {
+            throw ApiException.forbidden("Only the Mitan assigned to request " + requestNumber
+                    + " can upload its documents.");
+        }
+        checkTakesDocuments(request);
+        RequiredDocument asked = askedFor(request, documentType);
+        if (content == null || content.length == 0) {
+            throw ApiException.invalid(Map.of("file", "is empty: scan the " + asked.label() + " again"));
+        }
+        if (content.length > limits.maxBytes()) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", "The " + asked.label() + " scan is "
+                    + DocumentProperties.inWords(content.length) + "; the limit is " + limits.maxSizeInWords()
+                    + ". Scan it at a lower resolution.", Map.of("field", "file", "maxBytes", limits.maxBytes()));
+        }
+        String contentType = ContentTypes.detect(content).orElseThrow(() -> new ApiException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "The file for " + asked.label()
+                        + " is not a " + ContentTypes.ACCEPTED_IN_WORDS + " (judged by its content, not its name)."
+                        + " Scan it again as " + ContentTypes.ACCEPTED_IN_WORDS + ".", Map.of("field", "file")));
+        String sha256 = sha256(content);
+
+        Optional<Document> same = documents.findByRequestIdAndDocumentTypeAndSha256(request.getId(), documentType,
+                sha256);
+        if (same.isPresent()) {
+            // Same key, same bytes: harmless when the object is intact, and how the Mitan repairs an object that
+            // verification found missing or damaged ("upload it again"). No new row, no milestone.
+            store.put(same.get().getObjectKey(), content, contentType);
+            return new Upload(same.get(), false);
+        }
+        String objectKey = "documents/" + requestNumber + "/" + sha256;
+        store.put(objectKey, content, contentType);
+        Document document = documents.save(new Document(UUID.randomUUID(), request.getId(), documentType, objectKey,
+                sha256, content.length, contentType, caller.userId(), Instant.now(clock)));
+        requests.record(request, MILESTONE_UPLOADED, caller.userId(), asked.label() + " (" + contentType + ", "
+                + DocumentProperties.inWords(content.length) + ")");
+        return new Upload(document, true);
+    }
+
+    /** Opens a scan for someone who may see its request; unknown or malformed ids are a 404. */
+    @Transactional(readOnly = true)
+    Content openContent(String id, Caller caller) {
+        Document document = parse(id).flatMap(documents::findById)
+                .orElseThrow(() -> ApiException.notFound("No document with id " + id + "."));
+        ServiceRequest request = requestRows.findById(document.getRequestId())
+                .orElseThrow(() -> new IllegalStateException("Document " + id + " belongs to no request"));
+        access.checkMaySee(caller, request);
+        InputStream stream = store.open(document.getObjectKey())
+                .orElseThrow(() -> ApiException.notFound("The scan " + id + " of request "
+                        + request.getRequestNumber() + " is missing from the document store. Ask the Mitan to"
+                        + " upload the " + document.getDocumentType() + " again."));
+        return new Content(document, stream);
+    }
+
+    private void checkTakesDocuments(ServiceRequest request) {
+        RequestStatus status = request.getStatus();
+        if (TAKING_DOCUMENTS.contains(status)) {
+            return;
+        }
+        String detail = status.isOpen()
+                ? "Request " + request.getRequestNumber() + " is with the officers (" + status + "): documents can"
+                        + " be added only during the doorstep visit, or after the clerk returns it for a revisit."
+                : "Request " + request.getRequestNumber() + " is closed (" + status + "): no documents can be added.";
+        throw ApiException.conflict(detail, Map.of("requestNumber", request.getRequestNumber(),
+                "requestStatus", status.name()));
+    }
+
+    private RequiredDocument askedFor(ServiceRequest request, String documentType) {
+        List<RequiredDocument> asked = requiredDocuments.forType(request.getCertificateType());
+        return asked.stream().filter(row -> row.documentType().equals(documentType)).findFirst()
+                .orElseThrow(() -> ApiException.invalid(Map.of("type", "must be one of "
+                        + asked.stream().map(RequiredDocument::documentType).collect(Collectors.joining(", "))
+                        + " (the documents a " + request.getCertificateType() + " asks for)")));
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.mitan.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mitan.intake.RequestStatus;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks a request's scans before they go to the officers: every mandatory document (or one of each group) is
+ * there, and each stored object is still what was uploaded (present, same size, same SHA-256 on re-reading the
+ * bytes, PDF/JPEG/PNG by its first bytes, not empty, within the limit). Each problem is one sentence the Mitan
+ * can act on. When a type was uploaded more than once, the newest upload is the one that counts.
+ */
+@Service
+public class DocumentVerification {
+
+    static final String ACTOR = "document-verification";
+
+    private final Requests requests;
+    private final DocumentRepository documents;
+    private final RequiredDocuments requiredDocuments;
+    private final DocumentStore store;
+    private final DocumentProperties limits;
+
+    DocumentVerification(Requests requests, DocumentRepository documents, RequiredDocuments requiredDocuments,
+            DocumentStore store, DocumentProperties limits) {
+        this.requests = requests;
+        this.documents = documents;
+        this.requiredDocuments = requiredDocuments;
+        this.store = store;
+        this.limits = limits;
+    }
+
+    /**
+     * The problems with the request's documents, empty when all is in order; then the request moves to
+     * DOCUMENTS_VERIFIED (once: running again after a crash records no second milestone).
+     */
+    @Transactional
+    public List<String> verify(String requestNumber) {
+        ServiceRequest request = requests.require(requestNumber);
+        List<String> problems = problemsOf(request);
+        if (problems.isEmpty() && request.getStatus() != RequestStatus.DOCUMENTS_VERIFIED) {
+            requests.advance(request, RequestStatus.DOCUMENTS_VERIFIED, ACTOR, "Every required document is in order");
+        }
+        return problems;
+    }
+
+    List<String> problemsOf(ServiceRequest request) {
+        List<RequiredDocument> rows = requiredDocuments.forType(request.getCertificateType());
+        Map<String, Document> newestByType = new LinkedHashMap<>();
+        documents.findByRequestIdOrderByUploadedAtAsc(request.getId())
+                .forEach(document -> newestByType.put(document.getDocumentType(), document));
+
+        List<String> problems = new ArrayList<>();
+        for (DocumentRequirement missing : RequiredDocuments.missing(rows, newestByType.keySet())) {
+            problems.add(missing.isChoice()
+                    ? "None of " + missing.label() + " is uploaded: scan and upload one of them."
+                    : missing.label() + " is missing: scan and upload it.");
+        }
+        for (RequiredDocument row : rows) {
+            Document document = newestByType.remove(row.documentType());
+            if (document != null) {
+                problemWith(row.label(), document).ifPresent(problems::add);
+            }
+        }
+        newestByType.forEach((type, document) -> problemWith(type, document).ifPresent(problems::add));
+        return problems;
+    }
+
+    /** The first thing wrong with one stored scan, as a sentence naming the document. */
+    private Optional<String> problemWith(String label, Document document) {
+        Optional<Long> storedSize = store.size(document.getObjectKey());
+        if (storedSize.isEmpty()) {
+            return Optional.of(label + ": the stored file is missing; upload it again.");
+        }
+        if (storedSize.get() == 0 || document.getSizeBytes() == 0) {
+            return Optional.of(label + ": the file is empty; scan it again and upload it.");
+        }
+        if (storedSize.get() != document.getSizeBytes()) {
+            return Optional.of(label + ": the stored file is not the size recorded at upload; upload it again.");
+        }
+        if (storedSize.get() > limits.maxBytes()) {
+            return Optional.of(label + ": the file is " + DocumentProperties.inWords(storedSize.get())
+                    + ", more than the limit of " + limits.maxSizeInWords()
+                    + "; scan it at a lower resolution and upload it again.");
+        }
+        Optional<Reread> reread = reread(document.getObjectKey());
+        if (reread.isEmpty()) {
+            return Optional.of(label + ": the stored file is missing; upload it again.");
+        }
+        if (!reread.get().sha256().equals(document.getSha256()) || reread.get().size() != document.getSizeBytes()) {
+            return Optional.of(label + ": the stored file does not match its recorded fingerprint; upload it again.");
+        }
+        if (ContentTypes.detect(reread.get().head()).isEmpty()) {
+            return Optional.of(label + ": the file is not a " + ContentTypes.ACCEPTED_IN_WORDS + "; scan it again as "
+                    + ContentTypes.ACCEPTED_IN_WORDS + " and upload it.");
+        }
+        return Optional.empty();
+    }
+
+    private record Reread(String sha256, long size, byte[] head) {
+    }
+
+    /** Reads the object through once: its SHA-256, its length and its first bytes. */
+    private Optional<Reread> reread(String objectKey) {
+        Optional<InputStream> opened = store.open(objectKey);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = opened.get()) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] head = new byte[ContentTypes.SIGNATURE_LENGTH];
+            int headLength = 0;
+            long size = 0;
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+                int toHead = (int) Math.min(read, head.length - headLength);
+                System.arraycopy(buffer, 0, head, headLength, toHead);
+                headLength += toHead;
+                size += read;
+            }
+            return Optional.of(new Reread(HexFormat.of().formatHex(digest.digest()), size,
+                    Arrays.copyOf(head, headLength)));
+        } catch (IOException e) {
+            throw new ObjectStoreException("Could not read back " + objectKey + " from the document store", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.mitan.document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.mitan.process.ProcessKeys;
+import org.mitan.process.ProcessVariables;
+import org.springframework.stereotype.Service;
+
+/**
+ * The documents each certificate type asks for, read from the DMN decision {@code required-documents}
+ * (analysts change the table, not the code), and what is still missing from a request's uploads.
+ */
+@Service
+public class RequiredDocuments {
+
+    private final DecisionService decisions;
+    private final IdentityService identity;
+
+    RequiredDocuments(DecisionService decisions, IdentityService identity) {
+        this.decisions = decisions;
+        this.identity = identity;
+    }
+
+    /**
+     * The rows of the newest deployed {@code required-documents} decision for the type, in table order.
+     * A type without any row is a configuration error (every certificate asks for something), not "nothing needed".
+     */
+    public List<RequiredDocument> forType(String certificateType) {
+        List<RequiredDocument> rows = fromResult(evaluate(certificateType));
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("The decision '" + ProcessKeys.DECISION_REQUIRED_DOCUMENTS
+                    + "' lists no documents for certificate type '" + certificateType
+                    + "': add its rows to required-documents.dmn and deploy it.");
+        }
+        return rows;
+    }
+
+    /**
+     * Evaluated as the application, not as the logged-in user: the list of documents is the same for everyone,
+     * and a Mitan needs no permission on decision definitions to upload a scan.
+     */
+    private List<Map<String, Object>> evaluate(String certificateType) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return decisions.evaluateDecisionByKey(ProcessKeys.DECISION_REQUIRED_DOCUMENTS)
+                    .variables(Map.of(ProcessVariables.CERTIFICATE_TYPE, certificateType))
+                    .evaluate()
+                    .getResultList();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+
+    static List<RequiredDocument> fromResult(List<Map<String, Object>> resultList) {
+        List<RequiredDocument> rows = new ArrayList<>();
+        for (Map<String, Object> row : resultList) {
+            String documentType = text(row, "documentType");
+            if (documentType == null || documentType.isEmpty()) {
+                throw new IllegalStateException("A row of the decision '" + ProcessKeys.DECISION_REQUIRED_DOCUMENTS
+                        + "' has no documentType: " + row);
+            }
+            rows.add(new RequiredDocument(documentType, text(row, "label"), text(row, "labelHi"),
+                    flag(row, "mandatory"), text(row, "oneOfGroup")));
+        }
+        return List.copyOf(rows);
+    }
+
+    /** One requirement per single document and one per "one of" group, in the order they first appear. */
+    public static List<DocumentRequirement> requirements(List<RequiredDocument> rows) {
+        Map<String, List<RequiredDocument>> lines = new LinkedHashMap<>();
+        for (RequiredDocument row : rows) {
+            String line = row.isAlternative() ? "group:" + row.oneOfGroup() : "type:" + row.documentType();
+            lines.computeIfAbsent(line, key -> new ArrayList<>()).add(row);
+        }
+        return lines.values().stream().map(DocumentRequirement::new).toList();
+    }
+
+    /** The mandatory requirements that no uploaded type meets (a group is met by any of its alternatives). */
+    public static List<DocumentRequirement> missing(List<RequiredDocument> rows, Collection<String> uploadedTypes) {
+        return requirements(rows).stream()
+                .filter(DocumentRequirement::mandatory)
+                .filter(requirement -> !requirement.metBy(uploadedTypes))
+                .toList();
+    }
+
+    private static String text(Map<String, Object> row, String output) {
+        Object value = row.get(output);
+        return value == null ? null : value.toString().trim();
+    }
+
+    private static boolean flag(Map<String, Object> row, String output) {
+        Object value = row.get(output);
+        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().trim());
+    }
+}

@@ -1,0 +1,35 @@
+package org.mitan.document;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mitan.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task "Verify documents" of the doorstep visit: sets {@code documentsVerified} and
+ * {@code documentProblems} (one problem a line, empty when in order) for the gateway and the Mitan's next visit.
+ * Problems are a business outcome, not an error; an unreachable store propagates (retry, then an incident).
+ */
+@Component("verifyDocuments")
+class VerifyDocumentsDelegate implements JavaDelegate {
+
+    private final DocumentVerification verification;
+
+    VerifyDocumentsDelegate(DocumentVerification verification) {
+        this.verification = verification;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object requestNumber = execution.getVariable(ProcessVariables.REQUEST_NUMBER);
+        if (requestNumber == null) {
+            throw new IllegalStateException("Activity " + execution.getCurrentActivityId() + " has no variable "
+                    + ProcessVariables.REQUEST_NUMBER + ": document verification needs it");
+        }
+        List<String> problems = verification.verify(requestNumber.toString());
+        execution.setVariable(ProcessVariables.DOCUMENTS_VERIFIED, problems.isEmpty());
+        execution.setVariable(ProcessVariables.DOCUMENT_PROBLEMS, String.join("\n", problems));
+    }
+}

@@ -1,0 +1,86 @@
+package org.mitan.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.VisitWindow;
+import org.springframework.test.util.ReflectionTestUtils;
+
+class DocumentChecklistWriterTest {
+
+    static final List<RequiredDocument> ROWS = List.of(
+            new RequiredDocument("birth-report", "Birth report", "जन्म की सूचना", true, ""),
+            new RequiredDocument("parent-id", "Parent's ID proof", "", true, ""),
+            new RequiredDocument("voter-id", "Voter ID", "मतदाता पहचान पत्र", true, "address"),
+            new RequiredDocument("ration-card", "Ration card", "राशन कार्ड", true, "address"),
+            new RequiredDocument("late-registration-affidavit", "Late-registration affidavit", "", false, ""));
+
+    @Test
+    void listsEachRequirementInBothLanguagesWithWhatIsUploaded() {
+        String checklist = DocumentChecklistWriter.render(ROWS, Set.of("birth-report", "ration-card"), "");
+
+        assertThat(checklist).isEqualTo("""
+                **Documents to collect**
+
+                - **Birth report** / जन्म की सूचना (required): uploaded
+                - **Parent's ID proof** (required): **not uploaded yet**
+                - One of: **Voter ID** / मतदाता पहचान पत्र or **Ration card** / राशन कार्ड (one of these is \
+                required): uploaded: Ration card
+                - **Late-registration affidavit** (only if it applies): not uploaded
+                """);
+    }
+
+    @Test
+    void addsTheProblemsFoundAtVerificationOneALine() {
+        String checklist = DocumentChecklistWriter.render(ROWS, Set.of(), """
+                Parent's ID proof is missing: scan and upload it.
+
+                Birth report: the stored file does not match its recorded fingerprint; upload it again.
+                """);
+
+        assertThat(checklist).contains("- One of: **Voter ID** / मतदाता पहचान पत्र or **Ration card** / राशन कार्ड"
+                + " (one of these is required): **not uploaded yet**");
+        assertThat(checklist).endsWith("""
+
+                **To fix before the documents can go ahead**
+
+                - Parent's ID proof is missing: scan and upload it.
+                - Birth report: the stored file does not match its recorded fingerprint; upload it again.
+                """);
+    }
+
+    @Test
+    void noProblemsSectionWhenThereAreNone() {
+        assertThat(DocumentChecklistWriter.render(ROWS, Set.of(), null)).doesNotContain("To fix");
+        assertThat(DocumentChecklistWriter.render(ROWS, Set.of(), " \n")).doesNotContain("To fix");
+    }
+
+    @Test
+    void readsTheRequestsUploadsAndTheTypeItIsGiven() {
+        Requests requests = mock(Requests.class);
+        DocumentRepository documents = mock(DocumentRepository.class);
+        RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);
+        ServiceRequest request = new ServiceRequest("RPR-2026-000002", "birth-certificate", "RPR", 1, "A", "9000000000",
+                "Somewhere", VisitWindow.AFTERNOON, "hi", "fc", Instant.EPOCH);
+        ReflectionTestUtils.setField(request, "id", 2L);
+        when(requests.require("RPR-2026-000002")).thenReturn(request);
+        when(documents.findByRequestIdOrderByUploadedAtAsc(2L)).thenReturn(List.of(new Document(UUID.randomUUID(),
+                2L, "parent-id", "k", "s", 1, "image/png", "m", Instant.EPOCH)));
+        when(requiredDocuments.forType("birth-certificate")).thenReturn(ROWS);
+
+        String checklist = new DocumentChecklistWriter(requests, documents, requiredDocuments)
+                .forRequest("RPR-2026-000002", null, null);
+
+        assertThat(checklist).contains("- **Parent's ID proof** (required): uploaded\n")
+                .contains("- **Birth report** / जन्म की सूचना (required): **not uploaded yet**\n");
+    }
+}

@@ -1,0 +1,290 @@
+package org.mitan.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mitan.intake.RequestAccess;
+import org.mitan.intake.RequestStatus;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.intake.VisitWindow;
+import org.mitan.web.ApiException;
+import org.mitan.web.Caller;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.util.ReflectionTestUtils;
+
+@ExtendWith(MockitoExtension.class)
+class DocumentServiceTest {
+
+    static final String NUMBER = "RPR-2026-000001";
+    static final Instant NOW = Instant.parse("2026-05-01T06:30:00Z");
+    static final Caller MITAN = new Caller("mitan.rpr.1", Set.of("mitan"));
+    static final Caller OTHER_MITAN = new Caller("mitan.rpr.2", Set.of("mitan"));
+    static final List<RequiredDocument> BIRTH = List.of(
+            new RequiredDocument("birth-report", "Birth report", "", true, ""),
+            new RequiredDocument("parent-id", "Parent's ID proof", "", true, ""),
+            new RequiredDocument("address-proof", "Address proof", "", true, ""),
+            new RequiredDocument("late-registration-affidavit", "Late-registration affidavit", "", false, ""));
+
+    @Mock ServiceRequestRepository requestRows;
+    @Mock Requests requests;
+    @Mock RequestAccess access;
+    @Mock RequiredDocuments requiredDocuments;
+    @Mock DocumentRepository documents;
+    @Mock DocumentStore store;
+
+    ServiceRequest request;
+    DocumentService service;
+
+    @BeforeEach
+    void setUp() {
+        request = new ServiceRequest(NUMBER, "birth-certificate", "RPR", 4, "Asha Verma", "9876543210",
+                "House 12, Ward 4, Raipur", VisitWindow.MORNING, "hi", "feedback-code-1", NOW);
+        ReflectionTestUtils.setField(request, "id", 41L);
+        request.moveTo(RequestStatus.MITAN_ASSIGNED, NOW);
+        service = new DocumentService(requestRows, requests, access, requiredDocuments, documents, store,
+                new DocumentProperties(1024), Clock.fixed(NOW, ZoneOffset.UTC));
+        lenient().when(requestRows.lockByRequestNumber(NUMBER)).thenReturn(Optional.of(request));
+        lenient().when(access.isAssignedMitan(MITAN, request)).thenReturn(true);
+        lenient().when(requiredDocuments.forType("birth-certificate")).thenReturn(BIRTH);
+        lenient().when(documents.save(any(Document.class))).thenAnswer(call -> call.getArgument(0));
+    }
+
+    @Test
+    void storesTheObjectFirstThenTheRowThenTheMilestone() {
+        DocumentService.Upload upload = service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN);
+
+        String sha = DocumentService.sha256(ContentTypesTest.PDF);
+        assertThat(upload.created()).isTrue();
+        Document saved = upload.document();
+        assertThat(saved.getRequestId()).isEqualTo(41L);
+        assertThat(saved.getDocumentType()).isEqualTo("birth-report");
+        assertThat(saved.getSha256()).isEqualTo(sha).hasSize(64);
+        assertThat(saved.getObjectKey()).isEqualTo("documents/" + NUMBER + "/" + sha);
+        assertThat(saved.getSizeBytes()).isEqualTo(ContentTypesTest.PDF.length);
+        assertThat(saved.getContentType()).isEqualTo("application/pdf");
+        assertThat(saved.getUploadedBy()).isEqualTo("mitan.rpr.1");
+        assertThat(saved.getUploadedAt()).isEqualTo(NOW);
+        InOrder order = inOrder(store, documents, requests);
+        order.verify(store).put("documents/" + NUMBER + "/" + sha, ContentTypesTest.PDF, "application/pdf");
+        order.verify(documents).save(saved);
+        order.verify(requests).record(eq(request), eq("DOCUMENT_UPLOADED"), eq("mitan.rpr.1"),
+                eq("Birth report (application/pdf, 16 bytes)"));
+    }
+
+    @Test
+    void theSha256IsTheStandardHexDigest() {
+        assertThat(DocumentService.sha256("abc".getBytes()))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void theContentTypeComesFromTheBytes() {
+        assertThat(service.upload(NUMBER, "parent-id", ContentTypesTest.JPEG, MITAN).document().getContentType())
+                .isEqualTo("image/jpeg");
+        assertThat(service.upload(NUMBER, "address-proof", ContentTypesTest.PNG, MITAN).document().getContentType())
+                .isEqualTo("image/png");
+    }
+
+    @Test
+    void theSameFileForTheSameTypeAgainReturnsTheExistingRowAndRestoresItsObject() {
+        String sha = DocumentService.sha256(ContentTypesTest.PDF);
+        Document existing = new Document(UUID.randomUUID(), 41L, "birth-report", "documents/" + NUMBER + "/" + sha,
+                sha, ContentTypesTest.PDF.length, "application/pdf", "mitan.rpr.1", NOW.minusSeconds(60));
+        when(documents.findByRequestIdAndDocumentTypeAndSha256(41L, "birth-report", sha))
+                .thenReturn(Optional.of(existing));
+
+        DocumentService.Upload upload = service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN);
+
+        assertThat(upload.created()).isFalse();
+        assertThat(upload.document()).isSameAs(existing);
+        verify(store).put(existing.getObjectKey(), ContentTypesTest.PDF, "application/pdf");
+        verify(documents, never()).save(any());
+        verifyNoInteractions(requests);
+    }
+
+    @Test
+    void unknownRequestIs404() {
+        when(requestRows.lockByRequestNumber("RPR-2026-999999")).thenReturn(Optional.empty());
+
+        assertRefused(() -> service.upload("RPR-2026-999999", "birth-report", ContentTypesTest.PDF, MITAN),
+                HttpStatus.NOT_FOUND, "RPR-2026-999999");
+    }
+
+    @Test
+    void onlyTheAssignedMitanMayUpload() {
+        assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, OTHER_MITAN),
+                HttpStatus.FORBIDDEN, "Only the Mitan assigned to request " + NUMBER);
+    }
+
+    @Test
+    void aClosedRequestTakesNoDocuments() {
+        request.moveTo(RequestStatus.CLOSED, NOW);
+
+        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
+                MITAN), HttpStatus.CONFLICT, "is closed (CLOSED)");
+        assertThat(refusal.getProperties()).containsEntry("requestStatus", "CLOSED")
+                .containsEntry("requestNumber", NUMBER);
+    }
+
+    @Test
+    void aRequestWithTheOfficersTakesNoDocuments() {
+        request.moveTo(RequestStatus.UNDER_SCRUTINY, NOW);
+
+        assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN),
+                HttpStatus.CONFLICT, "is with the officers (UNDER_SCRUTINY)");
+    }
+
+    @Test
+    void aTypeTheDecisionDoesNotListIs400NamingTheAllowedTypes() {
+        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "caste-record", ContentTypesTest.PDF,
+                MITAN), HttpStatus.BAD_REQUEST, "type must be one of birth-report, parent-id, address-proof,"
+                        + " late-registration-affidavit");
+        assertThat(fieldErrors(refusal)).containsOnlyKeys("type");
+    }
+
+    @Test
+    void anEmptyFileIs400OnTheFileField() {
+        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", new byte[0], MITAN),
+                HttpStatus.BAD_REQUEST, "file is empty");
+        assertThat(fieldErrors(refusal)).containsOnlyKeys("file");
+    }
+
+    @Test
+    void aFileOverTheLimitIs413() {
+        byte[] big = Arrays.copyOf(ContentTypesTest.PDF, 1025);
+
+        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", big, MITAN),
+                HttpStatus.PAYLOAD_TOO_LARGE, "the limit is 1 KB");
+        assertThat(refusal.getProperties()).containsEntry("maxBytes", 1024L);
+    }
+
+    @Test
+    void aFileExactlyAtTheLimitIsTaken() {
+        byte[] atLimit = Arrays.copyOf(ContentTypesTest.PDF, 1024);
+
+        assertThat(service.upload(NUMBER, "birth-report", atLimit, MITAN).created()).isTrue();
+    }
+
+    @Test
+    void contentThatIsNotPdfJpegOrPngIs415WhateverItIsCalled() {
+        byte[] gif = "GIF89a not a scan we take".getBytes();
+
+        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", gif, MITAN),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not a PDF, JPEG or PNG");
+        assertThat(refusal.getProperties()).containsEntry("field", "file");
+    }
+
+    @Test
+    void aStoreFailureLeavesNoRowAndNoMilestone() {
+        doThrow(new ObjectStoreException("down", null)).when(store).put(anyString(), any(), anyString());
+
+        assertThatThrownBy(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN))
+                .isInstanceOf(ObjectStoreException.class);
+        verify(documents, never()).save(any());
+        verifyNoInteractions(requests);
+    }
+
+    @Test
+    void opensTheContentForSomeoneWhoMaySeeTheRequest() throws Exception {
+        Document document = document();
+        when(documents.findById(document.getId())).thenReturn(Optional.of(document));
+        when(requestRows.findById(41L)).thenReturn(Optional.of(request));
+        InputStream bytes = new ByteArrayInputStream(ContentTypesTest.PDF);
+        when(store.open(document.getObjectKey())).thenReturn(Optional.of(bytes));
+        Caller clerk = new Caller("clerk1", Set.of("clerk"));
+
+        DocumentService.Content content = service.openContent(document.getId().toString(), clerk);
+
+        assertThat(content.document()).isSameAs(document);
+        assertThat(content.stream().readAllBytes()).isEqualTo(ContentTypesTest.PDF);
+        verify(access).checkMaySee(clerk, request);
+    }
+
+    @Test
+    void contentOfAnUnknownOrMalformedIdIs404() {
+        UUID unknown = UUID.randomUUID();
+        when(documents.findById(unknown)).thenReturn(Optional.empty());
+
+        assertRefused(() -> service.openContent(unknown.toString(), MITAN), HttpStatus.NOT_FOUND, unknown.toString());
+        assertRefused(() -> service.openContent("not-a-uuid", MITAN), HttpStatus.NOT_FOUND, "not-a-uuid");
+    }
+
+    @Test
+    void contentIsRefusedBeforeTheStoreIsOpenedWhenTheCallerMayNotSeeTheRequest() {
+        Document document = document();
+        when(documents.findById(document.getId())).thenReturn(Optional.of(document));
+        when(requestRows.findById(41L)).thenReturn(Optional.of(request));
+        Caller stranger = new Caller("clerk9", Set.of("clerk"));
+        doThrow(ApiException.forbidden("You are not working on request " + NUMBER)).when(access)
+                .checkMaySee(stranger, request);
+
+        assertRefused(() -> service.openContent(document.getId().toString(), stranger), HttpStatus.FORBIDDEN,
+                "not working on request");
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void contentMissingFromTheStoreIs404TellingWhoCanFixIt() {
+        Document document = document();
+        when(documents.findById(document.getId())).thenReturn(Optional.of(document));
+        when(requestRows.findById(41L)).thenReturn(Optional.of(request));
+        when(store.open(document.getObjectKey())).thenReturn(Optional.empty());
+
+        assertRefused(() -> service.openContent(document.getId().toString(), MITAN), HttpStatus.NOT_FOUND,
+                "Ask the Mitan to upload the birth-report again");
+    }
+
+    private Document document() {
+        return new Document(UUID.randomUUID(), 41L, "birth-report", "documents/" + NUMBER + "/abc", "abc",
+                ContentTypesTest.PDF.length, "application/pdf", "mitan.rpr.1", NOW);
+    }
+
+    /** Asserts the refusal and that it changed nothing: no object, no row, no milestone. */
+    private ApiException assertRefused(Runnable call, HttpStatus status, String detailPart) {
+        Throwable thrown = catchThrowable(call::run);
+        assertThat(thrown).isInstanceOf(ApiException.class);
+        ApiException refusal = (ApiException) thrown;
+        assertThat(refusal.getStatus()).isEqualTo(status);
+        assertThat(refusal.getMessage()).contains(detailPart);
+        verify(store, never()).put(anyString(), any(), anyString());
+        verify(documents, never()).save(any());
+        verifyNoInteractions(requests);
+        return refusal;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> fieldErrors(ApiException refusal) {
+        return (Map<String, String>) refusal.getProperties().get("fieldErrors");
+    }
+}

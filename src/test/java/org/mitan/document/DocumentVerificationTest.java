@@ -1,0 +1,190 @@
+package org.mitan.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mitan.intake.RequestStatus;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.VisitWindow;
+import org.springframework.test.util.ReflectionTestUtils;
+
+class DocumentVerificationTest {
+
+    static final String NUMBER = "BSP-2026-000007";
+    static final Instant T0 = Instant.parse("2026-05-02T05:00:00Z");
+    static final List<RequiredDocument> ROWS = List.of(
+            new RequiredDocument("birth-report", "Birth report", "", true, ""),
+            new RequiredDocument("parent-id", "Parent's ID proof", "", true, ""),
+            new RequiredDocument("voter-id", "Voter ID", "", true, "address"),
+            new RequiredDocument("ration-card", "Ration card", "", true, "address"),
+            new RequiredDocument("late-registration-affidavit", "Late-registration affidavit", "", false, ""));
+
+    final Requests requests = mock(Requests.class);
+    final DocumentRepository documents = mock(DocumentRepository.class);
+    final RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);
+    final InMemoryDocumentStore store = new InMemoryDocumentStore();
+    final List<Document> uploaded = new ArrayList<>();
+
+    ServiceRequest request;
+    DocumentVerification verification;
+
+    @BeforeEach
+    void setUp() {
+        request = new ServiceRequest(NUMBER, "birth-certificate", "BSP", 12, "Ravi Sahu", "9123456780",
+                "Near the temple, Ward 12, Bilaspur", VisitWindow.EVENING, "en", "feedback-code-7", T0);
+        ReflectionTestUtils.setField(request, "id", 7L);
+        request.moveTo(RequestStatus.MITAN_ASSIGNED, T0);
+        when(requests.require(NUMBER)).thenReturn(request);
+        when(requiredDocuments.forType("birth-certificate")).thenReturn(ROWS);
+        when(documents.findByRequestIdOrderByUploadedAtAsc(7L)).thenReturn(uploaded);
+        verification = new DocumentVerification(requests, documents, requiredDocuments, store,
+                new DocumentProperties(1024));
+    }
+
+    @Test
+    void everythingInOrderGivesNoProblemsAndMovesTheRequestOnOnce() {
+        upload("birth-report", ContentTypesTest.PDF);
+        upload("parent-id", ContentTypesTest.JPEG);
+        upload("ration-card", ContentTypesTest.PNG);
+
+        assertThat(verification.verify(NUMBER)).isEmpty();
+        verify(requests).advance(request, RequestStatus.DOCUMENTS_VERIFIED, DocumentVerification.ACTOR,
+                "Every required document is in order");
+
+        request.moveTo(RequestStatus.DOCUMENTS_VERIFIED, T0);
+        assertThat(verification.verify(NUMBER)).as("a re-run after a crash").isEmpty();
+        verify(requests).advance(any(), any(), anyString(), anyString());
+    }
+
+    @Test
+    void eachMissingMandatoryDocumentIsOneSentence() {
+        upload("birth-report", ContentTypesTest.PDF);
+
+        assertThat(verification.verify(NUMBER)).containsExactly(
+                "Parent's ID proof is missing: scan and upload it.",
+                "None of Voter ID or Ration card is uploaded: scan and upload one of them.");
+        verify(requests, never()).advance(any(), any(), anyString(), anyString());
+    }
+
+    @Test
+    void aStoredObjectThatIsGoneIsReported() {
+        uploadAllInOrder();
+        store.objects.remove(key("parent-id"));
+
+        assertThat(verification.verify(NUMBER))
+                .containsExactly("Parent's ID proof: the stored file is missing; upload it again.");
+    }
+
+    @Test
+    void aStoredObjectOfAnotherSizeIsReported() {
+        uploadAllInOrder();
+        store.objects.put(key("birth-report"), Arrays.copyOf(ContentTypesTest.PDF, ContentTypesTest.PDF.length - 1));
+
+        assertThat(verification.verify(NUMBER))
+                .containsExactly("Birth report: the stored file is not the size recorded at upload; upload it again.");
+    }
+
+    @Test
+    void aStoredObjectWithOtherBytesOfTheSameSizeFailsTheFingerprint() {
+        uploadAllInOrder();
+        byte[] tampered = ContentTypesTest.PDF.clone();
+        tampered[tampered.length - 1] ^= 1;
+        store.objects.put(key("birth-report"), tampered);
+
+        assertThat(verification.verify(NUMBER)).containsExactly(
+                "Birth report: the stored file does not match its recorded fingerprint; upload it again.");
+    }
+
+    @Test
+    void anEmptyStoredObjectIsReported() {
+        uploadAllInOrder();
+        store.objects.put(key("voter-id"), new byte[0]);
+
+        assertThat(verification.verify(NUMBER))
+                .containsExactly("Voter ID: the file is empty; scan it again and upload it.");
+    }
+
+    @Test
+    void aFileOverTheLimitIsReportedWithTheLimit() {
+        uploadAllInOrder();
+        upload("birth-report", Arrays.copyOf(ContentTypesTest.PDF, 2048));
+
+        assertThat(verification.verify(NUMBER)).containsExactly("Birth report: the file is 2 KB, more than the limit"
+                + " of 1 KB; scan it at a lower resolution and upload it again.");
+    }
+
+    @Test
+    void contentThatIsNotPdfJpegOrPngIsReportedEvenWhenItsFingerprintMatches() {
+        uploadAllInOrder();
+        upload("parent-id", "GIF89a an old format".getBytes());
+
+        assertThat(verification.verify(NUMBER)).containsExactly("Parent's ID proof: the file is not a PDF, JPEG or"
+                + " PNG; scan it again as PDF, JPEG or PNG and upload it.");
+    }
+
+    @Test
+    void theNewestUploadOfATypeIsTheOneThatCounts() {
+        uploadAllInOrder();
+        store.objects.remove(key("birth-report"));
+        upload("birth-report", "%PDF-1.4 a better scan".getBytes());
+
+        assertThat(verification.verify(NUMBER)).isEmpty();
+    }
+
+    @Test
+    void anOptionalDocumentThatWasUploadedIsCheckedToo() {
+        uploadAllInOrder();
+        upload("late-registration-affidavit", ContentTypesTest.PDF);
+        store.objects.remove(key("late-registration-affidavit"));
+
+        assertThat(verification.verify(NUMBER))
+                .containsExactly("Late-registration affidavit: the stored file is missing; upload it again.");
+    }
+
+    @Test
+    void everyProblemIsListedMissingDocumentsFirst() {
+        upload("birth-report", ContentTypesTest.PDF);
+        upload("voter-id", ContentTypesTest.PNG);
+        store.objects.clear();
+
+        assertThat(verification.verify(NUMBER)).containsExactly(
+                "Parent's ID proof is missing: scan and upload it.",
+                "Birth report: the stored file is missing; upload it again.",
+                "Voter ID: the stored file is missing; upload it again.");
+    }
+
+    private void uploadAllInOrder() {
+        upload("birth-report", ContentTypesTest.PDF);
+        upload("parent-id", ContentTypesTest.JPEG);
+        upload("voter-id", ContentTypesTest.PNG);
+    }
+
+    /** Records a row as the upload would, and stores the bytes under its own key. */
+    private void upload(String type, byte[] content) {
+        String sha = DocumentService.sha256(content);
+        String objectKey = "documents/" + NUMBER + "/" + type + "/" + sha;
+        store.put(objectKey, content, "application/octet-stream");
+        uploaded.add(new Document(UUID.randomUUID(), 7L, type, objectKey, sha, content.length,
+                ContentTypes.detect(content).orElse("application/octet-stream"), "mitan.bsp.1",
+                T0.plusSeconds(uploaded.size())));
+    }
+
+    private String key(String type) {
+        return uploaded.stream().filter(document -> document.getDocumentType().equals(type))
+                .reduce((first, second) -> second).orElseThrow().getObjectKey();
+    }
+}
