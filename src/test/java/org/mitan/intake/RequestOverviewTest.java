@@ -44,7 +44,8 @@ class RequestOverviewTest {
 
     @Test
     void showsTheOpenTasksOfTheRequestAndOfTheVisitsItCalledWithTheirMilestones() {
-        Task visit = task("t1", "Visit the citizen", "Task_VisitCitizen", "mitan1", Instant.parse("2026-05-03T12:30:00Z"));
+        Task visit = task("t1", "Visit the citizen", "Task_VisitCitizen", "mitan1",
+                Instant.parse("2026-05-03T12:30:00Z"));
         Task assignment = task("t2", null, "Task_AssignMitanManually", null, null);
         when(query.list()).thenReturn(List.of(visit, assignment));
         when(tasks.getIdentityLinksForTask("t1")).thenReturn(List.of());

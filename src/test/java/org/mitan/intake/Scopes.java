@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.mockito.quality.Strictness;
 
 /**
  * Executions and tasks whose variables live in plain maps, so that a test can look at what a delegate or
@@ -27,9 +28,9 @@ public final class Scopes {
     }
 
     public static DelegateExecution execution(Map<String, Object> variables) {
-        DelegateExecution execution = mock(DelegateExecution.class, withSettings().strictness(
-                org.mockito.quality.Strictness.LENIENT));
-        lenient().when(execution.getVariable(anyString())).thenAnswer(call -> variables.get(call.<String>getArgument(0)));
+        DelegateExecution execution = mock(DelegateExecution.class, withSettings().strictness(Strictness.LENIENT));
+        lenient().when(execution.getVariable(anyString()))
+                .thenAnswer(call -> variables.get(call.<String>getArgument(0)));
         lenient().when(execution.hasVariable(anyString()))
                 .thenAnswer(call -> variables.containsKey(call.<String>getArgument(0)));
         lenient().when(execution.getVariables()).thenAnswer(call -> new HashMap<>(variables));
@@ -45,8 +46,7 @@ public final class Scopes {
     }
 
     public static DelegateTask task(String eventName, Map<String, Object> local, DelegateExecution execution) {
-        DelegateTask task = mock(DelegateTask.class, withSettings().strictness(
-                org.mockito.quality.Strictness.LENIENT));
+        DelegateTask task = mock(DelegateTask.class, withSettings().strictness(Strictness.LENIENT));
         lenient().when(task.getEventName()).thenReturn(eventName);
         lenient().when(task.getTaskDefinitionKey()).thenReturn("Task_Test");
         lenient().when(task.getExecution()).thenReturn(execution);
