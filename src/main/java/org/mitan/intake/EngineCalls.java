@@ -1,0 +1,31 @@
+package org.mitan.intake;
+
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * Reads from the engine on behalf of the application rather than of the logged-in user. With Camunda
+ * authorizations enabled, a query made while a user is authenticated only sees what that user may read; the
+ * catalogue of certificate types and the current steps of a request must not depend on that (the API checks
+ * access itself).
+ */
+final class EngineCalls {
+
+    private EngineCalls() {
+    }
+
+    static <T> T withoutAuthentication(IdentityService identity, Supplier<T> call) {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current == null) {
+            return call.get();
+        }
+        identity.clearAuthentication();
+        try {
+            return call.get();
+        } finally {
+            identity.setAuthentication(current);
+        }
+    }
+}

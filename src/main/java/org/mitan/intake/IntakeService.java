@@ -1,0 +1,184 @@
+package org.mitan.intake;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.mitan.notification.SmsService;
+import org.mitan.numbering.NumberSequence;
+import org.mitan.process.ProcessVariables;
+import org.mitan.process.SmsTemplates;
+import org.mitan.web.ApiException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers citizens' requests: from the call centre's API (row first, then the process, in one transaction) or
+ * from the Tasklist start form (process first, the {@code registerRequest} delegate creates the row).
+ */
+@Service
+public class IntakeService {
+
+    /** The partial unique index that allows one open request per phone and certificate type. */
+    static final String OPEN_REQUEST_INDEX = "service_request_open_per_phone_and_type";
+
+    /** Request numbers count per calendar year in India, whatever the server's zone. */
+    private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    private static final int FEEDBACK_CODE_BYTES = 15;
+
+    private final RegistrationValidator validator;
+    private final ServiceRequestRepository requests;
+    private final OpenRequests openRequests;
+    private final Requests lifecycle;
+    private final NumberSequence numbers;
+    private final CertificateTypes types;
+    private final RuntimeService runtime;
+    private final SmsService sms;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    IntakeService(RegistrationValidator validator, ServiceRequestRepository requests, OpenRequests openRequests,
+            Requests lifecycle, NumberSequence numbers, CertificateTypes types, RuntimeService runtime,
+            SmsService sms, Clock clock) {
+        this.validator = validator;
+        this.requests = requests;
+        this.openRequests = openRequests;
+        this.lifecycle = lifecycle;
+        this.numbers = numbers;
+        this.types = types;
+        this.runtime = runtime;
+        this.sms = sms;
+        this.clock = clock;
+    }
+
+    /**
+     * The API path: validates, refuses a second open request for the same phone and type (409 with the open
+     * request's number), saves the request and starts its process with the request number as business key.
+     * A failure anywhere rolls back both the row and the process.
+     */
+    @Transactional
+    public Registration register(RegistrationForm form, String actor) {
+        ValidRegistration valid = validator.validate(form);
+        ServiceRequest request = create(valid, actor, null);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.REQUEST_NUMBER, request.getRequestNumber());
+        ProcessInstance instance = runtime.startProcessInstanceByKey(valid.type().key(), request.getRequestNumber(),
+                variables);
+        request.setProcessInstanceId(instance.getId());
+        requests.save(request);
+        return new Registration(request, valid.type());
+    }
+
+    /**
+     * The Tasklist path, called by the {@code registerRequest} delegate of a process started from the start
+     * form: the same rules as the API; the request belongs to the running process instance. Queues the
+     * citizen's REQUEST_REGISTERED SMS.
+     */
+    @Transactional
+    public ServiceRequest registerStarted(RegistrationForm form, String processInstanceId, String actor) {
+        ValidRegistration valid = validator.validate(form);
+        ServiceRequest request = create(valid, actor, processInstanceId);
+        queueRegisteredSms(request, valid.type());
+        return request;
+    }
+
+    /**
+     * The API path, seen from the process: links the request created by {@link #register} to its process
+     * instance and queues the citizen's REQUEST_REGISTERED SMS. Refuses a request of another type or one that
+     * already belongs to another instance; does nothing when it already belongs to this one.
+     */
+    @Transactional
+    public ServiceRequest attachProcess(String requestNumber, String certificateType, String processInstanceId) {
+        ServiceRequest request = requests.findByRequestNumber(requestNumber).orElseThrow(
+                () -> new IllegalStateException("There is no request " + requestNumber + " for process instance "
+                        + processInstanceId + " to belong to"));
+        if (!request.getCertificateType().equals(certificateType)) {
+            throw new IllegalStateException("Request " + requestNumber + " is for " + request.getCertificateType()
+                    + ", not " + certificateType);
+        }
+        if (processInstanceId.equals(request.getProcessInstanceId())) {
+            return request;
+        }
+        if (request.getProcessInstanceId() != null) {
+            throw new IllegalStateException("Request " + requestNumber + " already belongs to process instance "
+                    + request.getProcessInstanceId());
+        }
+        request.setProcessInstanceId(processInstanceId);
+        requests.save(request);
+        queueRegisteredSms(request, types.find(certificateType).orElse(null));
+        return request;
+    }
+
+    private ServiceRequest create(ValidRegistration valid, String actor, String processInstanceId) {
+        String type = valid.type().key();
+        requests.findFirstByCitizenPhoneAndCertificateTypeAndStatusNotIn(valid.citizenPhone(), type,
+                RequestStatus.FINAL).ifPresent(open -> {
+                    throw alreadyOpen(open.getRequestNumber(), valid.type());
+                });
+        String bodyCode = valid.body().getCode();
+        int year = LocalDate.now(clock.withZone(INDIA)).getYear();
+        long sequence = numbers.next("request:" + bodyCode + ":" + year);
+        String number = String.format("%s-%d-%06d", bodyCode, year, sequence);
+        ServiceRequest request = new ServiceRequest(number, type, bodyCode, valid.ward(), valid.citizenName(),
+                valid.citizenPhone(), valid.address(), valid.preferredVisitWindow(), valid.language(),
+                feedbackCode(), clock.instant());
+        request.setProcessInstanceId(processInstanceId);
+        ServiceRequest saved = insert(request, valid.type());
+        lifecycle.record(saved, RequestStatus.REGISTERED.name(), actor,
+                valid.type().serviceName() + ", " + valid.body().getNameEn() + " ward " + valid.ward());
+        return saved;
+    }
+
+    /** Saves at once, so that a request registered at the same moment by another agent is caught here. */
+    private ServiceRequest insert(ServiceRequest request, CertificateType type) {
+        try {
+            return requests.saveAndFlush(request);
+        } catch (DataIntegrityViolationException e) {
+            if (!violates(e, OPEN_REQUEST_INDEX)) {
+                throw e;
+            }
+            String open = openRequests.committedRequestNumber(request.getCitizenPhone(), type.key()).orElse(null);
+            if (open == null) {
+                throw ApiException.conflict("Another " + type.serviceName() + " request for this phone number was"
+                        + " registered at the same moment. Look it up before registering again.", Map.of());
+            }
+            throw alreadyOpen(open, type);
+        }
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains(constraint)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static ApiException alreadyOpen(String requestNumber, CertificateType type) {
+        return ApiException.conflict("This phone number already has an open " + type.serviceName() + " request, "
+                + requestNumber + ". Give the citizen that number instead of registering a new request.",
+                Map.of("requestNumber", requestNumber));
+    }
+
+    private void queueRegisteredSms(ServiceRequest request, CertificateType type) {
+        sms.toCitizen(request, SmsTemplates.REQUEST_REGISTERED,
+                Map.of("serviceName", type == null ? request.getCertificateType() : type.serviceName()));
+    }
+
+    private String feedbackCode() {
+        byte[] bytes = new byte[FEEDBACK_CODE_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,68 @@
+package org.mitan.intake;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The type-specific particulars of a request (a child's date of birth, parents' names...), kept in the request
+ * row rather than in the engine.
+ */
+@Service
+class Particulars {
+
+    static final String MILESTONE = "PARTICULARS_RECORDED";
+
+    private final Requests requests;
+    private final ServiceRequestRepository repository;
+
+    Particulars(Requests requests, ServiceRequestRepository repository) {
+        this.requests = requests;
+        this.repository = repository;
+    }
+
+    /** The stored particulars, without empty ones. */
+    Map<String, Object> of(String requestNumber) {
+        Map<String, Object> stored = new LinkedHashMap<>();
+        requests.require(requestNumber).getParticulars().forEach((name, value) -> {
+            if (value != null) {
+                stored.put(name, value);
+            }
+        });
+        return stored;
+    }
+
+    /**
+     * Merges the values into the stored particulars: a value replaces the stored one, an empty value removes it,
+     * particulars not mentioned stay. Records who recorded which particulars.
+     */
+    @Transactional
+    void merge(String requestNumber, Map<String, Object> values, String actor) {
+        ServiceRequest request = requests.require(requestNumber);
+        Map<String, Object> merged = new LinkedHashMap<>(request.getParticulars());
+        values.forEach((name, value) -> {
+            if (value == null || (value instanceof String text && text.isBlank())) {
+                merged.remove(name);
+            } else {
+                merged.put(name, storable(value));
+            }
+        });
+        request.setParticulars(merged);
+        repository.save(request);
+        requests.record(request, MILESTONE, actor, String.join(", ", values.keySet()));
+    }
+
+    /** JSON-friendly: text, numbers and booleans as they are; dates as ISO-8601 text; anything else as text. */
+    private static Object storable(Object value) {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Date date) {
+            return date.toInstant().toString();
+        }
+        return value.toString();
+    }
+}

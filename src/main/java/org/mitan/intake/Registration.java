@@ -1,0 +1,5 @@
+package org.mitan.intake;
+
+/** A request just registered through the API, with the certificate type it was registered for. */
+public record Registration(ServiceRequest request, CertificateType type) {
+}

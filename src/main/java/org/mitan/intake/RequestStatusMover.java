@@ -1,0 +1,45 @@
+package org.mitan.intake;
+
+import java.util.Arrays;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.mitan.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code requestStatus}: moves a request along from the models, e.g. an execution listener
+ * {@code ${requestStatus.move(execution, 'UNDER_SCRUTINY')}} on the scrutiny task. Records the milestone with
+ * the current Tasklist user (or "system") and the name of the step.
+ */
+@Component("requestStatus")
+public class RequestStatusMover {
+
+    private final Requests requests;
+    private final IdentityService identity;
+
+    RequestStatusMover(Requests requests, IdentityService identity) {
+        this.requests = requests;
+        this.identity = identity;
+    }
+
+    public void move(DelegateExecution execution, String status) {
+        RequestStatus next = parse(status);
+        Object requestNumber = execution.getVariable(ProcessVariables.REQUEST_NUMBER);
+        if (requestNumber == null) {
+            throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
+                    + " has no " + ProcessVariables.REQUEST_NUMBER + " to move to " + status);
+        }
+        ServiceRequest request = requests.require(requestNumber.toString());
+        requests.advance(request, next, Actors.current(identity), execution.getCurrentActivityName());
+    }
+
+    private static RequestStatus parse(String status) {
+        try {
+            return RequestStatus.valueOf(status);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("The model moves a request to '" + status
+                    + "', which is not a request status; use one of " + Arrays.toString(RequestStatus.values()), e);
+        }
+    }
+}

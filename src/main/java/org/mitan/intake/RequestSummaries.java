@@ -1,0 +1,138 @@
+package org.mitan.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.mitan.certificate.Certificate;
+import org.mitan.certificate.CertificateRepository;
+import org.mitan.document.Document;
+import org.mitan.document.DocumentRepository;
+import org.mitan.municipality.UrbanBody;
+import org.mitan.municipality.UrbanBodyRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * A request as an officer needs to see it in a Tasklist form: who and where, the particulars, links to the
+ * scans, earlier remarks and, once issued, the certificate. Markdown, shown by a form's text view.
+ */
+@Service
+class RequestSummaries {
+
+    private final Requests requests;
+    private final CertificateTypes types;
+    private final UrbanBodyRepository bodies;
+    private final DocumentRepository documents;
+    private final CertificateRepository certificates;
+
+    RequestSummaries(Requests requests, CertificateTypes types, UrbanBodyRepository bodies,
+            DocumentRepository documents, CertificateRepository certificates) {
+        this.requests = requests;
+        this.types = types;
+        this.bodies = bodies;
+        this.documents = documents;
+        this.certificates = certificates;
+    }
+
+    String markdown(String requestNumber, String scrutinyRemarks, String visitRemarks) {
+        ServiceRequest request = requests.require(requestNumber);
+        String serviceName = types.find(request.getCertificateType()).map(CertificateType::serviceName)
+                .orElse(request.getCertificateType());
+        String body = bodies.findById(request.getBodyCode()).map(UrbanBody::getNameEn)
+                .map(name -> name + " (" + request.getBodyCode() + ")").orElse(request.getBodyCode());
+
+        StringBuilder md = new StringBuilder();
+        md.append("### Request ").append(request.getRequestNumber()).append(": ").append(inline(serviceName))
+                .append("\n\n");
+        md.append("- **Urban body:** ").append(inline(body)).append(", ward ").append(request.getWard()).append('\n');
+        md.append("- **Citizen:** ").append(inline(request.getCitizenName())).append('\n');
+        md.append("- **Address:** ").append(inline(request.getAddress())).append('\n');
+        md.append("- **Preferred visit window:** ").append(words(request.getPreferredVisitWindow().name()))
+                .append('\n');
+        md.append("- **Status:** ").append(words(request.getStatus().name())).append("\n\n");
+
+        md.append("#### Particulars\n\n");
+        Map<String, Object> particulars = request.getParticulars();
+        if (particulars.isEmpty()) {
+            md.append("None recorded yet.\n");
+        } else {
+            new TreeMap<>(particulars).forEach((name, value) -> md.append("- **").append(inline(label(name)))
+                    .append(":** ").append(value == null ? "" : inline(value.toString())).append('\n'));
+        }
+        md.append('\n');
+
+        md.append("#### Documents\n\n");
+        List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
+        if (scans.isEmpty()) {
+            md.append("None uploaded yet.\n");
+        } else {
+            for (Document scan : scans) {
+                md.append("- [").append(inline(scan.getDocumentType())).append(" (").append(scan.getContentType())
+                        .append(", ").append(size(scan.getSizeBytes())).append(")](/api/documents/")
+                        .append(scan.getId()).append("/content)\n");
+            }
+        }
+
+        if (present(scrutinyRemarks) || present(visitRemarks)) {
+            md.append("\n#### Earlier remarks\n\n");
+            if (present(scrutinyRemarks)) {
+                md.append("- **Scrutiny:** ").append(inline(scrutinyRemarks)).append('\n');
+            }
+            if (present(visitRemarks)) {
+                md.append("- **Visit:** ").append(inline(visitRemarks)).append('\n');
+            }
+        }
+
+        Optional<Certificate> certificate = certificates.findByRequestId(request.getId());
+        certificate.ifPresent(issued -> md.append("\n#### Certificate\n\n- [")
+                .append(inline(issued.getCertificateNumber())).append(" (PDF)](/api/certificates/")
+                .append(UriUtils.encodePathSegment(issued.getCertificateNumber(), StandardCharsets.UTF_8))
+                .append("/pdf)\n"));
+        return md.toString();
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    /**
+     * One line of text with markdown's special characters escaped, so that what a citizen said cannot turn into
+     * a link, an image or a heading (no brackets, no link; parentheses alone are harmless).
+     */
+    static String inline(String text) {
+        String oneLine = text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        StringBuilder escaped = new StringBuilder(oneLine.length());
+        for (char c : oneLine.toCharArray()) {
+            if ("\\`*_[]#<>|~".indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    /** {@code dateOfBirth} as "Date of birth". */
+    static String label(String camelCase) {
+        String spaced = camelCase.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    private static String words(String constant) {
+        String lower = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}

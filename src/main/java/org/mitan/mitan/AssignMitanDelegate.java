@@ -1,0 +1,43 @@
+package org.mitan.mitan;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mitan.intake.Actors;
+import org.mitan.process.ProcessErrors;
+import org.mitan.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code assignMitan}: assigns the Mitan who visits (see {@link MitanAssignmentService}). Nobody available, or a
+ * supervisor's choice that cannot take the request: {@code assignmentProblem} says why and the BPMN error
+ * {@code NoMitanAvailable} sends the request to the supervisor's task. A supervisor's choice is used once.
+ */
+@Component("assignMitan")
+class AssignMitanDelegate implements JavaDelegate {
+
+    private final MitanAssignmentService assignments;
+    private final IdentityService identity;
+
+    AssignMitanDelegate(MitanAssignmentService assignments, IdentityService identity) {
+        this.assignments = assignments;
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String requestNumber = (String) execution.getVariable(ProcessVariables.REQUEST_NUMBER);
+        Object chosen = execution.getVariable(ProcessVariables.CHOSEN_MITAN_USER_ID);
+        execution.removeVariable(ProcessVariables.CHOSEN_MITAN_USER_ID);
+        try {
+            Mitan mitan = assignments.assign(requestNumber, chosen == null ? null : chosen.toString(),
+                    Actors.current(identity));
+            execution.removeVariable(ProcessVariables.ASSIGNMENT_PROBLEM);
+            execution.setVariable(ProcessVariables.MITAN_USER_ID, mitan.getUserId());
+        } catch (NoMitanAvailableException e) {
+            execution.setVariable(ProcessVariables.ASSIGNMENT_PROBLEM, e.getMessage());
+            throw new BpmnError(ProcessErrors.NO_MITAN_AVAILABLE, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.mitan.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class CaptureParticularsListenerTest {
+
+    private final ServiceRequestRepository repository = mock(ServiceRequestRepository.class);
+    private final RequestMilestoneRepository milestones = mock(RequestMilestoneRepository.class);
+    private final IdentityService identity = mock(IdentityService.class);
+    private final Requests requests = new Requests(repository, milestones, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
+    private final CaptureParticularsListener listener = new CaptureParticularsListener(
+            new Particulars(requests, repository), identity);
+    private final ServiceRequest request = Fixtures.request(3, "RPR-2026-000003");
+    private final Map<String, Object> processScope = new HashMap<>();
+    private final Map<String, Object> taskScope = new HashMap<>();
+    private DelegateExecution execution;
+
+    @BeforeEach
+    void setUp() {
+        when(repository.findByRequestNumber("RPR-2026-000003")).thenReturn(Optional.of(request));
+        processScope.put("requestNumber", "RPR-2026-000003");
+        processScope.put("mitanUserId", "mitan1");
+        execution = Scopes.execution(processScope);
+    }
+
+    @Test
+    void onCreateTheStoredParticularsPrefillTheForm() {
+        request.setParticulars(Map.of("childName", "Riya", "sex", "female"));
+
+        listener.notify(Scopes.task(TaskListener.EVENTNAME_CREATE, taskScope, execution));
+
+        assertThat(taskScope).containsOnly(Map.entry("particular_childName", "Riya"),
+                Map.entry("particular_sex", "female"));
+        assertThat(processScope).doesNotContainKeys("particular_childName", "particular_sex");
+    }
+
+    @Test
+    void onCompleteSubmittedFormValuesMoveIntoTheRequestAndLeaveTheEngine() {
+        when(identity.getCurrentAuthentication()).thenReturn(new Authentication("mitan1", List.of("mitan")));
+        request.setParticulars(Map.of("childName", "Riya", "placeOfBirth", "District Hospital"));
+        // The form was prefilled and submitted: the task-local copies hold what the Mitan entered.
+        taskScope.put("particular_childName", "Riya Verma");
+        taskScope.put("particular_dateOfBirth", "2026-04-20");
+        taskScope.put("particular_placeOfBirth", " ");
+
+        listener.notify(Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution));
+
+        assertThat(request.getParticulars()).containsOnly(Map.entry("childName", "Riya Verma"),
+                Map.entry("dateOfBirth", "2026-04-20"));
+        verify(repository).save(request);
+        assertThat(taskScope).isEmpty();
+        assertThat(processScope).containsOnlyKeys("requestNumber", "mitanUserId");
+        ArgumentCaptor<RequestMilestone> milestone = ArgumentCaptor.forClass(RequestMilestone.class);
+        verify(milestones).save(milestone.capture());
+        assertThat(milestone.getValue().getMilestone()).isEqualTo("PARTICULARS_RECORDED");
+        assertThat(milestone.getValue().getActor()).isEqualTo("mitan1");
+    }
+
+    @Test
+    void onCompleteAValueJustEnteredInTheProcessScopeWinsOverTheStalePrefill() {
+        // Completed through the task API: new values land in the process scope, the prefill stays task-local.
+        taskScope.put("particular_childName", "Riya");
+        processScope.put("particular_childName", "Riya Verma");
+        processScope.put("particular_dateOfBirth", Date.from(Instant.parse("2026-04-20T00:00:00Z")));
+        processScope.put("particular_liveBirth", Boolean.TRUE);
+
+        listener.notify(Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution));
+
+        assertThat(request.getParticulars()).containsOnly(Map.entry("childName", "Riya Verma"),
+                Map.entry("dateOfBirth", "2026-04-20T00:00:00Z"), Map.entry("liveBirth", true));
+        assertThat(taskScope).isEmpty();
+        assertThat(processScope).containsOnlyKeys("requestNumber", "mitanUserId");
+    }
+
+    @Test
+    void aFormWithoutParticularsChangesNothing() {
+        taskScope.put("visitOutcome", "collected");
+        DelegateTask task = Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution);
+
+        listener.notify(task);
+
+        verify(repository, never()).save(any());
+        verify(milestones, never()).save(any());
+        assertThat(taskScope).containsOnlyKeys("visitOutcome");
+    }
+}

@@ -1,0 +1,124 @@
+package org.mitan.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mitan.certificate.Certificate;
+import org.mitan.certificate.CertificateRepository;
+import org.mitan.document.Document;
+import org.mitan.document.DocumentRepository;
+import org.mitan.municipality.UrbanBodyRepository;
+
+class RequestSummariesTest {
+
+    private static final UUID BIRTH_REPORT = UUID.fromString("6f1c2a52-2c1f-4a7e-9d1b-0a6f7f1f2b01");
+    private static final UUID PARENT_ID = UUID.fromString("0b7e8a11-5d4c-4f0e-8a0b-3c2d1e0f9a02");
+
+    private final Requests requests = mock(Requests.class);
+    private final CertificateTypes types = mock(CertificateTypes.class);
+    private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
+    private final DocumentRepository documents = mock(DocumentRepository.class);
+    private final CertificateRepository certificates = mock(CertificateRepository.class);
+    private final RequestSummaries summaries = new RequestSummaries(requests, types, bodies, documents, certificates);
+    private final ServiceRequest request = Fixtures.request(9, "RPR-2026-000009");
+
+    @BeforeEach
+    void setUp() {
+        Map<String, Object> particulars = new LinkedHashMap<>();
+        particulars.put("childName", "Riya");
+        particulars.put("dateOfBirth", "2026-04-20");
+        request.setParticulars(particulars);
+        when(requests.require("RPR-2026-000009")).thenReturn(request);
+        when(types.find("birth-certificate")).thenReturn(Optional.of(Fixtures.BIRTH));
+        when(bodies.findById("RPR")).thenReturn(Optional.of(Fixtures.raipur()));
+        when(documents.findByRequestIdOrderByUploadedAtAsc(9L)).thenReturn(List.of(
+                document(BIRTH_REPORT, "birth-report", "application/pdf", 1536),
+                document(PARENT_ID, "parent-id", "image/jpeg", 2_621_440)));
+        when(certificates.findByRequestId(9L)).thenReturn(Optional.empty());
+    }
+
+    @Test
+    void showsTheRequestItsParticularsAndLinksToEachScan() {
+        String markdown = summaries.markdown("RPR-2026-000009", null, null);
+
+        assertThat(markdown).contains("RPR-2026-000009", "Birth certificate", "Raipur (RPR), ward 12",
+                "Asha Verma", "12 Station Road, Raipur", "Morning",
+                "- **Child name:** Riya\n- **Date of birth:** 2026-04-20\n",
+                "[birth-report (application/pdf, 1.5 KB)](/api/documents/" + BIRTH_REPORT + "/content)",
+                "[parent-id (image/jpeg, 2.5 MB)](/api/documents/" + PARENT_ID + "/content)");
+        assertThat(markdown).doesNotContain("/api/certificates/", "Earlier remarks", "9876543210");
+    }
+
+    @Test
+    void showsEarlierRemarks() {
+        String markdown = summaries.markdown("RPR-2026-000009", "Parent ID is blurred", "Citizen was\nout");
+
+        assertThat(markdown).contains("**Scrutiny:** Parent ID is blurred", "**Visit:** Citizen was out");
+    }
+
+    @Test
+    void linksTheCertificateOnceIssued() {
+        when(certificates.findByRequestId(9L)).thenReturn(Optional.of(new Certificate("RPR-BC-2026-000001", 9L,
+                "RPR", "birth-certificate", "Riya", Instant.parse("2026-05-10T05:00:00Z"), "certificates/x.pdf",
+                "a".repeat(64), "verification-code")));
+
+        assertThat(summaries.markdown("RPR-2026-000009", null, null))
+                .contains("](/api/certificates/RPR-BC-2026-000001/pdf)");
+    }
+
+    @Test
+    void saysSoWhenNothingIsThereYet() {
+        request.setParticulars(Map.of());
+        when(documents.findByRequestIdOrderByUploadedAtAsc(9L)).thenReturn(List.of());
+
+        assertThat(summaries.markdown("RPR-2026-000009", null, null))
+                .contains("None recorded yet.", "None uploaded yet.");
+    }
+
+    @Test
+    void whatACitizenSaidCannotBecomeALink() {
+        request.setParticulars(Map.of("fatherName", "[click](http://evil.example)"));
+
+        String markdown = summaries.markdown("RPR-2026-000009", null, null);
+
+        assertThat(markdown).contains("\\[click\\](http://evil.example)")
+                .doesNotContain("[click](http://evil.example)");
+    }
+
+    @Test
+    void theListenerPutsTheSummaryOnTheTask() {
+        Map<String, Object> processScope = new HashMap<>(Map.of("requestNumber", "RPR-2026-000009",
+                "scrutinyRemarks", "Address proof missing"));
+        Map<String, Object> taskScope = new HashMap<>();
+
+        new RequestSummaryListener(summaries)
+                .notify(Scopes.task(TaskListener.EVENTNAME_CREATE, taskScope, Scopes.execution(processScope)));
+
+        assertThat((String) taskScope.get("requestSummary")).contains("RPR-2026-000009", "Address proof missing");
+        assertThat(processScope).doesNotContainKey("requestSummary");
+    }
+
+    @Test
+    void sizesReadLikeAPersonWouldSayThem() {
+        assertThat(RequestSummaries.size(900)).isEqualTo("900 bytes");
+        assertThat(RequestSummaries.size(10_240)).isEqualTo("10.0 KB");
+        assertThat(RequestSummaries.size(3_145_728)).isEqualTo("3.0 MB");
+    }
+
+    private static Document document(UUID id, String type, String contentType, long size) {
+        return new Document(id, 9L, type, "documents/RPR-2026-000009/" + id, "b".repeat(64), size, contentType,
+                "mitan1", Instant.parse("2026-05-02T05:00:00Z"));
+    }
+}
