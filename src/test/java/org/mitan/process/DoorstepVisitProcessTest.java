@@ -1,0 +1,295 @@
+package org.mitan.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mitan.process.ProcessTestSupport.NOW;
+import static org.mitan.process.ProcessTestSupport.assertDeployedForm;
+import static org.mitan.process.ProcessTestSupport.historicVariable;
+import static org.mitan.process.ProcessTestSupport.inDays;
+
+import java.util.ArrayDeque;
+import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of the shared doorstep visit, started on its own as a call activity would start it. */
+@Deployment(resources = {"processes/doorstep-visit.bpmn", "forms/doorstep-visit.form", "forms/mitan-assignment.form"})
+class DoorstepVisitProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage();
+
+    static final String REQUEST = "KRB-2026-000042";
+    static final String MITAN = "mitan.korba.1";
+
+    RecordingSms sms = new RecordingSms();
+    /** Results the fake verification gives, one per run; verified when empty. */
+    Deque<String> verificationProblems = new ArrayDeque<>();
+    /** How many assignment attempts fail with NoMitanAvailable before one succeeds. */
+    int assignmentFailures;
+
+    @BeforeAll
+    static void useEngine() {
+        BpmnAwareTests.init(ProcessTestEngine.get());
+    }
+
+    @AfterAll
+    static void releaseEngine() {
+        BpmnAwareTests.reset();
+    }
+
+    @BeforeEach
+    void fakes() {
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        Mocks.register("sendSms", sms);
+        Mocks.register("assignMitan", (JavaDelegate) execution -> {
+            if (assignmentFailures > 0) {
+                assignmentFailures--;
+                execution.setVariable(ProcessVariables.ASSIGNMENT_PROBLEM, "No active Mitan in Korba serves ward 12");
+                throw new BpmnError(ProcessErrors.NO_MITAN_AVAILABLE);
+            }
+            Object chosen = execution.getVariable(ProcessVariables.CHOSEN_MITAN_USER_ID);
+            execution.setVariable(ProcessVariables.MITAN_USER_ID, chosen != null ? chosen : MITAN);
+            execution.removeVariable(ProcessVariables.CHOSEN_MITAN_USER_ID);
+        });
+        Mocks.register("documentChecklist", (TaskListener) task ->
+                task.setVariableLocal(ProcessVariables.DOCUMENT_CHECKLIST, "- [ ] Birth report (mandatory)"));
+        Mocks.register("verifyDocuments", (JavaDelegate) execution -> {
+            String problems = verificationProblems.isEmpty() ? "" : verificationProblems.pop();
+            execution.setVariable(ProcessVariables.DOCUMENTS_VERIFIED, problems.isEmpty());
+            execution.setVariable(ProcessVariables.DOCUMENT_PROBLEMS, problems);
+        });
+    }
+
+    @AfterEach
+    void clearFakes() {
+        Mocks.reset();
+    }
+
+    @Test
+    void assignsTheMitanTellsTheCitizenAndCountsTheFirstVisit() {
+        ProcessInstance visit = start(Map.of());
+
+        assertThat(visit).isWaitingAt("Task_VisitCitizen").hasPassed("Task_AssignMitan", "Task_NotifyMitanAssigned");
+        assertThat(visit).variables()
+                .containsEntry("visitAttempts", 1)
+                .containsEntry("maxVisits", 3)
+                .containsEntry("mitanUserId", MITAN);
+        assertEquals(List.of("MITAN_ASSIGNED"), sms.templates());
+        Task visitTask = task(visit);
+        assertThat(visitTask).isAssignedTo(MITAN).hasDueDate(inDays(2));
+        assertEquals("- [ ] Birth report (mandatory)",
+                taskService().getVariableLocal(visitTask.getId(), ProcessVariables.DOCUMENT_CHECKLIST));
+        assertDeployedForm(visitTask, "doorstep-visit");
+    }
+
+    @Test
+    void theCallerMayAllowMoreVisits() {
+        ProcessInstance visit = start(Map.of("maxVisits", 5));
+
+        assertThat(visit).variables().containsEntry("maxVisits", 5).containsEntry("visitAttempts", 1);
+    }
+
+    @Test
+    void collectedAndVerifiedDocumentsEndTheVisitAsVerified() {
+        ProcessInstance visit = start(Map.of());
+
+        complete(task(visit), withVariables("visitOutcome", "collected"));
+
+        assertThat(visit).isEnded()
+                .hasPassed("Task_VerifyDocuments", "Gateway_DocumentsVerified", "EndEvent_DocumentsVerified");
+        assertEquals("verified", historicVariable(visit, "visitResult"));
+    }
+
+    @Test
+    void verificationProblemsGoBackToTheMitanWithTheList() {
+        verificationProblems.push("The birth report is missing");
+        ProcessInstance visit = start(Map.of());
+
+        complete(task(visit), withVariables("visitOutcome", "collected"));
+
+        assertThat(visit).isWaitingAt("Task_VisitCitizen").hasPassed("Task_VerifyDocuments", "Gateway_DocumentsVerified")
+                .hasNotPassed("EndEvent_DocumentsVerified");
+        assertThat(visit).variables()
+                .containsEntry("documentProblems", "The birth report is missing")
+                .containsEntry("visitAttempts", 1)
+                .doesNotContainKey("visitOutcome");
+        assertThat(task(visit)).isAssignedTo(MITAN);
+        assertEquals(List.of("MITAN_ASSIGNED"), sms.templates());
+
+        complete(task(visit), withVariables("visitOutcome", "collected"));
+
+        assertThat(visit).isEnded().hasPassed("EndEvent_DocumentsVerified");
+    }
+
+    @Test
+    void missingDocumentsSendGuidanceAndTheMitanComesBackNextDay() {
+        ProcessInstance visit = start(Map.of());
+
+        complete(task(visit), withVariables("visitOutcome", "documentsMissing", "visitRemarks", "No birth report yet"));
+
+        assertThat(visit).isWaitingAt("Timer_Revisit").hasPassed("Task_SendGuidance");
+        assertEquals(List.of("MITAN_ASSIGNED", "DOCUMENTS_MISSING"), sms.templates());
+        Job revisit = job(visit);
+        assertEquals(inDays(1), revisit.getDuedate());
+
+        execute(revisit);
+
+        assertThat(visit).isWaitingAt("Task_VisitCitizen");
+        assertThat(visit).variables().containsEntry("visitAttempts", 2).doesNotContainKey("visitOutcome");
+        assertThat(task(visit)).isAssignedTo(MITAN);
+
+        complete(task(visit), withVariables("visitOutcome", "collected"));
+
+        assertThat(visit).isEnded().hasPassed("EndEvent_DocumentsVerified");
+    }
+
+    @Test
+    void aCitizenNotAtHomeIsToldAndVisitedAgain() {
+        ProcessInstance visit = start(Map.of());
+
+        complete(task(visit), withVariables("visitOutcome", "citizenNotHome"));
+
+        assertThat(visit).isWaitingAt("Timer_Revisit").hasPassed("Task_NotifyVisitMissed").hasNotPassed("Task_SendGuidance");
+        assertEquals(List.of("MITAN_ASSIGNED", "VISIT_MISSED"), sms.templates());
+
+        execute(job(visit));
+
+        assertThat(visit).isWaitingAt("Task_VisitCitizen");
+        assertThat(visit).variables().containsEntry("visitAttempts", 2);
+    }
+
+    @Test
+    void theRequestClosesWhenTheLastAllowedVisitFails() {
+        ProcessInstance visit = start(Map.of());
+
+        complete(task(visit), withVariables("visitOutcome", "documentsMissing"));
+        execute(job(visit));
+        complete(task(visit), withVariables("visitOutcome", "citizenNotHome"));
+        execute(job(visit));
+        assertThat(visit).variables().containsEntry("visitAttempts", 3);
+        complete(task(visit), withVariables("visitOutcome", "documentsMissing"));
+
+        assertThat(visit).isEnded().hasPassed("Gateway_VisitLimit", "Task_NotifyRequestClosed", "EndEvent_VisitsExhausted");
+        assertEquals(List.of("MITAN_ASSIGNED", "DOCUMENTS_MISSING", "VISIT_MISSED", "DOCUMENTS_MISSING", "REQUEST_CLOSED"),
+                sms.templates());
+        assertEquals("closed", historicVariable(visit, "visitResult"));
+    }
+
+    @Test
+    void aLimitReachedOnAVisitStartedMidwayClosesAtOnce() {
+        ProcessInstance visit = runtimeService().createProcessInstanceByKey(ProcessKeys.DOORSTEP_VISIT)
+                .businessKey(REQUEST)
+                .setVariables(visitVariables())
+                .setVariable("mitanUserId", MITAN)
+                .setVariable("visitAttempts", 2)
+                .setVariable("maxVisits", 2)
+                .startBeforeActivity("Task_VisitCitizen")
+                .execute();
+
+        complete(task(visit), withVariables("visitOutcome", "citizenNotHome"));
+
+        assertThat(visit).isEnded().hasPassed("Task_NotifyVisitMissed", "EndEvent_VisitsExhausted");
+        assertEquals(List.of("VISIT_MISSED", "REQUEST_CLOSED"), sms.templates());
+    }
+
+    @Test
+    void aWithdrawnRequestEndsClosedWithoutFurtherMessages() {
+        ProcessInstance visit = start(Map.of());
+
+        complete(task(visit), withVariables("visitOutcome", "withdrawn"));
+
+        assertThat(visit).isEnded().hasPassed("EndEvent_RequestWithdrawn").hasNotPassed("Task_VerifyDocuments");
+        assertEquals(List.of("MITAN_ASSIGNED"), sms.templates());
+        assertEquals("closed", historicVariable(visit, "visitResult"));
+    }
+
+    @Test
+    void withoutAMitanTheSupervisorChoosesOneAndAssignmentRunsAgain() {
+        assignmentFailures = 1;
+        ProcessInstance visit = start(Map.of());
+
+        assertThat(visit).isWaitingAt("Task_AssignMitanManually").hasPassed("BoundaryEvent_NoMitanAvailable");
+        Task manual = task(visit);
+        assertThat(manual).hasCandidateGroup("supervisor").isNotAssigned().hasDueDate(inDays(2));
+        assertThat(visit).variables().containsEntry("assignmentProblem", "No active Mitan in Korba serves ward 12");
+        assertDeployedForm(manual, "mitan-assignment");
+        assertEquals(List.of(), sms.templates());
+
+        complete(manual, withVariables("chosenMitanUserId", "mitan.korba.7"));
+
+        assertThat(visit).isWaitingAt("Task_VisitCitizen");
+        assertThat(task(visit)).isAssignedTo("mitan.korba.7");
+        assertThat(visit).variables().doesNotContainKey("chosenMitanUserId");
+        assertEquals(List.of("MITAN_ASSIGNED"), sms.templates());
+    }
+
+    @Test
+    void anOverdueVisitRemindsTheSupervisorAndStaysOpen() {
+        ProcessInstance visit = start(Map.of());
+        Job overdue = job("BoundaryEvent_VisitCitizenOverdue", visit);
+        assertEquals(inDays(2), overdue.getDuedate());
+
+        execute(overdue);
+
+        assertThat(visit).isWaitingAt("Task_VisitCitizen").hasPassed("Task_NotifyVisitOverdue", "EndEvent_VisitOverdueNotified");
+        RecordingSms.Sent reminder = sms.sent().get(1);
+        assertEquals(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Visit the citizen", "Task_NotifyVisitOverdue"),
+                reminder);
+    }
+
+    @Test
+    void anOverdueManualAssignmentRemindsTheSupervisorAndStaysOpen() {
+        assignmentFailures = 1;
+        ProcessInstance visit = start(Map.of());
+
+        execute(job("BoundaryEvent_AssignMitanManuallyOverdue", visit));
+
+        assertThat(visit).isWaitingAt("Task_AssignMitanManually").hasPassed("EndEvent_AssignmentOverdueNotified");
+        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Assign a Mitan by hand",
+                "Task_NotifyAssignmentOverdue")), sms.sent());
+    }
+
+    private ProcessInstance start(Map<String, Object> extra) {
+        Map<String, Object> variables = visitVariables();
+        variables.putAll(extra);
+        return runtimeService().startProcessInstanceByKey(ProcessKeys.DOORSTEP_VISIT, REQUEST, variables);
+    }
+
+    private static Map<String, Object> visitVariables() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("requestNumber", REQUEST);
+        variables.put("certificateType", ProcessKeys.BIRTH_CERTIFICATE);
+        variables.put("bodyCode", "KRB");
+        variables.put("mitanDueDays", 2);
+        variables.put("officerDueDays", 2);
+        return variables;
+    }
+}
