@@ -1,0 +1,56 @@
+package org.mitan.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import org.mitan.intake.ServiceRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes each SMS, fully rendered, into the outbox in the caller's transaction: a step that rolls back sends
+ * nothing, and a committed step's SMS is sent by {@link SmsDispatcher} even if the provider is down right now.
+ */
+@Service
+class OutboxSmsService implements SmsService {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSmsService.class);
+
+    private final SmsTexts texts;
+    private final SmsMessageRepository outbox;
+    private final Clock clock;
+
+    OutboxSmsService(SmsTexts texts, SmsMessageRepository outbox, Clock clock) {
+        this.texts = texts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public SmsMessage toCitizen(ServiceRequest request, String template, Map<String, ?> params) {
+        return queue(request, request.getCitizenPhone(), request.getLanguage(), template, params);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public SmsMessage toPhone(ServiceRequest request, String phone, String language, String template,
+            Map<String, ?> params) {
+        return queue(request, phone, language, template, params);
+    }
+
+    private SmsMessage queue(ServiceRequest request, String phone, String language, String template,
+            Map<String, ?> params) {
+        String to = PhoneNumbers.normalise(phone);
+        String body = texts.render(template, language, params);
+        SmsMessage message = outbox.save(new SmsMessage(request == null ? null : request.getId(), to, template,
+                language, body, Instant.now(clock)));
+        log.info("SMS {} queued for request {} to {}", template,
+                request == null ? "-" : request.getRequestNumber(), PhoneNumbers.mask(to));
+        return message;
+    }
+}
