@@ -1,0 +1,149 @@
+package org.mitan.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Pageable;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+
+class SmsDispatcherTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T04:30:00Z");
+
+    private final SmsMessageRepository outbox = mock(SmsMessageRepository.class);
+    private final SmsGateway gateway = mock(SmsGateway.class);
+    private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
+
+    private SmsDispatcher dispatcher(int maxAttempts, int batchSize) {
+        SmsProperties properties = new SmsProperties(SmsProperties.Mode.LOG, null, null, "MITAN", maxAttempts,
+                batchSize, Duration.ofSeconds(1), Duration.ofSeconds(1), "hi");
+        return new SmsDispatcher(outbox, gateway, transactions, properties, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static SmsMessage message(String phone, String body) {
+        return new SmsMessage(7L, phone, "SUBMITTED", "en", body, NOW.minusSeconds(60));
+    }
+
+    @BeforeEach
+    void transactionsSucceed() {
+        when(transactions.getTransaction(any())).thenAnswer(invocation -> new SimpleTransactionStatus());
+    }
+
+    @Test
+    void sendsPendingMessagesAndMarksThemSentWithTheProvidersReference() {
+        SmsMessage first = message("9876543210", "first");
+        SmsMessage second = message("9123456789", "second");
+        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.lockPending(1L)).thenReturn(Optional.of(first));
+        when(outbox.lockPending(2L)).thenReturn(Optional.of(second));
+        when(gateway.send("9876543210", "first")).thenReturn("ref-1");
+        when(gateway.send("9123456789", "second")).thenReturn("ref-2");
+
+        int sent = dispatcher(5, 20).dispatchPending();
+
+        assertThat(sent).isEqualTo(2);
+        assertThat(first.getStatus()).isEqualTo(SmsStatus.SENT);
+        assertThat(first.getProviderReference()).isEqualTo("ref-1");
+        assertThat(first.getSentAt()).isEqualTo(NOW);
+        assertThat(second.getProviderReference()).isEqualTo("ref-2");
+        verify(outbox).save(first);
+        verify(outbox).save(second);
+    }
+
+    @Test
+    void aRefusedMessageIsCountedAndDoesNotHoldUpTheOthers() {
+        SmsMessage refused = message("9876543210", "refused");
+        SmsMessage fine = message("9123456789", "fine");
+        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.lockPending(1L)).thenReturn(Optional.of(refused));
+        when(outbox.lockPending(2L)).thenReturn(Optional.of(fine));
+        when(gateway.send("9876543210", "refused")).thenThrow(new SmsGatewayException("provider answered 500"));
+        when(gateway.send("9123456789", "fine")).thenReturn("ref-2");
+
+        int sent = dispatcher(5, 20).dispatchPending();
+
+        assertThat(sent).isEqualTo(1);
+        assertThat(refused.getStatus()).isEqualTo(SmsStatus.PENDING);
+        assertThat(refused.getAttempts()).isEqualTo(1);
+        assertThat(refused.getLastError()).isEqualTo("provider answered 500");
+        assertThat(fine.getStatus()).isEqualTo(SmsStatus.SENT);
+        verify(outbox).save(refused);
+    }
+
+    @Test
+    void aMessageIsFailedAfterTheLastAllowedAttempt() {
+        SmsMessage message = message("9876543210", "body");
+        message.markAttemptFailed("earlier", 3);
+        message.markAttemptFailed("earlier", 3);
+        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L));
+        when(outbox.lockPending(1L)).thenReturn(Optional.of(message));
+        when(gateway.send(any(), any())).thenThrow(new SmsGatewayException("timeout"));
+
+        dispatcher(3, 20).dispatchPending();
+
+        assertThat(message.getAttempts()).isEqualTo(3);
+        assertThat(message.getStatus()).isEqualTo(SmsStatus.FAILED);
+    }
+
+    @Test
+    void eachMessageIsSentInItsOwnNewTransaction() {
+        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.lockPending(anyLong())).thenAnswer(invocation -> Optional.of(message("9876543210", "x")));
+        when(gateway.send(any(), any())).thenReturn("ref");
+
+        dispatcher(5, 20).dispatchPending();
+
+        // one to read the batch, one per message
+        verify(transactions, times(3)).getTransaction(org.mockito.ArgumentMatchers.<TransactionDefinition>argThat(
+                definition -> definition.getPropagationBehavior() == TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+        verify(transactions, times(3)).commit(any());
+    }
+
+    @Test
+    void aMessageAnotherDispatcherHoldsIsLeftAlone() {
+        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L));
+        when(outbox.lockPending(1L)).thenReturn(Optional.empty());
+
+        assertThat(dispatcher(5, 20).dispatchPending()).isZero();
+        verify(gateway, never()).send(any(), any());
+    }
+
+    @Test
+    void readsBatchAfterBatchUntilAShortOne() {
+        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.findPendingIdsAfter(eq(2L), any())).thenReturn(List.of(3L));
+        when(outbox.lockPending(anyLong())).thenAnswer(invocation -> Optional.of(message("9876543210", "x")));
+        when(gateway.send(any(), any())).thenReturn("ref");
+
+        assertThat(dispatcher(5, 2).dispatchPending()).isEqualTo(3);
+        verify(outbox).findPendingIdsAfter(eq(0L), eq(Pageable.ofSize(2)));
+        verify(outbox).findPendingIdsAfter(eq(2L), eq(Pageable.ofSize(2)));
+        verify(outbox, never()).findPendingIdsAfter(eq(3L), any());
+    }
+
+    @Test
+    void nothingPendingSendsNothing() {
+        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of());
+
+        assertThat(dispatcher(5, 20).dispatchPending()).isZero();
+        verify(gateway, never()).send(any(), any());
+    }
+}
