@@ -1,0 +1,96 @@
+package org.mitan.notification;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.municipality.UrbanBody;
+import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.process.SmsTemplates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SMS a process step asks for: to the citizen in the request's language, or to the supervisor of the
+ * request's urban body. An overdue task is also recorded as a milestone of the request.
+ */
+@Service
+public class ProcessNotifications {
+
+    /** Milestone of a task that passed its due date; its detail names the task. */
+    public static final String TASK_OVERDUE_MILESTONE = "TASK_OVERDUE";
+    /** Milestone recorded when an SMS to the supervisor could not be sent because the body has no number. */
+    public static final String SUPERVISOR_SMS_SKIPPED = "SUPERVISOR_SMS_SKIPPED";
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessNotifications.class);
+
+    private final Requests requests;
+    private final UrbanBodyRepository bodies;
+    private final SmsParameters parameters;
+    private final SmsService sms;
+    private final SmsProperties properties;
+
+    ProcessNotifications(Requests requests, UrbanBodyRepository bodies, SmsParameters parameters, SmsService sms,
+            SmsProperties properties) {
+        this.requests = requests;
+        this.bodies = bodies;
+        this.parameters = parameters;
+        this.sms = sms;
+        this.properties = properties;
+    }
+
+    /** Who an SMS of a process step goes to (the {@code recipient} input of {@code sendSms}). */
+    public enum Recipient {
+        CITIZEN,
+        SUPERVISOR;
+
+        /** {@code citizen} (also when absent) or {@code supervisor}; anything else is a modelling error. */
+        public static Recipient of(String value) {
+            if (value == null || value.isBlank()) {
+                return CITIZEN;
+            }
+            try {
+                return valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Unknown SMS recipient '" + value
+                        + "': use 'citizen' or 'supervisor'", e);
+            }
+        }
+    }
+
+    /**
+     * Queues {@code template} for the request's citizen or its body's supervisor; empty when the supervisor
+     * has no phone number (logged, and recorded as a milestone).
+     */
+    @Transactional
+    public Optional<SmsMessage> send(String requestNumber, String template, Recipient recipient,
+            Function<String, Object> variables) {
+        ServiceRequest request = requests.require(requestNumber);
+        if (SmsTemplates.TASK_OVERDUE.equals(template)) {
+            Object taskName = variables.apply(SmsParameters.TASK_NAME);
+            requests.record(request, TASK_OVERDUE_MILESTONE, null, taskName == null ? null : taskName.toString());
+        }
+        if (recipient == Recipient.CITIZEN) {
+            Map<String, Object> params = parameters.gather(request, template, request.getLanguage(), variables);
+            return Optional.of(sms.toCitizen(request, template, params));
+        }
+        UrbanBody body = bodies.findById(request.getBodyCode()).orElseThrow(() -> new IllegalStateException(
+                "Request " + requestNumber + " names an unknown urban body " + request.getBodyCode()));
+        String phone = body.getSupervisorPhone();
+        if (phone == null || phone.isBlank()) {
+            log.warn("SMS {} for request {} not sent: urban body {} has no supervisor phone", template,
+                    requestNumber, body.getCode());
+            requests.record(request, SUPERVISOR_SMS_SKIPPED, null,
+                    template + " not sent: " + body.getNameEn() + " has no supervisor phone number");
+            return Optional.empty();
+        }
+        String language = properties.staffLanguage();
+        Map<String, Object> params = parameters.gather(request, template, language, variables);
+        return Optional.of(sms.toPhone(request, phone, language, template, params));
+    }
+}

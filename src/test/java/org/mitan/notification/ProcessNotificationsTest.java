@@ -1,0 +1,111 @@
+package org.mitan.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.VisitWindow;
+import org.mitan.municipality.BodyKind;
+import org.mitan.municipality.UrbanBody;
+import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.notification.ProcessNotifications.Recipient;
+import org.mitan.process.SmsTemplates;
+
+class ProcessNotificationsTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T04:30:00Z");
+
+    private final Requests requests = mock(Requests.class);
+    private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
+    private final SmsParameters parameters = mock(SmsParameters.class);
+    private final SmsService sms = mock(SmsService.class);
+    private final ProcessNotifications notifications = new ProcessNotifications(requests, bodies, parameters, sms,
+            new SmsProperties(SmsProperties.Mode.LOG, null, null, "MITAN", 5, 20, Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), "hi"));
+    private final Map<String, Object> variables = new HashMap<>();
+    private final Function<String, Object> lookup = variables::get;
+    private final UrbanBody raipur = new UrbanBody("RPR", "Raipur", "रायपुर", "Raipur",
+            BodyKind.MUNICIPAL_CORPORATION, 70);
+    private final Map<String, Object> params = Map.of("requestNumber", "RPR-2026-000042");
+    private ServiceRequest request;
+
+    @BeforeEach
+    void setUp() {
+        request = new ServiceRequest("RPR-2026-000042", "birth-certificate", "RPR", 12, "Ramesh Verma", "9876543210",
+                "Ward 12, Raipur", VisitWindow.MORNING, "en", "fb1", NOW);
+        when(requests.require("RPR-2026-000042")).thenReturn(request);
+        when(bodies.findById("RPR")).thenReturn(Optional.of(raipur));
+    }
+
+    @Test
+    void sendsToTheCitizenInTheRequestsLanguage() {
+        SmsMessage queued = mock(SmsMessage.class);
+        when(parameters.gather(request, SmsTemplates.MITAN_ASSIGNED, "en", lookup)).thenReturn(params);
+        when(sms.toCitizen(request, SmsTemplates.MITAN_ASSIGNED, params)).thenReturn(queued);
+
+        assertThat(notifications.send("RPR-2026-000042", SmsTemplates.MITAN_ASSIGNED, Recipient.CITIZEN, lookup))
+                .contains(queued);
+        verify(requests, never()).record(any(), anyString(), any(), any());
+    }
+
+    @Test
+    void sendsToTheSupervisorOfTheBodyInTheStaffLanguageAndRecordsTheOverdueTask() {
+        raipur.setSupervisorPhone("7000012345");
+        variables.put("taskName", "Scrutinise documents");
+        when(parameters.gather(request, SmsTemplates.TASK_OVERDUE, "hi", lookup)).thenReturn(params);
+        when(sms.toPhone(request, "7000012345", "hi", SmsTemplates.TASK_OVERDUE, params))
+                .thenReturn(mock(SmsMessage.class));
+
+        assertThat(notifications.send("RPR-2026-000042", SmsTemplates.TASK_OVERDUE, Recipient.SUPERVISOR, lookup))
+                .isPresent();
+        verify(requests).record(request, ProcessNotifications.TASK_OVERDUE_MILESTONE, null, "Scrutinise documents");
+        verify(sms, never()).toCitizen(any(), any(), any());
+    }
+
+    @Test
+    void aBodyWithoutSupervisorPhoneGetsNoSmsButAMilestone() {
+        variables.put("taskName", "Visit the citizen");
+
+        assertThat(notifications.send("RPR-2026-000042", SmsTemplates.TASK_OVERDUE, Recipient.SUPERVISOR, lookup))
+                .isEmpty();
+        verify(requests).record(request, ProcessNotifications.TASK_OVERDUE_MILESTONE, null, "Visit the citizen");
+        verify(requests).record(eq(request), eq(ProcessNotifications.SUPERVISOR_SMS_SKIPPED), isNull(),
+                org.mockito.ArgumentMatchers.contains("TASK_OVERDUE"));
+        verify(sms, never()).toPhone(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void anUnknownRequestIsNotIgnored() {
+        when(requests.require("RPR-2026-999999")).thenThrow(new IllegalStateException("no such request"));
+
+        assertThatThrownBy(() -> notifications.send("RPR-2026-999999", SmsTemplates.SUBMITTED, Recipient.CITIZEN,
+                lookup)).hasMessageContaining("no such request");
+    }
+
+    @Test
+    void recipientsAreReadFromTheModelsInput() {
+        assertThat(Recipient.of(null)).isEqualTo(Recipient.CITIZEN);
+        assertThat(Recipient.of("citizen")).isEqualTo(Recipient.CITIZEN);
+        assertThat(Recipient.of(" Supervisor ")).isEqualTo(Recipient.SUPERVISOR);
+        assertThatThrownBy(() -> Recipient.of("mayor")).hasMessageContaining("mayor")
+                .hasMessageContaining("supervisor");
+    }
+}
