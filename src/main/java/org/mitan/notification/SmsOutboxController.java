@@ -1,0 +1,44 @@
+package org.mitan.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.web.ApiException;
+import org.mitan.web.Caller;
+import org.mitan.web.Roles;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The SMS outbox of one request, for supervisors, auditors and administrators; texts are not shown. */
+@RestController
+class SmsOutboxController {
+
+    private final Requests requests;
+    private final SmsMessageRepository outbox;
+
+    SmsOutboxController(Requests requests, SmsMessageRepository outbox) {
+        this.requests = requests;
+        this.outbox = outbox;
+    }
+
+    record SmsView(String template, String phone, SmsStatus status, Instant createdAt, Instant sentAt) {
+
+        static SmsView of(SmsMessage message) {
+            return new SmsView(message.getTemplate(), PhoneNumbers.mask(message.getPhone()), message.getStatus(),
+                    message.getCreatedAt(), message.getSentAt());
+        }
+    }
+
+    @GetMapping("/api/requests/{number}/sms")
+    List<SmsView> outboxOf(@PathVariable String number) {
+        Caller caller = Caller.current();
+        if (!caller.inAnyGroup(Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN)) {
+            throw ApiException.forbidden("Only supervisors, auditors and administrators may see the SMS of a request.");
+        }
+        ServiceRequest request = requests.require(number);
+        return outbox.findByRequestIdOrderByIdAsc(request.getId()).stream().map(SmsView::of).toList();
+    }
+}
