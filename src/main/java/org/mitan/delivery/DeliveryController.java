@@ -1,0 +1,47 @@
+package org.mitan.delivery;
+
+import java.time.Instant;
+
+import org.mitan.intake.RequestAccess;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.web.ApiException;
+import org.mitan.web.Caller;
+import org.mitan.web.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The Mitan at the door (or a supervisor) asks for a fresh delivery OTP when the citizen did not get it. */
+@RestController
+class DeliveryController {
+
+    private final Requests requests;
+    private final RequestAccess access;
+    private final Deliveries deliveries;
+
+    DeliveryController(Requests requests, RequestAccess access, Deliveries deliveries) {
+        this.requests = requests;
+        this.access = access;
+        this.deliveries = deliveries;
+    }
+
+    record OtpSent(String requestNumber, int otpSentCount, Instant otpSentAt, String message) {
+    }
+
+    @PostMapping("/api/requests/{number}/delivery/otp")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    OtpSent resendOtp(@PathVariable String number) {
+        Caller caller = Caller.current();
+        ServiceRequest request = requests.require(number);
+        if (!caller.inAnyGroup(Roles.SUPERVISOR) && !access.isAssignedMitan(caller, request)) {
+            throw ApiException.forbidden("Only the Mitan delivering request " + number
+                    + " or a supervisor may send a new OTP.");
+        }
+        Delivery delivery = deliveries.resendOtp(number, caller.userId());
+        return new OtpSent(number, delivery.getOtpSentCount(), delivery.getOtpSentAt(),
+                "A new OTP has been sent to the citizen's phone; the earlier one no longer works.");
+    }
+}

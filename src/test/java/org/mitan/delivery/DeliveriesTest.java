@@ -1,0 +1,267 @@
+package org.mitan.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mitan.intake.RequestStatus;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.VisitWindow;
+import org.mitan.mitan.Mitan;
+import org.mitan.mitan.MitanRepository;
+import org.mitan.notification.SmsMessageRepository;
+import org.mitan.notification.SmsParameters;
+import org.mitan.notification.SmsService;
+import org.mitan.process.SmsTemplates;
+import org.mitan.web.ApiException;
+import org.mockito.ArgumentCaptor;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+
+class DeliveriesTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T04:30:00Z");
+    private static final String NUMBER = "RPR-2026-000042";
+
+    private final DeliveryRepository deliveryRows = mock(DeliveryRepository.class);
+    private final Requests requests = mock(Requests.class);
+    private final MitanRepository mitans = mock(MitanRepository.class);
+    private final SmsService sms = mock(SmsService.class);
+    private final SmsParameters smsParameters = mock(SmsParameters.class);
+    private final SmsMessageRepository outbox = mock(SmsMessageRepository.class);
+    private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
+    private final Otps otps = new Otps();
+    private final Deliveries deliveries = new Deliveries(deliveryRows, requests, mitans, sms, smsParameters, outbox,
+            otps, transactions, Clock.fixed(NOW, ZoneOffset.UTC), 3);
+
+    private ServiceRequest request;
+    private Delivery stored;
+
+    @BeforeEach
+    void setUp() {
+        request = new ServiceRequest(NUMBER, "birth-certificate", "RPR", 12, "Ramesh Verma", "9876543210",
+                "Ward 12, Raipur", VisitWindow.MORNING, "hi", "fb1", NOW);
+        ReflectionTestUtils.setField(request, "id", 42L);
+        request.setMitanId(5L);
+        request.moveTo(RequestStatus.CERTIFICATE_ISSUED, NOW);
+        when(requests.require(NUMBER)).thenReturn(request);
+        when(smsParameters.gather(eq(request), anyString(), eq("hi"), any()))
+                .thenAnswer(invocation -> new HashMap<>(Map.of("requestNumber", NUMBER)));
+        when(deliveryRows.save(any())).thenAnswer(invocation -> {
+            Delivery delivery = invocation.getArgument(0);
+            if (delivery.getId() == null) {
+                ReflectionTestUtils.setField(delivery, "id", 9L);
+            }
+            stored = delivery;
+            return delivery;
+        });
+        when(deliveryRows.findByRequestId(42L)).thenAnswer(invocation -> Optional.ofNullable(stored));
+        when(deliveryRows.findById(9L)).thenAnswer(invocation -> Optional.ofNullable(stored));
+        when(transactions.getTransaction(any())).thenAnswer(invocation -> new SimpleTransactionStatus());
+    }
+
+    /** The OTPs sent to the citizen so far, oldest first. */
+    @SuppressWarnings("unchecked")
+    private List<String> otpsSent() {
+        ArgumentCaptor<Map<String, Object>> params = ArgumentCaptor.forClass(Map.class);
+        verify(sms, org.mockito.Mockito.atLeast(0)).toCitizen(eq(request), eq(SmsTemplates.DELIVERY_OTP),
+                params.capture());
+        return params.getAllValues().stream().map(p -> (String) p.get("otp")).toList();
+    }
+
+    private String arranged() {
+        deliveries.arrange(NUMBER, "mitan-sunita");
+        when(outbox.existsByRequestIdAndTemplate(42L, SmsTemplates.DELIVERY_OTP)).thenReturn(true);
+        request.moveTo(RequestStatus.OUT_FOR_DELIVERY, NOW);
+        return otpsSent().get(0);
+    }
+
+    @Test
+    void arrangingCreatesTheDeliveryWithOnlyAHashAndTextsTheOtpToTheCitizen() {
+        Delivery delivery = deliveries.arrange(NUMBER, "mitan-sunita");
+
+        List<String> sent = otpsSent();
+        assertThat(sent).hasSize(1);
+        String otp = sent.get(0);
+        assertThat(otp).matches("[0-9]{6}");
+        assertThat(delivery.getRequestId()).isEqualTo(42L);
+        assertThat(delivery.getMitanUserId()).isEqualTo("mitan-sunita");
+        assertThat(delivery.getOtpHash()).doesNotContain(otp);
+        assertThat(otps.matches(otp, delivery.getOtpHash())).isTrue();
+        assertThat(delivery.getOtpSentCount()).isEqualTo(1);
+        assertThat(delivery.getOtpSentAt()).isEqualTo(NOW);
+        verify(requests).advance(eq(request), eq(RequestStatus.OUT_FOR_DELIVERY), eq(null), anyString());
+    }
+
+    @Test
+    void arrangingAgainReusesTheDeliveryAndSendsNoSecondOtp() {
+        String otp = arranged();
+        String hash = stored.getOtpHash();
+        clearInvocations(sms, requests);
+
+        Delivery again = deliveries.arrange(NUMBER, "mitan-sunita");
+
+        assertThat(again).isSameAs(stored);
+        assertThat(again.getOtpHash()).isEqualTo(hash);
+        assertThat(otps.matches(otp, again.getOtpHash())).isTrue();
+        verify(sms, never()).toCitizen(any(), any(), any());
+        verify(requests, never()).advance(any(), any(), any(), any());
+    }
+
+    @Test
+    void arrangingAgainSendsAnOtpWhenNoneWasSent() {
+        stored = new Delivery(42L, "mitan-sunita", otps.hash("111111"), NOW);
+        ReflectionTestUtils.setField(stored, "id", 9L);
+
+        deliveries.arrange(NUMBER, "mitan-sunita");
+
+        assertThat(otpsSent()).hasSize(1);
+        assertThat(otps.matches(otpsSent().get(0), stored.getOtpHash())).isTrue();
+        assertThat(otps.matches("111111", stored.getOtpHash())).isFalse();
+    }
+
+    @Test
+    void withoutAMitanVariableTheRequestsMitanDelivers() {
+        when(mitans.findById(5L)).thenReturn(Optional.of(new Mitan("RPR", "Sunita Sahu", "9123456780",
+                "mitan-sunita", Set.of(12))));
+
+        assertThat(deliveries.arrange(NUMBER, null).getMitanUserId()).isEqualTo("mitan-sunita");
+    }
+
+    @Test
+    void theRightOtpMarksTheCertificateDelivered() {
+        String otp = arranged();
+
+        Delivery delivery = deliveries.confirm(NUMBER, " " + otp.substring(0, 3) + " " + otp.substring(3), "sunita");
+
+        assertThat(delivery.isDelivered()).isTrue();
+        assertThat(delivery.getDeliveredBy()).isEqualTo("sunita");
+        assertThat(delivery.getDeliveredAt()).isEqualTo(NOW);
+        verify(requests).advance(eq(request), eq(RequestStatus.DELIVERED), eq("sunita"), anyString());
+        verify(sms).toCitizen(eq(request), eq(SmsTemplates.DELIVERED), any());
+        verifyNoInteractions(transactions);
+    }
+
+    @Test
+    void aWrongOtpIsCountedInItsOwnTransactionAndRefusedSayingWhatIsLeft() {
+        String otp = arranged();
+        String wrong = otp.equals("000000") ? "000001" : "000000";
+
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrong, "sunita"))
+                .isInstanceOf(WrongOtpException.class)
+                .hasMessage("The OTP does not match. 2 attempt(s) left.");
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrong, "sunita"))
+                .hasMessage("The OTP does not match. 1 attempt(s) left.");
+
+        assertThat(stored.getFailedAttempts()).isEqualTo(2);
+        assertThat(stored.isDelivered()).isFalse();
+        verify(transactions, times(2)).getTransaction(org.mockito.ArgumentMatchers.<TransactionDefinition>argThat(
+                definition -> definition.getPropagationBehavior() == TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+        verify(transactions, times(2)).commit(any());
+        verify(requests, never()).advance(any(), eq(RequestStatus.DELIVERED), any(), any());
+    }
+
+    @Test
+    void afterTheLastWrongOtpANewOneIsSentAndTheOldOneStopsWorking() {
+        String otp = arranged();
+        String wrong = otp.equals("000000") ? "000001" : "000000";
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrong, "sunita")).isInstanceOf(WrongOtpException.class);
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrong, "sunita")).isInstanceOf(WrongOtpException.class);
+
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrong, "sunita"))
+                .isInstanceOf(WrongOtpException.class)
+                .hasMessage("Too many wrong OTPs: a new OTP has been sent to the citizen's phone.");
+
+        List<String> sent = otpsSent();
+        assertThat(sent).hasSize(2);
+        String fresh = sent.get(1);
+        assertThat(stored.getFailedAttempts()).isZero();
+        assertThat(stored.getOtpSentCount()).isEqualTo(2);
+        assertThat(otps.matches(fresh, stored.getOtpHash())).isTrue();
+        verify(requests).record(eq(request), eq(Deliveries.OTP_REPLACED), eq("sunita"), anyString());
+        if (!fresh.equals(otp)) {
+            assertThat(otps.matches(otp, stored.getOtpHash())).isFalse();
+        }
+        assertThat(deliveries.confirm(NUMBER, fresh, "sunita").isDelivered()).isTrue();
+    }
+
+    @Test
+    void aMissingOtpIsRefusedWithoutCountingAnAttempt() {
+        arranged();
+
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, "  ", "sunita"))
+                .isInstanceOf(WrongOtpException.class)
+                .hasMessageContaining("Enter the OTP");
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, null, "sunita")).isInstanceOf(WrongOtpException.class);
+        assertThat(stored.getFailedAttempts()).isZero();
+        verifyNoInteractions(transactions);
+    }
+
+    @Test
+    void aDeliveredCertificateStaysDelivered() {
+        String otp = arranged();
+        deliveries.confirm(NUMBER, otp, "sunita");
+        clearInvocations(requests, sms);
+
+        assertThat(deliveries.confirm(NUMBER, "999999", "someone").getDeliveredBy()).isEqualTo("sunita");
+        verify(requests, never()).advance(any(), any(), any(), any());
+        verifyNoInteractions(sms, transactions);
+    }
+
+    @Test
+    void resendingReplacesTheOtpAndStartsTheAttemptsAgain() {
+        String otp = arranged();
+        String wrong = otp.equals("000000") ? "000001" : "000000";
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrong, "sunita")).isInstanceOf(WrongOtpException.class);
+
+        Delivery delivery = deliveries.resendOtp(NUMBER, "supervisor1");
+
+        String fresh = otpsSent().get(1);
+        assertThat(delivery.getFailedAttempts()).isZero();
+        assertThat(delivery.getOtpSentCount()).isEqualTo(2);
+        assertThat(otps.matches(fresh, delivery.getOtpHash())).isTrue();
+        verify(requests).record(eq(request), eq(Deliveries.OTP_RESENT), eq("supervisor1"), anyString());
+    }
+
+    @Test
+    void resendingIsRefusedBeforeArrangementAndAfterDelivery() {
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita"))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.CONFLICT))
+                .hasMessageContaining("not been arranged");
+
+        String otp = arranged();
+        deliveries.confirm(NUMBER, otp, "sunita");
+        clearInvocations(sms);
+
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita"))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.CONFLICT))
+                .hasMessageContaining("already been delivered");
+        verifyNoInteractions(sms);
+    }
+}

@@ -1,0 +1,123 @@
+package org.mitan.delivery;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mitan.intake.RequestAccess;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.VisitWindow;
+import org.mitan.web.ApiException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(DeliveryController.class)
+@AutoConfigureMockMvc(addFilters = false)
+class DeliveryControllerTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T04:30:00Z");
+    private static final String URL = "/api/requests/RPR-2026-000042/delivery/otp";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private Requests requests;
+
+    @MockitoBean
+    private RequestAccess access;
+
+    @MockitoBean
+    private Deliveries deliveries;
+
+    private ServiceRequest request;
+
+    @BeforeEach
+    void setUp() {
+        request = new ServiceRequest("RPR-2026-000042", "birth-certificate", "RPR", 12, "Ramesh", "9876543210",
+                "Raipur", VisitWindow.MORNING, "hi", "fb1", NOW);
+        when(requests.require("RPR-2026-000042")).thenReturn(request);
+    }
+
+    private Delivery resent() {
+        Delivery delivery = new Delivery(42L, "mitan-sunita", "salt:hash", NOW);
+        delivery.replaceOtp("salt2:hash2", NOW.plusSeconds(300));
+        ReflectionTestUtils.setField(delivery, "id", 9L);
+        return delivery;
+    }
+
+    @Test
+    @WithMockUser(username = "mitan-sunita", authorities = "GROUP_mitan")
+    void theAssignedMitanGetsAFreshOtpSent() throws Exception {
+        when(access.isAssignedMitan(any(), any())).thenReturn(true);
+        when(deliveries.resendOtp("RPR-2026-000042", "mitan-sunita")).thenReturn(resent());
+
+        mvc.perform(post(URL))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.requestNumber").value("RPR-2026-000042"))
+                .andExpect(jsonPath("$.otpSentCount").value(2))
+                .andExpect(jsonPath("$.otpSentAt").value("2026-05-01T04:35:00Z"))
+                .andExpect(jsonPath("$.otp").doesNotExist())
+                .andExpect(jsonPath("$.otpHash").doesNotExist());
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor1", authorities = "GROUP_supervisor")
+    void aSupervisorMayToo() throws Exception {
+        when(deliveries.resendOtp("RPR-2026-000042", "supervisor1")).thenReturn(resent());
+
+        mvc.perform(post(URL)).andExpect(status().isAccepted());
+        verify(deliveries).resendOtp("RPR-2026-000042", "supervisor1");
+    }
+
+    @Test
+    @WithMockUser(username = "mitan-other", authorities = "GROUP_mitan")
+    void anotherMitanMayNot() throws Exception {
+        when(access.isAssignedMitan(any(), any())).thenReturn(false);
+
+        mvc.perform(post(URL))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("RPR-2026-000042")));
+        verifyNoInteractions(deliveries);
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor1", authorities = "GROUP_supervisor")
+    void aDeliveredCertificateIsAConflict() throws Exception {
+        when(deliveries.resendOtp("RPR-2026-000042", "supervisor1")).thenThrow(ApiException.conflict(
+                "The certificate of request RPR-2026-000042 has already been delivered.",
+                Map.of("deliveredAt", NOW)));
+
+        mvc.perform(post(URL))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Conflict"))
+                .andExpect(jsonPath("$.detail").value(containsString("already been delivered")))
+                .andExpect(jsonPath("$.deliveredAt").value("2026-05-01T04:30:00Z"));
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor1", authorities = "GROUP_supervisor")
+    void anUnknownRequestIsNotFound() throws Exception {
+        when(requests.require("RPR-2026-000099")).thenThrow(ApiException.notFound("No request with number X."));
+
+        mvc.perform(post("/api/requests/RPR-2026-000099/delivery/otp"))
+                .andExpect(status().isNotFound());
+        verifyNoInteractions(deliveries);
+    }
+}
