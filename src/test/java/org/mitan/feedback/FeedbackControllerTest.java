@@ -1,0 +1,168 @@
+package org.mitan.feedback;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mitan.intake.RequestStatus;
+import org.mitan.intake.Requests;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.intake.VisitWindow;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The public feedback link, with the real rules of {@link FeedbackService} over mocked tables. */
+@WebMvcTest(FeedbackController.class)
+@AutoConfigureMockMvc(addFilters = false)
+@Import({FeedbackService.class, FeedbackControllerTest.FixedClock.class})
+class FeedbackControllerTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-03T10:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private ServiceRequestRepository serviceRequests;
+
+    @MockitoBean
+    private FeedbackRepository feedbackRows;
+
+    @MockitoBean
+    private Requests requests;
+
+    private ServiceRequest request;
+
+    @BeforeEach
+    void aDeliveredRequest() {
+        request = new ServiceRequest("RPR-2026-000042", "birth-certificate", "RPR", 12, "Ramesh", "9876543210",
+                "Raipur", VisitWindow.MORNING, "hi", "fbCode42", NOW.minusSeconds(864000));
+        ReflectionTestUtils.setField(request, "id", 42L);
+        request.moveTo(RequestStatus.DELIVERED, NOW.minusSeconds(3600));
+        when(serviceRequests.findByFeedbackCode("fbCode42")).thenReturn(Optional.of(request));
+        when(feedbackRows.findByRequestId(42L)).thenReturn(Optional.empty());
+        when(feedbackRows.saveAndFlush(any())).thenAnswer(invocation -> invocation.getArgument(0));
+    }
+
+    private ResultActions postFeedback(String code, String json) throws Exception {
+        return mvc.perform(post("/feedback/" + code).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void acceptsARatingWithComment() throws Exception {
+        postFeedback("fbCode42", "{\"rating\": 4, \"comment\": \"मितान समय पर आए\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.rating").value(4))
+                .andExpect(jsonPath("$.comment").value("मितान समय पर आए"))
+                .andExpect(jsonPath("$.createdAt").value("2026-05-03T10:00:00Z"));
+        verify(feedbackRows).saveAndFlush(any());
+    }
+
+    @Test
+    void aRatingOutsideOneToFiveIsABadRequestNamingTheField() throws Exception {
+        postFeedback("fbCode42", "{\"rating\": 6}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.title").value("Invalid input"))
+                .andExpect(jsonPath("$.detail").value(containsString("rating")))
+                .andExpect(jsonPath("$.fieldErrors.rating").exists())
+                .andExpect(jsonPath("$.fieldErrors.comment").doesNotExist());
+        verify(feedbackRows, never()).saveAndFlush(any());
+    }
+
+    @Test
+    void aMissingRatingOrBodyIsABadRequest() throws Exception {
+        postFeedback("fbCode42", "{\"comment\": \"good\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors.rating").exists());
+        mvc.perform(post("/feedback/fbCode42").contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors.rating").exists());
+        postFeedback("fbCode42", "{\"rating\": \"five\"}")
+                .andExpect(status().isBadRequest());
+        verify(feedbackRows, never()).saveAndFlush(any());
+    }
+
+    @Test
+    void aCommentOverAThousandCharactersIsABadRequest() throws Exception {
+        postFeedback("fbCode42", "{\"rating\": 5, \"comment\": \"" + "x".repeat(1001) + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors.comment").value("must be at most 1000 characters"));
+        verify(feedbackRows, never()).saveAndFlush(any());
+    }
+
+    @Test
+    void anUnknownLinkIsNotFound() throws Exception {
+        postFeedback("unknownCode", "{\"rating\": 5}")
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Not found"))
+                .andExpect(jsonPath("$.detail").value(containsString("link from your SMS")));
+    }
+
+    @Test
+    void beforeDeliveryItIsAConflict() throws Exception {
+        request.moveTo(RequestStatus.OUT_FOR_DELIVERY, NOW);
+
+        postFeedback("fbCode42", "{\"rating\": 5}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("once the certificate has been delivered")))
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.requestStatus").value("OUT_FOR_DELIVERY"));
+        verify(feedbackRows, never()).saveAndFlush(any());
+    }
+
+    @Test
+    void aSecondFeedbackIsAConflict() throws Exception {
+        when(feedbackRows.findByRequestId(42L)).thenReturn(Optional.of(new Feedback(42L, 5, null, NOW)));
+
+        postFeedback("fbCode42", "{\"rating\": 1}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("already been given")));
+        verify(feedbackRows, never()).saveAndFlush(any());
+    }
+
+    @Test
+    void theLinkOpensAFeedbackPage() throws Exception {
+        mvc.perform(get("/feedback/fbCode42").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("हमारी सेवा कैसी लगी")))
+                .andExpect(content().string(containsString("name=\"rating\" value=\"5\"")));
+        mvc.perform(get("/feedback/unknownCode").accept(MediaType.TEXT_HTML, MediaType.ALL))
+                .andExpect(status().isNotFound());
+    }
+}
