@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +90,17 @@ class SmsTextsTest {
         assertThat(texts.render(SmsTemplates.FEEDBACK_REQUEST, "hi", params))
                 .contains("https://mitan.example/feedback/fb123");
         assertThat(texts.render(SmsTemplates.DELIVERY_OTP, "hi", params)).contains("042917");
+    }
+
+    @Test
+    void theOtpIsTheFirstNumberOfItsSms() {
+        Pattern sixDigits = Pattern.compile("\\b(\\d{6})\\b");
+        for (String language : SmsTexts.LANGUAGES) {
+            Matcher first = sixDigits.matcher(texts.render(SmsTemplates.DELIVERY_OTP, language, allParameters()));
+
+            assertThat(first.find()).isTrue();
+            assertThat(first.group(1)).as(language).isEqualTo("042917");
+        }
     }
 
     @Test
