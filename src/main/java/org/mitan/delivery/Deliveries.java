@@ -10,7 +10,6 @@ import org.mitan.intake.ServiceRequest;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.notification.SmsMessageRepository;
-import org.mitan.notification.SmsParameters;
 import org.mitan.notification.SmsService;
 import org.mitan.process.SmsTemplates;
 import org.mitan.web.ApiException;
@@ -40,7 +39,6 @@ class Deliveries {
     private final Requests requests;
     private final MitanRepository mitans;
     private final SmsService sms;
-    private final SmsParameters smsParameters;
     private final SmsMessageRepository outbox;
     private final Otps otps;
     private final TransactionTemplate separateTransaction;
@@ -48,14 +46,12 @@ class Deliveries {
     private final int maxAttempts;
 
     Deliveries(DeliveryRepository deliveries, Requests requests, MitanRepository mitans, SmsService sms,
-            SmsParameters smsParameters, SmsMessageRepository outbox, Otps otps,
-            PlatformTransactionManager transactionManager, Clock clock,
+            SmsMessageRepository outbox, Otps otps, PlatformTransactionManager transactionManager, Clock clock,
             @Value("${mitan.delivery.otp-max-attempts}") int maxAttempts) {
         this.deliveries = deliveries;
         this.requests = requests;
         this.mitans = mitans;
         this.sms = sms;
-        this.smsParameters = smsParameters;
         this.outbox = outbox;
         this.otps = otps;
         this.separateTransaction = new TransactionTemplate(transactionManager);
@@ -125,8 +121,7 @@ class Deliveries {
         delivery.markDelivered(deliveredBy, now());
         delivery = deliveries.save(delivery);
         requests.advance(request, RequestStatus.DELIVERED, deliveredBy, "Certificate handed over with the OTP");
-        sms.toCitizen(request, SmsTemplates.DELIVERED,
-                smsParameters.gather(request, SmsTemplates.DELIVERED, request.getLanguage(), name -> null));
+        sms.toCitizen(request, SmsTemplates.DELIVERED, Map.of());
         return delivery;
     }
 
@@ -168,11 +163,9 @@ class Deliveries {
         sendOtp(request, otp);
     }
 
+    /** The OTP goes only into the SMS; the outbox adds the rest of the text's values. */
     private void sendOtp(ServiceRequest request, String otp) {
-        Map<String, Object> params = smsParameters.gather(request, SmsTemplates.DELIVERY_OTP, request.getLanguage(),
-                name -> null);
-        params.put(SmsParameters.OTP, otp);
-        sms.toCitizen(request, SmsTemplates.DELIVERY_OTP, params);
+        sms.toCitizen(request, SmsTemplates.DELIVERY_OTP, Map.of("otp", otp));
     }
 
     private Mitan assignedMitan(ServiceRequest request) {

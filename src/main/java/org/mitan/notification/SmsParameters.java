@@ -1,24 +1,24 @@
 package org.mitan.notification;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
+import org.mitan.document.DocumentRequirement;
+import org.mitan.document.RequiredDocument;
+import org.mitan.document.RequiredDocuments;
 import org.mitan.intake.ServiceRequest;
 import org.mitan.mitan.MitanRepository;
-import org.mitan.process.ProcessKeys;
 import org.mitan.process.ProcessVariables;
 import org.mitan.process.SmsTemplates;
+import org.mitan.singlewindow.ServiceCatalogue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -48,17 +48,19 @@ public class SmsParameters {
     private final MitanRepository mitans;
     private final CertificateRepository certificates;
     private final DocumentRepository documents;
-    private final DecisionService decisions;
+    private final RequiredDocuments requiredDocuments;
+    private final ServiceCatalogue catalogue;
     private final String publicBaseUrl;
 
     SmsParameters(SmsTexts texts, MitanRepository mitans, CertificateRepository certificates,
-            DocumentRepository documents, DecisionService decisions,
+            DocumentRepository documents, RequiredDocuments requiredDocuments, ServiceCatalogue catalogue,
             @Value("${mitan.public-base-url}") String publicBaseUrl) {
         this.texts = texts;
         this.mitans = mitans;
         this.certificates = certificates;
         this.documents = documents;
-        this.decisions = decisions;
+        this.requiredDocuments = requiredDocuments;
+        this.catalogue = catalogue;
         this.publicBaseUrl = publicBaseUrl.endsWith("/")
                 ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
@@ -96,10 +98,17 @@ public class SmsParameters {
         return params;
     }
 
+    /**
+     * The type's name in the SMS language ({@code service.<type>} in the texts), else the process's
+     * {@code serviceName}, else the {@code service-level} decision's name, else the type key in words.
+     */
     private String serviceName(ServiceRequest request, String language, Function<String, Object> variables) {
-        return texts.phrase("service." + request.getCertificateType(), language)
-                .or(() -> java.util.Optional.ofNullable(text(variables.apply("serviceName"))))
-                .orElse(request.getCertificateType().replace('-', ' '));
+        String type = request.getCertificateType();
+        return texts.phrase("service." + type, language)
+                .or(() -> Optional.ofNullable(text(variables.apply("serviceName"))))
+                .or(() -> Optional.ofNullable(text(catalogue.describe(type).serviceName()))
+                        .filter(name -> !name.equals(type)))
+                .orElse(type.replace('-', ' '));
     }
 
     private static String reason(String template, Function<String, Object> variables) {
@@ -140,40 +149,20 @@ public class SmsParameters {
     }
 
     private String missingDocuments(ServiceRequest request, String language) {
-        List<Map<String, Object>> rows = decisions
-                .evaluateDecisionByKey(ProcessKeys.DECISION_REQUIRED_DOCUMENTS)
-                .variables(Variables.createVariables()
-                        .putValue(ProcessVariables.CERTIFICATE_TYPE, request.getCertificateType()))
-                .evaluate()
-                .getResultList();
+        List<RequiredDocument> rows = requiredDocuments.forType(request.getCertificateType());
         Set<String> uploaded = documents.findByRequestIdOrderByUploadedAtAsc(request.getId()).stream()
                 .map(Document::getDocumentType)
                 .collect(Collectors.toSet());
-        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            String group = text(row.get("oneOfGroup"));
-            groups.computeIfAbsent(group == null ? "type:" + row.get("documentType") : "group:" + group,
-                    key -> new ArrayList<>()).add(row);
-        }
         String or = texts.phrase("documents.or", language).orElse(" / ");
-        List<String> missing = new ArrayList<>();
-        for (List<Map<String, Object>> group : groups.values()) {
-            boolean required = group.stream().anyMatch(row -> Boolean.TRUE.equals(row.get("mandatory")));
-            Set<String> types = new HashSet<>();
-            group.forEach(row -> types.add(String.valueOf(row.get("documentType"))));
-            if (required && types.stream().noneMatch(uploaded::contains)) {
-                missing.add(group.stream().map(row -> label(row, language)).collect(Collectors.joining(or)));
-            }
-        }
-        return String.join(", ", missing);
+        return RequiredDocuments.missing(rows, uploaded).stream()
+                .map(requirement -> label(requirement, language, or))
+                .collect(Collectors.joining(", "));
     }
 
-    private static String label(Map<String, Object> row, String language) {
-        String label = "hi".equals(language) ? text(row.get("labelHi")) : null;
-        if (label == null) {
-            label = text(row.get("label"));
-        }
-        return label == null ? String.valueOf(row.get("documentType")) : label;
+    private static String label(DocumentRequirement requirement, String language, String or) {
+        return requirement.alternatives().stream()
+                .map(row -> "hi".equals(language) && !row.labelHi().isBlank() ? row.labelHi() : row.label())
+                .collect(Collectors.joining(or));
     }
 
     private static void putIfText(Map<String, Object> params, String name, Object value) {

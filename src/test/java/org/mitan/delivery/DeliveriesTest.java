@@ -16,7 +16,6 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,6 @@ import org.mitan.intake.VisitWindow;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.notification.SmsMessageRepository;
-import org.mitan.notification.SmsParameters;
 import org.mitan.notification.SmsService;
 import org.mitan.process.SmsTemplates;
 import org.mitan.web.ApiException;
@@ -51,12 +49,11 @@ class DeliveriesTest {
     private final Requests requests = mock(Requests.class);
     private final MitanRepository mitans = mock(MitanRepository.class);
     private final SmsService sms = mock(SmsService.class);
-    private final SmsParameters smsParameters = mock(SmsParameters.class);
     private final SmsMessageRepository outbox = mock(SmsMessageRepository.class);
     private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     private final Otps otps = new Otps();
-    private final Deliveries deliveries = new Deliveries(deliveryRows, requests, mitans, sms, smsParameters, outbox,
-            otps, transactions, Clock.fixed(NOW, ZoneOffset.UTC), 3);
+    private final Deliveries deliveries = new Deliveries(deliveryRows, requests, mitans, sms, outbox, otps,
+            transactions, Clock.fixed(NOW, ZoneOffset.UTC), 3);
 
     private ServiceRequest request;
     private Delivery stored;
@@ -69,8 +66,6 @@ class DeliveriesTest {
         request.setMitanId(5L);
         request.moveTo(RequestStatus.CERTIFICATE_ISSUED, NOW);
         when(requests.require(NUMBER)).thenReturn(request);
-        when(smsParameters.gather(eq(request), anyString(), eq("hi"), any()))
-                .thenAnswer(invocation -> new HashMap<>(Map.of("requestNumber", NUMBER)));
         when(deliveryRows.save(any())).thenAnswer(invocation -> {
             Delivery delivery = invocation.getArgument(0);
             if (delivery.getId() == null) {

@@ -140,7 +140,8 @@ class FeedbackServiceTest {
 
     @Test
     void twoAtOnceLeaveOneAndTheOtherIsAConflict() {
-        when(feedbackRows.saveAndFlush(any())).thenThrow(new DataIntegrityViolationException("feedback_request_id_key"));
+        when(feedbackRows.saveAndFlush(any()))
+                .thenThrow(new DataIntegrityViolationException("feedback_request_id_key"));
 
         assertThat(statusOf(() -> service.give("fbCode42", new FeedbackForm(2, null))))
                 .isEqualTo(HttpStatus.CONFLICT);

@@ -3,14 +3,18 @@ package org.mitan.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -25,12 +29,13 @@ class OutboxSmsServiceTest {
     private static final Instant NOW = Instant.parse("2026-05-01T04:30:00Z");
 
     private final SmsMessageRepository outbox = mock(SmsMessageRepository.class);
-    private final OutboxSmsService service = new OutboxSmsService(new SmsTexts(), outbox,
+    private final SmsParameters parameters = mock(SmsParameters.class);
+    private final OutboxSmsService service = new OutboxSmsService(new SmsTexts(), parameters, outbox,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static ServiceRequest request(String language) {
-        return new ServiceRequest("RPR-2026-000042", "birth-certificate", "RPR", 12, "Ramesh Verma", "9876543210",
-                "Ward 12, Raipur", VisitWindow.MORNING, language, "fb123", NOW);
+        return new ServiceRequest("RPR-2026-000042", "birth-certificate", "RPR", 12, "Ramesh Verma",
+                "9876543210", "Ward 12, Raipur", VisitWindow.MORNING, language, "fb123", NOW);
     }
 
     @Test
@@ -54,8 +59,9 @@ class OutboxSmsServiceTest {
     void queuesToAnotherPhoneInTheGivenLanguageWithTheNumberNormalised() {
         when(outbox.save(any())).thenAnswer(invocation -> invocation.getArgument(0));
 
-        SmsMessage message = service.toPhone(request("hi"), "+91 70000 12345", "en", SmsTemplates.TASK_OVERDUE,
-                Map.of("requestNumber", "RPR-2026-000042", "serviceName", "birth certificate",
+        SmsMessage message = service.toPhone(request("hi"), "+91 70000 12345", "en",
+                SmsTemplates.TASK_OVERDUE, Map.of("requestNumber", "RPR-2026-000042",
+                        "serviceName", "birth certificate",
                         "taskName", "Scrutinise documents"));
 
         assertThat(message.getPhone()).isEqualTo("7000012345");
@@ -64,7 +70,34 @@ class OutboxSmsServiceTest {
     }
 
     @Test
+    void fillsInWhatTheCallerDidNotPassAndKeepsWhatItDid() {
+        when(outbox.save(any())).thenAnswer(invocation -> invocation.getArgument(0));
+        ServiceRequest request = request("en");
+        when(parameters.gather(eq(request), eq(SmsTemplates.CERTIFICATE_ISSUED), eq("en"), any()))
+                .thenReturn(new HashMap<>(Map.of("serviceName", "birth certificate", "mitanName", "Sunita Sahu",
+                        "certificateNumber", "gathered", "verifyUrl", "https://mitan.example/verify/abc")));
+
+        SmsMessage message = service.toCitizen(request, SmsTemplates.CERTIFICATE_ISSUED,
+                Map.of("certificateNumber", "RPR-BC-2026-000007"));
+
+        assertThat(message.getBody()).isEqualTo("Mitan: your birth certificate RPR-BC-2026-000007 is ready. "
+                + "Sunita Sahu will bring it to your home. Check it at https://mitan.example/verify/abc");
+    }
+
+    @Test
+    void gathersNothingWhenTheCallerPassedEverything() {
+        when(outbox.save(any())).thenAnswer(invocation -> invocation.getArgument(0));
+
+        service.toCitizen(request("en"), SmsTemplates.SUBMITTED,
+                Map.of("requestNumber", "RPR-2026-000042", "serviceName", "birth certificate"));
+
+        verifyNoInteractions(parameters);
+    }
+
+    @Test
     void writesNothingWhenTheTextCannotBeFilled() {
+        when(parameters.gather(any(), any(), any(), any())).thenReturn(new HashMap<>());
+
         assertThatThrownBy(() -> service.toCitizen(request("en"), SmsTemplates.MITAN_ASSIGNED,
                 Map.of("requestNumber", "RPR-2026-000042")))
                 .isInstanceOf(SmsRenderingException.class);
@@ -75,9 +108,9 @@ class OutboxSmsServiceTest {
     }
 
     @Test
-    void joinsTheCallersTransaction() throws NoSuchMethodException {
+    void joinsTheCallersTransaction() {
         for (String method : new String[] {"toCitizen", "toPhone"}) {
-            Transactional transactional = java.util.Arrays.stream(OutboxSmsService.class.getDeclaredMethods())
+            Transactional transactional = Arrays.stream(OutboxSmsService.class.getDeclaredMethods())
                     .filter(m -> m.getName().equals(method)).findFirst().orElseThrow()
                     .getAnnotation(Transactional.class);
             assertThat(transactional).isNotNull();

@@ -10,28 +10,27 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.dmn.DecisionsEvaluationBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
+import org.mitan.document.RequiredDocument;
+import org.mitan.document.RequiredDocuments;
 import org.mitan.intake.ServiceRequest;
 import org.mitan.intake.VisitWindow;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
-import org.mitan.process.ProcessKeys;
 import org.mitan.process.SmsTemplates;
+import org.mitan.singlewindow.ServiceCatalogue;
+import org.mitan.singlewindow.ServiceCatalogue.ServiceDescription;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class SmsParametersTest {
@@ -41,11 +40,10 @@ class SmsParametersTest {
     private final MitanRepository mitans = mock(MitanRepository.class);
     private final CertificateRepository certificates = mock(CertificateRepository.class);
     private final DocumentRepository documents = mock(DocumentRepository.class);
-    private final DecisionService decisions = mock(DecisionService.class);
-    private final DecisionsEvaluationBuilder evaluation = mock(DecisionsEvaluationBuilder.class);
-    private final DmnDecisionResult requiredDocuments = mock(DmnDecisionResult.class);
+    private final RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);
+    private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
     private final SmsParameters parameters = new SmsParameters(new SmsTexts(), mitans, certificates, documents,
-            decisions, "https://mitan.cg.gov.in/");
+            requiredDocuments, catalogue, "https://mitan.cg.gov.in/");
     private final Map<String, Object> variables = new HashMap<>();
     private final Function<String, Object> lookup = variables::get;
 
@@ -56,32 +54,23 @@ class SmsParametersTest {
         request = new ServiceRequest("RPR-2026-000042", "birth-certificate", "RPR", 12, "Ramesh Verma", "9876543210",
                 "Ward 12, Raipur", VisitWindow.AFTERNOON, "hi", "fb-Code_123", NOW);
         ReflectionTestUtils.setField(request, "id", 42L);
-        when(decisions.evaluateDecisionByKey(ProcessKeys.DECISION_REQUIRED_DOCUMENTS)).thenReturn(evaluation);
-        when(evaluation.variables(any())).thenReturn(evaluation);
-        when(evaluation.evaluate()).thenReturn(requiredDocuments);
-        when(requiredDocuments.getResultList()).thenReturn(List.of(
-                row("birth-report", "Birth report from the hospital", "अस्पताल की जन्म रिपोर्ट", true, ""),
-                row("parent-id", "Parent's ID", "माता-पिता का पहचान पत्र", true, null),
-                row("address-proof", "Address proof", "पते का प्रमाण", true, ""),
-                row("ration-card", "Ration card", "राशन कार्ड", true, "residence"),
-                row("electricity-bill", "Electricity bill", "बिजली बिल", true, "residence"),
-                row("late-registration-affidavit", "Affidavit", "शपथ पत्र", false, "")));
-    }
-
-    private static Map<String, Object> row(String type, String label, String labelHi, boolean mandatory,
-            String oneOfGroup) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("documentType", type);
-        row.put("label", label);
-        row.put("labelHi", labelHi);
-        row.put("mandatory", mandatory);
-        row.put("oneOfGroup", oneOfGroup);
-        return row;
+        when(requiredDocuments.forType("birth-certificate")).thenReturn(List.of(
+                new RequiredDocument("birth-report", "Birth report from the hospital", "अस्पताल की जन्म रिपोर्ट",
+                        true, ""),
+                new RequiredDocument("parent-id", "Parent's ID", "माता-पिता का पहचान पत्र", true, null),
+                new RequiredDocument("address-proof", "Address proof", "", true, ""),
+                new RequiredDocument("ration-card", "Ration card", "राशन कार्ड", true, "residence"),
+                new RequiredDocument("electricity-bill", "Electricity bill", "बिजली बिल", true, "residence"),
+                new RequiredDocument("late-registration-affidavit", "Affidavit", "शपथ पत्र", false, "")));
+        when(catalogue.describe(any())).thenAnswer(invocation -> new ServiceDescription(
+                invocation.getArgument(0), null, null));
     }
 
     private void uploaded(String... types) {
-        List<Document> docs = java.util.Arrays.stream(types).map(type -> new Document(UUID.randomUUID(), 42L, type,
-                "documents/x/" + type, "0".repeat(64), 10, "application/pdf", "mitan1", NOW)).toList();
+        List<Document> docs = java.util.Arrays.stream(types)
+                .map(type -> new Document(UUID.randomUUID(), 42L, type, "documents/x/" + type, "0".repeat(64), 10,
+                        "application/pdf", "mitan1", NOW))
+                .toList();
         when(documents.findByRequestIdOrderByUploadedAtAsc(42L)).thenReturn(docs);
     }
 
@@ -152,7 +141,7 @@ class SmsParametersTest {
         assertThat(parameters.gather(request, SmsTemplates.DOCUMENTS_MISSING, "en", lookup))
                 .containsEntry("documents", "Parent's ID, Address proof, Ration card or Electricity bill");
         assertThat(parameters.gather(request, SmsTemplates.DOCUMENTS_MISSING, "hi", lookup))
-                .containsEntry("documents", "माता-पिता का पहचान पत्र, पते का प्रमाण, राशन कार्ड या बिजली बिल");
+                .containsEntry("documents", "माता-पिता का पहचान पत्र, Address proof, राशन कार्ड या बिजली बिल");
     }
 
     @Test
@@ -183,16 +172,20 @@ class SmsParametersTest {
     void asksTheDecisionOnlyForTextsThatListDocuments() {
         parameters.gather(request, SmsTemplates.SUBMITTED, "en", lookup);
 
-        verify(decisions, never()).evaluateDecisionByKey(anyString());
+        verify(requiredDocuments, never()).forType(anyString());
     }
 
     @Test
-    void aTypeWithoutANameInTheTextsUsesTheProcessOrItsKey() {
+    void aTypeWithoutANameInTheTextsUsesTheProcessThenTheDecisionThenItsKey() {
         ServiceRequest caste = new ServiceRequest("RPR-2026-000043", "caste-certificate", "RPR", 3, "A B",
                 "9876543210", "Raipur", VisitWindow.EVENING, "en", "fb2", NOW);
 
         assertThat(parameters.gather(caste, SmsTemplates.SUBMITTED, "en", lookup))
                 .containsEntry("serviceName", "caste certificate");
+        when(catalogue.describe("caste-certificate"))
+                .thenReturn(new ServiceDescription("Caste certificate", "Revenue", null));
+        assertThat(parameters.gather(caste, SmsTemplates.SUBMITTED, "hi", lookup))
+                .containsEntry("serviceName", "Caste certificate");
         variables.put("serviceName", "Caste certificate (SC/ST/OBC)");
         assertThat(parameters.gather(caste, SmsTemplates.SUBMITTED, "en", lookup))
                 .containsEntry("serviceName", "Caste certificate (SC/ST/OBC)");
