@@ -1,0 +1,133 @@
+package org.mitan.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The dispatcher on the real table: committed messages only, one sender per message, counted failures. */
+@OutboxTestDatabase
+class OutboxDatabaseTest {
+
+    @Autowired
+    private SmsMessageRepository outbox;
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private final List<String> sentBodies = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refusals = new AtomicInteger();
+
+    @AfterEach
+    void emptyTheOutbox() {
+        jdbc.update("delete from sms_message");
+    }
+
+    private SmsDispatcher dispatcher(int maxAttempts, int batchSize) {
+        SmsGateway gateway = (phone, body) -> {
+            if (body.startsWith("refuse")) {
+                refusals.incrementAndGet();
+                throw new SmsGatewayException("provider answered 503");
+            }
+            sentBodies.add(body);
+            return "ref-" + sentBodies.size();
+        };
+        return new SmsDispatcher(outbox, gateway, transactionManager, new SmsProperties(SmsProperties.Mode.LOG,
+                null, null, "MITAN", maxAttempts, batchSize, Duration.ofSeconds(1), Duration.ofSeconds(1), "hi"),
+                Clock.systemUTC());
+    }
+
+    private SmsMessage queued(String body) {
+        return outbox.save(new SmsMessage(null, "9876543210", "SUBMITTED", "en", body, Instant.now()));
+    }
+
+    private TransactionTemplate transaction() {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Test
+    void sendsOnlyCommittedMessagesAndRecordsTheReference() {
+        SmsDispatcher dispatcher = dispatcher(5, 20);
+
+        Integer sentWhileOpen = transaction().execute(status -> {
+            queued("not committed yet");
+            return dispatcher.dispatchPending();
+        });
+        assertThat(sentWhileOpen).isZero();
+        assertThat(sentBodies).isEmpty();
+
+        assertThat(dispatcher.dispatchPending()).isEqualTo(1);
+        SmsMessage sent = outbox.findAll().get(0);
+        assertThat(sent.getStatus()).isEqualTo(SmsStatus.SENT);
+        assertThat(sent.getProviderReference()).isEqualTo("ref-1");
+        assertThat(sent.getSentAt()).isNotNull();
+        assertThat(dispatcher.dispatchPending()).isZero();
+        assertThat(sentBodies).containsExactly("not committed yet");
+    }
+
+    @Test
+    void aMessageLockedByAnotherDispatcherIsSkippedNotWaitedFor() {
+        SmsMessage message = queued("held elsewhere");
+        SmsDispatcher dispatcher = dispatcher(5, 20);
+
+        Integer sentMeanwhile = transaction().execute(status -> {
+            assertThat(outbox.lockPending(message.getId())).isPresent();
+            return dispatcher.dispatchPending();
+        });
+
+        assertThat(sentMeanwhile).isZero();
+        assertThat(dispatcher.dispatchPending()).isEqualTo(1);
+    }
+
+    @Test
+    void refusalsAreCountedUntilTheMessageFailsAndTheOthersGoOut() {
+        SmsMessage refused = queued("refuse me");
+        queued("first");
+        queued("second");
+        queued("third");
+        SmsDispatcher dispatcher = dispatcher(2, 2);
+
+        assertThat(dispatcher.dispatchPending()).isEqualTo(3);
+        assertThat(outbox.findById(refused.getId())).get()
+                .satisfies(m -> assertThat(m.getAttempts()).isEqualTo(1))
+                .satisfies(m -> assertThat(m.getStatus()).isEqualTo(SmsStatus.PENDING))
+                .satisfies(m -> assertThat(m.getLastError()).isEqualTo("provider answered 503"));
+
+        dispatcher.dispatchPending();
+
+        assertThat(outbox.findById(refused.getId())).get()
+                .satisfies(m -> assertThat(m.getStatus()).isEqualTo(SmsStatus.FAILED))
+                .satisfies(m -> assertThat(m.getAttempts()).isEqualTo(2));
+        assertThat(refusals).hasValue(2);
+        assertThat(sentBodies).containsExactly("first", "second", "third");
+        assertThat(dispatcher.dispatchPending()).isZero();
+        assertThat(refusals).hasValue(2);
+    }
+
+    @Test
+    void pendingIdsComeOldestFirstAfterTheCursor() {
+        long first = queued("a").getId();
+        long second = queued("b").getId();
+        long third = queued("c").getId();
+
+        assertThat(outbox.findPendingIdsAfter(0, Pageable.ofSize(2))).containsExactly(first, second);
+        assertThat(outbox.findPendingIdsAfter(second, Pageable.ofSize(2))).containsExactly(third);
+        assertThat(outbox.existsByRequestIdAndTemplate(null, "SUBMITTED")).isTrue();
+        assertThat(outbox.existsByRequestIdAndTemplate(null, "DELIVERY_OTP")).isFalse();
+    }
+}

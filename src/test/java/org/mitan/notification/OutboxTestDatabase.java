@@ -1,0 +1,68 @@
+package org.mitan.notification;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Clock;
+
+import org.mitan.EmbeddedInfrastructure;
+import org.mitan.document.RequiredDocuments;
+import org.mitan.singlewindow.ServiceCatalogue;
+import org.mitan.singlewindow.ServiceCatalogue.ServiceDescription;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tests of the outbox and the delivery on the real schema (embedded PostgreSQL, Flyway), with real transactions
+ * (no test transaction around each test) and without the engine. Every class using it shares one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@DataJpaTest(properties = "spring.jpa.show-sql=false")
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ContextConfiguration(initializers = EmbeddedInfrastructure.class)
+@Import(OutboxTestDatabase.Services.class)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+public @interface OutboxTestDatabase {
+
+    /** The services under test, found by name so that they can stay package-private. */
+    @TestConfiguration(proxyBeanMethods = false)
+    @ComponentScan(basePackages = "org.mitan", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
+            type = FilterType.REGEX, pattern = {
+                "org\\.mitan\\.intake\\.Requests",
+                "org\\.mitan\\.notification\\.(SmsTexts|SmsParameters|OutboxSmsService)",
+                "org\\.mitan\\.delivery\\.(Deliveries|Otps)"}))
+    class Services {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        /** The engine's decisions are not here; these tests send no text that lists documents. */
+        @Bean
+        RequiredDocuments requiredDocuments() {
+            return mock(RequiredDocuments.class);
+        }
+
+        @Bean
+        ServiceCatalogue serviceCatalogue() {
+            ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
+            when(catalogue.describe(anyString())).thenReturn(new ServiceDescription("Birth certificate", null, null));
+            return catalogue;
+        }
+    }
+}
