@@ -10,6 +10,7 @@ import org.mitan.intake.ServiceRequest;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.notification.SmsMessageRepository;
+import org.mitan.notification.SmsParameters;
 import org.mitan.notification.SmsService;
 import org.mitan.process.SmsTemplates;
 import org.mitan.web.ApiException;
@@ -165,7 +166,7 @@ class Deliveries {
 
     /** The OTP goes only into the SMS; the outbox adds the rest of the text's values. */
     private void sendOtp(ServiceRequest request, String otp) {
-        sms.toCitizen(request, SmsTemplates.DELIVERY_OTP, Map.of("otp", otp));
+        sms.toCitizen(request, SmsTemplates.DELIVERY_OTP, Map.of(SmsParameters.OTP, otp));
     }
 
     private Mitan assignedMitan(ServiceRequest request) {
