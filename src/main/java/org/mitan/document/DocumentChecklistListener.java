@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * Create listener of the Mitan's visit task: puts the document checklist (markdown) into the task-local
  * variable {@code documentChecklist} for the form's text view.
  */
-@Component("documentChecklist")
+@Component("documentChecklistListener")
 class DocumentChecklistListener implements TaskListener {
 
     private final DocumentChecklistWriter checklist;

@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 
 import org.mitan.web.Caller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,8 +21,6 @@ import org.springframework.web.multipart.MultipartFile;
 /** Upload of scans from the Mitan's tablet, and their display to the officers (links in the scrutiny form). */
 @RestController
 class DocumentController {
-
-    private static final Logger log = LoggerFactory.getLogger(DocumentController.class);
 
     private final DocumentService documents;
 
@@ -69,14 +62,5 @@ class DocumentController {
                 .contentType(MediaType.parseMediaType(document.getContentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, inline.toString())
                 .body(new InputStreamResource(content.stream()));
-    }
-
-    @ExceptionHandler(ObjectStoreException.class)
-    ResponseEntity<ProblemDetail> storeUnavailable(ObjectStoreException e) {
-        log.error("Document store failed", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The document store cannot be reached just now; try again in a few minutes.");
-        problem.setTitle("Document store unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
     }
 }

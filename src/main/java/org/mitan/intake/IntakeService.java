@@ -85,7 +85,7 @@ public class IntakeService {
     public ServiceRequest registerStarted(RegistrationForm form, String processInstanceId, String actor) {
         ValidRegistration valid = validator.validate(form);
         ServiceRequest request = create(valid, actor, processInstanceId);
-        queueRegisteredSms(request, valid.type());
+        queueRegisteredSms(request);
         return request;
     }
 
@@ -112,7 +112,7 @@ public class IntakeService {
         }
         request.setProcessInstanceId(processInstanceId);
         requests.save(request);
-        queueRegisteredSms(request, types.find(certificateType).orElse(null));
+        queueRegisteredSms(request);
         return request;
     }
 
@@ -171,9 +171,9 @@ public class IntakeService {
                 Map.of("requestNumber", requestNumber));
     }
 
-    private void queueRegisteredSms(ServiceRequest request, CertificateType type) {
-        sms.toCitizen(request, SmsTemplates.REQUEST_REGISTERED,
-                Map.of("serviceName", type == null ? request.getCertificateType() : type.serviceName()));
+    /** The outbox names the service in the citizen's language. */
+    private void queueRegisteredSms(ServiceRequest request) {
+        sms.toCitizen(request, SmsTemplates.REQUEST_REGISTERED, Map.of());
     }
 
     private String feedbackCode() {

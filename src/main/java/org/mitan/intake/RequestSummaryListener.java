@@ -6,7 +6,7 @@ import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** {@code requestSummary} (create): gives an officer's task the task-local markdown {@code requestSummary}. */
-@Component("requestSummary")
+@Component("requestSummaryListener")
 class RequestSummaryListener implements TaskListener {
 
     private final RequestSummaries summaries;

@@ -3,6 +3,9 @@ package org.mitan.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.mitan.document.ObjectStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,12 +22,22 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handle(ApiException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.getStatus(), e.getMessage());
         problem.setTitle(e.getTitle());
         e.getProperties().forEach(problem::setProperty);
         return ResponseEntity.status(e.getStatus()).body(problem);
+    }
+
+    /** The object store is down: the caller may retry; nothing was written (objects go first, rows after). */
+    @ExceptionHandler(ObjectStoreException.class)
+    ResponseEntity<ProblemDetail> handle(ObjectStoreException e) {
+        LOG.error("Document store failed", e);
+        return handle(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Document store unavailable",
+                "The document store cannot be reached just now; try again in a few minutes."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -201,7 +201,7 @@ class IntakeServiceTest {
         assertThat(request.getProcessInstanceId()).isEqualTo("pi-9");
         assertThat(saved).containsExactly(request);
         verify(lifecycle).record(eq(request), eq("REGISTERED"), eq("cc2"), anyString());
-        verify(sms).toCitizen(request, SmsTemplates.REQUEST_REGISTERED, Map.of("serviceName", "Birth certificate"));
+        verify(sms).toCitizen(request, SmsTemplates.REQUEST_REGISTERED, Map.of());
         verifyNoInteractions(runtime);
     }
 
@@ -224,7 +224,7 @@ class IntakeServiceTest {
 
         assertThat(request.getProcessInstanceId()).isEqualTo("pi-1");
         verify(repository).save(request);
-        verify(sms).toCitizen(request, SmsTemplates.REQUEST_REGISTERED, Map.of("serviceName", "Birth certificate"));
+        verify(sms).toCitizen(request, SmsTemplates.REQUEST_REGISTERED, Map.of());
     }
 
     @Test

@@ -106,7 +106,7 @@ class BirthCertificateProcessTest {
         });
         Mocks.register("assignMitan", (JavaDelegate) execution ->
                 execution.setVariable(ProcessVariables.MITAN_USER_ID, MITAN));
-        Mocks.register("documentChecklist", (TaskListener) task ->
+        Mocks.register("documentChecklistListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.DOCUMENT_CHECKLIST, "- [x] Birth report"));
         Mocks.register("verifyDocuments", (JavaDelegate) execution -> {
             execution.setVariable(ProcessVariables.DOCUMENTS_VERIFIED, true);
@@ -123,7 +123,7 @@ class BirthCertificateProcessTest {
                         });
             }
         });
-        Mocks.register("requestSummary", (TaskListener) task ->
+        Mocks.register("requestSummaryListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, "**" + REQUEST + "**"));
         Mocks.register("submitToSingleWindow", (JavaDelegate) execution -> {
             submissions++;

@@ -30,7 +30,8 @@ class DecisionTablesTest {
                 "authorityGroup", "registrar",
                 "officerDueDays", 2,
                 "mitanDueDays", 2,
-                "legalDueDays", 7));
+                "legalDueDays", 7,
+                "maxVisits", 3));
     }
 
     @Test

@@ -79,7 +79,7 @@ class DoorstepVisitProcessTest {
             execution.setVariable(ProcessVariables.MITAN_USER_ID, chosen != null ? chosen : MITAN);
             execution.removeVariable(ProcessVariables.CHOSEN_MITAN_USER_ID);
         });
-        Mocks.register("documentChecklist", (TaskListener) task ->
+        Mocks.register("documentChecklistListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.DOCUMENT_CHECKLIST, "- [ ] Birth report (mandatory)"));
         Mocks.register("verifyDocuments", (JavaDelegate) execution -> {
             String problems = verificationProblems.isEmpty() ? "" : verificationProblems.pop();

@@ -63,7 +63,7 @@ class HomeDeliveryProcessTest {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("sendSms", sms);
         Mocks.register("homeDelivery", homeDelivery);
-        Mocks.register("requestSummary", (TaskListener) task ->
+        Mocks.register("requestSummaryListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, "**" + REQUEST + "** Birth certificate"));
     }
 
