@@ -5,12 +5,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
-/** A municipal corporation, council or nagar panchayat that offers the doorstep service. */
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A municipal corporation, council or nagar panchayat that offers the doorstep service. Its code is chosen by
+ * people, so a body made with the public constructor is new: saving it inserts, and an existing code fails
+ * instead of being overwritten.
+ */
 @Entity
 @Table(name = "urban_body")
-public class UrbanBody {
+public class UrbanBody implements Persistable<String> {
 
     @Id
     private String code;
@@ -37,6 +46,9 @@ public class UrbanBody {
     @Column(nullable = false)
     private boolean active = true;
 
+    @Transient
+    private boolean stored = true;
+
     protected UrbanBody() {
     }
 
@@ -47,6 +59,23 @@ public class UrbanBody {
         this.district = district;
         this.kind = kind;
         this.wards = wards;
+        this.stored = false;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
+    }
+
+    @Override
+    public String getId() {
+        return code;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
     }
 
     public String getCode() {
@@ -73,6 +102,10 @@ public class UrbanBody {
         return wards;
     }
 
+    public void setWards(int wards) {
+        this.wards = wards;
+    }
+
     public boolean hasWard(int ward) {
         return ward >= 1 && ward <= wards;
     }
@@ -87,5 +120,14 @@ public class UrbanBody {
 
     public boolean isActive() {
         return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    /** English name and code, as people are told about the body: {@code Raipur (RPR)}. */
+    public String describe() {
+        return nameEn + " (" + code + ")";
     }
 }
