@@ -71,6 +71,10 @@ public class Mitan {
         return phone;
     }
 
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
     public String getUserId() {
         return userId;
     }
@@ -85,6 +89,11 @@ public class Mitan {
 
     public Set<Integer> getWards() {
         return wards;
+    }
+
+    public void setWards(Set<Integer> wards) {
+        this.wards.clear();
+        this.wards.addAll(wards);
     }
 
     public boolean serves(int ward) {

@@ -12,6 +12,8 @@ public interface MitanRepository extends JpaRepository<Mitan, Long> {
 
     List<Mitan> findByBodyCodeAndActiveTrue(String bodyCode);
 
+    List<Mitan> findByBodyCodeOrderByUserId(String bodyCode);
+
     /** Open requests currently held by a Mitan: the load that assignment balances. */
     @Query("""
             select count(r) from ServiceRequest r
