@@ -137,12 +137,16 @@ class CertificateService {
         return publicBaseUrl + "/verify/" + code;
     }
 
-    /** The particular the service-level decision names as the holder, else the citizen who asked. */
+    /**
+     * The particular the service-level decision names as the holder, else the citizen who asked. A decision that
+     * cannot be read stops issuing (retry, then an incident) rather than naming the citizen by default.
+     */
     private String holderOf(ServiceRequest request) {
-        String particular = catalogue.describe(request.getCertificateType()).holderParticular();
-        if (particular == null) {
+        Optional<String> named = catalogue.holderParticular(request.getCertificateType());
+        if (named.isEmpty()) {
             return request.getCitizenName();
         }
+        String particular = named.get();
         Object value = request.getParticulars().get(particular);
         if (value == null || value.toString().isBlank()) {
             throw new IllegalStateException("Request " + request.getRequestNumber() + " has no particular '"

@@ -2,13 +2,18 @@ package org.mitan.document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.RepositoryService;
+import org.mitan.intake.EngineCalls;
+import org.mitan.intake.LatestDecision;
 import org.mitan.process.ProcessKeys;
 import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Service;
@@ -16,16 +21,24 @@ import org.springframework.stereotype.Service;
 /**
  * The documents each certificate type asks for, read from the DMN decision {@code required-documents}
  * (analysts change the table, not the code), and what is still missing from a request's uploads.
+ * <p>
+ * Asked on every checklist, upload and SMS, so the table is not evaluated through the engine's
+ * {@code DecisionService} (which writes a historic decision instance each time): the latest deployed version is
+ * parsed once by a DMN engine of its own (the default configuration: FEEL, as the process engine uses for these
+ * tables) and evaluated in memory. A new deployment is picked up on the next call.
  */
 @Service
 public class RequiredDocuments {
 
-    private final DecisionService decisions;
     private final IdentityService identity;
+    private final DmnEngine dmn;
+    private final LatestDecision<DmnDecision> decision;
 
-    RequiredDocuments(DecisionService decisions, IdentityService identity) {
-        this.decisions = decisions;
+    RequiredDocuments(RepositoryService repository, IdentityService identity) {
         this.identity = identity;
+        this.dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        this.decision = new LatestDecision<>(repository, ProcessKeys.DECISION_REQUIRED_DOCUMENTS,
+                (definition, model) -> dmn.parseDecision(definition.getKey(), model));
     }
 
     /**
@@ -43,22 +56,16 @@ public class RequiredDocuments {
     }
 
     /**
-     * Evaluated as the application, not as the logged-in user: the list of documents is the same for everyone,
-     * and a Mitan needs no permission on decision definitions to upload a scan.
+     * The deployed table is found as the application, not as the logged-in user: the list of documents is the same
+     * for everyone, and a Mitan needs no permission on decision definitions to upload a scan.
      */
     private List<Map<String, Object>> evaluate(String certificateType) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return decisions.evaluateDecisionByKey(ProcessKeys.DECISION_REQUIRED_DOCUMENTS)
-                    .variables(Map.of(ProcessVariables.CERTIFICATE_TYPE, certificateType))
-                    .evaluate()
-                    .getResultList();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        DmnDecision table = EngineCalls.withoutAuthentication(identity, decision::get).orElseThrow(() ->
+                new IllegalStateException("No decision '" + ProcessKeys.DECISION_REQUIRED_DOCUMENTS
+                        + "' is deployed: deploy required-documents.dmn."));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.CERTIFICATE_TYPE, certificateType);
+        return dmn.evaluateDecision(table, variables).getResultList();
     }
 
     static List<RequiredDocument> fromResult(List<Map<String, Object>> resultList) {

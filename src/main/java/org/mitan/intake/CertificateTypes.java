@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -36,24 +34,29 @@ import org.springframework.stereotype.Component;
  * definition is deployed and active and which has a row in the latest {@code service-level} decision. Adding a
  * type is therefore a deployment (a model plus a DMN row), never a code change.
  * <p>
- * The rows of a decision version never change, so they are read once per decision definition id; whether the
- * process is deployed is asked each time (one indexed query).
+ * This is the one reader of the {@code service-level} table for the application (the process reads it itself in
+ * its business rule task): {@code ServiceCatalogue} describes types through it. The rows of a decision version
+ * never change, so they are read once per decision definition id; whether the process is deployed is asked each
+ * time (one indexed query).
  */
 @Component
 public class CertificateTypes {
 
     static final String OUTPUT_SERVICE_NAME = "serviceName";
     static final String OUTPUT_DEPARTMENT = "department";
+    static final String OUTPUT_HOLDER_PARTICULAR = "holderParticular";
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final RepositoryService repository;
     private final IdentityService identity;
-    private final AtomicReference<DecisionRows> cache = new AtomicReference<>();
+    private final LatestDecision<Map<String, CertificateType>> serviceLevel;
 
     CertificateTypes(RepositoryService repository, IdentityService identity) {
         this.repository = repository;
         this.identity = identity;
+        this.serviceLevel = new LatestDecision<>(repository, ProcessKeys.DECISION_SERVICE_LEVEL,
+                (definition, model) -> read(model, definition.getKey()));
     }
 
     /** The type of that key, if it is deployed and has a service-level row. */
@@ -70,6 +73,17 @@ public class CertificateTypes {
                     .latestVersion().singleResult();
             return latest != null && !latest.isSuspended() ? Optional.of(type) : Optional.empty();
         });
+    }
+
+    /**
+     * The type's row of the latest service-level decision, whether or not its process can be started now: what a
+     * certificate issued earlier is called and whom it names do not depend on today's deployments.
+     */
+    public Optional<CertificateType> row(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        return EngineCalls.withoutAuthentication(identity, () -> Optional.ofNullable(rows().get(key)));
     }
 
     /** Every type on offer, by key. */
@@ -91,24 +105,14 @@ public class CertificateTypes {
     }
 
     private Map<String, CertificateType> rows() {
-        DecisionDefinition decision = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(ProcessKeys.DECISION_SERVICE_LEVEL).latestVersion().singleResult();
-        if (decision == null) {
-            return Map.of();
-        }
-        DecisionRows cached = cache.get();
-        if (cached != null && cached.decisionDefinitionId().equals(decision.getId())) {
-            return cached.types();
-        }
-        Map<String, CertificateType> types = read(repository.getDmnModelInstance(decision.getId()), decision.getKey());
-        cache.set(new DecisionRows(decision.getId(), types));
-        return types;
+        return serviceLevel.get().orElse(Map.of());
     }
 
     /**
      * The types named by the rules of a service-level decision table: each string literal of the
      * {@code certificateType} input entry (a rule may list several, {@code "a","b"}), with the rule's
-     * {@code serviceName} and {@code department} outputs. The first rule naming a type wins, as in a FIRST table.
+     * {@code serviceName}, {@code department} and {@code holderParticular} outputs (a column the table lacks reads as
+     * empty). The first rule naming a type wins, as in a FIRST table.
      */
     static Map<String, CertificateType> read(DmnModelInstance model, String decisionId) {
         ModelElementInstance element = model.getModelElementById(decisionId);
@@ -119,6 +123,7 @@ public class CertificateTypes {
         List<String> outputs = table.getOutputs().stream().map(Output::getName).toList();
         int serviceNameColumn = outputs.indexOf(OUTPUT_SERVICE_NAME);
         int departmentColumn = outputs.indexOf(OUTPUT_DEPARTMENT);
+        int holderParticularColumn = outputs.indexOf(OUTPUT_HOLDER_PARTICULAR);
 
         Map<String, CertificateType> types = new LinkedHashMap<>();
         for (Rule rule : table.getRules()) {
@@ -129,8 +134,10 @@ public class CertificateTypes {
             }
             String serviceName = literal(outputEntries, serviceNameColumn);
             String department = literal(outputEntries, departmentColumn);
+            String holderParticular = literal(outputEntries, holderParticularColumn);
             for (String key : stringLiterals(text(inputs.get(typeColumn)))) {
-                types.putIfAbsent(key, new CertificateType(key, serviceName == null ? key : serviceName, department));
+                types.putIfAbsent(key, new CertificateType(key, serviceName == null ? key : serviceName, department,
+                        holderParticular));
             }
         }
         return Map.copyOf(types);
@@ -190,8 +197,5 @@ public class CertificateTypes {
 
     private static String text(LiteralExpression expression) {
         return expression.getText() == null ? null : expression.getText().getTextContent();
-    }
-
-    private record DecisionRows(String decisionDefinitionId, Map<String, CertificateType> types) {
     }
 }

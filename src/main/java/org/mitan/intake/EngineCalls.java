@@ -8,15 +8,16 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 /**
  * Reads from the engine on behalf of the application rather than of the logged-in user. With Camunda
  * authorizations enabled, a query made while a user is authenticated only sees what that user may read; the
- * catalogue of certificate types and the current steps of a request must not depend on that (the API checks
- * access itself).
+ * catalogue of certificate types, the documents a type asks for and the current steps of a request must not
+ * depend on that (the API checks access itself).
  */
-final class EngineCalls {
+public final class EngineCalls {
 
     private EngineCalls() {
     }
 
-    static <T> T withoutAuthentication(IdentityService identity, Supplier<T> call) {
+    /** The call's answer, asked with no authenticated user; the caller's authentication is given back afterwards. */
+    public static <T> T withoutAuthentication(IdentityService identity, Supplier<T> call) {
         Authentication current = identity.getCurrentAuthentication();
         if (current == null) {
             return call.get();

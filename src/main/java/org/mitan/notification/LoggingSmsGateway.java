@@ -7,7 +7,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local default ({@code mitan.sms.mode=log}): the application log is the SMS channel, so it shows the whole
- * text, delivery OTPs included, with the phone number masked. For development and demos only.
+ * text, with the phone number masked. That includes delivery OTPs in clear text, on purpose: in this mode the log
+ * is the only place a tester can read the OTP from. The outbox row hides the OTP once the message is sent
+ * ({@link SmsRedaction}), but these log lines keep it: use this mode for development and demos only, never where
+ * real citizens receive OTPs.
  */
 class LoggingSmsGateway implements SmsGateway {
 

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends the outbox. It reads only committed messages (from the table), oldest first, in small batches, and sends
  * each in its own transaction: a message the provider refuses is counted and retried on a later run
- * (FAILED after {@code mitan.sms.max-attempts}) without holding up the others.
+ * (FAILED after {@code mitan.sms.max-attempts}) without holding up the others. Once a message will not be sent
+ * again (SENT or FAILED), its stored text loses its secrets (the delivery OTP): see {@link SmsRedaction}.
  */
 @Component
 class SmsDispatcher {
@@ -26,13 +27,15 @@ class SmsDispatcher {
     private final SmsMessageRepository outbox;
     private final SmsGateway gateway;
     private final TransactionTemplate transaction;
+    private final SmsRedaction redaction;
     private final SmsProperties properties;
     private final Clock clock;
 
-    SmsDispatcher(SmsMessageRepository outbox, SmsGateway gateway, PlatformTransactionManager transactionManager,
-            SmsProperties properties, Clock clock) {
+    SmsDispatcher(SmsMessageRepository outbox, SmsGateway gateway, SmsRedaction redaction,
+            PlatformTransactionManager transactionManager, SmsProperties properties, Clock clock) {
         this.outbox = outbox;
         this.gateway = gateway;
+        this.redaction = redaction;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
@@ -83,6 +86,9 @@ class SmsDispatcher {
                 log.warn("SMS {} ({}) to {} not sent, attempt {} of {}: {}", message.getId(), message.getTemplate(),
                         PhoneNumbers.mask(message.getPhone()), message.getAttempts(), properties.maxAttempts(),
                         message.getLastError());
+            }
+            if (message.getStatus() != SmsStatus.PENDING) {
+                message.redactBody(redaction.redact(message.getTemplate(), message.getLanguage(), message.getBody()));
             }
             outbox.save(message);
             return message.getStatus() == SmsStatus.SENT;

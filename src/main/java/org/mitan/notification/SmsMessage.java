@@ -35,7 +35,8 @@ public class SmsMessage {
     @Column(nullable = false, updatable = false)
     private String language;
 
-    @Column(nullable = false, updatable = false)
+    /** The text as sent; once it has gone out, with its secrets hidden (see {@link #redactBody}). */
+    @Column(nullable = false)
     private String body;
 
     @Enumerated(EnumType.STRING)
@@ -83,6 +84,20 @@ public class SmsMessage {
         if (attempts >= maxAttempts) {
             this.status = SmsStatus.FAILED;
         }
+    }
+
+    /**
+     * Replaces the stored text by its redacted form (secrets such as a delivery OTP hidden). Only once the message
+     * will not be sent again (SENT or FAILED): a pending message still needs its real text.
+     */
+    public void redactBody(String redacted) {
+        if (status == SmsStatus.PENDING) {
+            throw new IllegalStateException("SMS " + id + " is still to be sent; its text cannot be redacted yet");
+        }
+        if (redacted == null || redacted.isBlank()) {
+            throw new IllegalArgumentException("A redacted SMS text cannot be empty");
+        }
+        this.body = redacted;
     }
 
     public Long getId() {

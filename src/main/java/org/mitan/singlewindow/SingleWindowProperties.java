@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Which single-window system Mitan talks to ({@code mitan.single-window.*}). In {@code http} mode the address
  * and the API key are required: without them the application refuses to start and says which one is missing.
  *
- * @param mode           {@code local} (the in-process register, default) or {@code http} (the state's API)
+ * @param mode           {@code local} (the in-process register, default) or {@code http} (the state's API), in any
+ *                       letter case
  * @param url            base address of the single-window API, e.g. {@code https://sws.example.gov.in/api/v1}
  * @param apiKey         bearer token for the single-window API
  * @param connectTimeout how long to wait for a connection

@@ -77,8 +77,7 @@ class CertificateServiceTest {
         when(certificates.save(any())).thenAnswer(call -> call.getArgument(0));
         when(submissions.findByRequestId(42L))
                 .thenReturn(Optional.of(new Submission(42L, "LR-RPR-2026-000042", "local", NOW.minusSeconds(3600))));
-        when(catalogue.describe("birth-certificate"))
-                .thenReturn(new ServiceCatalogue.ServiceDescription("Birth certificate", null, "childName"));
+        when(catalogue.holderParticular("birth-certificate")).thenReturn(Optional.of("childName"));
         when(approvers.approverOf("process-1")).thenReturn("Meena Rao (registrar1)");
         when(gateway.issue(any())).thenReturn(new IssuedCertificate("RPR/BIRTH/2026/000001", PDF));
     }
@@ -163,10 +162,20 @@ class CertificateServiceTest {
 
     @Test
     void withoutAHolderParticularTheHolderIsTheCitizen() {
-        when(catalogue.describe("birth-certificate"))
-                .thenReturn(new ServiceCatalogue.ServiceDescription("Birth certificate", null, null));
+        when(catalogue.holderParticular("birth-certificate")).thenReturn(Optional.empty());
 
         assertThat(service.issue("RPR-2026-000042", "process-1").getHolderName()).isEqualTo("Ramesh Sahu");
+    }
+
+    @Test
+    void aServiceLevelTableThatCannotBeReadStopsIssuingInsteadOfNamingTheCitizen() {
+        when(catalogue.holderParticular("birth-certificate"))
+                .thenThrow(new IllegalStateException("Decision 'service-level' has no input on certificateType"));
+
+        assertThatThrownBy(() -> service.issue("RPR-2026-000042", "process-1"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("service-level");
+        verify(gateway, never()).issue(any());
     }
 
     @Test

@@ -2,24 +2,31 @@ package org.mitan.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.dmn.DecisionsEvaluationBuilder;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.DecisionDefinitionQuery;
+import org.camunda.bpm.model.dmn.Dmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -112,40 +119,89 @@ class RequiredDocumentsTest {
     }
 
     @Test
-    void evaluatesTheDecisionAsTheApplicationAndGivesTheCallersAuthenticationBack() {
-        DecisionService decisions = mock(DecisionService.class);
-        IdentityService identity = mock(IdentityService.class);
-        DecisionsEvaluationBuilder builder = mock(DecisionsEvaluationBuilder.class);
-        DmnDecisionResult result = mock(DmnDecisionResult.class);
+    void readsTheLatestDeployedTableAsTheApplicationAndGivesTheCallersAuthenticationBack() {
+        Deployed deployed = new Deployed();
         Authentication mitan = new Authentication("mitan1", List.of("mitan"));
-        when(identity.getCurrentAuthentication()).thenReturn(mitan);
-        when(decisions.evaluateDecisionByKey("required-documents")).thenReturn(builder);
-        when(builder.variables(Map.of("certificateType", "birth-certificate"))).thenReturn(builder);
-        when(builder.evaluate()).thenReturn(result);
-        when(result.getResultList()).thenReturn(evaluateSample("birth-certificate"));
+        when(deployed.identity.getCurrentAuthentication()).thenReturn(mitan);
 
-        List<RequiredDocument> rows = new RequiredDocuments(decisions, identity).forType("birth-certificate");
+        List<RequiredDocument> rows = deployed.requiredDocuments.forType("birth-certificate");
 
         assertThat(rows).extracting(RequiredDocument::documentType)
                 .containsExactly("birth-report", "parent-id", "address-proof", "late-registration-affidavit");
-        InOrder order = inOrder(identity, builder);
-        order.verify(identity).clearAuthentication();
-        order.verify(builder).evaluate();
-        order.verify(identity).setAuthentication(mitan);
+        assertThat(rows).isEqualTo(RequiredDocuments.fromResult(evaluateSample("birth-certificate")));
+        verify(deployed.query).decisionDefinitionKey("required-documents");
+        verify(deployed.query).latestVersion();
+        InOrder order = inOrder(deployed.identity, deployed.repository);
+        order.verify(deployed.identity).clearAuthentication();
+        order.verify(deployed.repository).getDmnModelInstance("required-documents:1:a");
+        order.verify(deployed.identity).setAuthentication(mitan);
+    }
+
+    @Test
+    void parsesEachDeployedVersionOnceAndPicksUpANewVersion() throws Exception {
+        Deployed deployed = new Deployed();
+        deployed.requiredDocuments.forType("birth-certificate");
+        deployed.requiredDocuments.forType("residence-certificate");
+        verify(deployed.repository, times(1)).getDmnModelInstance("required-documents:1:a");
+
+        DecisionDefinition newer = definition("required-documents:2:b");
+        when(deployed.query.singleResult()).thenReturn(newer);
+        when(deployed.repository.getDmnModelInstance("required-documents:2:b")).thenReturn(Dmn.readModelFromStream(
+                new ByteArrayInputStream(sampleXml().replace("\"Birth report\"", "\"Hospital birth report\"")
+                        .getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(deployed.requiredDocuments.forType("birth-certificate")).first()
+                .extracting(RequiredDocument::label).isEqualTo("Hospital birth report");
+        assertThat(deployed.requiredDocuments.forType("birth-certificate")).first()
+                .extracting(RequiredDocument::label).isEqualTo("Hospital birth report");
+        verify(deployed.repository, times(1)).getDmnModelInstance("required-documents:2:b");
     }
 
     @Test
     void aTypeWithoutRowsIsAConfigurationErrorNamingTheType() {
-        DecisionService decisions = mock(DecisionService.class);
-        DecisionsEvaluationBuilder builder = mock(DecisionsEvaluationBuilder.class);
-        DmnDecisionResult result = mock(DmnDecisionResult.class);
-        when(decisions.evaluateDecisionByKey("required-documents")).thenReturn(builder);
-        when(builder.variables(anyMap())).thenReturn(builder);
-        when(builder.evaluate()).thenReturn(result);
-        when(result.getResultList()).thenReturn(List.of());
-
-        assertThatThrownBy(() -> new RequiredDocuments(decisions, mock(IdentityService.class)).forType("gumasta"))
+        assertThatThrownBy(() -> new Deployed().requiredDocuments.forType("gumasta"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'gumasta'");
+    }
+
+    @Test
+    void withoutADeployedTableNothingCanBeAskedFor() {
+        Deployed deployed = new Deployed();
+        when(deployed.query.singleResult()).thenReturn(null);
+
+        assertThatThrownBy(() -> deployed.requiredDocuments.forType("birth-certificate"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("required-documents");
+    }
+
+    /** The sample table deployed as version 1 of {@code required-documents}, behind mocked engine services. */
+    private static final class Deployed {
+
+        final RepositoryService repository = mock(RepositoryService.class);
+        final IdentityService identity = mock(IdentityService.class);
+        final DecisionDefinitionQuery query = mock(DecisionDefinitionQuery.class, RETURNS_SELF);
+        final RequiredDocuments requiredDocuments = new RequiredDocuments(repository, identity);
+
+        Deployed() {
+            when(repository.createDecisionDefinitionQuery()).thenReturn(query);
+            DecisionDefinition first = definition("required-documents:1:a");
+            when(query.singleResult()).thenReturn(first);
+            when(repository.getDmnModelInstance("required-documents:1:a")).thenReturn(Dmn.readModelFromStream(
+                    new ByteArrayInputStream(sampleXml().getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    private static DecisionDefinition definition(String id) {
+        DecisionDefinition definition = mock(DecisionDefinition.class);
+        when(definition.getId()).thenReturn(id);
+        when(definition.getKey()).thenReturn("required-documents");
+        return definition;
+    }
+
+    private static String sampleXml() {
+        try (InputStream in = RequiredDocumentsTest.class.getResourceAsStream("required-documents-sample.dmn")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Map<String, Object>> evaluateSample(String certificateType) {

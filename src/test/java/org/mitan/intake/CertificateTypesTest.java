@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +186,36 @@ class CertificateTypesTest {
 
         verify(identity).clearAuthentication();
         verify(identity).setAuthentication(clerk);
+    }
+
+    @Test
+    void aRowIsDescribedWhetherOrNotItsProcessCanBeStartedNow() {
+        assertThat(types.row("birth-certificate")).map(CertificateType::serviceName).contains("Birth certificate");
+
+        deploy("residence-certificate", true);
+        assertThat(types.row("residence-certificate")).map(CertificateType::department)
+                .contains("Revenue (Tehsildar)");
+        assertThat(types.row("doorstep-visit")).isEmpty();
+        assertThat(types.row(null)).isEmpty();
+    }
+
+    @Test
+    void aTableWithoutTheHolderColumnNamesTheCitizen() {
+        assertThat(types.row("birth-certificate")).map(CertificateType::holderParticular).isEmpty();
+    }
+
+    @Test
+    void theDeployedServiceLevelTableNamesTheChildAsTheHolderOfABirthCertificate() throws Exception {
+        DmnModelInstance deployedFile;
+        try (InputStream file = CertificateTypesTest.class.getResourceAsStream("/processes/service-level.dmn")) {
+            deployedFile = Dmn.readModelFromStream(file);
+        }
+        when(repository.getDmnModelInstance("service-level:1:a")).thenReturn(deployedFile);
+        deploy("birth-certificate", false);
+
+        assertThat(types.find("birth-certificate")).contains(new CertificateType("birth-certificate",
+                "Birth certificate", "Municipal body (Registrar of Births and Deaths)", "childName"));
+        assertThat(types.row("birth-certificate")).map(CertificateType::holderParticular).contains("childName");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The dispatcher on the real table: committed messages only, one sender per message, counted failures. */
 @OutboxTestDatabase
 class OutboxDatabaseTest {
+
+    private static final SmsTexts TEXTS = new SmsTexts();
 
     @Autowired
     private SmsMessageRepository outbox;
@@ -47,8 +50,9 @@ class OutboxDatabaseTest {
             sentBodies.add(body);
             return "ref-" + sentBodies.size();
         };
-        return new SmsDispatcher(outbox, gateway, transactionManager, new SmsProperties(SmsProperties.Mode.LOG,
-                null, null, "MITAN", maxAttempts, batchSize, Duration.ofSeconds(1), Duration.ofSeconds(1), "hi"),
+        return new SmsDispatcher(outbox, gateway, new SmsRedaction(TEXTS), transactionManager,
+                new SmsProperties(SmsProperties.Mode.LOG, null, null, "MITAN", maxAttempts, batchSize,
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), "hi"),
                 Clock.systemUTC());
     }
 
@@ -78,6 +82,19 @@ class OutboxDatabaseTest {
         assertThat(sent.getSentAt()).isNotNull();
         assertThat(dispatcher.dispatchPending()).isZero();
         assertThat(sentBodies).containsExactly("not committed yet");
+    }
+
+    @Test
+    void theTableKeepsASentOtpTextWithoutTheOtp() {
+        String body = TEXTS.render("DELIVERY_OTP", "en", Map.of("otp", "581204",
+                "requestNumber", "RPR-2026-000581", "mitanName", "Sunita Verma"));
+        outbox.save(new SmsMessage(null, "9876543210", "DELIVERY_OTP", "en", body, Instant.now()));
+
+        assertThat(dispatcher(5, 20).dispatchPending()).isEqualTo(1);
+
+        assertThat(sentBodies).containsExactly(body);
+        assertThat(jdbc.queryForObject("select body from sms_message", String.class))
+                .isEqualTo(body.replace("581204", "******")).contains("RPR-2026-000581");
     }
 
     @Test

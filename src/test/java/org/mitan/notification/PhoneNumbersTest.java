@@ -21,6 +21,13 @@ class PhoneNumbersTest {
         assertThatThrownBy(() -> PhoneNumbers.normalise(phone)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"(98765) 43210", "+91 (98765) 43210", "98765)43210"})
+    void followsTheRuleRegistrationValidatesWith(String phone) {
+        assertThat(org.mitan.intake.PhoneNumbers.normalise(phone)).isEmpty();
+        assertThatThrownBy(() -> PhoneNumbers.normalise(phone)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void masksAllButTheFirstAndLastTwoDigits() {
         assertThat(PhoneNumbers.mask("9876543210")).isEqualTo("98******10");

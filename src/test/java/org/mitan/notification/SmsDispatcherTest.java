@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 class SmsDispatcherTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T04:30:00Z");
+    private static final SmsTexts TEXTS = new SmsTexts();
 
     private final SmsMessageRepository outbox = mock(SmsMessageRepository.class);
     private final SmsGateway gateway = mock(SmsGateway.class);
@@ -35,7 +37,8 @@ class SmsDispatcherTest {
     private SmsDispatcher dispatcher(int maxAttempts, int batchSize) {
         SmsProperties properties = new SmsProperties(SmsProperties.Mode.LOG, null, null, "MITAN", maxAttempts,
                 batchSize, Duration.ofSeconds(1), Duration.ofSeconds(1), "hi");
-        return new SmsDispatcher(outbox, gateway, transactions, properties, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SmsDispatcher(outbox, gateway, new SmsRedaction(TEXTS), transactions, properties,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static SmsMessage message(String phone, String body) {
@@ -145,5 +148,58 @@ class SmsDispatcherTest {
 
         assertThat(dispatcher(5, 20).dispatchPending()).isZero();
         verify(gateway, never()).send(any(), any());
+    }
+
+    @Test
+    void aSentDeliveryOtpKeepsItsTextButNotTheOtp() {
+        String body = TEXTS.render("DELIVERY_OTP", "en", Map.of("otp", "402913", "requestNumber", "RPR-2026-000123",
+                "mitanName", "Sunita Verma"));
+        SmsMessage otp = new SmsMessage(7L, "9876543210", "DELIVERY_OTP", "en", body, NOW.minusSeconds(60));
+        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L));
+        when(outbox.lockPending(1L)).thenReturn(Optional.of(otp));
+        when(gateway.send("9876543210", body)).thenReturn("ref-1");
+
+        dispatcher(5, 20).dispatchPending();
+
+        verify(gateway).send("9876543210", body);
+        assertThat(body).contains("402913");
+        assertThat(otp.getStatus()).isEqualTo(SmsStatus.SENT);
+        assertThat(otp.getBody()).isEqualTo(body.replace("402913", "******"))
+                .contains("RPR-2026-000123", "Sunita Verma").doesNotContain("402913");
+        verify(outbox).save(otp);
+    }
+
+    @Test
+    void aDeliveryOtpStillToBeSentKeepsItsOtpAndOneThatFailedForGoodLosesIt() {
+        String body = TEXTS.render("DELIVERY_OTP", "hi", Map.of("otp", "000777", "requestNumber", "KRB-2026-000777",
+                "mitanName", "Rekha"));
+        SmsMessage retried = new SmsMessage(7L, "9876543210", "DELIVERY_OTP", "hi", body, NOW.minusSeconds(60));
+        SmsMessage failed = new SmsMessage(8L, "9123456789", "DELIVERY_OTP", "hi", body, NOW.minusSeconds(60));
+        failed.markAttemptFailed("earlier", 2);
+        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.lockPending(1L)).thenReturn(Optional.of(retried));
+        when(outbox.lockPending(2L)).thenReturn(Optional.of(failed));
+        when(gateway.send(any(), any())).thenThrow(new SmsGatewayException("timeout"));
+
+        dispatcher(2, 20).dispatchPending();
+
+        assertThat(retried.getStatus()).isEqualTo(SmsStatus.PENDING);
+        assertThat(retried.getBody()).isEqualTo(body);
+        assertThat(failed.getStatus()).isEqualTo(SmsStatus.FAILED);
+        assertThat(failed.getBody()).isEqualTo(body.replaceFirst("000777", "******")).contains("KRB-2026-000777");
+    }
+
+    @Test
+    void otherTextsAreKeptAsSent() {
+        SmsMessage submitted = message("9876543210", "Mitan: your birth certificate application RPR-2026-000042 "
+                + "has gone to the office for a decision. We will SMS you the result.");
+        String sent = submitted.getBody();
+        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L));
+        when(outbox.lockPending(1L)).thenReturn(Optional.of(submitted));
+        when(gateway.send(any(), any())).thenReturn("ref");
+
+        dispatcher(5, 20).dispatchPending();
+
+        assertThat(submitted.getBody()).isEqualTo(sent);
     }
 }

@@ -31,7 +31,8 @@ class DecisionTablesTest {
                 "officerDueDays", 2,
                 "mitanDueDays", 2,
                 "legalDueDays", 7,
-                "maxVisits", 3));
+                "maxVisits", 3,
+                "holderParticular", "childName"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentStore;
+import org.mitan.intake.CertificateTypes;
 import org.mitan.intake.RequestAccess;
 import org.mitan.intake.Requests;
 import org.mitan.intake.ServiceRequestRepository;
@@ -51,7 +52,8 @@ class DelegateBeansTest {
             .withBean(RepositoryService.class, () -> mock(RepositoryService.class))
             .withBean(DecisionService.class, () -> mock(DecisionService.class))
             .withBean(HistoryService.class, () -> mock(HistoryService.class))
-            .withBean(IdentityService.class, () -> mock(IdentityService.class));
+            .withBean(IdentityService.class, () -> mock(IdentityService.class))
+            .withBean(CertificateTypes.class, () -> mock(CertificateTypes.class));
 
     @Test
     void delegatesCarryTheNamesTheModelsUse() {

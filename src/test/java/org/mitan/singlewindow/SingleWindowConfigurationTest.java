@@ -70,6 +70,24 @@ class SingleWindowConfigurationTest {
     }
 
     @Test
+    void theModeIsReadInAnyLetterCase() {
+        context.withPropertyValues("mitan.single-window.mode=HTTP", "mitan.single-window.url=https://sws.example/api",
+                        "mitan.single-window.api-key=k")
+                .run(app -> assertThat(app).getBean(SingleWindowGateway.class)
+                        .isInstanceOf(HttpSingleWindowGateway.class));
+        context.withPropertyValues("mitan.single-window.mode=Local")
+                .run(app -> assertThat(app).getBean(SingleWindowGateway.class)
+                        .isInstanceOf(LocalRegisterGateway.class));
+    }
+
+    @Test
+    void anUpperCaseHttpModeStillChecksAddressAndKey() {
+        context.withPropertyValues("mitan.single-window.mode=HTTP", "mitan.single-window.url=")
+                .run(app -> assertThat(app).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("mitan.single-window.url (MITAN_SWS_URL) is empty"));
+    }
+
+    @Test
     void unknownModeRefusesToStart() {
         context.withPropertyValues("mitan.single-window.mode=soap")
                 .run(app -> assertThat(app).hasFailed());
