@@ -10,67 +10,67 @@ import { ROUTE, renderInstanceTab, renderRoute } from './view.js';
 const STYLESHEET_ID = 'mitan-request-history-styles';
 
 function addStylesheet() {
-  if (!document.getElementById(STYLESHEET_ID)) {
-    const link = document.createElement('link');
-    link.id = STYLESHEET_ID;
-    link.rel = 'stylesheet';
-    link.href = new URL('./request-history.css', import.meta.url).href;
-    document.head.appendChild(link);
-  }
+    if (!document.getElementById(STYLESHEET_ID)) {
+        const link = document.createElement('link');
+        link.id = STYLESHEET_ID;
+        link.rel = 'stylesheet';
+        link.href = new URL('./request-history.css', import.meta.url).href;
+        document.head.appendChild(link);
+    }
 }
 
 /** Each rendered view gets its own AbortController; leaving the view cancels what it still loads. */
 function abortable() {
-  const controllers = new Set();
-  return {
-    signal() {
-      const controller = new AbortController();
-      controllers.add(controller);
-      return controller.signal;
-    },
-    abortAll() {
-      controllers.forEach((controller) => controller.abort());
-      controllers.clear();
-    },
-  };
+    const controllers = new Set();
+    return {
+        signal() {
+            const controller = new AbortController();
+            controllers.add(controller);
+            return controller.signal;
+        },
+        abortAll() {
+            controllers.forEach((controller) => controller.abort());
+            controllers.clear();
+        },
+    };
 }
 
 const page = abortable();
 const tab = abortable();
 
 export default [
-  {
-    id: 'mitan-request-history-navigation',
-    pluginPoint: 'cockpit.navigation',
-    priority: 10,
-    label: 'Request history',
-    pagePath: '#' + ROUTE,
-    checkActive: (url) => (url || '').includes('#' + ROUTE),
-    properties: { path: ROUTE },
-  },
-  {
-    id: 'mitan-request-history-page',
-    pluginPoint: 'cockpit.route',
-    properties: { path: ROUTE, label: 'Request history' },
-    render(node, { api }) {
-      addStylesheet();
-      renderRoute(node, api, page.signal());
+    {
+        id: 'mitan-request-history-navigation',
+        pluginPoint: 'cockpit.navigation',
+        priority: 10,
+        label: 'Request history',
+        pagePath: '#' + ROUTE,
+        checkActive: (url) => (url || '').includes('#' + ROUTE),
+        properties: { path: ROUTE },
     },
-    unmount() {
-      page.abortAll();
+    {
+        id: 'mitan-request-history-page',
+        pluginPoint: 'cockpit.route',
+        properties: { path: ROUTE, label: 'Request history' },
+        render(node, { api }) {
+            addStylesheet();
+            renderRoute(node, api, page.signal());
+        },
+        unmount() {
+            page.abortAll();
+        },
     },
-  },
-  {
-    id: 'mitan-audit-trail-tab',
-    pluginPoint: 'cockpit.processInstance.runtime.tab',
-    priority: -10,
-    label: 'Audit trail',
-    render(node, { api, processInstanceId }) {
-      addStylesheet();
-      renderInstanceTab(node, api, processInstanceId, tab.signal());
+    {
+        id: 'mitan-audit-trail-tab',
+        pluginPoint: 'cockpit.processInstance.runtime.tab',
+        priority: -10,
+        label: 'Audit trail',
+        render(node, { api, processInstanceId }) {
+            addStylesheet();
+            renderInstanceTab(node, api, processInstanceId, tab.signal());
+        },
+        unmount() {
+            tab.abortAll();
+        },
     },
-    unmount() {
-      tab.abortAll();
-    },
-  },
 ];

@@ -5,5 +5,5 @@
  * milestones, and an "Audit trail" tab on a running process instance.
  */
 export default {
-  customScripts: ['request-history/plugin.js'],
+    customScripts: ['request-history/plugin.js'],
 };
