@@ -2,6 +2,8 @@ package org.mitan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -15,6 +17,8 @@ class SecurityIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    IdentityService identity;
 
     @Test
     void apiWithoutLoginIsRefusedWithAProblemDetail() {
@@ -26,11 +30,20 @@ class SecurityIT {
         assertThat(response.getBody()).contains("Log in");
     }
 
+    /**
+     * With a user of its own: after a failed login Camunda refuses that user for a few seconds, even with the right
+     * password, which would fail whichever test logs in as a demo user next.
+     */
     @Test
     void wrongPasswordIsRefused() {
-        // A failed login blocks the user for a few seconds (Camunda's login throttling): use a user no other
-        // integration test logs in as, or a test that runs next fails with 401.
-        ResponseEntity<String> response = http.withBasicAuth("analyst", "wrong")
+        String userId = "wrong-password-probe";
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setPassword("the-right-one");
+            identity.saveUser(user);
+        }
+
+        ResponseEntity<String> response = http.withBasicAuth(userId, "wrong")
                 .getForEntity("/api/requests/RPR-2026-000001", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

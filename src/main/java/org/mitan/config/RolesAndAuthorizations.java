@@ -3,6 +3,7 @@ package org.mitan.config;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -83,12 +84,18 @@ class RolesAndAuthorizations {
         grant(Roles.AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(Roles.AUDITOR, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
 
-        // Analysts deploy models from Camunda Modeler and look at how they run.
+        // Analysts deploy models from Camunda Modeler and watch how they run in Cockpit: definitions, their
+        // instances and history, suspending or updating a definition. They neither start instances nor touch a
+        // running one (variables, modification, deletion), which ALL would allow.
         grant(Roles.ANALYST, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Roles.ANALYST, Resources.DEPLOYMENT, ANY, Permissions.ALL);
-        grant(Roles.ANALYST, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
-        grant(Roles.ANALYST, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
-        grant(Roles.ANALYST, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+        narrowFromAll(Roles.ANALYST, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ,
+                Permissions.DELETE);
+        narrowFromAll(Roles.ANALYST, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.UPDATE);
+        narrowFromAll(Roles.ANALYST, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.UPDATE);
+        narrowFromAll(Roles.ANALYST, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         LOG.info("Role groups and authorizations are in place");
     }
 
@@ -107,11 +114,30 @@ class RolesAndAuthorizations {
         }
     }
 
-    /** Adds the permissions to the group's grant on the resource, creating the grant if there is none. */
-    void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery()
+    /**
+     * Like {@link #grant}, and a grant that holds every permission (as earlier versions gave analysts) is cut down
+     * to these. A grant widened by hand in Camunda Admin short of ALL is left as it is.
+     */
+    void narrowFromAll(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = grantOf(groupId, resource, resourceId);
+        if (existing != null && existing.isEveryPermissionGranted()) {
+            existing.setPermissions(permissions);
+            authorizations.saveAuthorization(existing);
+            LOG.info("Narrowed the grant of {} on {} to {}", groupId, resource.resourceName(),
+                    Arrays.toString(permissions));
+        }
+        grant(groupId, resource, resourceId, permissions);
+    }
+
+    private Authorization grantOf(String groupId, Resource resource, String resourceId) {
+        return authorizations.createAuthorizationQuery()
                 .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
                 .authorizationType(AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
+    }
+
+    /** Adds the permissions to the group's grant on the resource, creating the grant if there is none. */
+    void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = grantOf(groupId, resource, resourceId);
         Authorization authorization = existing != null ? existing
                 : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         if (existing == null) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +27,12 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * links (GET) with their webapp session, so the document links in a task form just work.</li>
  * <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so that engine authorizations apply.</li>
  * <li>{@code /camunda/**}: the webapps, which have their own login, session and CSRF protection.</li>
- * <li>Public on purpose: certificate verification ({@code /verify/**}), citizen feedback ({@code /feedback/**}),
- * the API description and the health check.</li>
+ * <li>Public on purpose: certificate verification ({@code /verify/**}), citizen feedback ({@code /feedback/**})
+ * and the API description.</li>
  * </ul>
+ * Writes to {@code /api}, {@code /feedback} and {@code /engine-rest} that a browser marks as coming from another site
+ * are refused before any of this ({@link CrossSiteRequestFilter}). Spring Boot's generated in-memory user is
+ * switched off in {@code MitanApplication}, so that no second user store exists.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -38,7 +42,7 @@ class SecurityConfiguration {
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/verify/**", "/feedback/**").permitAll()
-                        .requestMatchers("/api-docs/**", "/swagger-ui/**", "/actuator/health").permitAll()
+                        .requestMatchers("/api-docs/**", "/swagger-ui/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/engine-rest/**").permitAll()
                         .anyRequest().permitAll())
@@ -54,12 +58,24 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> writeProblem(response, json,
                                 HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // The API is stateless (Basic) and the webapp session is honoured for GET only; the webapps
-                // under /camunda carry their own CSRF protection.
+                // The API is stateless (Basic) and the webapp session is honoured for GET only; cross-site
+                // writes are refused by CrossSiteRequestFilter; the webapps under /camunda carry their own
+                // CSRF protection.
                 .csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable());
         return http.build();
+    }
+
+    /** Refuses cross-site writes to the Basic-auth APIs before Spring Security and Camunda see them. */
+    @Bean
+    FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(ObjectMapper json) {
+        FilterRegistrationBean<CrossSiteRequestFilter> registration =
+                new FilterRegistrationBean<>(new CrossSiteRequestFilter(json));
+        registration.setName("mitan-cross-site-request-filter");
+        registration.addUrlPatterns("/api/*", "/feedback/*", "/engine-rest/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
     }
 
     /** Camunda's Basic authentication on the engine REST API: 401 without valid credentials. */

@@ -37,10 +37,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, "Conflict", detail, properties);
     }
 
-    public static ApiException unprocessable(String title, String detail) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, title, detail);
-    }
-
     /** 400 naming each bad field: {@code fieldErrors} maps a field to what is wrong with it. */
     public static ApiException invalid(Map<String, String> fieldErrors) {
         return new ApiException(HttpStatus.BAD_REQUEST, "Invalid input",

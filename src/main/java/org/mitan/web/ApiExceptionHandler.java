@@ -1,14 +1,24 @@
 package org.mitan.web;
 
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.mitan.document.ObjectStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,11 +28,21 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every refusal of the API as an RFC 9457 problem detail with a message a person can act on. */
+/**
+ * Every refusal of the API as an RFC 9457 problem detail with a message a person can act on; and every failure
+ * nobody foresaw as a 500 problem detail that tells the person what to do, logged with its stack trace.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+
+    private final Clock clock;
+
+    ApiExceptionHandler(ObjectProvider<Clock> clock) {
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handle(ApiException e) {
@@ -38,6 +58,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         LOG.error("Document store failed", e);
         return handle(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Document store unavailable",
                 "The document store cannot be reached just now; try again in a few minutes."));
+    }
+
+    /**
+     * A constraint of the database refused a write that the checks before it let through, typically two people
+     * doing the same thing at the same moment. The transaction rolled back.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> handle(DataIntegrityViolationException e) {
+        LOG.warn("A write clashed with the data already saved", e);
+        return handle(ApiException.conflict("This clashes with data saved at the same moment, perhaps by someone"
+                + " else doing the same thing; nothing was changed. Reload, check, and try again if it is still"
+                + " needed.", Map.of()));
+    }
+
+    /**
+     * Anything else: a fault on our side. The caller learns that nothing was changed (the transaction rolled back)
+     * and the time to quote to the helpdesk, which finds the stack trace in the log at that time. Spring Security's
+     * refusals pass on to its own handling (401/403).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
+        String time = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(TIME);
+        LOG.error("Unexpected failure of {} {} at {}", request.getMethod(), request.getRequestURI(), time, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; nothing was changed. Try again; if it keeps failing, tell the"
+                        + " helpdesk the time: " + time + ".");
+        problem.setTitle("Internal error");
+        problem.setProperty("time", time);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -16,9 +16,6 @@ public final class Roles {
     /** Camunda's own administrators group. */
     public static final String ADMIN = "camunda-admin";
 
-    /** Everyone who decides on or checks applications and may therefore see the scans. */
-    public static final String[] OFFICERS = {CLERK, REGISTRAR, SUPERVISOR, AUDITOR, ADMIN};
-
     private Roles() {
     }
 }

@@ -1,0 +1,75 @@
+package org.mitan.config;
+
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.mitan.process.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the citizen's personal data and the delivery OTP out of the engine's history. They pass through process
+ * variables for a moment (start-form fields, type particulars, the OTP typed at the door) and the application moves
+ * them into its own tables and removes them; with history level FULL the engine would still keep every value in
+ * {@code ACT_HI_VARINST} and {@code ACT_HI_DETAIL} (as variable updates and as submitted form fields) for the
+ * history time to live. This plugin wraps the engine's history event handler, whatever the starter put together,
+ * and drops the variable and form-field events of those names; everything else is recorded as before.
+ */
+@Component
+class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
+
+    /** Variables that never reach the history. */
+    static final Set<String> NAMES = Set.of(ProcessVariables.CITIZEN_NAME, ProcessVariables.CITIZEN_PHONE,
+            ProcessVariables.ADDRESS, ProcessVariables.DELIVERY_OTP);
+    /** And every variable whose name starts with this. */
+    static final String PREFIX = ProcessVariables.PARTICULAR_PREFIX;
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHistoryEventHandler(new Filtering(configuration.getHistoryEventHandler()));
+    }
+
+    static boolean isPersonal(String variableName) {
+        return variableName != null && (NAMES.contains(variableName) || variableName.startsWith(PREFIX));
+    }
+
+    static boolean isKept(HistoryEvent event) {
+        if (event instanceof HistoricVariableUpdateEventEntity variable) {
+            return !isPersonal(variable.getVariableName());
+        }
+        if (event instanceof HistoricFormPropertyEventEntity formField) {
+            return !isPersonal(formField.getPropertyId());
+        }
+        return true;
+    }
+
+    /** Passes every history event to the wrapped handler except those about personal variables. */
+    static class Filtering implements HistoryEventHandler {
+
+        private final HistoryEventHandler delegate;
+
+        Filtering(HistoryEventHandler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (isKept(event)) {
+                delegate.handleEvent(event);
+            }
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+            List<HistoryEvent> kept = events.stream().filter(PersonalDataHistoryFilter::isKept).toList();
+            if (!kept.isEmpty()) {
+                delegate.handleEvents(kept);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.mitan.config;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * Segregation of duties on every user task: a person completing a task (in Tasklist or over the REST API, where
+ * the engine knows who is logged in) must belong to one of the task's candidate groups, or, on a task without
+ * candidate groups, be its assignee. Holding the task is not enough: a supervisor who may reassign any task must
+ * not be able to assign the registrar's decision to themselves and decide. Completions by the engine itself
+ * (nobody authenticated: jobs, timers, the application's own calls) pass.
+ */
+class TaskCompletionGuard implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        IdentityService identity = task.getProcessEngineServices().getIdentityService();
+        Authentication authentication = identity.getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
+            return;
+        }
+        String userId = authentication.getUserId();
+        Set<String> candidateGroups = candidateGroupsOf(task);
+        if (candidateGroups.isEmpty()) {
+            if (!userId.equals(task.getAssignee())) {
+                throw new TaskCompletionRefused(task.getAssignee() == null
+                        ? "\"" + task.getName() + "\" is assigned to nobody and offered to no group, so nobody may"
+                                + " complete it by hand. Ask a supervisor to assign it to the person who does it."
+                        : "\"" + task.getName() + "\" is assigned to " + task.getAssignee() + "; only they may"
+                                + " complete it. If you are to do it instead, ask a supervisor to assign it to you.");
+            }
+            return;
+        }
+        if (groupsOf(identity, authentication).stream().noneMatch(candidateGroups::contains)) {
+            throw new TaskCompletionRefused("Only a member of " + String.join(" or ", candidateGroups)
+                    + " may complete \"" + task.getName() + "\", and " + userId + " is not one. Holding the task"
+                    + " is not enough; ask a supervisor to assign it to a " + String.join(" or ", candidateGroups)
+                    + ".");
+        }
+    }
+
+    private static Set<String> candidateGroupsOf(DelegateTask task) {
+        Set<String> groups = new TreeSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        return groups;
+    }
+
+    /** The groups the login carries; looked up when it carries none (a user id set without its groups). */
+    private static List<String> groupsOf(IdentityService identity, Authentication authentication) {
+        if (authentication.getGroupIds() != null) {
+            return authentication.getGroupIds();
+        }
+        return Context.getCommandContext().runWithoutAuthorization(() -> identity.createGroupQuery()
+                .groupMember(authentication.getUserId()).list().stream().map(Group::getId).toList());
+    }
+}

@@ -1,0 +1,38 @@
+package org.mitan.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Registers birth-certificate requests through the API as the call centre, each for a phone of its own. */
+final class DemoRequests {
+
+    private DemoRequests() {
+    }
+
+    /** A valid Indian mobile number that no other test uses (one open request per phone and type). */
+    static String freshPhone() {
+        return "9" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    }
+
+    static ResponseEntity<JsonNode> registerRaw(TestRestTemplate http, String phone) {
+        return http.withBasicAuth("callcentre", "demo").postForEntity("/api/requests", Map.of(
+                "certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,
+                "citizenName", "Kamla Dhruw", "citizenPhone", phone,
+                "address", "Ward 12, Purani Basti, Raipur", "preferredVisitWindow", "MORNING",
+                "language", "en"), JsonNode.class);
+    }
+
+    /** The new request's number. */
+    static String register(TestRestTemplate http, String phone) {
+        ResponseEntity<JsonNode> registered = registerRaw(http, phone);
+        assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        return registered.getBody().path("requestNumber").asText();
+    }
+}

@@ -1,0 +1,191 @@
+package org.mitan.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.mitan.MitanIntegrationTest;
+import org.mitan.intake.ServiceRequestRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** What each role may do in {@code /engine-rest}, tried as the demo users: what the work needs and no more. */
+@MitanIntegrationTest
+class EngineRestPermissionsIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ServiceRequestRepository requests;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    RolesAndAuthorizations roles;
+
+    @Test
+    void theCallCentreListsAndStartsCertificatesButReadsNoHistoryAndDeploysNothing() {
+        ResponseEntity<JsonNode> definitions = as("callcentre").getForEntity(
+                "/engine-rest/process-definition?key=birth-certificate&latestVersion=true", JsonNode.class);
+        assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(definitions.getBody()).hasSize(1);
+        assertThat(definitions.getBody().get(0).path("key").asText()).isEqualTo("birth-certificate");
+
+        ResponseEntity<JsonNode> started = as("callcentre").postForEntity(
+                "/engine-rest/process-definition/key/birth-certificate/submit-form", Map.of("variables", Map.of(
+                        "bodyCode", Map.of("value", "RPR"), "ward", Map.of("value", 40),
+                        "citizenName", Map.of("value", "Geeta Sahu"),
+                        "citizenPhone", Map.of("value", DemoRequests.freshPhone()),
+                        "address", Map.of("value", "Tatibandh, Raipur"),
+                        "preferredVisitWindow", Map.of("value", "MORNING"), "language", Map.of("value", "en"))),
+                JsonNode.class);
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(started.getBody().path("businessKey").asText()).matches("RPR-\\d{4}-\\d{6}");
+
+        ResponseEntity<JsonNode> history = as("callcentre").getForEntity("/engine-rest/history/process-instance",
+                JsonNode.class);
+        assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(history.getBody()).isEmpty();
+        assertThat(deploy("callcentre", "callcentre-sketch").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theAuditorReadsFinishedRequestsAndTheOperationLogButChangesNothing() {
+        String cancelledId = instanceOf(DemoRequests.register(http, DemoRequests.freshPhone()));
+        assertThat(as("admin").exchange("/engine-rest/process-instance/{id}", HttpMethod.DELETE, null, String.class,
+                cancelledId).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String runningId = instanceOf(DemoRequests.register(http, DemoRequests.freshPhone()));
+
+        ResponseEntity<JsonNode> finished = as("auditor").getForEntity(
+                "/engine-rest/history/process-instance?finished=true&processInstanceId={id}", JsonNode.class,
+                cancelledId);
+        assertThat(finished.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(finished.getBody()).hasSize(1);
+        assertThat(finished.getBody().get(0).path("state").asText()).isEqualTo("EXTERNALLY_TERMINATED");
+
+        ResponseEntity<JsonNode> log = as("auditor").getForEntity(
+                "/engine-rest/history/user-operation?processInstanceId={id}", JsonNode.class, cancelledId);
+        assertThat(log.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(log.getBody().findValuesAsText("operationType")).contains("Delete");
+        assertThat(log.getBody().findValuesAsText("userId")).contains("admin");
+
+        assertThat(setVariable("auditor", runningId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("auditor").exchange("/engine-rest/process-instance/{id}", HttpMethod.DELETE, null,
+                String.class, runningId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deploy("auditor", "auditor-sketch").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theAnalystDeploysAndWatchesButCannotTouchARunningInstance() {
+        ResponseEntity<JsonNode> deployed = deploy("analyst", "analyst-sketch");
+        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.OK);
+        String deploymentId = deployed.getBody().path("id").asText();
+        String instanceId = runtime.startProcessInstanceByKey("analyst-sketch").getId();
+
+        ResponseEntity<JsonNode> watched = as("analyst").getForEntity(
+                "/engine-rest/process-instance?processDefinitionKey=analyst-sketch", JsonNode.class);
+        assertThat(watched.getBody().findValuesAsText("id")).containsExactly(instanceId);
+        assertThat(setVariable("analyst", instanceId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(setVariable("analyst", instanceOf(DemoRequests.register(http, DemoRequests.freshPhone())))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("analyst").exchange("/engine-rest/process-instance/{id}", HttpMethod.DELETE, null,
+                String.class, instanceId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("analyst").postForEntity("/engine-rest/process-definition/key/analyst-sketch/start",
+                Map.of(), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        runtime.deleteProcessInstance(instanceId, "test over");
+        assertThat(as("analyst").exchange("/engine-rest/deployment/{id}", HttpMethod.DELETE, null, String.class,
+                deploymentId).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void theSupervisorReassignsAVisitAndEachMitanSeesOnlyTheirOwn() {
+        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+        JsonNode visits = as("mitan.raipur").getForEntity(
+                "/engine-rest/task?processInstanceBusinessKey={number}", JsonNode.class, number).getBody();
+        assertThat(visits).hasSize(1);
+        assertThat(as("mitan.raipur2").getForEntity("/engine-rest/task?processInstanceBusinessKey={number}",
+                JsonNode.class, number).getBody()).isEmpty();
+
+        ResponseEntity<String> reassigned = as("supervisor.raipur").postForEntity(
+                "/engine-rest/task/{id}/assignee", Map.of("userId", "mitan.raipur2"), String.class,
+                visits.get(0).path("id").asText());
+
+        assertThat(reassigned.getStatusCode()).as(reassigned.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(as("mitan.raipur2").getForEntity("/engine-rest/task?processInstanceBusinessKey={number}",
+                JsonNode.class, number).getBody()).hasSize(1);
+        assertThat(as("clerk.raipur").postForEntity("/engine-rest/process-definition/key/birth-certificate/start",
+                Map.of(), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void anAnalystGrantOfEverythingFromEarlierVersionsIsNarrowedOnStart() {
+        Authorization grant = authorizations.createAuthorizationQuery().groupIdIn("analyst")
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+        grant.addPermission(Permissions.ALL);
+        authorizations.saveAuthorization(grant);
+
+        roles.apply();
+
+        Authorization narrowed = authorizations.createAuthorizationQuery().groupIdIn("analyst")
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+        assertThat(narrowed.isEveryPermissionGranted()).isFalse();
+        assertThat(narrowed.isPermissionGranted(Permissions.READ)).isTrue();
+        assertThat(authorizations.isUserAuthorized("analyst", List.of("analyst"),
+                ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE,
+                Resources.PROCESS_DEFINITION, "birth-certificate")).isFalse();
+    }
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, "demo");
+    }
+
+    private String instanceOf(String requestNumber) {
+        return requests.findByRequestNumber(requestNumber).orElseThrow().getProcessInstanceId();
+    }
+
+    private ResponseEntity<String> setVariable(String user, String instanceId) {
+        return as(user).exchange("/engine-rest/process-instance/{id}/variables/decision", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("value", "approved", "type", "String")), String.class, instanceId);
+    }
+
+    /** A one-task model with a history time to live, deployed over REST as Camunda Modeler does. */
+    private ResponseEntity<JsonNode> deploy(String user, String key) {
+        String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(30)
+                .startEvent().userTask("Task_Look").endEvent().done());
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", key);
+        form.add("deployment-source", "Camunda Modeler");
+        form.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return key + ".bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers),
+                JsonNode.class);
+    }
+}

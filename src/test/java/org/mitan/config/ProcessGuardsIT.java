@@ -1,0 +1,288 @@
+package org.mitan.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mitan.MitanIntegrationTest;
+import org.mitan.intake.RequestMilestone;
+import org.mitan.intake.RequestMilestoneRepository;
+import org.mitan.intake.RequestStatus;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.ServiceRequestRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The rules {@link ProcessGuards} adds to every model, on the application's engine and through {@code /engine-rest}
+ * as the demo users: who may complete a task, that shared steps start only as call activities, and that
+ * cancelling a certificate process closes its request.
+ */
+@MitanIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProcessGuardsIT {
+
+    private static final String MODEL = "guards-test";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    ServiceRequestRepository requests;
+    @Autowired
+    RequestMilestoneRepository milestones;
+
+    private String deploymentId;
+
+    @BeforeAll
+    void deployTestModel() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(MODEL).camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_Decide").name("Decide").camundaCandidateGroups("registrar")
+                .userTask("Task_Deliver").name("Deliver").camundaAssignee("mitan.raipur")
+                .userTask("Task_SortOut").name("Sort out")
+                .endEvent()
+                .done();
+        deploymentId = repository.createDeployment().name(MODEL).addModelInstance(MODEL + ".bpmn", model)
+                .deploy().getId();
+    }
+
+    @AfterAll
+    void removeTestModel() {
+        repository.deleteDeployment(deploymentId, true);
+    }
+
+    @AfterEach
+    void logOut() {
+        identity.clearAuthentication();
+    }
+
+    // Completion guard, on the engine
+
+    @Test
+    void aTaskOfferedToGroupsIsCompletedOnlyByAMemberEvenIfSomeoneElseHoldsIt() {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(MODEL);
+        Task decide = task(instance, "Task_Decide");
+        tasks.setAssignee(decide.getId(), "supervisor.raipur");
+
+        identity.setAuthentication("supervisor.raipur", List.of("supervisor"));
+        assertThatThrownBy(() -> tasks.complete(decide.getId()))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("Only a member of registrar may complete \"Decide\"")
+                .hasMessageContaining("supervisor.raipur is not one");
+        assertThat(task(instance, "Task_Decide")).isNotNull();
+
+        identity.setAuthentication("registrar.raipur", List.of("registrar"));
+        tasks.complete(decide.getId());
+        assertThat(task(instance, "Task_Deliver")).isNotNull();
+    }
+
+    @Test
+    void aTaskWithoutGroupsIsCompletedOnlyByItsAssigneeNotEvenByAnAdministrator() {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(MODEL);
+        tasks.complete(task(instance, "Task_Decide").getId());
+        Task deliver = task(instance, "Task_Deliver");
+
+        identity.setAuthentication("admin", List.of("camunda-admin"));
+        assertThatThrownBy(() -> tasks.complete(deliver.getId()))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("assigned to mitan.raipur; only they may complete it");
+
+        identity.setAuthentication("mitan.raipur", List.of("mitan"));
+        tasks.complete(deliver.getId());
+
+        Task sortOut = task(instance, "Task_SortOut");
+        identity.setAuthentication("admin", List.of("camunda-admin"));
+        assertThatThrownBy(() -> tasks.complete(sortOut.getId()))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("assigned to nobody");
+    }
+
+    @Test
+    void groupsAreLookedUpWhenTheLoginCarriesNone() {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(MODEL);
+        Task decide = task(instance, "Task_Decide");
+
+        tasks.setAssignee(decide.getId(), "clerk.raipur");
+        identity.setAuthenticatedUserId("clerk.raipur");
+        assertThatThrownBy(() -> tasks.complete(decide.getId())).isInstanceOf(FormFieldValidationException.class);
+
+        identity.clearAuthentication();
+        tasks.setAssignee(decide.getId(), "registrar.raipur");
+        identity.setAuthenticatedUserId("registrar.raipur");
+        tasks.complete(decide.getId());
+        assertThat(task(instance, "Task_Deliver")).isNotNull();
+    }
+
+    @Test
+    void theEngineItselfCompletesAnyTask() {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(MODEL);
+        tasks.complete(task(instance, "Task_Decide").getId());
+        tasks.complete(task(instance, "Task_Deliver").getId());
+        tasks.complete(task(instance, "Task_SortOut").getId());
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    // Completion guard, through /engine-rest on the real model
+
+    @Test
+    void aSupervisorCannotDecideTheRegistrarsTaskButCanHandItToARegistrar() {
+        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+        String instanceId = requests.findByRequestNumber(number).orElseThrow().getProcessInstanceId();
+        runtime.createProcessInstanceModification(instanceId)
+                .cancelAllForActivity("CallActivity_DoorstepVisit")
+                .startBeforeActivity("Task_DecideApplication")
+                .execute();
+        JsonNode decision = restTask("supervisor.raipur", instanceId, "Task_DecideApplication");
+        String taskId = decision.path("id").asText();
+
+        ResponseEntity<String> assigned = as("supervisor.raipur").postForEntity("/engine-rest/task/{id}/assignee",
+                Map.of("userId", "supervisor.raipur"), String.class, taskId);
+        assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> selfApproval = submit("supervisor.raipur", taskId, Map.of("decision", "approved"));
+        assertThat(selfApproval.getStatusCode()).as(selfApproval.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(selfApproval.getBody()).contains("Only a member of registrar may complete");
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus())
+                .isNotEqualTo(RequestStatus.APPROVED);
+
+        ResponseEntity<String> handedOver = as("supervisor.raipur").postForEntity(
+                "/engine-rest/task/{id}/assignee", Map.of("userId", "registrar.raipur"), String.class, taskId);
+        assertThat(handedOver.getStatusCode()).as(handedOver.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> decided = submit("registrar.raipur", taskId, Map.of("decision", "approved"));
+        assertThat(decided.getStatusCode()).as(decided.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus()).isEqualTo(RequestStatus.APPROVED);
+    }
+
+    // Shared steps
+
+    @Test
+    void sharedStepsRunOnlyAsCallActivities() {
+        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("doorstep-visit")
+                .processInstanceBusinessKey(number).count()).isOne();
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("doorstep-visit", number))
+                .isInstanceOf(AuthorizationException.class)
+                .hasMessageContaining("\"doorstep-visit\" is a shared step");
+    }
+
+    @Test
+    void theCallCentreCannotStartASharedStepOverTheRestApi() {
+        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+        long deliveriesBefore = runtime.createProcessInstanceQuery().processDefinitionKey("home-delivery").count();
+
+        ResponseEntity<String> started = as("callcentre").postForEntity(
+                "/engine-rest/process-definition/key/home-delivery/start",
+                Map.of("businessKey", number, "variables", Map.of("requestNumber", Map.of("value", number),
+                        "mitanUserId", Map.of("value", "mitan.korba"))), String.class);
+        ResponseEntity<String> startedMidway = as("callcentre").postForEntity(
+                "/engine-rest/process-definition/key/home-delivery/start",
+                Map.of("businessKey", number, "skipCustomListeners", true,
+                        "startInstructions", List.of(Map.of("type", "startBeforeActivity",
+                                "activityId", "Task_DeliverCertificate")),
+                        "variables", Map.of("requestNumber", Map.of("value", number),
+                                "mitanUserId", Map.of("value", "mitan.korba"))), String.class);
+        ResponseEntity<String> submitted = as("callcentre").postForEntity(
+                "/engine-rest/process-definition/key/doorstep-visit/submit-form",
+                Map.of("businessKey", number, "variables", Map.of("requestNumber", Map.of("value", number))),
+                String.class);
+
+        for (ResponseEntity<String> refused : List.of(started, startedMidway, submitted)) {
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody()).contains("is a shared step that a certificate process starts by itself");
+        }
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("home-delivery").count())
+                .isEqualTo(deliveriesBefore);
+    }
+
+    // Cancellation
+
+    @Test
+    void cancellingACertificateProcessClosesTheRequestAndFreesThePhone() {
+        String phone = DemoRequests.freshPhone();
+        String number = DemoRequests.register(http, phone);
+        ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
+
+        ResponseEntity<String> cancelled = as("admin").exchange(
+                "/engine-rest/process-instance/{id}?skipCustomListeners=true&skipSubprocesses=false",
+                HttpMethod.DELETE, null, String.class, request.getProcessInstanceId());
+
+        assertThat(cancelled.getStatusCode()).as(cancelled.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        ServiceRequest closed = requests.findByRequestNumber(number).orElseThrow();
+        assertThat(closed.getStatus()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(closed.getClosedAt()).isNotNull();
+        List<RequestMilestone> story = milestones.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId());
+        assertThat(story).extracting(RequestMilestone::getMilestone).endsWith("CANCELLED", "CLOSED");
+        assertThat(story.get(story.size() - 2).getActor()).isEqualTo("admin");
+        assertThat(DemoRequests.registerRaw(http, phone).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void cancellingSomethingElseLeavesRequestsAlone() {
+        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+        ProcessInstance unrelated = runtime.startProcessInstanceByKey(MODEL, "no-such-request");
+        ProcessInstance sameKeyOtherProcess = runtime.startProcessInstanceByKey(MODEL, number);
+
+        assertThatCode(() -> {
+            runtime.deleteProcessInstance(unrelated.getId(), "test");
+            runtime.deleteProcessInstance(sameKeyOtherProcess.getId(), "test");
+        }).doesNotThrowAnyException();
+
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus()).isNotEqualTo(RequestStatus.CLOSED);
+    }
+
+    /** The task as the engine sees it, whoever is logged in. */
+    private Task task(ProcessInstance instance, String key) {
+        identity.clearAuthentication();
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, "demo");
+    }
+
+    private JsonNode restTask(String user, String instanceId, String key) {
+        ResponseEntity<JsonNode> found = as(user).getForEntity(
+                "/engine-rest/task?processInstanceId={id}&taskDefinitionKey={key}", JsonNode.class, instanceId, key);
+        assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(found.getBody()).hasSize(1);
+        return found.getBody().get(0);
+    }
+
+    private ResponseEntity<String> submit(String user, String taskId, Map<String, Object> values) {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return as(user).postForEntity("/engine-rest/task/{id}/submit-form", Map.of("variables", variables),
+                String.class, taskId);
+    }
+}
