@@ -123,14 +123,15 @@ class RequestSummariesTest {
 
     @Test
     void theListenerPutsTheSummaryOnTheTask() {
-        Map<String, Object> processScope = new HashMap<>(Map.of("requestNumber", "RPR-2026-000009",
+        Map<String, Object> processScope = new HashMap<>(Map.of("requestNumber", "RPR-2026-000010",
                 "scrutinyRemarks", "Address proof missing"));
         Map<String, Object> taskScope = new HashMap<>();
 
-        new RequestSummaryListener(summaries)
-                .notify(Scopes.task(TaskListener.EVENTNAME_CREATE, taskScope, Scopes.execution(processScope)));
+        new RequestSummaryListener(summaries).notify(Scopes.task(TaskListener.EVENTNAME_CREATE, taskScope,
+                Scopes.execution("RPR-2026-000009", processScope)));
 
-        assertThat((String) taskScope.get("requestSummary")).contains("RPR-2026-000009", "Address proof missing");
+        assertThat((String) taskScope.get("requestSummary")).contains("RPR-2026-000009", "Address proof missing")
+                .doesNotContain("RPR-2026-000010");
         assertThat(processScope).doesNotContainKey("requestSummary");
     }
 
