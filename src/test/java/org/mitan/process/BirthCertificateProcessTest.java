@@ -397,9 +397,11 @@ class BirthCertificateProcessTest {
         Task scrutiny = task(request);
         assertThat(scrutiny).hasCandidateGroup("clerk");
         assertEquals(List.of("clerk"), candidateGroups(scrutiny));
-        complete(scrutiny, withVariables("scrutinyOutcome", "accepted", "authorityGroup", "clerk"));
+        complete(scrutiny, withVariables("scrutinyOutcome", "accepted", "authorityGroup", "clerk",
+                "decision", "approved"));
         execute(job("Task_SubmitToSingleWindow", request));
 
+        assertThat(request).isWaitingAt("Task_DecideApplication").variables().doesNotContainKey("decision");
         Task decision = task(request);
         assertThat(decision).hasCandidateGroup("registrar");
         assertEquals(List.of("registrar"), candidateGroups(decision));
