@@ -23,17 +23,26 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.delivery.Delivery;
 import org.mitan.delivery.DeliveryRepository;
+import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentStore;
+import org.mitan.intake.RequestMilestoneRepository;
+import org.mitan.intake.RequestStatus;
 import org.mitan.intake.ServiceRequest;
 import org.mitan.intake.ServiceRequestRepository;
 import org.mitan.notification.SmsMessage;
 import org.mitan.notification.SmsMessageRepository;
+import org.mitan.singlewindow.SubmissionRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -48,7 +57,11 @@ import org.springframework.util.MultiValueMap;
 /**
  * A birth-certificate request taken from the call centre to the citizen's door as the users would: through the
  * application's API and Camunda's REST API, each step done by the demo user of the right role, on a real
- * PostgreSQL and a real S3 API server. Only the asynchronous jobs are run by the test (the job executor is off).
+ * PostgreSQL and a real S3 API server. Only the asynchronous jobs are run by the test (the job executor is off):
+ * document verification after the visit, the single-window submission and the certificate.
+ * <p>
+ * And what a task worker cannot do by submitting extra variables with a form: act on another citizen's request,
+ * change the certificate type, or choose who decides.
  */
 @MitanIntegrationTest
 class BirthCertificateJourneyIT {
@@ -61,6 +74,16 @@ class BirthCertificateJourneyIT {
     ObjectMapper json;
     @Autowired
     ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RequestMilestoneRepository milestones;
+    @Autowired
+    DocumentRepository documents;
+    @Autowired
+    SubmissionRepository submissions;
     @Autowired
     ServiceRequestRepository requests;
     @Autowired
@@ -103,6 +126,15 @@ class BirthCertificateJourneyIT {
         assertThat(intruder.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         submit("mitan.raipur", visit, Map.of("visitOutcome", "collected", "visitRemarks", "All originals seen"));
+        // The scans are read back from the store by a job, after the Mitan's form is saved.
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus())
+                .isEqualTo(RequestStatus.MITAN_ASSIGNED);
+        runJobs(number);
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus())
+                .isEqualTo(RequestStatus.DOCUMENTS_VERIFIED);
+        // Verified documents take no new scan: it would reach the clerk unverified.
+        assertThat(uploadRaw("mitan.raipur", number, "parent-id", "late.png", image("png")).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
 
         JsonNode particulars = singleTask("mitan.raipur", "Task_RecordParticulars", number);
         submit("mitan.raipur", particulars, Map.of(
@@ -187,6 +219,90 @@ class BirthCertificateJourneyIT {
                 .isEqualTo(HttpStatus.CONFLICT);
     }
 
+    @Test
+    void variablesSubmittedWithTheFormsReachNeitherAnotherRequestNorTheChoiceOfWhoDecides() throws Exception {
+        // Another citizen's request, with the other Raipur Mitan (wards 36-70), and the one being worked on.
+        String other = register("Meera Sahu", "+91 98765 11111", 40);
+        String own = register("Kavita Nag", "+91 98765 22222", 20);
+        ServiceRequest otherBefore = requests.findByRequestNumber(other).orElseThrow();
+        List<String> otherMilestones = milestonesOf(otherBefore);
+        int otherMessages = outbox.findByRequestIdOrderByIdAsc(otherBefore.getId()).size();
+        Map<String, Object> tampered = Map.of("requestNumber", other, "certificateType", "no-papers-needed",
+                "mitanUserId", "mitan.korba");
+
+        // The Mitan reports the visit without the address proof, naming the other request and a type with
+        // fewer papers: verification still checks this request against the birth certificate's list.
+        upload("mitan.raipur", own, "birth-report", "report.pdf", pdf("Birth report, Kavita Nag"), HttpStatus.CREATED);
+        upload("mitan.raipur", own, "parent-id", "id.png", image("png"), HttpStatus.CREATED);
+        submit("mitan.raipur", singleTask("mitan.raipur", "Task_VisitCitizen", own),
+                with(tampered, Map.of("visitOutcome", "collected")));
+        runJobs(own);
+        JsonNode again = singleTask("mitan.raipur", "Task_VisitCitizen", own);
+        assertThat(again.path("assignee").asText()).isEqualTo("mitan.raipur");
+        assertThat(requests.findByRequestNumber(own).orElseThrow().getStatus())
+                .isEqualTo(RequestStatus.MITAN_ASSIGNED);
+
+        upload("mitan.raipur", own, "address-proof", "bill.png", image("png"), HttpStatus.CREATED);
+        submit("mitan.raipur", again, with(tampered, Map.of("visitOutcome", "collected")));
+        runJobs(own);
+        assertThat(requests.findByRequestNumber(own).orElseThrow().getStatus())
+                .isEqualTo(RequestStatus.DOCUMENTS_VERIFIED);
+        submit("mitan.raipur", singleTask("mitan.raipur", "Task_RecordParticulars", own), with(tampered, Map.of(
+                "particular_childName", "Ira Nag", "particular_sex", "Female",
+                "particular_dateOfBirth", "2026-11-03", "particular_placeOfBirth", "District Hospital, Raipur",
+                "particular_motherName", "Kavita Nag", "particular_fatherName", "Rohit Nag",
+                "particular_informantName", "Rohit Nag", "particular_informantRelation", "father")));
+        assertThat(requests.findByRequestNumber(own).orElseThrow().getParticulars())
+                .containsEntry("childName", "Ira Nag");
+
+        // The clerk accepts and names the clerks as the deciding group, and the other request.
+        JsonNode scrutiny = claim("clerk.raipur", "Task_ScrutiniseDocuments", own);
+        submit("clerk.raipur", scrutiny, with(tampered, Map.of("scrutinyOutcome", "accepted",
+                "authorityGroup", "clerk", "scrutinyGroup", "clerk")));
+        runJobs(own);
+
+        // The decision is still offered to the Registrar only.
+        assertThat(as("clerk.raipur").getForEntity(
+                "/engine-rest/task?taskDefinitionKey=Task_DecideApplication&processInstanceBusinessKey={number}",
+                JsonNode.class, own).getBody()).isEmpty();
+        JsonNode decision = singleTask("registrar.raipur", "Task_DecideApplication", own);
+        assertThat(taskService.getIdentityLinksForTask(decision.path("id").asText()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId)).containsExactly("registrar");
+
+        // The other request is as it was: no verification, particulars, filing or message of this one.
+        ServiceRequest otherAfter = requests.findByRequestNumber(other).orElseThrow();
+        assertThat(otherAfter.getStatus()).isEqualTo(RequestStatus.MITAN_ASSIGNED);
+        assertThat(otherAfter.getParticulars()).isEmpty();
+        assertThat(milestonesOf(otherAfter)).isEqualTo(otherMilestones);
+        assertThat(documents.findByRequestIdOrderByUploadedAtAsc(otherAfter.getId())).isEmpty();
+        assertThat(submissions.findByRequestId(otherAfter.getId())).isEmpty();
+        assertThat(outbox.findByRequestIdOrderByIdAsc(otherAfter.getId())).hasSize(otherMessages);
+        assertThat(singleTask("mitan.raipur2", "Task_VisitCitizen", other).path("assignee").asText())
+                .isEqualTo("mitan.raipur2");
+        assertThat(requests.findByRequestNumber(own).orElseThrow().getStatus()).isEqualTo(RequestStatus.SUBMITTED);
+    }
+
+    private String register(String name, String phone, int ward) {
+        ResponseEntity<JsonNode> registered = as("callcentre").postForEntity("/api/requests", Map.of(
+                "certificateType", "birth-certificate", "bodyCode", "RPR", "ward", ward, "citizenName", name,
+                "citizenPhone", phone, "address", "House 3, ward " + ward + ", Raipur",
+                "preferredVisitWindow", "EVENING", "language", "hi"), JsonNode.class);
+        assertThat(registered.getStatusCode()).as(String.valueOf(registered.getBody())).isEqualTo(HttpStatus.CREATED);
+        return registered.getBody().path("requestNumber").asText();
+    }
+
+    private List<String> milestonesOf(ServiceRequest request) {
+        return milestones.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId()).stream()
+                .map(milestone -> milestone.getMilestone() + ": " + milestone.getDetail()).toList();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> tampered, Map<String, Object> values) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(tampered);
+        all.putAll(values);
+        return all;
+    }
+
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, "demo");
     }
@@ -243,9 +359,12 @@ class BirthCertificateJourneyIT {
                 String.class, number);
     }
 
+    /** Runs the jobs that are due in the request's process instances (the certificate's and its call activities'). */
     private void runJobs(String number) {
-        String processInstanceId = requests.findByRequestNumber(number).orElseThrow().getProcessInstanceId();
-        List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+        List<Job> jobs = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
+                .map(ProcessInstance::getId)
+                .flatMap(id -> management.createJobQuery().processInstanceId(id).executable().list().stream())
+                .toList();
         assertThat(jobs).isNotEmpty();
         jobs.forEach(job -> management.executeJob(job.getId()));
     }

@@ -17,6 +17,7 @@ import org.mitan.intake.RequestStatus;
 import org.mitan.intake.Requests;
 import org.mitan.intake.ServiceRequest;
 import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.notification.SmsParameters;
 import org.mitan.notification.SmsService;
 import org.mitan.process.SmsTemplates;
 import org.mitan.singlewindow.CertificateOrder;
@@ -115,7 +116,8 @@ class CertificateService {
         progress.advance(request, RequestStatus.CERTIFICATE_ISSUED, ACTOR,
                 "Certificate " + certificate.getCertificateNumber() + ", approved by " + approver);
         sms.toCitizen(request, SmsTemplates.CERTIFICATE_ISSUED, Map.of(
-                "certificateNumber", certificate.getCertificateNumber(), "verificationUrl", verificationUrl));
+                SmsParameters.CERTIFICATE_NUMBER, certificate.getCertificateNumber(),
+                SmsParameters.VERIFY_URL, verificationUrl));
         return certificate;
     }
 

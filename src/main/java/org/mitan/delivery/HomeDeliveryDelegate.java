@@ -6,29 +6,34 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.mitan.intake.ProcessRequest;
+import org.mitan.mitan.AssignedMitan;
 import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code homeDelivery}. As the delegate of the arrange step: creates the delivery and sends the OTP to the
- * citizen. As the complete-listener of the Mitan's delivery task: checks the {@code deliveryOtp} the Mitan typed
- * (a wrong one refuses the completion), records the hand-over, and removes {@code deliveryOtp} from the process.
+ * {@code homeDelivery}. As the delegate of the arrange step: creates the delivery, with the Mitan assigned in the
+ * request row as the deliverer (the same Mitan the delivery task goes to), and sends the OTP to the citizen. As the
+ * complete-listener of the Mitan's delivery task: checks the {@code deliveryOtp} the Mitan typed (a wrong one
+ * refuses the completion), records the hand-over, and removes {@code deliveryOtp} from the process. The request is
+ * the process instance's business key.
  */
 @Component("homeDelivery")
 class HomeDeliveryDelegate implements JavaDelegate, TaskListener {
 
     private final Deliveries deliveries;
+    private final AssignedMitan assignedMitan;
     private final IdentityService identity;
 
-    HomeDeliveryDelegate(Deliveries deliveries, IdentityService identity) {
+    HomeDeliveryDelegate(Deliveries deliveries, AssignedMitan assignedMitan, IdentityService identity) {
         this.deliveries = deliveries;
+        this.assignedMitan = assignedMitan;
         this.identity = identity;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        deliveries.arrange(requestNumber(execution.getVariable(ProcessVariables.REQUEST_NUMBER)),
-                (String) execution.getVariable(ProcessVariables.MITAN_USER_ID));
+        deliveries.arrange(ProcessRequest.numberOf(execution), assignedMitan.userId(execution));
     }
 
     @Override
@@ -36,8 +41,8 @@ class HomeDeliveryDelegate implements JavaDelegate, TaskListener {
         if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
         }
-        deliveries.confirm(requestNumber(task.getVariable(ProcessVariables.REQUEST_NUMBER)),
-                typedOtp(task.getVariable(ProcessVariables.DELIVERY_OTP)), deliveredBy(task));
+        deliveries.confirm(ProcessRequest.numberOf(task), typedOtp(task.getVariable(ProcessVariables.DELIVERY_OTP)),
+                deliveredBy(task));
         task.removeVariableLocal(ProcessVariables.DELIVERY_OTP);
         task.getExecution().removeVariable(ProcessVariables.DELIVERY_OTP);
     }
@@ -57,13 +62,5 @@ class HomeDeliveryDelegate implements JavaDelegate, TaskListener {
             return String.format("%06d", number.longValue());
         }
         return value == null ? null : value.toString();
-    }
-
-    private static String requestNumber(Object value) {
-        if (value == null) {
-            throw new IllegalStateException("homeDelivery needs the process variable '"
-                    + ProcessVariables.REQUEST_NUMBER + "'");
-        }
-        return value.toString();
     }
 }

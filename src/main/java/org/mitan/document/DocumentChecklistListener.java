@@ -2,12 +2,14 @@ package org.mitan.document;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.mitan.intake.ProcessRequest;
 import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * Create listener of the Mitan's visit task: puts the document checklist (markdown) into the task-local
- * variable {@code documentChecklist} for the form's text view.
+ * variable {@code documentChecklist} for the form's text view. The request is the process instance's business key
+ * and the documents are those of its certificate type as stored in the request row, never of a variable.
  */
 @Component("documentChecklistListener")
 class DocumentChecklistListener implements TaskListener {
@@ -20,15 +22,8 @@ class DocumentChecklistListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object requestNumber = task.getVariable(ProcessVariables.REQUEST_NUMBER);
-        if (requestNumber == null) {
-            throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no variable "
-                    + ProcessVariables.REQUEST_NUMBER + ": the document checklist needs it");
-        }
-        Object certificateType = task.getVariable(ProcessVariables.CERTIFICATE_TYPE);
         Object problems = task.getVariable(ProcessVariables.DOCUMENT_PROBLEMS);
-        task.setVariableLocal(ProcessVariables.DOCUMENT_CHECKLIST, checklist.forRequest(requestNumber.toString(),
-                certificateType == null ? null : certificateType.toString(),
+        task.setVariableLocal(ProcessVariables.DOCUMENT_CHECKLIST, checklist.forRequest(ProcessRequest.numberOf(task),
                 problems == null ? null : problems.toString()));
     }
 }

@@ -28,13 +28,11 @@ class DocumentChecklistWriter {
     }
 
     @Transactional(readOnly = true)
-    String forRequest(String requestNumber, String certificateType, String documentProblems) {
+    String forRequest(String requestNumber, String documentProblems) {
         ServiceRequest request = requests.require(requestNumber);
         Set<String> uploaded = documents.findByRequestIdOrderByUploadedAtAsc(request.getId()).stream()
                 .map(Document::getDocumentType).collect(Collectors.toSet());
-        String type = certificateType == null || certificateType.isBlank() ? request.getCertificateType()
-                : certificateType;
-        return render(requiredDocuments.forType(type), uploaded, documentProblems);
+        return render(requiredDocuments.forType(request.getCertificateType()), uploaded, documentProblems);
     }
 
     static String render(List<RequiredDocument> rows, Set<String> uploadedTypes, String documentProblems) {

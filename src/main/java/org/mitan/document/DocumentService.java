@@ -36,9 +36,12 @@ class DocumentService {
 
     static final String MILESTONE_UPLOADED = "DOCUMENT_UPLOADED";
 
-    /** While the doorstep visit is on (or back on after a return from scrutiny): later, officers hold the file. */
+    /**
+     * While the doorstep visit is on, up to verification (assignment moves a request returned from scrutiny back to
+     * MITAN_ASSIGNED). Once verified, a new scan would reach the clerk without having been verified.
+     */
     private static final Set<RequestStatus> TAKING_DOCUMENTS =
-            EnumSet.of(RequestStatus.REGISTERED, RequestStatus.MITAN_ASSIGNED, RequestStatus.DOCUMENTS_VERIFIED);
+            EnumSet.of(RequestStatus.REGISTERED, RequestStatus.MITAN_ASSIGNED);
 
     private final ServiceRequestRepository requestRows;
     private final Requests requests;
@@ -135,10 +138,18 @@ class DocumentService {
         if (TAKING_DOCUMENTS.contains(status)) {
             return;
         }
-        String detail = status.isOpen()
-                ? "Request " + request.getRequestNumber() + " is with the officers (" + status + "): documents can"
-                        + " be added only during the doorstep visit, or after the clerk returns it for a revisit."
-                : "Request " + request.getRequestNumber() + " is closed (" + status + "): no documents can be added.";
+        String detail;
+        if (status == RequestStatus.DOCUMENTS_VERIFIED) {
+            detail = "The documents of request " + request.getRequestNumber() + " are already verified (" + status
+                    + "): a scan added now would reach the clerk unverified. If a document must change, the clerk"
+                    + " can return the request for a revisit.";
+        } else if (status.isOpen()) {
+            detail = "Request " + request.getRequestNumber() + " is with the officers (" + status + "): documents"
+                    + " can be added only during the doorstep visit, or after the clerk returns it for a revisit.";
+        } else {
+            detail = "Request " + request.getRequestNumber() + " is closed (" + status + "): no documents can be"
+                    + " added.";
+        }
         throw ApiException.conflict(detail, Map.of("requestNumber", request.getRequestNumber(),
                 "requestStatus", status.name()));
     }

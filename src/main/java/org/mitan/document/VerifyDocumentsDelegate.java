@@ -4,13 +4,16 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mitan.intake.ProcessRequest;
 import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * Service task "Verify documents" of the doorstep visit: sets {@code documentsVerified} and
  * {@code documentProblems} (one problem a line, empty when in order) for the gateway and the Mitan's next visit.
- * Problems are a business outcome, not an error; an unreachable store propagates (retry, then an incident).
+ * Problems are a business outcome, not an error; an unreachable store propagates (retry, then an incident: the
+ * model runs this step asynchronously, after the Mitan's task is completed). The request is the process instance's
+ * business key.
  */
 @Component("verifyDocuments")
 class VerifyDocumentsDelegate implements JavaDelegate {
@@ -23,12 +26,7 @@ class VerifyDocumentsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object requestNumber = execution.getVariable(ProcessVariables.REQUEST_NUMBER);
-        if (requestNumber == null) {
-            throw new IllegalStateException("Activity " + execution.getCurrentActivityId() + " has no variable "
-                    + ProcessVariables.REQUEST_NUMBER + ": document verification needs it");
-        }
-        List<String> problems = verification.verify(requestNumber.toString());
+        List<String> problems = verification.verify(ProcessRequest.numberOf(execution));
         execution.setVariable(ProcessVariables.DOCUMENTS_VERIFIED, problems.isEmpty());
         execution.setVariable(ProcessVariables.DOCUMENT_PROBLEMS, String.join("\n", problems));
     }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code captureParticulars} (create + complete): the form fields named {@code particular_<name>} are the
  * request's particulars. On create they are prefilled from the request row as task-local variables; on complete
- * they move into the row and leave the engine, so personal data is not kept as process variables.
+ * they move into the row and leave the engine, so personal data is not kept as process variables. The request is
+ * the process instance's business key.
  */
 @Component("captureParticulars")
 class CaptureParticularsListener implements TaskListener {
@@ -30,11 +31,7 @@ class CaptureParticularsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String requestNumber = (String) task.getVariable(ProcessVariables.REQUEST_NUMBER);
-        if (requestNumber == null) {
-            throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no "
-                    + ProcessVariables.REQUEST_NUMBER + " to keep particulars under");
-        }
+        String requestNumber = ProcessRequest.numberOf(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             particulars.of(requestNumber).forEach(
                     (name, value) -> task.setVariableLocal(ProcessVariables.PARTICULAR_PREFIX + name, value));

@@ -11,10 +11,12 @@ import org.mitan.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code registerRequest}: the first step of every certificate process. Started by the API, the request row
- * already exists and is linked to this instance; started from the Tasklist start form, the form is checked by
- * the same rules as the API and the row is created here, the request number becomes the business key and the
- * citizen's personal details leave the process (they live in the request row).
+ * {@code registerRequest}: the first step of every certificate process. Started by the API, the business key is
+ * the number of the request row just created, and the row is linked to this instance (a row that already belongs
+ * to another instance is refused). Started from the Tasklist start form, the form is checked by the same rules as
+ * the API and the row is created here, the request number becomes the business key and the citizen's personal
+ * details leave the process (they live in the request row). The {@code requestNumber} variable is only written,
+ * for display: a start variable of that name decides nothing.
  */
 @Component("registerRequest")
 class RegisterRequestDelegate implements JavaDelegate {
@@ -23,11 +25,14 @@ class RegisterRequestDelegate implements JavaDelegate {
             ProcessVariables.CITIZEN_PHONE, ProcessVariables.ADDRESS);
 
     private final IntakeService intake;
+    private final ServiceRequestRepository requests;
     private final RepositoryService repository;
     private final IdentityService identity;
 
-    RegisterRequestDelegate(IntakeService intake, RepositoryService repository, IdentityService identity) {
+    RegisterRequestDelegate(IntakeService intake, ServiceRequestRepository requests, RepositoryService repository,
+            IdentityService identity) {
         this.intake = intake;
+        this.requests = requests;
         this.repository = repository;
         this.identity = identity;
     }
@@ -35,16 +40,16 @@ class RegisterRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String certificateType = repository.getProcessDefinition(execution.getProcessDefinitionId()).getKey();
-        String requestNumber = (String) execution.getVariable(ProcessVariables.REQUEST_NUMBER);
+        String businessKey = execution.getProcessBusinessKey();
         ServiceRequest request;
-        if (requestNumber != null) {
-            request = intake.attachProcess(requestNumber, certificateType, execution.getProcessInstanceId());
+        if (businessKey != null && requests.findByRequestNumber(businessKey).isPresent()) {
+            request = intake.attachProcess(businessKey, certificateType, execution.getProcessInstanceId());
         } else {
             request = registerFromStartForm(execution, certificateType);
             execution.setProcessBusinessKey(request.getRequestNumber());
-            execution.setVariable(ProcessVariables.REQUEST_NUMBER, request.getRequestNumber());
             execution.removeVariables(PERSONAL_START_FORM_VARIABLES);
         }
+        execution.setVariable(ProcessVariables.REQUEST_NUMBER, request.getRequestNumber());
         execution.setVariable(ProcessVariables.CERTIFICATE_TYPE, certificateType);
         execution.setVariable(ProcessVariables.BODY_CODE, request.getBodyCode());
     }

@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code requestStatus}: moves a request along from the models, e.g. an execution listener
  * {@code ${requestStatus.move(execution, 'UNDER_SCRUTINY')}} on the scrutiny task. Records the milestone with
- * the current Tasklist user (or "system") and the name of the step.
+ * the current Tasklist user (or "system") and the name of the step. The request is the process instance's
+ * business key.
  */
 @Component("requestStatus")
 public class RequestStatusMover {
@@ -25,12 +25,7 @@ public class RequestStatusMover {
 
     public void move(DelegateExecution execution, String status) {
         RequestStatus next = parse(status);
-        Object requestNumber = execution.getVariable(ProcessVariables.REQUEST_NUMBER);
-        if (requestNumber == null) {
-            throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
-                    + " has no " + ProcessVariables.REQUEST_NUMBER + " to move to " + status);
-        }
-        ServiceRequest request = requests.require(requestNumber.toString());
+        ServiceRequest request = requests.require(ProcessRequest.numberOf(execution));
         requests.advance(request, next, Actors.current(identity), execution.getCurrentActivityName());
     }
 

@@ -1,16 +1,20 @@
 package org.mitan.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
+import org.mitan.document.RequiredDocument;
+import org.mitan.document.RequiredDocuments;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.springframework.stereotype.Service;
@@ -18,7 +22,8 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * A request as an officer needs to see it in a Tasklist form: who and where, the particulars, links to the
- * scans, earlier remarks and, once issued, the certificate. Markdown, shown by a form's text view.
+ * scans (named as the {@code required-documents} decision names them), earlier remarks and, once issued, the
+ * certificate. Markdown, shown by a form's text view.
  */
 @Service
 class RequestSummaries {
@@ -27,14 +32,16 @@ class RequestSummaries {
     private final CertificateTypes types;
     private final UrbanBodyRepository bodies;
     private final DocumentRepository documents;
+    private final RequiredDocuments requiredDocuments;
     private final CertificateRepository certificates;
 
     RequestSummaries(Requests requests, CertificateTypes types, UrbanBodyRepository bodies,
-            DocumentRepository documents, CertificateRepository certificates) {
+            DocumentRepository documents, RequiredDocuments requiredDocuments, CertificateRepository certificates) {
         this.requests = requests;
         this.types = types;
         this.bodies = bodies;
         this.documents = documents;
+        this.requiredDocuments = requiredDocuments;
         this.certificates = certificates;
     }
 
@@ -70,8 +77,12 @@ class RequestSummaries {
         if (scans.isEmpty()) {
             md.append("None uploaded yet.\n");
         } else {
+            Map<String, String> labels = requiredDocuments.forType(request.getCertificateType()).stream()
+                    .collect(Collectors.toMap(RequiredDocument::documentType, RequiredDocument::label,
+                            (first, second) -> first));
             for (Document scan : scans) {
-                md.append("- [").append(inline(scan.getDocumentType())).append(" (").append(scan.getContentType())
+                String label = labels.getOrDefault(scan.getDocumentType(), scan.getDocumentType());
+                md.append("- [").append(inline(label)).append(" (").append(scan.getContentType())
                         .append(", ").append(size(scan.getSizeBytes())).append(")](/api/documents/")
                         .append(scan.getId()).append("/content)\n");
             }
@@ -89,10 +100,20 @@ class RequestSummaries {
 
         Optional<Certificate> certificate = certificates.findByRequestId(request.getId());
         certificate.ifPresent(issued -> md.append("\n#### Certificate\n\n- [")
-                .append(inline(issued.getCertificateNumber())).append(" (PDF)](/api/certificates/")
-                .append(UriUtils.encodePathSegment(issued.getCertificateNumber(), StandardCharsets.UTF_8))
-                .append("/pdf)\n"));
+                .append(inline(issued.getCertificateNumber())).append(" (PDF)](")
+                .append(certificatePdfPath(issued.getCertificateNumber())).append(")\n"));
         return md.toString();
+    }
+
+    /**
+     * {@code /api/certificates/RPR/BIRTH/2026/000001/pdf}: the slashes of a certificate number stay slashes (the
+     * controller takes the rest of the path, and the firewall refuses an encoded slash); anything else that is not
+     * safe in a path is encoded segment by segment.
+     */
+    static String certificatePdfPath(String certificateNumber) {
+        return "/api/certificates/" + Arrays.stream(certificateNumber.split("/", -1))
+                .map(segment -> UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8))
+                .collect(Collectors.joining("/")) + "/pdf";
     }
 
     private static boolean present(String text) {

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
-/** {@code requestSummary} (create): gives an officer's task the task-local markdown {@code requestSummary}. */
+/**
+ * {@code requestSummaryListener} (create): gives an officer's task the task-local markdown {@code requestSummary} of
+ * the process instance's request (its business key). The earlier remarks shown are the process's own text.
+ */
 @Component("requestSummaryListener")
 class RequestSummaryListener implements TaskListener {
 
@@ -17,12 +20,7 @@ class RequestSummaryListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object requestNumber = task.getVariable(ProcessVariables.REQUEST_NUMBER);
-        if (requestNumber == null) {
-            throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no "
-                    + ProcessVariables.REQUEST_NUMBER + " to summarise");
-        }
-        task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, summaries.markdown(requestNumber.toString(),
+        task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, summaries.markdown(ProcessRequest.numberOf(task),
                 text(task.getVariable(ProcessVariables.SCRUTINY_REMARKS)),
                 text(task.getVariable(ProcessVariables.VISIT_REMARKS))));
     }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mitan.intake.Actors;
+import org.mitan.intake.ProcessRequest;
 import org.mitan.process.ProcessErrors;
 import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Component;
  * {@code assignMitan}: assigns the Mitan who visits (see {@link MitanAssignmentService}). Nobody available, or a
  * supervisor's choice that cannot take the request: {@code assignmentProblem} says why and the BPMN error
  * {@code NoMitanAvailable} sends the request to the supervisor's task. A supervisor's choice is used once.
+ * <p>
+ * The request is the process instance's business key. The chosen Mitan is recorded in the request row, which is
+ * where the tasks' assignee comes from ({@link AssignedMitan}); {@code mitanUserId} is set for display only.
  */
 @Component("assignMitan")
 class AssignMitanDelegate implements JavaDelegate {
@@ -27,7 +31,7 @@ class AssignMitanDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestNumber = (String) execution.getVariable(ProcessVariables.REQUEST_NUMBER);
+        String requestNumber = ProcessRequest.numberOf(execution);
         Object chosen = execution.getVariable(ProcessVariables.CHOSEN_MITAN_USER_ID);
         execution.removeVariable(ProcessVariables.CHOSEN_MITAN_USER_ID);
         try {

@@ -2,14 +2,15 @@ package org.mitan.notification;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mitan.intake.ProcessRequest;
 import org.mitan.notification.ProcessNotifications.Recipient;
-import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code sendSms}: queues an SMS for the request of the process. Input parameters: {@code template} (a name from
- * {@code SmsTemplates}, required), {@code recipient} ({@code citizen} by default, or {@code supervisor}) and, for
- * {@code TASK_OVERDUE}, {@code taskName}.
+ * {@code sendSms}: queues an SMS for the request of the process (its business key). Input parameters:
+ * {@code template} (a name from {@code SmsTemplates}, required), {@code recipient} ({@code citizen} by default, or
+ * {@code supervisor}) and, for {@code TASK_OVERDUE}, {@code taskName}. Template and recipient are read from the
+ * task's own input parameters only, so that a process variable of the same name cannot redirect a message.
  */
 @Component("sendSms")
 class SendSmsDelegate implements JavaDelegate {
@@ -25,18 +26,13 @@ class SendSmsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String template = requiredString(execution, TEMPLATE);
-        Recipient recipient = Recipient.of((String) execution.getVariable(RECIPIENT));
-        String requestNumber = requiredString(execution, ProcessVariables.REQUEST_NUMBER);
-        notifications.send(requestNumber, template, recipient, execution::getVariable);
-    }
-
-    private static String requiredString(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
+        Object template = execution.getVariableLocal(TEMPLATE);
+        if (template == null || template.toString().isBlank()) {
             throw new IllegalArgumentException("sendSms at " + execution.getCurrentActivityId()
-                    + " needs the variable or input parameter '" + name + "'");
+                    + " needs the input parameter '" + TEMPLATE + "'");
         }
-        return value.toString();
+        Object recipient = execution.getVariableLocal(RECIPIENT);
+        Recipient to = Recipient.of(recipient == null ? null : recipient.toString());
+        notifications.send(ProcessRequest.numberOf(execution), template.toString(), to, execution::getVariable);
     }
 }

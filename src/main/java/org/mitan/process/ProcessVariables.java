@@ -3,13 +3,19 @@ package org.mitan.process;
 /**
  * Names of the process variables shared by every certificate model and the two shared call activities.
  * Variables hold references and small decisions only; documents and particulars stay in the application's tables.
+ * <p>
+ * Anyone who works a task can overwrite any variable with the form they submit. So no bean reads from a variable
+ * which request it works on, what type it is or who works on it: the request is the process instance's business
+ * key ({@code org.mitan.intake.ProcessRequest}), its type and its Mitan come from the request row, and candidate
+ * groups and assignees from the {@code serviceLevels} and {@code assignedMitan} lookups. The variables below that
+ * name those things are written for display in Cockpit and Tasklist only.
  */
 public final class ProcessVariables {
 
     // Set at registration
-    /** String: the request number, also the business key, e.g. {@code RPR-2026-000042}. */
+    /** String, display only: the request number, e.g. {@code RPR-2026-000042}; the business key is what counts. */
     public static final String REQUEST_NUMBER = "requestNumber";
-    /** String: the process key of the certificate type, e.g. {@code birth-certificate}. */
+    /** String, display only: the process key of the certificate type, e.g. {@code birth-certificate}. */
     public static final String CERTIFICATE_TYPE = "certificateType";
     /** String: code of the urban body, e.g. {@code RPR}. */
     public static final String BODY_CODE = "bodyCode";
@@ -22,20 +28,22 @@ public final class ProcessVariables {
     public static final String PREFERRED_VISIT_WINDOW = "preferredVisitWindow";
     public static final String LANGUAGE = "language";
 
-    // From the service-level DMN
-    /** String: candidate group of the scrutiny task, e.g. {@code clerk}. */
-    public static final String SCRUTINY_GROUP = "scrutinyGroup";
-    /** String: candidate group of the competent authority, e.g. {@code registrar}. */
-    public static final String AUTHORITY_GROUP = "authorityGroup";
+    // From the service-level DMN (the candidate groups are not variables: see org.mitan.intake.ServiceLevels)
     /** Integer: days an officer has for one task before the supervisor is told. */
     public static final String OFFICER_DUE_DAYS = "officerDueDays";
     /** Integer: days a Mitan has for a visit or a delivery before the supervisor is told. */
     public static final String MITAN_DUE_DAYS = "mitanDueDays";
-    /** Integer: the legal time limit for the whole service (Lok Sewa Guarantee). */
+    /**
+     * Integer: the legal time limit for the whole service (Lok Sewa Guarantee), for display; the legal deadline
+     * timer asks {@code serviceLevels.legalDueDays(execution)} because it starts with the process.
+     */
     public static final String LEGAL_DUE_DAYS = "legalDueDays";
 
     // Doorstep visit
-    /** String: Camunda user id of the assigned Mitan; assignee of the visit and delivery tasks. */
+    /**
+     * String, display only: Camunda user id of the assigned Mitan. The visit, particulars and delivery tasks go to
+     * the Mitan of the request row ({@code assignedMitan.userId(execution)}).
+     */
     public static final String MITAN_USER_ID = "mitanUserId";
     /** String: a supervisor's manual choice of Mitan, used by the next assignment attempt. */
     public static final String CHOSEN_MITAN_USER_ID = "chosenMitanUserId";

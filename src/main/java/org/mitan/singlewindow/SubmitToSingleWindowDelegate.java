@@ -3,6 +3,7 @@ package org.mitan.singlewindow;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mitan.intake.ProcessRequest;
 import org.mitan.process.ProcessErrors;
 import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code submitToSingleWindow}: files the request on the single-window system and sets {@code submissionReference}.
  * A refusal on the merits sets {@code submissionRejection} and throws the BPMN error {@code SingleWindowRejected};
- * technical failures propagate, so the engine retries and then raises an incident.
+ * technical failures propagate, so the engine retries and then raises an incident. The request is the process
+ * instance's business key.
  */
 @Component("submitToSingleWindow")
 class SubmitToSingleWindowDelegate implements JavaDelegate {
@@ -23,11 +25,7 @@ class SubmitToSingleWindowDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestNumber = (String) execution.getVariable(ProcessVariables.REQUEST_NUMBER);
-        if (requestNumber == null) {
-            throw new IllegalStateException("Variable " + ProcessVariables.REQUEST_NUMBER + " is missing");
-        }
-        SingleWindowSubmissions.Outcome outcome = submissions.submit(requestNumber);
+        SingleWindowSubmissions.Outcome outcome = submissions.submit(ProcessRequest.numberOf(execution));
         if (outcome instanceof SingleWindowSubmissions.Rejected rejected) {
             execution.setVariable(ProcessVariables.SUBMISSION_REJECTION, rejected.reason());
             throw new BpmnError(ProcessErrors.SINGLE_WINDOW_REJECTED, rejected.reason());

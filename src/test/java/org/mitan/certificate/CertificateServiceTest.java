@@ -110,7 +110,7 @@ class CertificateServiceTest {
         assertThat(certificate.getIssuedAt()).isEqualTo(NOW);
         verify(progress).advance(eq(request), eq(RequestStatus.CERTIFICATE_ISSUED), anyString(), anyString());
         verify(sms).toCitizen(request, SmsTemplates.CERTIFICATE_ISSUED, Map.of(
-                "certificateNumber", "RPR/BIRTH/2026/000001", "verificationUrl", order.getValue().verificationUrl()));
+                "certificateNumber", "RPR/BIRTH/2026/000001", "verifyUrl", order.getValue().verificationUrl()));
     }
 
     @Test

@@ -22,7 +22,7 @@ class IssueCertificateDelegateTest {
 
     @Test
     void issuesForTheProcessInstanceAndSetsTheCertificateNumber() {
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
         when(execution.getProcessInstanceId()).thenReturn("process-1");
         when(certificates.issue("RPR-2026-000042", "process-1")).thenReturn(new Certificate("RPR/BIRTH/2026/000001",
                 42L, "RPR", "birth-certificate", "Asha Sahu", Instant.now(), "certificates/a.pdf", "a", "CODE"));
@@ -33,8 +33,21 @@ class IssueCertificateDelegateTest {
     }
 
     @Test
+    void theRequestIsTheBusinessKeyNotTheVariable() {
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
+        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000777");
+        when(execution.getProcessInstanceId()).thenReturn("process-1");
+        when(certificates.issue("RPR-2026-000042", "process-1")).thenReturn(new Certificate("RPR/BIRTH/2026/000001",
+                42L, "RPR", "birth-certificate", "Asha Sahu", Instant.now(), "certificates/a.pdf", "a", "CODE"));
+
+        delegate.execute(execution);
+
+        verify(certificates, never()).issue(eq("RPR-2026-000777"), anyString());
+    }
+
+    @Test
     void failuresPropagateForRetryAndIncident() {
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
         when(execution.getProcessInstanceId()).thenReturn("process-1");
         when(certificates.issue("RPR-2026-000042", "process-1"))
                 .thenThrow(new SingleWindowUnavailableException("timeout"));

@@ -15,28 +15,33 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.mitan.AssignedMitan;
 
 class HomeDeliveryDelegateTest {
 
     private final Deliveries deliveries = mock(Deliveries.class);
     private final IdentityService identity = mock(IdentityService.class);
-    private final HomeDeliveryDelegate homeDelivery = new HomeDeliveryDelegate(deliveries, identity);
+    private final AssignedMitan assignedMitan = mock(AssignedMitan.class);
+    private final HomeDeliveryDelegate homeDelivery = new HomeDeliveryDelegate(deliveries, assignedMitan, identity);
     private final DelegateTask task = mock(DelegateTask.class);
     private final DelegateExecution taskExecution = mock(DelegateExecution.class);
 
     @BeforeEach
     void aCompletedDeliveryTask() {
         when(task.getEventName()).thenReturn(TaskListener.EVENTNAME_COMPLETE);
-        when(task.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+        when(task.getVariable("requestNumber")).thenReturn("RPR-2026-000777");
         when(task.getAssignee()).thenReturn("mitan-sunita");
         when(task.getExecution()).thenReturn(taskExecution);
+        when(taskExecution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
     }
 
     @Test
-    void asDelegateArrangesTheDeliveryWithTheAssignedMitan() throws Exception {
+    void asDelegateArrangesTheDeliveryOfTheBusinessKeyWithTheMitanOfTheRequestRow() throws Exception {
         DelegateExecution execution = mock(DelegateExecution.class);
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
-        when(execution.getVariable("mitanUserId")).thenReturn("mitan-sunita");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
+        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000777");
+        when(execution.getVariable("mitanUserId")).thenReturn("mitan-intruder");
+        when(assignedMitan.userId(execution)).thenReturn("mitan-sunita");
 
         homeDelivery.execute(execution);
 

@@ -65,7 +65,7 @@ class DocumentChecklistWriterTest {
     }
 
     @Test
-    void readsTheRequestsUploadsAndTheTypeItIsGiven() {
+    void readsTheRequestsUploadsAndTheDocumentsOfItsOwnType() {
         Requests requests = mock(Requests.class);
         DocumentRepository documents = mock(DocumentRepository.class);
         RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);
@@ -78,7 +78,7 @@ class DocumentChecklistWriterTest {
         when(requiredDocuments.forType("birth-certificate")).thenReturn(ROWS);
 
         String checklist = new DocumentChecklistWriter(requests, documents, requiredDocuments)
-                .forRequest("RPR-2026-000002", null, null);
+                .forRequest("RPR-2026-000002", null);
 
         assertThat(checklist).contains("- **Parent's ID proof** (required): uploaded\n")
                 .contains("- **Birth report** / जन्म की सूचना (required): **not uploaded yet**\n");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.junit.jupiter.api.Test;
 
-/** The two thin process hooks: which variables they read and write. */
+/** The two thin process hooks: which request they work on, and which variables they write. */
 class DocumentDelegatesTest {
 
     final DocumentVerification verification = mock(DocumentVerification.class);
@@ -22,7 +23,7 @@ class DocumentDelegatesTest {
 
     @Test
     void verificationInOrderSetsVerifiedAndNoProblems() {
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000001");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000001");
         when(verification.verify("RPR-2026-000001")).thenReturn(List.of());
 
         new VerifyDocumentsDelegate(verification).execute(execution);
@@ -33,7 +34,7 @@ class DocumentDelegatesTest {
 
     @Test
     void verificationProblemsGoBackOneALine() {
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000001");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000001");
         when(verification.verify("RPR-2026-000001")).thenReturn(List.of(
                 "Parent's ID proof is missing: scan and upload it.",
                 "Birth report: the stored file is missing; upload it again."));
@@ -46,22 +47,37 @@ class DocumentDelegatesTest {
     }
 
     @Test
-    void verificationWithoutARequestNumberFailsLoudly() {
+    void verificationChecksTheRequestOfTheBusinessKeyNotOfAVariable() {
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000001");
+        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000777");
+        when(verification.verify("RPR-2026-000001")).thenReturn(List.of());
+
+        new VerifyDocumentsDelegate(verification).execute(execution);
+
+        verify(verification).verify("RPR-2026-000001");
+        verifyNoMoreInteractions(verification);
+    }
+
+    @Test
+    void verificationWithoutABusinessKeyFailsLoudly() {
         when(execution.getCurrentActivityId()).thenReturn("Task_VerifyDocuments");
+        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000001");
 
         assertThatThrownBy(() -> new VerifyDocumentsDelegate(verification).execute(execution))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Task_VerifyDocuments")
-                .hasMessageContaining("requestNumber");
+                .hasMessageContaining("business key");
         verifyNoInteractions(verification);
     }
 
     @Test
-    void checklistIsATaskLocalVariableBuiltFromTypeAndProblems() {
-        when(task.getVariable("requestNumber")).thenReturn("RPR-2026-000001");
-        when(task.getVariable("certificateType")).thenReturn("birth-certificate");
+    void checklistIsATaskLocalVariableBuiltForTheRequestOfTheBusinessKeyWithTheProblems() {
+        when(task.getExecution()).thenReturn(execution);
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000001");
+        when(task.getVariable("requestNumber")).thenReturn("RPR-2026-000777");
+        when(task.getVariable("certificateType")).thenReturn("a-type-with-fewer-documents");
         when(task.getVariable("documentProblems")).thenReturn("Birth report is missing: scan and upload it.");
-        when(checklist.forRequest("RPR-2026-000001", "birth-certificate",
-                "Birth report is missing: scan and upload it.")).thenReturn("**Documents to collect**");
+        when(checklist.forRequest("RPR-2026-000001", "Birth report is missing: scan and upload it."))
+                .thenReturn("**Documents to collect**");
 
         new DocumentChecklistListener(checklist).notify(task);
 
@@ -69,8 +85,10 @@ class DocumentDelegatesTest {
     }
 
     @Test
-    void checklistWithoutARequestNumberFailsLoudly() {
-        when(task.getTaskDefinitionKey()).thenReturn("Task_VisitCitizen");
+    void checklistWithoutABusinessKeyFailsLoudly() {
+        when(task.getExecution()).thenReturn(execution);
+        when(execution.getCurrentActivityId()).thenReturn("Task_VisitCitizen");
+        when(task.getVariable("requestNumber")).thenReturn("RPR-2026-000001");
 
         assertThatThrownBy(() -> new DocumentChecklistListener(checklist).notify(task))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Task_VisitCitizen");

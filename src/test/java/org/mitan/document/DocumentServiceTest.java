@@ -158,6 +158,24 @@ class DocumentServiceTest {
     }
 
     @Test
+    void verifiedDocumentsTakeNoNewScanThatWouldReachTheClerkUnverified() {
+        request.moveTo(RequestStatus.DOCUMENTS_VERIFIED, NOW);
+
+        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
+                MITAN), HttpStatus.CONFLICT, "already verified (DOCUMENTS_VERIFIED)");
+        assertThat(refusal.getMessage()).contains("return the request for a revisit");
+        assertThat(refusal.getProperties()).containsEntry("requestStatus", "DOCUMENTS_VERIFIED");
+    }
+
+    @Test
+    void aRequestBackFromScrutinyWithItsMitanTakesDocumentsAgain() {
+        request.moveTo(RequestStatus.UNDER_SCRUTINY, NOW);
+        request.moveTo(RequestStatus.MITAN_ASSIGNED, NOW);
+
+        assertThat(service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN).created()).isTrue();
+    }
+
+    @Test
     void aRequestWithTheOfficersTakesNoDocuments() {
         request.moveTo(RequestStatus.UNDER_SCRUTINY, NOW);
 

@@ -43,7 +43,7 @@ class CaptureParticularsListenerTest {
         when(repository.findByRequestNumber("RPR-2026-000003")).thenReturn(Optional.of(request));
         processScope.put("requestNumber", "RPR-2026-000003");
         processScope.put("mitanUserId", "mitan1");
-        execution = Scopes.execution(processScope);
+        execution = Scopes.execution("RPR-2026-000003", processScope);
     }
 
     @Test
@@ -93,6 +93,20 @@ class CaptureParticularsListenerTest {
                 Map.entry("dateOfBirth", "2026-04-20T00:00:00Z"), Map.entry("liveBirth", true));
         assertThat(taskScope).isEmpty();
         assertThat(processScope).containsOnlyKeys("requestNumber", "mitanUserId");
+    }
+
+    @Test
+    void theParticularsGoToTheRequestOfTheBusinessKeyWhateverTheFormSays() {
+        ServiceRequest other = Fixtures.request(4, "RPR-2026-000004");
+        when(repository.findByRequestNumber("RPR-2026-000004")).thenReturn(Optional.of(other));
+        taskScope.put("requestNumber", "RPR-2026-000004");
+        taskScope.put("particular_childName", "Riya Verma");
+
+        listener.notify(Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution));
+
+        assertThat(request.getParticulars()).containsOnly(Map.entry("childName", "Riya Verma"));
+        assertThat(other.getParticulars()).isEmpty();
+        verify(repository, never()).save(other);
     }
 
     @Test

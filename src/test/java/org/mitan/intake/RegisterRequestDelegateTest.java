@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -29,9 +30,11 @@ import org.mockito.ArgumentCaptor;
 class RegisterRequestDelegateTest {
 
     private final IntakeService intake = mock(IntakeService.class);
+    private final ServiceRequestRepository requests = mock(ServiceRequestRepository.class);
     private final RepositoryService repository = mock(RepositoryService.class);
     private final IdentityService identity = mock(IdentityService.class);
-    private final RegisterRequestDelegate delegate = new RegisterRequestDelegate(intake, repository, identity);
+    private final RegisterRequestDelegate delegate = new RegisterRequestDelegate(intake, requests, repository,
+            identity);
     private final Map<String, Object> variables = new HashMap<>();
     private DelegateExecution execution;
 
@@ -46,8 +49,11 @@ class RegisterRequestDelegateTest {
     }
 
     @Test
-    void startedByTheApiTheRequestIsLinkedToTheInstance() {
+    void startedByTheApiTheRequestOfTheBusinessKeyIsLinkedToTheInstance() {
         variables.put("requestNumber", "RPR-2026-000001");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000001");
+        when(requests.findByRequestNumber("RPR-2026-000001"))
+                .thenReturn(Optional.of(Fixtures.request(1, "RPR-2026-000001")));
         when(intake.attachProcess("RPR-2026-000001", "birth-certificate", "pi-1"))
                 .thenReturn(Fixtures.request(1, "RPR-2026-000001"));
 
@@ -78,6 +84,34 @@ class RegisterRequestDelegateTest {
                 .containsEntry("certificateType", "birth-certificate")
                 .containsEntry("bodyCode", "RPR")
                 .doesNotContainKeys("citizenName", "citizenPhone", "address");
+        verify(intake, never()).attachProcess(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void aRequestNumberAmongTheStartVariablesNamesNoRequest() {
+        startForm(12L);
+        variables.put("requestNumber", "RPR-2026-000001");
+        when(intake.registerStarted(any(), anyString(), anyString()))
+                .thenReturn(Fixtures.request(3, "RPR-2026-000003"));
+
+        delegate.execute(execution);
+
+        verify(intake, never()).attachProcess(anyString(), anyString(), anyString());
+        verify(execution).setProcessBusinessKey("RPR-2026-000003");
+        assertThat(variables).containsEntry("requestNumber", "RPR-2026-000003");
+    }
+
+    @Test
+    void aBusinessKeyThatIsNoRequestIsReplacedByTheNewRequestsNumber() {
+        startForm(12L);
+        when(execution.getProcessBusinessKey()).thenReturn("typed in the start dialog");
+        when(requests.findByRequestNumber("typed in the start dialog")).thenReturn(Optional.empty());
+        when(intake.registerStarted(any(), anyString(), anyString()))
+                .thenReturn(Fixtures.request(3, "RPR-2026-000003"));
+
+        delegate.execute(execution);
+
+        verify(execution).setProcessBusinessKey("RPR-2026-000003");
         verify(intake, never()).attachProcess(anyString(), anyString(), anyString());
     }
 

@@ -33,13 +33,14 @@ class RequestStatusMoverTest {
     private final RequestStatusMover mover = new RequestStatusMover(
             new Requests(repository, milestones, Clock.fixed(LATER, ZoneOffset.UTC)), identity);
     private final ServiceRequest request = Fixtures.request(7, "RPR-2026-000007");
-    private final Map<String, Object> variables = new HashMap<>(Map.of("requestNumber", "RPR-2026-000007"));
+    private final Map<String, Object> variables = new HashMap<>(Map.of("requestNumber", "RPR-2026-000008"));
     private DelegateExecution execution;
 
     @BeforeEach
     void setUp() {
         when(repository.findByRequestNumber("RPR-2026-000007")).thenReturn(Optional.of(request));
-        execution = Scopes.execution(variables);
+        // a task worker overwrote the requestNumber variable: the business key still names the request
+        execution = Scopes.execution("RPR-2026-000007", variables);
         when(execution.getCurrentActivityName()).thenReturn("Scrutinise documents");
     }
 
@@ -77,11 +78,12 @@ class RequestStatusMoverTest {
     }
 
     @Test
-    void anInstanceWithoutARequestNumberIsATechnicalFault() {
-        variables.clear();
+    void anInstanceWithoutABusinessKeyIsATechnicalFault() {
+        when(execution.getProcessBusinessKey()).thenReturn(null);
 
         assertThatThrownBy(() -> mover.move(execution, "APPROVED")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("requestNumber");
+                .hasMessageContaining("business key");
+        verifyNoInteractions(milestones);
     }
 
     private RequestMilestone savedMilestone() {

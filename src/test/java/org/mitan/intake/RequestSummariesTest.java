@@ -19,6 +19,8 @@ import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
+import org.mitan.document.RequiredDocument;
+import org.mitan.document.RequiredDocuments;
 import org.mitan.municipality.UrbanBodyRepository;
 
 class RequestSummariesTest {
@@ -30,8 +32,10 @@ class RequestSummariesTest {
     private final CertificateTypes types = mock(CertificateTypes.class);
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
     private final DocumentRepository documents = mock(DocumentRepository.class);
+    private final RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);
     private final CertificateRepository certificates = mock(CertificateRepository.class);
-    private final RequestSummaries summaries = new RequestSummaries(requests, types, bodies, documents, certificates);
+    private final RequestSummaries summaries = new RequestSummaries(requests, types, bodies, documents,
+            requiredDocuments, certificates);
     private final ServiceRequest request = Fixtures.request(9, "RPR-2026-000009");
 
     @BeforeEach
@@ -47,6 +51,9 @@ class RequestSummariesTest {
                 document(BIRTH_REPORT, "birth-report", "application/pdf", 1536),
                 document(PARENT_ID, "parent-id", "image/jpeg", 2_621_440)));
         when(certificates.findByRequestId(9L)).thenReturn(Optional.empty());
+        when(requiredDocuments.forType("birth-certificate")).thenReturn(List.of(
+                new RequiredDocument("birth-report", "Birth report from the hospital", "जन्म रिपोर्ट", true, ""),
+                new RequiredDocument("parent-id", "Parent's identity proof", "माता-पिता का पहचान पत्र", true, "")));
     }
 
     @Test
@@ -56,9 +63,19 @@ class RequestSummariesTest {
         assertThat(markdown).contains("RPR-2026-000009", "Birth certificate", "Raipur (RPR), ward 12",
                 "Asha Verma", "12 Station Road, Raipur", "Morning",
                 "- **Child name:** Riya\n- **Date of birth:** 2026-04-20\n",
-                "[birth-report (application/pdf, 1.5 KB)](/api/documents/" + BIRTH_REPORT + "/content)",
-                "[parent-id (image/jpeg, 2.5 MB)](/api/documents/" + PARENT_ID + "/content)");
+                "[Birth report from the hospital (application/pdf, 1.5 KB)](/api/documents/" + BIRTH_REPORT
+                        + "/content)",
+                "[Parent's identity proof (image/jpeg, 2.5 MB)](/api/documents/" + PARENT_ID + "/content)");
         assertThat(markdown).doesNotContain("/api/certificates/", "Earlier remarks", "9876543210");
+    }
+
+    @Test
+    void aScanOfATypeTheDecisionNoLongerListsKeepsItsTypeAsName() {
+        when(requiredDocuments.forType("birth-certificate")).thenReturn(List.of(
+                new RequiredDocument("birth-report", "Birth report from the hospital", "", true, "")));
+
+        assertThat(summaries.markdown("RPR-2026-000009", null, null))
+                .contains("[Birth report from the hospital (application/pdf", "[parent-id (image/jpeg");
     }
 
     @Test
@@ -69,13 +86,20 @@ class RequestSummariesTest {
     }
 
     @Test
-    void linksTheCertificateOnceIssued() {
-        when(certificates.findByRequestId(9L)).thenReturn(Optional.of(new Certificate("RPR-BC-2026-000001", 9L,
+    void linksTheCertificateOnceIssuedWithTheSlashesOfItsNumberAsTheyAre() {
+        when(certificates.findByRequestId(9L)).thenReturn(Optional.of(new Certificate("RPR/BIRTH/2026/000001", 9L,
                 "RPR", "birth-certificate", "Riya", Instant.parse("2026-05-10T05:00:00Z"), "certificates/x.pdf",
                 "a".repeat(64), "verification-code")));
 
         assertThat(summaries.markdown("RPR-2026-000009", null, null))
-                .contains("](/api/certificates/RPR-BC-2026-000001/pdf)");
+                .contains("[RPR/BIRTH/2026/000001 (PDF)](/api/certificates/RPR/BIRTH/2026/000001/pdf)")
+                .doesNotContain("%2F");
+    }
+
+    @Test
+    void whatIsNotSafeInAPathIsStillEncodedSegmentBySegment() {
+        assertThat(RequestSummaries.certificatePdfPath("RPR/BIRTH 2026/000001"))
+                .isEqualTo("/api/certificates/RPR/BIRTH%202026/000001/pdf");
     }
 
     @Test
@@ -99,14 +123,15 @@ class RequestSummariesTest {
 
     @Test
     void theListenerPutsTheSummaryOnTheTask() {
-        Map<String, Object> processScope = new HashMap<>(Map.of("requestNumber", "RPR-2026-000009",
+        Map<String, Object> processScope = new HashMap<>(Map.of("requestNumber", "RPR-2026-000010",
                 "scrutinyRemarks", "Address proof missing"));
         Map<String, Object> taskScope = new HashMap<>();
 
-        new RequestSummaryListener(summaries)
-                .notify(Scopes.task(TaskListener.EVENTNAME_CREATE, taskScope, Scopes.execution(processScope)));
+        new RequestSummaryListener(summaries).notify(Scopes.task(TaskListener.EVENTNAME_CREATE, taskScope,
+                Scopes.execution("RPR-2026-000009", processScope)));
 
-        assertThat((String) taskScope.get("requestSummary")).contains("RPR-2026-000009", "Address proof missing");
+        assertThat((String) taskScope.get("requestSummary")).contains("RPR-2026-000009", "Address proof missing")
+                .doesNotContain("RPR-2026-000010");
         assertThat(processScope).doesNotContainKey("requestSummary");
     }
 

@@ -28,7 +28,13 @@ public final class Scopes {
     }
 
     public static DelegateExecution execution(Map<String, Object> variables) {
+        return execution(null, variables);
+    }
+
+    /** An execution of a process instance whose business key (the request number) is {@code businessKey}. */
+    public static DelegateExecution execution(String businessKey, Map<String, Object> variables) {
         DelegateExecution execution = mock(DelegateExecution.class, withSettings().strictness(Strictness.LENIENT));
+        lenient().when(execution.getProcessBusinessKey()).thenReturn(businessKey);
         lenient().when(execution.getVariable(anyString()))
                 .thenAnswer(call -> variables.get(call.<String>getArgument(0)));
         lenient().when(execution.hasVariable(anyString()))

@@ -153,6 +153,17 @@ class MitanAssignmentServiceTest {
     }
 
     @Test
+    void aRequestReturnedFromScrutinyIsBackWithItsMitan() {
+        Mitan first = mitan(5, "RPR", "farah", 8, Set.of(30));
+        request.setMitanId(first.getId());
+        request.moveTo(RequestStatus.UNDER_SCRUTINY, Instant.parse("2026-05-03T04:30:00Z"));
+
+        assertThat(service.assign("RPR-2026-000001", null, "system").getUserId()).isEqualTo("farah");
+
+        verify(requests).advance(request, RequestStatus.MITAN_ASSIGNED, "system", "farah-name (farah)");
+    }
+
+    @Test
     void aMitanWhoLeftIsReplaced() {
         Mitan first = mitan(5, "RPR", "farah", 8, Set.of(12));
         first.setActive(false);

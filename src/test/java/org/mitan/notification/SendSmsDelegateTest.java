@@ -25,8 +25,8 @@ class SendSmsDelegateTest {
 
     @Test
     void sendsTheTemplateToTheCitizenByDefault() throws Exception {
-        when(execution.getVariable("template")).thenReturn(SmsTemplates.MITAN_ASSIGNED);
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+        when(execution.getVariableLocal("template")).thenReturn(SmsTemplates.MITAN_ASSIGNED);
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
 
         delegate.execute(execution);
 
@@ -37,10 +37,10 @@ class SendSmsDelegateTest {
     @SuppressWarnings("unchecked")
     @Test
     void sendsToTheSupervisorWithTheProcessVariablesAtHand() throws Exception {
-        when(execution.getVariable("template")).thenReturn(SmsTemplates.TASK_OVERDUE);
-        when(execution.getVariable("recipient")).thenReturn("supervisor");
+        when(execution.getVariableLocal("template")).thenReturn(SmsTemplates.TASK_OVERDUE);
+        when(execution.getVariableLocal("recipient")).thenReturn("supervisor");
         when(execution.getVariable("taskName")).thenReturn("Decide the application");
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
 
         delegate.execute(execution);
 
@@ -51,8 +51,21 @@ class SendSmsDelegateTest {
     }
 
     @Test
+    void processVariablesNamedLikeTheInputsOrTheRequestRedirectNothing() throws Exception {
+        when(execution.getVariableLocal("template")).thenReturn(SmsTemplates.MITAN_ASSIGNED);
+        when(execution.getVariable("recipient")).thenReturn("supervisor");
+        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000777");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
+
+        delegate.execute(execution);
+
+        verify(notifications).send(eq("RPR-2026-000042"), eq(SmsTemplates.MITAN_ASSIGNED), eq(Recipient.CITIZEN),
+                any());
+    }
+
+    @Test
     void aModelWithoutTemplateInputFailsNamingIt() {
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
         when(execution.getCurrentActivityId()).thenReturn("Task_NotifyMitanAssigned");
 
         assertThatThrownBy(() -> delegate.execute(execution))
@@ -62,9 +75,9 @@ class SendSmsDelegateTest {
 
     @Test
     void anUnknownRecipientFails() {
-        when(execution.getVariable("template")).thenReturn(SmsTemplates.SUBMITTED);
-        when(execution.getVariable("recipient")).thenReturn("registrar");
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+        when(execution.getVariableLocal("template")).thenReturn(SmsTemplates.SUBMITTED);
+        when(execution.getVariableLocal("recipient")).thenReturn("registrar");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
 
         assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(IllegalArgumentException.class);
         verifyNoInteractions(notifications);

@@ -57,7 +57,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every path of the birth-certificate model with the real doorstep-visit and home-delivery models and the real
- * decision tables; only the Spring beans the models name are faked.
+ * decision tables; only the Spring beans the models name are faked. The lookups that choose candidate groups and
+ * assignees are faked by the business key, as the real ones read the request row, so variables a task worker
+ * submits cannot change who gets a task.
  */
 @Deployment(resources = {
         "processes/birth-certificate.bpmn", "processes/doorstep-visit.bpmn", "processes/home-delivery.bpmn",
@@ -79,6 +81,8 @@ class BirthCertificateProcessTest {
     RecordingSms sms = new RecordingSms();
     RecordingStatus status = new RecordingStatus();
     FakeHomeDelivery homeDelivery = new FakeHomeDelivery();
+    FakeServiceLevels serviceLevels = new FakeServiceLevels();
+    FakeMitans mitans = new FakeMitans(MITAN);
     SingleWindow singleWindow = SingleWindow.ACCEPTS;
     boolean issuingFails;
     int submissions;
@@ -100,12 +104,14 @@ class BirthCertificateProcessTest {
         Mocks.register("sendSms", sms);
         Mocks.register("requestStatus", status);
         Mocks.register("homeDelivery", homeDelivery);
+        serviceLevels.request(REQUEST, ProcessKeys.BIRTH_CERTIFICATE);
+        Mocks.register("serviceLevels", serviceLevels);
+        Mocks.register("assignMitan", mitans);
+        Mocks.register("assignedMitan", mitans);
         Mocks.register("registerRequest", (JavaDelegate) execution -> {
             execution.setVariable(ProcessVariables.CERTIFICATE_TYPE, ProcessKeys.BIRTH_CERTIFICATE);
             execution.setVariable(ProcessVariables.BODY_CODE, "RPR");
         });
-        Mocks.register("assignMitan", (JavaDelegate) execution ->
-                execution.setVariable(ProcessVariables.MITAN_USER_ID, MITAN));
         Mocks.register("documentChecklistListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.DOCUMENT_CHECKLIST, "- [x] Birth report"));
         Mocks.register("verifyDocuments", (JavaDelegate) execution -> {
@@ -176,12 +182,10 @@ class BirthCertificateProcessTest {
 
         assertThat(request).isWaitingAt("CallActivity_DoorstepVisit").hasPassed("Task_RegisterRequest", "Task_DetermineServiceLevel");
         assertThat(request).variables()
-                .containsEntry("scrutinyGroup", "clerk")
-                .containsEntry("authorityGroup", "registrar")
                 .containsEntry("officerDueDays", 2)
                 .containsEntry("mitanDueDays", 2)
                 .containsEntry("legalDueDays", 7)
-                .doesNotContainKey("decisionResult");
+                .doesNotContainKeys("decisionResult", "scrutinyGroup", "authorityGroup");
         ProcessInstance visit = calledProcessInstance(ProcessKeys.DOORSTEP_VISIT, request);
         assertEquals(REQUEST, visit.getBusinessKey());
         assertThat(visit).isWaitingAt("Task_VisitCitizen").variables()
@@ -200,6 +204,8 @@ class BirthCertificateProcessTest {
         ProcessInstance request = start();
         ProcessInstance visit = calledProcessInstance(ProcessKeys.DOORSTEP_VISIT, request);
         complete(task(visit), withVariables("visitOutcome", "collected", "visitRemarks", "All originals seen"));
+        assertThat(visit).isWaitingAt("Task_VerifyDocuments");
+        execute(job(visit));
 
         assertThat(request).isWaitingAt("Task_RecordParticulars").hasPassed("CallActivity_DoorstepVisit");
         assertThat(request).variables().containsEntry("mitanUserId", MITAN).containsEntry("visitResult", "verified")
@@ -220,7 +226,7 @@ class BirthCertificateProcessTest {
 
         assertThat(request).isWaitingAt("Task_SubmitToSingleWindow");
         assertEquals(0, submissions);
-        execute(job(request));
+        execute(job("Task_SubmitToSingleWindow", request));
 
         assertThat(request).isWaitingAt("Task_DecideApplication");
         Task decision = task(request);
@@ -230,13 +236,13 @@ class BirthCertificateProcessTest {
 
         assertEquals(List.of("UNDER_SCRUTINY", "APPROVED"), status.moves());
         assertThat(request).isWaitingAt("Task_IssueCertificate");
-        execute(job(request));
+        execute(job("Task_IssueCertificate", request));
 
         assertThat(request).isWaitingAt("CallActivity_HomeDelivery");
         ProcessInstance delivery = calledProcessInstance(ProcessKeys.HOME_DELIVERY, request);
         assertEquals(REQUEST, delivery.getBusinessKey());
         assertThat(delivery).variables().containsEntry("requestNumber", REQUEST).containsEntry("bodyCode", "RPR")
-                .containsEntry("mitanUserId", MITAN).containsEntry("mitanDueDays", 2);
+                .containsEntry("mitanDueDays", 2).doesNotContainKey("mitanUserId");
         assertThat(task(delivery)).isAssignedTo(MITAN);
         complete(task(delivery), withVariables("deliveryOtp", FakeHomeDelivery.RIGHT_OTP));
 
@@ -247,6 +253,8 @@ class BirthCertificateProcessTest {
         assertEquals(1, homeDelivery.arranged());
         assertEquals(List.of("MITAN_ASSIGNED", "FEEDBACK_REQUEST"), sms.templates());
         assertEquals(List.of("UNDER_SCRUTINY", "APPROVED"), status.moves());
+        assertEquals(0, managementService().createJobQuery().processInstanceId(request.getId()).count(),
+                "the legal deadline timer ends with the request");
     }
 
     @Test
@@ -273,6 +281,7 @@ class BirthCertificateProcessTest {
         assertThat(visit).isWaitingAt("Task_VisitCitizen").variables()
                 .containsEntry("scrutinyRemarks", "Birth report unreadable").containsEntry("visitAttempts", 1);
         complete(task(visit), withVariables("visitOutcome", "collected"));
+        execute(job(visit));
         complete(task(request));
 
         assertThat(request).isWaitingAt("Task_ScrutiniseDocuments").variables().doesNotContainKey("scrutinyOutcome");
@@ -296,7 +305,7 @@ class BirthCertificateProcessTest {
         singleWindow = SingleWindow.REFUSES;
         ProcessInstance request = startAt("Task_SubmitToSingleWindow");
 
-        execute(job(request));
+        execute(job("Task_SubmitToSingleWindow", request));
 
         assertThat(request).isEnded()
                 .hasPassed("BoundaryEvent_SingleWindowRejected", "Task_NotifyRejection", "EndEvent_RequestRejected")
@@ -312,7 +321,7 @@ class BirthCertificateProcessTest {
         singleWindow = SingleWindow.IS_DOWN;
         issuingFails = true;
         ProcessInstance request = startAt(activity);
-        Job call = job(request);
+        Job call = job(activity, request);
         assertEquals(3, call.getRetries());
 
         int attempts = 0;
@@ -321,7 +330,7 @@ class BirthCertificateProcessTest {
             RuntimeException failure = assertThrows(RuntimeException.class, () -> managementService().executeJob(id));
             assertTrue(failure.getMessage().contains("503"), failure.getMessage());
             attempts++;
-            call = job(request);
+            call = job(activity, request);
             if (call.getRetries() > 0) {
                 assertEquals(Date.from(NOW.plus(Duration.ofMinutes(10))), call.getDuedate());
             }
@@ -354,6 +363,60 @@ class BirthCertificateProcessTest {
         assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", taskName, reminderId)), sms.sent());
     }
 
+    @Test
+    void whenTheLegalTimeLimitPassesTheSupervisorIsToldAndTheRequestGoesOn() {
+        ProcessInstance request = start();
+        Job deadline = job("StartEvent_LegalDeadlinePassed", request);
+        assertEquals(inDays(7), deadline.getDuedate());
+
+        execute(deadline);
+
+        assertThat(request).isWaitingAt("CallActivity_DoorstepVisit")
+                .hasPassed("StartEvent_LegalDeadlinePassed", "Task_NotifyLegalDeadlinePassed",
+                        "EndEvent_LegalDeadlineNotified");
+        assertEquals(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Legal time limit",
+                "Task_NotifyLegalDeadlinePassed"), sms.sent().get(sms.sent().size() - 1));
+        assertEquals(0, managementService().createJobQuery().activityId("StartEvent_LegalDeadlinePassed")
+                .processInstanceId(request.getId()).count(), "the supervisor is told once");
+        complete(task(calledProcessInstance(ProcessKeys.DOORSTEP_VISIT, request)),
+                withVariables("visitOutcome", "withdrawn"));
+        assertThat(request).isEnded().hasPassed("EndEvent_RequestClosed");
+    }
+
+    @Test
+    void variablesSubmittedWithTheFormsChooseNeitherTheRequestNorWhoWorksOnIt() {
+        ProcessInstance request = start();
+        ProcessInstance visit = calledProcessInstance(ProcessKeys.DOORSTEP_VISIT, request);
+
+        complete(task(visit), withVariables("visitOutcome", "collected", "requestNumber", "RPR-2026-000999",
+                "certificateType", "some-type-with-fewer-papers", "mitanUserId", "mitan.intruder"));
+        execute(job(visit));
+        assertThat(task(request)).isAssignedTo(MITAN);
+        complete(task(request), withVariables("scrutinyGroup", "mitan", "authorityGroup", "clerk",
+                "requestNumber", "RPR-2026-000999"));
+        Task scrutiny = task(request);
+        assertThat(scrutiny).hasCandidateGroup("clerk");
+        assertEquals(List.of("clerk"), candidateGroups(scrutiny));
+        complete(scrutiny, withVariables("scrutinyOutcome", "accepted", "authorityGroup", "clerk",
+                "decision", "approved"));
+        execute(job("Task_SubmitToSingleWindow", request));
+
+        assertThat(request).isWaitingAt("Task_DecideApplication").variables().doesNotContainKey("decision");
+        Task decision = task(request);
+        assertThat(decision).hasCandidateGroup("registrar");
+        assertEquals(List.of("registrar"), candidateGroups(decision));
+        assertEquals(List.of(REQUEST), serviceLevels.asked().stream().distinct().toList());
+        complete(decision, withVariables("decision", "approved", "mitanUserId", "mitan.intruder"));
+        execute(job("Task_IssueCertificate", request));
+        assertThat(task(calledProcessInstance(ProcessKeys.HOME_DELIVERY, request))).isAssignedTo(MITAN);
+    }
+
+    private static List<String> candidateGroups(Task task) {
+        return taskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId).toList();
+    }
+
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey(ProcessKeys.BIRTH_CERTIFICATE, REQUEST,
                 Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
@@ -365,13 +428,11 @@ class BirthCertificateProcessTest {
         variables.put("requestNumber", REQUEST);
         variables.put("certificateType", ProcessKeys.BIRTH_CERTIFICATE);
         variables.put("bodyCode", "RPR");
-        variables.put("scrutinyGroup", "clerk");
-        variables.put("authorityGroup", "registrar");
         variables.put("officerDueDays", 2);
         variables.put("mitanDueDays", 2);
         variables.put("legalDueDays", 7);
-        variables.put("mitanUserId", MITAN);
         variables.put("visitResult", "verified");
+        mitans.assigned(REQUEST, MITAN);
         return runtimeService().createProcessInstanceByKey(ProcessKeys.BIRTH_CERTIFICATE)
                 .businessKey(REQUEST)
                 .setVariables(variables)

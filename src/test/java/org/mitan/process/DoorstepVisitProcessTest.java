@@ -4,16 +4,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mitan.process.ProcessTestSupport.NOW;
 import static org.mitan.process.ProcessTestSupport.assertDeployedForm;
 import static org.mitan.process.ProcessTestSupport.historicVariable;
 import static org.mitan.process.ProcessTestSupport.inDays;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Deque;
@@ -21,10 +25,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -50,10 +54,12 @@ class DoorstepVisitProcessTest {
     static final String MITAN = "mitan.korba.1";
 
     RecordingSms sms = new RecordingSms();
+    FakeMitans mitans = new FakeMitans(MITAN);
     /** Results the fake verification gives, one per run; verified when empty. */
     Deque<String> verificationProblems = new ArrayDeque<>();
-    /** How many assignment attempts fail with NoMitanAvailable before one succeeds. */
-    int assignmentFailures;
+    /** Whether the document store answers the fake verification. */
+    boolean storeDown;
+    int verifications;
 
     @BeforeAll
     static void useEngine() {
@@ -69,19 +75,15 @@ class DoorstepVisitProcessTest {
     void fakes() {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("sendSms", sms);
-        Mocks.register("assignMitan", (JavaDelegate) execution -> {
-            if (assignmentFailures > 0) {
-                assignmentFailures--;
-                execution.setVariable(ProcessVariables.ASSIGNMENT_PROBLEM, "No active Mitan in Korba serves ward 12");
-                throw new BpmnError(ProcessErrors.NO_MITAN_AVAILABLE);
-            }
-            Object chosen = execution.getVariable(ProcessVariables.CHOSEN_MITAN_USER_ID);
-            execution.setVariable(ProcessVariables.MITAN_USER_ID, chosen != null ? chosen : MITAN);
-            execution.removeVariable(ProcessVariables.CHOSEN_MITAN_USER_ID);
-        });
+        Mocks.register("assignMitan", mitans);
+        Mocks.register("assignedMitan", mitans);
         Mocks.register("documentChecklistListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.DOCUMENT_CHECKLIST, "- [ ] Birth report (mandatory)"));
         Mocks.register("verifyDocuments", (JavaDelegate) execution -> {
+            verifications++;
+            if (storeDown) {
+                throw new IllegalStateException("The document store answered 503");
+            }
             String problems = verificationProblems.isEmpty() ? "" : verificationProblems.pop();
             execution.setVariable(ProcessVariables.DOCUMENTS_VERIFIED, problems.isEmpty());
             execution.setVariable(ProcessVariables.DOCUMENT_PROBLEMS, problems);
@@ -123,6 +125,10 @@ class DoorstepVisitProcessTest {
 
         complete(task(visit), withVariables("visitOutcome", "collected"));
 
+        assertThat(visit).isWaitingAt("Task_VerifyDocuments").hasNotPassed("Gateway_DocumentsVerified");
+        assertEquals(0, verifications, "verification runs as a job, after the Mitan's form is saved");
+        runVerification(visit);
+
         assertThat(visit).isEnded()
                 .hasPassed("Task_VerifyDocuments", "Gateway_DocumentsVerified", "EndEvent_DocumentsVerified");
         assertEquals("verified", historicVariable(visit, "visitResult"));
@@ -134,6 +140,7 @@ class DoorstepVisitProcessTest {
         ProcessInstance visit = start(Map.of());
 
         complete(task(visit), withVariables("visitOutcome", "collected"));
+        runVerification(visit);
 
         assertThat(visit).isWaitingAt("Task_VisitCitizen").hasPassed("Task_VerifyDocuments", "Gateway_DocumentsVerified")
                 .hasNotPassed("EndEvent_DocumentsVerified");
@@ -145,8 +152,43 @@ class DoorstepVisitProcessTest {
         assertEquals(List.of("MITAN_ASSIGNED"), sms.templates());
 
         complete(task(visit), withVariables("visitOutcome", "collected"));
+        runVerification(visit);
 
         assertThat(visit).isEnded().hasPassed("EndEvent_DocumentsVerified");
+    }
+
+    @Test
+    void aDocumentStoreOutageIsRetriedEveryTenMinutesThenBecomesAnIncidentWhileTheVisitStaysReported() {
+        storeDown = true;
+        ProcessInstance visit = start(Map.of());
+
+        complete(task(visit), withVariables("visitOutcome", "collected"));
+
+        assertThat(visit).isWaitingAt("Task_VerifyDocuments");
+        assertEquals(0, taskService().createTaskQuery().processInstanceId(visit.getId()).count());
+        Job verification = job("Task_VerifyDocuments", visit);
+        assertEquals(3, verification.getRetries());
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String id = verification.getId();
+            RuntimeException failure = assertThrows(RuntimeException.class, () -> managementService().executeJob(id));
+            assertTrue(failure.getMessage().contains("503"), failure.getMessage());
+            verification = job("Task_VerifyDocuments", visit);
+            assertEquals(3 - attempt, verification.getRetries());
+            if (attempt < 3) {
+                assertEquals(Date.from(NOW.plus(Duration.ofMinutes(10))), verification.getDuedate());
+            }
+        }
+        Incident incident = runtimeService().createIncidentQuery().processInstanceId(visit.getId()).singleResult();
+        assertEquals("Task_VerifyDocuments", incident.getActivityId());
+        assertEquals(Incident.FAILED_JOB_HANDLER_TYPE, incident.getIncidentType());
+        assertEquals("collected", historicVariable(visit, "visitOutcome"));
+
+        storeDown = false;
+        managementService().setJobRetries(verification.getId(), 1);
+        runVerification(visit);
+
+        assertThat(visit).isEnded().hasPassed("EndEvent_DocumentsVerified");
+        assertEquals(4, verifications);
     }
 
     @Test
@@ -167,6 +209,7 @@ class DoorstepVisitProcessTest {
         assertThat(task(visit)).isAssignedTo(MITAN);
 
         complete(task(visit), withVariables("visitOutcome", "collected"));
+        runVerification(visit);
 
         assertThat(visit).isEnded().hasPassed("EndEvent_DocumentsVerified");
     }
@@ -205,10 +248,10 @@ class DoorstepVisitProcessTest {
 
     @Test
     void aLimitReachedOnAVisitStartedMidwayClosesAtOnce() {
+        mitans.assigned(REQUEST, MITAN);
         ProcessInstance visit = runtimeService().createProcessInstanceByKey(ProcessKeys.DOORSTEP_VISIT)
                 .businessKey(REQUEST)
                 .setVariables(visitVariables())
-                .setVariable("mitanUserId", MITAN)
                 .setVariable("visitAttempts", 2)
                 .setVariable("maxVisits", 2)
                 .startBeforeActivity("Task_VisitCitizen")
@@ -233,13 +276,13 @@ class DoorstepVisitProcessTest {
 
     @Test
     void withoutAMitanTheSupervisorChoosesOneAndAssignmentRunsAgain() {
-        assignmentFailures = 1;
+        mitans.failNext(1);
         ProcessInstance visit = start(Map.of());
 
         assertThat(visit).isWaitingAt("Task_AssignMitanManually").hasPassed("BoundaryEvent_NoMitanAvailable");
         Task manual = task(visit);
         assertThat(manual).hasCandidateGroup("supervisor").isNotAssigned().hasDueDate(inDays(2));
-        assertThat(visit).variables().containsEntry("assignmentProblem", "No active Mitan in Korba serves ward 12");
+        assertThat(visit).variables().containsEntry("assignmentProblem", FakeMitans.NO_MITAN);
         assertDeployedForm(manual, "mitan-assignment");
         assertEquals(List.of(), sms.templates());
 
@@ -267,7 +310,7 @@ class DoorstepVisitProcessTest {
 
     @Test
     void anOverdueManualAssignmentRemindsTheSupervisorAndStaysOpen() {
-        assignmentFailures = 1;
+        mitans.failNext(1);
         ProcessInstance visit = start(Map.of());
 
         execute(job("BoundaryEvent_AssignMitanManuallyOverdue", visit));
@@ -275,6 +318,23 @@ class DoorstepVisitProcessTest {
         assertThat(visit).isWaitingAt("Task_AssignMitanManually").hasPassed("EndEvent_AssignmentOverdueNotified");
         assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Assign a Mitan by hand",
                 "Task_NotifyAssignmentOverdue")), sms.sent());
+    }
+
+    @Test
+    void theVisitGoesToTheMitanOfTheRequestWhateverTheVariablesSay() {
+        ProcessInstance visit = start(Map.of());
+
+        complete(task(visit), withVariables("visitOutcome", "citizenNotHome", "mitanUserId", "mitan.intruder",
+                "requestNumber", "KRB-2026-000999"));
+        execute(job("Timer_Revisit", visit));
+
+        assertThat(task(visit)).isAssignedTo(MITAN);
+    }
+
+    /** The asynchronous verification step, run as the job executor would. */
+    private void runVerification(ProcessInstance visit) {
+        assertThat(visit).isWaitingAt("Task_VerifyDocuments");
+        execute(job("Task_VerifyDocuments", visit));
     }
 
     private ProcessInstance start(Map<String, Object> extra) {

@@ -47,6 +47,7 @@ class HomeDeliveryProcessTest {
 
     RecordingSms sms = new RecordingSms();
     FakeHomeDelivery homeDelivery = new FakeHomeDelivery();
+    FakeMitans mitans = new FakeMitans("mitan.raipur.never");
 
     @BeforeAll
     static void useEngine() {
@@ -63,6 +64,8 @@ class HomeDeliveryProcessTest {
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register("sendSms", sms);
         Mocks.register("homeDelivery", homeDelivery);
+        mitans.assigned(REQUEST, MITAN);
+        Mocks.register("assignedMitan", mitans);
         Mocks.register("requestSummaryListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, "**" + REQUEST + "** Birth certificate"));
     }
@@ -121,8 +124,16 @@ class HomeDeliveryProcessTest {
                 "Task_NotifyDeliveryOverdue")), sms.sent());
     }
 
+    @Test
+    void theCertificateGoesToTheMitanOfTheRequestNotOfAVariable() {
+        ProcessInstance delivery = runtimeService().startProcessInstanceByKey(ProcessKeys.HOME_DELIVERY, REQUEST,
+                Map.of("requestNumber", "RPR-2026-000999", "mitanUserId", "mitan.intruder", "mitanDueDays", 2));
+
+        assertThat(task(delivery)).isAssignedTo(MITAN);
+    }
+
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey(ProcessKeys.HOME_DELIVERY, REQUEST, Map.of(
-                "requestNumber", REQUEST, "bodyCode", "RPR", "mitanUserId", MITAN, "mitanDueDays", 2));
+                "requestNumber", REQUEST, "bodyCode", "RPR", "mitanDueDays", 2));
     }
 }

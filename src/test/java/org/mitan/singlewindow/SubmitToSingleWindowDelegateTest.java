@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -21,7 +22,7 @@ class SubmitToSingleWindowDelegateTest {
 
     @Test
     void setsTheSubmissionReference() {
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
         when(submissions.submit("RPR-2026-000042")).thenReturn(new SingleWindowSubmissions.Submitted("SWS-1"));
 
         delegate.execute(execution);
@@ -32,7 +33,7 @@ class SubmitToSingleWindowDelegateTest {
 
     @Test
     void refusalSetsTheReasonAndThrowsTheBpmnError() {
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
         when(submissions.submit("RPR-2026-000042"))
                 .thenReturn(new SingleWindowSubmissions.Rejected("Birth already registered"));
 
@@ -47,16 +48,31 @@ class SubmitToSingleWindowDelegateTest {
 
     @Test
     void technicalFailurePropagatesUnchanged() {
-        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
         when(submissions.submit("RPR-2026-000042")).thenThrow(new SingleWindowUnavailableException("HTTP 503"));
 
         assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(SingleWindowUnavailableException.class);
     }
 
     @Test
-    void missingRequestNumberIsATechnicalFailure() {
+    void aRequestNumberVariableDoesNotChooseTheRequest() {
+        when(execution.getProcessBusinessKey()).thenReturn("RPR-2026-000042");
+        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000777");
+        when(submissions.submit("RPR-2026-000042")).thenReturn(new SingleWindowSubmissions.Submitted("SWS-1"));
+
+        delegate.execute(execution);
+
+        verify(submissions, never()).submit("RPR-2026-000777");
+        verify(execution).setVariable("submissionReference", "SWS-1");
+    }
+
+    @Test
+    void missingBusinessKeyIsATechnicalFailure() {
+        when(execution.getVariable("requestNumber")).thenReturn("RPR-2026-000042");
+
         assertThatThrownBy(() -> delegate.execute(execution))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("requestNumber");
+                .hasMessageContaining("business key");
+        verifyNoInteractions(submissions);
     }
 }
