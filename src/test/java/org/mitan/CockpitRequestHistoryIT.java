@@ -141,8 +141,11 @@ class CockpitRequestHistoryIT {
         assertThat(outcome.path("value").asText()).isEqualTo("withdrawn");
         assertThat(outcome.path("userOperationId").asText()).isEqualTo(completion.path("operationId").asText());
 
-        // The application's milestones, read with the same session.
+        // The application's milestones, read with the same session, which stays the same session: a renewed id
+        // would log Cockpit's own calls still in flight out.
+        String sessionBefore = auditor.sessionId();
         JsonNode record = auditor.get("/api/requests/" + number);
+        assertThat(auditor.sessionId()).isEqualTo(sessionBefore);
         assertThat(record.path("status").asText()).isEqualTo("CLOSED");
         assertThat(texts(record.path("milestones"), "milestone")).contains("REGISTERED", "MITAN_ASSIGNED", "CLOSED");
 
@@ -235,6 +238,10 @@ class CockpitRequestHistoryIT {
             assertThat(login.getBody().path("userId").asText()).isEqualTo(user);
             assertThat(login.getBody().path("authorizedApps").toString()).contains("cockpit");
             return session;
+        }
+
+        String sessionId() {
+            return cookies.get("JSESSIONID");
         }
 
         /** GET {engine}{path}?{query} as the plugin does it; notes the path and wants 200 with a JSON body. */

@@ -1,7 +1,6 @@
 package org.mitan.certificate;
 
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mitan.document.DocumentStore;
+import org.mitan.document.Sha256;
 import org.mitan.intake.RequestAccess;
 import org.mitan.intake.RequestStatus;
 import org.mitan.intake.Requests;
@@ -108,7 +108,7 @@ class CertificateService {
                 request.getCertificateType(), request.getBodyCode(), holder, request.getAddress(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(request.getParticulars())), approver, code,
                 verificationUrl, now));
-        String sha256 = sha256(issued.pdf());
+        String sha256 = Sha256.hex(issued.pdf());
         String objectKey = "certificates/" + sha256 + ".pdf";
         store.put(objectKey, issued.pdf(), PDF);
         Certificate certificate = certificates.save(new Certificate(issued.certificateNumber(), request.getId(),
@@ -155,13 +155,5 @@ class CertificateService {
                     + particular + "', which names the certificate's holder. Record it before issuing.");
         }
         return value.toString().strip();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -1,10 +1,9 @@
 package org.mitan.certificate;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
+import org.mitan.document.Sha256;
 import org.mitan.intake.ServiceRequest;
 
 /**
@@ -31,7 +30,7 @@ final class VerificationCodes {
             throw new IllegalStateException("Request " + request.getRequestNumber()
                     + " has no usable secret to derive its verification code from");
         }
-        byte[] digest = sha256((CONTEXT + request.getRequestNumber() + ":" + request.getFeedbackCode())
+        byte[] digest = Sha256.digest((CONTEXT + request.getRequestNumber() + ":" + request.getFeedbackCode())
                 .getBytes(StandardCharsets.UTF_8));
         StringBuilder code = new StringBuilder(LENGTH);
         int buffer = 0;
@@ -63,13 +62,5 @@ final class VerificationCodes {
             }
         }
         return code;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -57,7 +57,9 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .accessDeniedHandler((request, response, e) -> writeProblem(response, json,
                                 HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this.")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless, and never renew the webapp's session id: Tasklist and Cockpit calls in flight keep it.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // The API is stateless (Basic) and the webapp session is honoured for GET only; cross-site
                 // writes are refused by CrossSiteRequestFilter; the webapps under /camunda carry their own
                 // CSRF protection.

@@ -1,7 +1,6 @@
 package org.mitan.document;
 
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,7 +98,7 @@ class DocumentService {
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "The file for " + asked.label()
                         + " is not a " + ContentTypes.ACCEPTED_IN_WORDS + " (judged by its content, not its name)."
                         + " Scan it again as " + ContentTypes.ACCEPTED_IN_WORDS + ".", Map.of("field", "file")));
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
 
         Optional<Document> same = documents.findByRequestIdAndDocumentTypeAndSha256(request.getId(), documentType,
                 sha256);
@@ -167,14 +166,6 @@ class DocumentService {
             return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

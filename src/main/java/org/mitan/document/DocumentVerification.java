@@ -3,10 +3,8 @@ package org.mitan.document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +119,7 @@ public class DocumentVerification {
             return Optional.empty();
         }
         try (InputStream in = opened.get()) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.newDigest();
             byte[] head = new byte[ContentTypes.SIGNATURE_LENGTH];
             int headLength = 0;
             long size = 0;
@@ -133,12 +131,10 @@ public class DocumentVerification {
                 headLength += toHead;
                 size += read;
             }
-            return Optional.of(new Reread(HexFormat.of().formatHex(digest.digest()), size,
+            return Optional.of(new Reread(Sha256.hexOf(digest), size,
                     Arrays.copyOf(head, headLength)));
         } catch (IOException e) {
             throw new ObjectStoreException("Could not read back " + objectKey + " from the document store", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

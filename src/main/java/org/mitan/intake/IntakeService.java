@@ -3,7 +3,6 @@ package org.mitan.intake;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.mitan.notification.SmsService;
 import org.mitan.numbering.NumberSequence;
 import org.mitan.process.ProcessVariables;
 import org.mitan.process.SmsTemplates;
+import org.mitan.singlewindow.StateCalendar;
 import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -30,8 +30,7 @@ public class IntakeService {
     static final String OPEN_REQUEST_INDEX = "service_request_open_per_phone_and_type";
 
     /** Request numbers count per calendar year in India, whatever the server's zone. */
-    private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
-    private static final int FEEDBACK_CODE_BYTES = 15;
+        private static final int FEEDBACK_CODE_BYTES = 15;
 
     private final RegistrationValidator validator;
     private final ServiceRequestRepository requests;
@@ -123,7 +122,7 @@ public class IntakeService {
                     throw alreadyOpen(open.getRequestNumber(), valid.type());
                 });
         String bodyCode = valid.body().getCode();
-        int year = LocalDate.now(clock.withZone(INDIA)).getYear();
+        int year = LocalDate.now(clock.withZone(StateCalendar.ZONE)).getYear();
         long sequence = numbers.next("request:" + bodyCode + ":" + year);
         String number = String.format("%s-%d-%06d", bodyCode, year, sequence);
         ServiceRequest request = new ServiceRequest(number, type, bodyCode, valid.ward(), valid.citizenName(),

@@ -3,6 +3,7 @@ package org.mitan.intake;
 import java.util.Arrays;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,16 @@ public class RequestStatusMover {
     public void move(DelegateExecution execution, String status) {
         RequestStatus next = parse(status);
         ServiceRequest request = requests.require(ProcessRequest.numberOf(execution));
-        requests.advance(request, next, Actors.current(identity), execution.getCurrentActivityName());
+        requests.advance(request, next, Actors.current(identity), stepName(execution));
+    }
+
+    /** The name of the flow or activity the listener sits on ("Approved", "Scrutinise the documents"). */
+    private static String stepName(DelegateExecution execution) {
+        FlowElement element = execution.getBpmnModelElementInstance();
+        if (element != null && element.getName() != null && !element.getName().isBlank()) {
+            return element.getName();
+        }
+        return execution.getCurrentActivityName();
     }
 
     private static RequestStatus parse(String status) {

@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.document.DocumentStore;
+import org.mitan.document.Sha256;
 import org.mitan.intake.RequestAccess;
 import org.mitan.intake.RequestStatus;
 import org.mitan.intake.Requests;
@@ -51,7 +52,7 @@ class CertificateServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final byte[] PDF = "%PDF-1.4 the certificate".getBytes();
-    private static final String PDF_SHA256 = CertificateService.sha256(PDF);
+    private static final String PDF_SHA256 = Sha256.hex(PDF);
     private static final Caller REGISTRAR = new Caller("registrar1", java.util.Set.of("registrar"));
 
     private final ServiceRequestRepository requestRows = mock(ServiceRequestRepository.class);

@@ -99,7 +99,7 @@ class DocumentApiIntegrationTest {
     void anUploadStoresTheObjectAndTheRowAndTheSameFileAgainIsTheSameDocument() throws Exception {
         MvcResult created = mvc.perform(upload("birth-report", "report.pdf", ContentTypesTest.PDF))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.sha256").value(DocumentService.sha256(ContentTypesTest.PDF)))
+                .andExpect(jsonPath("$.sha256").value(Sha256.hex(ContentTypesTest.PDF)))
                 .andExpect(jsonPath("$.contentType").value("application/pdf"))
                 .andReturn();
         String id = json.readTree(created.getResponse().getContentAsString()).get("id").asText();
@@ -110,7 +110,7 @@ class DocumentApiIntegrationTest {
         assertThat(row.getUploadedBy()).isEqualTo(MITAN_USER);
         try (InputStream stored = s3.getObject(GetObjectArgs.builder().bucket(storage.bucket())
                 .object(row.getObjectKey()).build())) {
-            assertThat(DocumentService.sha256(stored.readAllBytes())).isEqualTo(row.getSha256());
+            assertThat(Sha256.hex(stored.readAllBytes())).isEqualTo(row.getSha256());
         }
         assertThat(milestones.findByRequestIdOrderByOccurredAtAscIdAsc(request.getId()))
                 .extracting(RequestMilestone::getMilestone).containsExactly("DOCUMENT_UPLOADED");

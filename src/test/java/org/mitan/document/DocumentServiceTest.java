@@ -84,7 +84,7 @@ class DocumentServiceTest {
     void storesTheObjectFirstThenTheRowThenTheMilestone() {
         DocumentService.Upload upload = service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN);
 
-        String sha = DocumentService.sha256(ContentTypesTest.PDF);
+        String sha = Sha256.hex(ContentTypesTest.PDF);
         assertThat(upload.created()).isTrue();
         Document saved = upload.document();
         assertThat(saved.getRequestId()).isEqualTo(41L);
@@ -104,7 +104,7 @@ class DocumentServiceTest {
 
     @Test
     void theSha256IsTheStandardHexDigest() {
-        assertThat(DocumentService.sha256("abc".getBytes()))
+        assertThat(Sha256.hex("abc".getBytes()))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
@@ -118,7 +118,7 @@ class DocumentServiceTest {
 
     @Test
     void theSameFileForTheSameTypeAgainReturnsTheExistingRowAndRestoresItsObject() {
-        String sha = DocumentService.sha256(ContentTypesTest.PDF);
+        String sha = Sha256.hex(ContentTypesTest.PDF);
         Document existing = new Document(UUID.randomUUID(), 41L, "birth-report", "documents/" + NUMBER + "/" + sha,
                 sha, ContentTypesTest.PDF.length, "application/pdf", "mitan.rpr.1", NOW.minusSeconds(60));
         when(documents.findByRequestIdAndDocumentTypeAndSha256(41L, "birth-report", sha))

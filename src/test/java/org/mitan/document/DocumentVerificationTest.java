@@ -175,7 +175,7 @@ class DocumentVerificationTest {
 
     /** Records a row as the upload would, and stores the bytes under its own key. */
     private void upload(String type, byte[] content) {
-        String sha = DocumentService.sha256(content);
+        String sha = Sha256.hex(content);
         String objectKey = "documents/" + NUMBER + "/" + type + "/" + sha;
         store.put(objectKey, content, "application/octet-stream");
         uploaded.add(new Document(UUID.randomUUID(), 7L, type, objectKey, sha, content.length,

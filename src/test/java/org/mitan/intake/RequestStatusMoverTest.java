@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -57,6 +58,18 @@ class RequestStatusMoverTest {
         assertThat(milestone.getActor()).isEqualTo("clerk1");
         assertThat(milestone.getDetail()).isEqualTo("Scrutinise documents");
         assertThat(milestone.getRequestId()).isEqualTo(7L);
+    }
+
+    @Test
+    void onASequenceFlowTheMilestoneIsNamedAfterTheFlowNotTheGatewayBeforeIt() {
+        SequenceFlow approved = mock(SequenceFlow.class);
+        when(approved.getName()).thenReturn("Approved");
+        when(execution.getBpmnModelElementInstance()).thenReturn(approved);
+        when(execution.getCurrentActivityName()).thenReturn("Decision?");
+
+        mover.move(execution, "APPROVED");
+
+        assertThat(savedMilestone().getDetail()).isEqualTo("Approved");
     }
 
     @Test
