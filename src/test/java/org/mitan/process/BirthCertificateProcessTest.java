@@ -46,9 +46,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,7 +64,7 @@ import org.junit.jupiter.params.provider.CsvSource;
         "forms/request-registration.form", "forms/doorstep-visit.form", "forms/birth-particulars.form",
         "forms/document-scrutiny.form", "forms/authority-decision.form", "forms/mitan-assignment.form",
         "forms/certificate-delivery.form"})
-class BirthCertificateProcessTest {
+class BirthCertificateProcessTest extends EngineProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage();
@@ -87,16 +84,6 @@ class BirthCertificateProcessTest {
     boolean issuingFails;
     int submissions;
     int issues;
-
-    @BeforeAll
-    static void useEngine() {
-        BpmnAwareTests.init(ProcessTestEngine.get());
-    }
-
-    @AfterAll
-    static void releaseEngine() {
-        BpmnAwareTests.reset();
-    }
 
     @BeforeEach
     void fakes() {
@@ -149,11 +136,6 @@ class BirthCertificateProcessTest {
             }
             execution.setVariable(ProcessVariables.CERTIFICATE_NUMBER, "RPR/B/2026/000001");
         });
-    }
-
-    @AfterEach
-    void clearFakes() {
-        Mocks.reset();
     }
 
     @Test

@@ -36,16 +36,13 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of the shared doorstep visit, started on its own as a call activity would start it. */
 @Deployment(resources = {"processes/doorstep-visit.bpmn", "forms/doorstep-visit.form", "forms/mitan-assignment.form"})
-class DoorstepVisitProcessTest {
+class DoorstepVisitProcessTest extends EngineProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage();
@@ -60,16 +57,6 @@ class DoorstepVisitProcessTest {
     /** Whether the document store answers the fake verification. */
     boolean storeDown;
     int verifications;
-
-    @BeforeAll
-    static void useEngine() {
-        BpmnAwareTests.init(ProcessTestEngine.get());
-    }
-
-    @AfterAll
-    static void releaseEngine() {
-        BpmnAwareTests.reset();
-    }
 
     @BeforeEach
     void fakes() {
@@ -88,11 +75,6 @@ class DoorstepVisitProcessTest {
             execution.setVariable(ProcessVariables.DOCUMENTS_VERIFIED, problems.isEmpty());
             execution.setVariable(ProcessVariables.DOCUMENT_PROBLEMS, problems);
         });
-    }
-
-    @AfterEach
-    void clearFakes() {
-        Mocks.reset();
     }
 
     @Test

@@ -28,16 +28,13 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of the shared home delivery: the OTP decides whether the Mitan's task may be completed. */
 @Deployment(resources = {"processes/home-delivery.bpmn", "forms/certificate-delivery.form"})
-class HomeDeliveryProcessTest {
+class HomeDeliveryProcessTest extends EngineProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage();
@@ -49,16 +46,6 @@ class HomeDeliveryProcessTest {
     FakeHomeDelivery homeDelivery = new FakeHomeDelivery();
     FakeMitans mitans = new FakeMitans("mitan.raipur.never");
 
-    @BeforeAll
-    static void useEngine() {
-        BpmnAwareTests.init(ProcessTestEngine.get());
-    }
-
-    @AfterAll
-    static void releaseEngine() {
-        BpmnAwareTests.reset();
-    }
-
     @BeforeEach
     void fakes() {
         ClockUtil.setCurrentTime(Date.from(NOW));
@@ -68,11 +55,6 @@ class HomeDeliveryProcessTest {
         Mocks.register("assignedMitan", mitans);
         Mocks.register("requestSummaryListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, "**" + REQUEST + "** Birth certificate"));
-    }
-
-    @AfterEach
-    void clearFakes() {
-        Mocks.reset();
     }
 
     @Test
