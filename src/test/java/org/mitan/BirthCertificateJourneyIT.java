@@ -97,6 +97,12 @@ class BirthCertificateJourneyIT {
 
     @Test
     void birthCertificateFromCallToDoor() throws Exception {
+        // The call centre finds the type among those on offer (whatever else other tests deployed).
+        ResponseEntity<JsonNode> types = as("callcentre").getForEntity("/api/certificate-types", JsonNode.class);
+        assertThat(types.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(types.getBody().findValuesAsText("key")).contains("birth-certificate");
+        assertThat(types.getBody().findValuesAsText("serviceName")).contains("Birth certificate");
+
         // Call centre registers the request.
         ResponseEntity<JsonNode> registered = as("callcentre").postForEntity("/api/requests", Map.of(
                 "certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,
