@@ -1,0 +1,368 @@
+package org.mitan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mitan.certificate.Certificate;
+import org.mitan.certificate.CertificateRepository;
+import org.mitan.delivery.Delivery;
+import org.mitan.delivery.DeliveryRepository;
+import org.mitan.document.DocumentStore;
+import org.mitan.intake.RequestStatus;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.notification.SmsMessage;
+import org.mitan.notification.SmsMessageRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A certificate type added without a line of Java: the analyst deploys the test-only type {@value TenthType#KEY}
+ * (a copied model, its particulars form, its rows appended to today's decision tables, with the shared models and
+ * forms it binds) over {@code /engine-rest} as Camunda Modeler does, and a request of that type goes from the call
+ * centre to the citizen's door through the same APIs and beans as a birth certificate, as the demo users.
+ * <p>
+ * The deployment becomes the latest version of both tables for the whole shared test context. Its tables are
+ * today's with rows added, so every other type reads exactly as before, which the second test checks; and nothing
+ * here assumes whether other tests ran before or after.
+ */
+@MitanIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenthTypeWithoutJavaIT {
+
+    private static final Pattern OTP = Pattern.compile("\\b(\\d{6})\\b");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    DecisionService decisions;
+    @Autowired
+    ServiceRequestRepository requests;
+    @Autowired
+    CertificateRepository certificates;
+    @Autowired
+    DeliveryRepository deliveries;
+    @Autowired
+    SmsMessageRepository outbox;
+    @Autowired
+    DocumentStore store;
+
+    private String deploymentId;
+
+    /** The analyst deploys the type, the shared models, the forms and both tables in one deployment. */
+    @BeforeAll
+    void analystDeploysTheType() {
+        Map<String, byte[]> resources = TenthType.deploymentResources();
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", TenthType.KEY);
+        form.add("deployment-source", "Camunda Modeler");
+        resources.forEach((name, content) -> form.add(name, new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+        ResponseEntity<JsonNode> deployed = as("analyst").postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>(form, headers), JsonNode.class);
+
+        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.OK);
+        deploymentId = deployed.getBody().path("id").asText();
+        assertThat(deployed.getBody().path("deployedProcessDefinitions").findValuesAsText("key"))
+                .containsExactlyInAnyOrder(TenthType.KEY, "doorstep-visit", "home-delivery");
+        assertThat(deployed.getBody().path("deployedDecisionDefinitions").findValuesAsText("key"))
+                .containsExactlyInAnyOrder(TenthType.SERVICE_LEVEL, TenthType.REQUIRED_DOCUMENTS);
+        assertThat(repository.getDeploymentResourceNames(deploymentId))
+                .containsExactlyInAnyOrderElementsOf(resources.keySet());
+    }
+
+    @Test
+    void aRequestOfTheNewTypeGoesFromTheCallCentreToTheDoor() throws Exception {
+        Map<String, String> serviceLevel = TenthType.serviceLevelRow();
+
+        // The call centre finds the type among those on offer, named by its row.
+        ResponseEntity<JsonNode> offered = as("callcentre").getForEntity("/api/certificate-types", JsonNode.class);
+        assertThat(offered.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode type = find(offered.getBody(), TenthType.KEY);
+        assertThat(type.path("serviceName").asText()).isEqualTo(serviceLevel.get("serviceName"));
+        assertThat(type.path("department").asText()).isEqualTo(serviceLevel.get("department"));
+        assertThat(offered.getBody().findValuesAsText("key")).contains("birth-certificate");
+
+        // A type that is not deployed is refused, naming the types on offer: the same list.
+        ResponseEntity<JsonNode> unknown = register("trade-licence", freshPhone());
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody().path("fieldErrors").path("certificateType").asText())
+                .endsWith("offered: " + String.join(", ", offered.getBody().findValuesAsText("key")));
+
+        ResponseEntity<JsonNode> registered = register(TenthType.KEY, freshPhone());
+        assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(registered.getBody().path("serviceName").asText()).isEqualTo(serviceLevel.get("serviceName"));
+        String number = registered.getBody().path("requestNumber").asText();
+
+        // The process and its doorstep visit are those of the analyst's deployment (binding by deployment).
+        assertThat(instancesOf(number)).extracting(HistoricProcessInstance::getProcessDefinitionKey)
+                .containsExactlyInAnyOrder(TenthType.KEY, "doorstep-visit");
+        assertThat(instancesOf(number)).allSatisfy(instance -> assertThat(repository
+                .getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId()).isEqualTo(deploymentId));
+
+        // The Mitan's checklist is the type's rows; the Mitan scans what they require (one of each group).
+        JsonNode visit = singleTask("mitan.raipur", "Task_VisitCitizen", number);
+        String checklist = taskService.getVariableLocal(visit.path("id").asText(), "documentChecklist").toString();
+        List<Map<String, String>> documentRows = TenthType.requiredDocumentRows();
+        assertThat(checklist).contains(documentRows.stream().map(row -> row.get("label")).toList());
+        List<String> uploadedTypes = requiredDocumentTypes(documentRows);
+        assertThat(uploadedTypes).hasSizeLessThan(documentRows.size());
+        for (String documentType : uploadedTypes) {
+            upload("mitan.raipur", number, documentType, BirthCertificateJourneyIT.image("png"));
+        }
+        submit("mitan.raipur", visit, Map.of("visitOutcome", "collected"));
+        runJobs(number);
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus())
+                .isEqualTo(RequestStatus.DOCUMENTS_VERIFIED);
+
+        // The particulars go in with the type's own form.
+        String holderParticular = serviceLevel.get("holderParticular");
+        Map<String, Object> particulars = particularsFor(holderParticular, "Ravi Kumar Sahu");
+        JsonNode particularsTask = singleTask("mitan.raipur", "Task_RecordParticulars", number);
+        assertThat(formKeys(particularsTask)).containsExactlyInAnyOrderElementsOf(particulars.keySet());
+        submit("mitan.raipur", particularsTask, particulars);
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getParticulars())
+                .containsEntry(holderParticular, "Ravi Kumar Sahu");
+
+        // The groups of the row scrutinise and decide.
+        JsonNode scrutiny = claim("clerk.raipur", "Task_ScrutiniseDocuments", number);
+        assertThat(candidateGroups(scrutiny)).containsExactly(serviceLevel.get("scrutinyGroup"));
+        submit("clerk.raipur", scrutiny, Map.of("scrutinyOutcome", "accepted"));
+        runJobs(number);
+        JsonNode decision = claim("registrar.raipur", "Task_DecideApplication", number);
+        assertThat(candidateGroups(decision)).containsExactly(serviceLevel.get("authorityGroup"));
+        submit("registrar.raipur", decision, Map.of("decision", "approved"));
+        runJobs(number);
+
+        // Issued to the holder the row names, not to the citizen who called; stored with its hash.
+        ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
+        Certificate certificate = certificates.findByRequestId(request.getId()).orElseThrow();
+        assertThat(certificate.getHolderName()).isEqualTo("Ravi Kumar Sahu").isNotEqualTo(request.getCitizenName());
+        assertThat(certificate.getCertificateNumber()).matches("RPR/TEST-PERMIT/\\d{4}/\\d{6}");
+        try (InputStream stored = store.open(certificate.getObjectKey()).orElseThrow()) {
+            assertThat(BirthCertificateJourneyIT.sha256(stored.readAllBytes())).isEqualTo(certificate.getSha256());
+        }
+
+        // Delivered with the citizen's OTP.
+        JsonNode delivery = singleTask("mitan.raipur", "Task_DeliverCertificate", number);
+        submit("mitan.raipur", delivery, Map.of("deliveryOtp", latestOtp(request.getId())));
+        Delivery delivered = deliveries.findByRequestId(request.getId()).orElseThrow();
+        assertThat(delivered.getDeliveredAt()).isNotNull();
+        assertThat(delivered.getDeliveredBy()).isEqualTo("mitan.raipur");
+
+        JsonNode status = as("callcentre").getForEntity("/api/requests/" + number, JsonNode.class).getBody();
+        assertThat(status.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(status.path("serviceName").asText()).isEqualTo(serviceLevel.get("serviceName"));
+        assertThat(outbox.findByRequestIdOrderByIdAsc(request.getId())).extracting(SmsMessage::getTemplate)
+                .contains("REQUEST_REGISTERED", "MITAN_ASSIGNED", "SUBMITTED", "CERTIFICATE_ISSUED", "DELIVERY_OTP",
+                        "DELIVERED", "FEEDBACK_REQUEST");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+    }
+
+    @Test
+    void theTypesAlreadyOnOfferReadTheNewTablesExactlyAsTheOldOnes() {
+        DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        for (String decisionId : List.of(TenthType.SERVICE_LEVEL, TenthType.REQUIRED_DOCUMENTS)) {
+            DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionId)
+                    .latestVersion().singleResult();
+            assertThat(latest.getDeploymentId()).as("latest %s", decisionId).isEqualTo(deploymentId);
+            DmnModelInstance classpathTable = TenthType.table(decisionId);
+            List<String> types = TenthType.typesNamed(classpathTable, decisionId);
+            assertThat(types).contains("birth-certificate").doesNotContain(TenthType.KEY);
+            for (String existing : types) {
+                List<Map<String, Object>> expected = dmn.evaluateDecisionTable(
+                        dmn.parseDecision(decisionId, classpathTable), Map.of("certificateType", existing))
+                        .getResultList();
+                assertThat(decisions.evaluateDecisionTableByKey(decisionId, Map.of("certificateType", existing))
+                        .getResultList()).as("%s for %s", decisionId, existing).isEqualTo(expected);
+            }
+        }
+        Map<String, Object> birth = decisions.evaluateDecisionTableByKey(TenthType.SERVICE_LEVEL,
+                Map.of("certificateType", "birth-certificate")).getSingleResult().getEntryMap();
+        assertThat(birth).containsEntry("scrutinyGroup", "clerk").containsEntry("authorityGroup", "registrar");
+    }
+
+    /** One of each mandatory line of the rows: a single document, or the first alternative of a "one of" group. */
+    private static List<String> requiredDocumentTypes(List<Map<String, String>> rows) {
+        Map<String, List<Map<String, String>>> lines = new LinkedHashMap<>();
+        for (Map<String, String> row : rows) {
+            String group = row.get("oneOfGroup");
+            lines.computeIfAbsent(group.isBlank() ? "type:" + row.get("documentType") : "group:" + group,
+                    key -> new ArrayList<>()).add(row);
+        }
+        return lines.values().stream()
+                .filter(line -> line.stream().anyMatch(row -> Boolean.parseBoolean(row.get("mandatory"))))
+                .map(line -> line.get(0).get("documentType"))
+                .toList();
+    }
+
+    /** A value for every particular of the type's form; the holder's particular gets the holder's name. */
+    private Map<String, Object> particularsFor(String holderParticular, String holderName) throws IOException {
+        Map<String, Object> values = new HashMap<>();
+        for (String key : json.readTree(TenthType.classpath(TenthType.PARTICULARS_FORM)).findValuesAsText("key")) {
+            values.put(key, key.equals("particular_" + holderParticular) ? holderName : "Stall at the Raipur fair");
+        }
+        assertThat(values).containsKey("particular_" + holderParticular);
+        return values;
+    }
+
+    /** The keys of the fields of the form the task shows, as Tasklist fetches it. */
+    private List<String> formKeys(JsonNode task) throws IOException {
+        ResponseEntity<String> form = as("mitan.raipur").getForEntity("/engine-rest/task/{id}/deployed-form",
+                String.class, task.path("id").asText());
+        assertThat(form.getStatusCode()).as(form.getBody()).isEqualTo(HttpStatus.OK);
+        return json.readTree(form.getBody()).findValuesAsText("key");
+    }
+
+    private List<HistoricProcessInstance> instancesOf(String number) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list();
+    }
+
+    private List<String> candidateGroups(JsonNode task) {
+        return taskService.getIdentityLinksForTask(task.path("id").asText()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    private static JsonNode find(JsonNode types, String key) {
+        for (JsonNode type : types) {
+            if (type.path("key").asText().equals(key)) {
+                return type;
+            }
+        }
+        throw new AssertionError(key + " is not among " + types);
+    }
+
+    private ResponseEntity<JsonNode> register(String certificateType, String phone) {
+        return as("callcentre").postForEntity("/api/requests", Map.of(
+                "certificateType", certificateType, "bodyCode", "RPR", "ward", 12,
+                "citizenName", "Sunita Sahu", "citizenPhone", phone,
+                "address", "House 7, Budhapara, Raipur", "preferredVisitWindow", "AFTERNOON",
+                "language", "en"), JsonNode.class);
+    }
+
+    private static String freshPhone() {
+        return "8" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    }
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, "demo");
+    }
+
+    private JsonNode singleTask(String user, String taskKey, String number) {
+        ResponseEntity<JsonNode> tasks = as(user).getForEntity(
+                "/engine-rest/task?taskDefinitionKey={key}&processInstanceBusinessKey={number}", JsonNode.class,
+                taskKey, number);
+        assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.getBody()).as("%s sees one %s", user, taskKey).hasSize(1);
+        return tasks.getBody().get(0);
+    }
+
+    private JsonNode claim(String user, String taskKey, String number) {
+        JsonNode task = singleTask(user, taskKey, number);
+        ResponseEntity<String> claimed = as(user).postForEntity("/engine-rest/task/{id}/claim",
+                Map.of("userId", user), String.class, task.path("id").asText());
+        assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        return task;
+    }
+
+    private void submit(String user, JsonNode task, Map<String, Object> values) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        ResponseEntity<String> response = as(user).postForEntity("/engine-rest/task/{id}/submit-form",
+                Map.of("variables", variables), String.class, task.path("id").asText());
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
+    }
+
+    private void upload(String user, String number, String documentType, byte[] content) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("type", documentType);
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return documentType + ".png";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> response = as(user).postForEntity("/api/requests/{number}/documents",
+                new HttpEntity<>(form, headers), String.class, number);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** Runs the jobs that are due in the request's process instances (the certificate's and its call activities'). */
+    private void runJobs(String number) {
+        List<Job> jobs = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
+                .map(ProcessInstance::getId)
+                .flatMap(id -> management.createJobQuery().processInstanceId(id).executable().list().stream())
+                .toList();
+        assertThat(jobs).isNotEmpty();
+        jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+
+    private String latestOtp(Long requestId) {
+        SmsMessage sms = outbox.findByRequestIdOrderByIdAsc(requestId).stream()
+                .filter(message -> message.getTemplate().equals("DELIVERY_OTP"))
+                .reduce((first, second) -> second).orElseThrow();
+        Matcher matcher = OTP.matcher(sms.getBody());
+        assertThat(matcher.find()).as(sms.getBody()).isTrue();
+        return matcher.group(1);
+    }
+}
