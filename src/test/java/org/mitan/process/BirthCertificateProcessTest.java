@@ -66,7 +66,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BirthCertificateProcessTest extends EngineProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage();
+    static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage(ProcessKeys.BIRTH_CERTIFICATE);
 
     static final String REQUEST = "RPR-2026-000123";
     static final String MITAN = "mitan.raipur.1";

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DoorstepVisitProcessTest extends EngineProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage();
+    static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage(ProcessKeys.DOORSTEP_VISIT);
 
     static final String REQUEST = "KRB-2026-000042";
     static final String MITAN = "mitan.korba.1";

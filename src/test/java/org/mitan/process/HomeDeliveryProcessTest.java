@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HomeDeliveryProcessTest extends EngineProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage();
+    static ProcessEngineCoverageExtension extension = ProcessTestEngine.coverage(ProcessKeys.HOME_DELIVERY);
 
     static final String REQUEST = "RPR-2026-000007";
     static final String MITAN = "mitan.raipur.3";

@@ -1,0 +1,871 @@
+package org.mitan;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Association;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.DataObjectReference;
+import org.camunda.bpm.model.bpmn.instance.DataStoreReference;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.Error;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageFlow;
+import org.camunda.bpm.model.bpmn.instance.Participant;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.Signal;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.Task;
+import org.camunda.bpm.model.bpmn.instance.TextAnnotation;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mitan.process.ProcessVariables;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * The models, decisions, forms and element templates checked like code. Every file in {@code processes/},
+ * {@code forms/} and {@code processes/.camunda/element-templates/} is read, so a model added later is held to the
+ * same rules without touching this test. Each failure names the file, the element and what to change.
+ * <p>
+ * A form field is a <em>documented</em> variable when one of these says what it is:
+ * <ul>
+ * <li>a constant of {@link ProcessVariables} has its name (the constant's Javadoc gives type and meaning);</li>
+ * <li>it is a particular, {@code particular_<name>} ({@link ProcessVariables#PARTICULAR_PREFIX}), and every task
+ * that shows the form carries the {@code ${captureParticulars}} listener on {@code complete}, which moves the value
+ * into the request's particulars and out of the engine;</li>
+ * <li>a model that shows the form declares it by name: an input or output parameter, or the target of a call
+ * activity's {@code camunda:in}/{@code camunda:out}.</li>
+ * </ul>
+ * Anything else is a variable that only the form knows about, which no code reads and nobody documented.
+ */
+class ConventionsTest {
+
+    private static final Path PROCESSES = Path.of("processes");
+    private static final Path FORMS = Path.of("forms");
+    private static final Path TEMPLATES = PROCESSES.resolve(".camunda").resolve("element-templates");
+
+    private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static final String BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
+    private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+    private static final String CAMUNDA_DMN_NS = "http://camunda.org/schema/1.0/dmn";
+    private static final String TEMPLATE_SCHEMA =
+            "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json";
+
+    /** Names the engine puts into every expression's context, and the functions it offers. */
+    private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "caseExecution",
+            "decisionResult", "authenticatedUserId");
+    private static final Set<String> ENGINE_FUNCTIONS = Set.of("dateTime", "now", "currentUser",
+            "currentUserGroups", "S", "XML", "JSON");
+
+    private static final Pattern BEAN_REFERENCE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
+    private static final Pattern MEANINGFUL = Pattern.compile("^(%s)_[A-Z][A-Za-z0-9]+$");
+    private static final String CAPTURE_PARTICULARS = "${captureParticulars}";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Path> models() {
+        return files(PROCESSES, ".bpmn");
+    }
+
+    static Stream<Path> decisions() {
+        return files(PROCESSES, ".dmn");
+    }
+
+    static Stream<Path> forms() {
+        return files(FORMS, ".form");
+    }
+
+    static Stream<Path> templates() {
+        return files(TEMPLATES, ".json");
+    }
+
+    @Test
+    void everyFileIsAModelADecisionAFormOrATemplate() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(PROCESSES)) {
+            entries.forEach(entry -> {
+                String name = entry.getFileName().toString();
+                if (Files.isDirectory(entry) ? !name.equals(".camunda")
+                        : !(name.endsWith(".bpmn") || name.endsWith(".dmn"))) {
+                    problems.add(entry + ": only BPMN models (.bpmn), DMN decisions (.dmn) and the Modeler's "
+                            + ".camunda folder belong in processes/; move it elsewhere");
+                }
+            });
+        }
+        try (Stream<Path> entries = Files.list(FORMS)) {
+            entries.filter(entry -> !entry.getFileName().toString().endsWith(".form")).forEach(entry -> problems.add(
+                    entry + ": only Camunda Forms (.form) belong in forms/; move it elsewhere"));
+        }
+        try (Stream<Path> entries = Files.list(TEMPLATES)) {
+            entries.filter(entry -> !entry.getFileName().toString().endsWith(".json")).forEach(entry -> problems.add(
+                    entry + ": only element templates (.json) belong in " + TEMPLATES + "; move it elsewhere"));
+        }
+        if (models().findAny().isEmpty() || forms().findAny().isEmpty()) {
+            problems.add("no models or no forms found: run the tests from the project's root folder");
+        }
+        assertNone(problems);
+    }
+
+    // ---------------------------------------------------------------------------------------------- beans
+
+    /**
+     * Every {@code camunda:delegateExpression} (service tasks, listeners) is {@code ${bean}} for a bean of the
+     * application; every other expression that navigates from a name or calls it ({@code ${serviceLevels.x(...)}},
+     * {@code ${requestStatus.move(...)}}) starts at a bean, at a name the engine provides ({@code execution},
+     * {@code task}, {@code decisionResult}...) or at an engine function ({@code dateTime()}); no {@code camunda:class}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void delegatesAndExpressionsNameApplicationBeans(Path model) {
+        Set<String> beans = ApplicationBeans.names();
+        List<String> problems = new ArrayList<>();
+        forEachModelElement(dom(model).getDocumentElement(), element -> {
+            NamedNodeMap attributes = element.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Attr attribute = (Attr) attributes.item(i);
+                String where = model + ": " + location(element);
+                if (CAMUNDA_NS.equals(attribute.getNamespaceURI()) && "class".equals(attribute.getLocalName())) {
+                    problems.add(where + ": camunda:class=\"" + attribute.getValue() + "\" wires a class the "
+                            + "engine instantiates itself; use camunda:delegateExpression=\"${beanName}\" with a "
+                            + "Spring bean (or the step's element template)");
+                } else if (CAMUNDA_NS.equals(attribute.getNamespaceURI())
+                        && "delegateExpression".equals(attribute.getLocalName())) {
+                    Matcher bean = BEAN_REFERENCE.matcher(attribute.getValue().strip());
+                    if (!bean.matches()) {
+                        problems.add(where + ": camunda:delegateExpression=\"" + attribute.getValue() + "\" must "
+                                + "be exactly ${beanName}, naming one delegate bean; configure it with input "
+                                + "parameters instead");
+                    } else if (!beans.contains(bean.group(1))) {
+                        problems.add(where + ": camunda:delegateExpression names bean '" + bean.group(1)
+                                + "', which the application does not have; use the name given in its "
+                                + "@Component(\"...\"), or pick the step's element template in Camunda Modeler");
+                    }
+                } else {
+                    checkRoots(attribute.getValue(), where + " (" + attribute.getName() + ")", beans, problems);
+                }
+            }
+            String text = ownText(element);
+            if (!text.isBlank()) {
+                checkRoots(text, model + ": " + location(element), beans, problems);
+            }
+        });
+        assertNone(problems);
+    }
+
+    private static void checkRoots(String text, String where, Set<String> beans, List<String> problems) {
+        for (String expression : Expressions.in(text)) {
+            for (Expressions.Root root : Expressions.roots(expression)) {
+                if (root.called() && !ENGINE_FUNCTIONS.contains(root.name())) {
+                    problems.add(where + ": ${" + expression + "} calls " + root.name() + "(), which is not a "
+                            + "function of the engine (" + String.join(", ", new TreeSet<>(ENGINE_FUNCTIONS))
+                            + "); call a method of a bean instead: ${bean.method(execution)}");
+                } else if (!root.called() && !beans.contains(root.name()) && !ENGINE_NAMES.contains(root.name())) {
+                    problems.add(where + ": ${" + expression + "} starts at '" + root.name() + "', which is neither "
+                            + "a bean of the application nor a name the engine provides (" + String.join(", ",
+                            new TreeSet<>(ENGINE_NAMES)) + "); fix the bean name, or read a variable whole instead "
+                            + "of navigating into it");
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- forms
+
+    /**
+     * Every user task, and the start event of a process the call centre starts in Tasklist, shows a Camunda Form
+     * of {@code forms/}, linked by {@code camunda:formRef} with {@code camunda:formRefBinding="deployment"}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void formsAreCamundaFormsLinkedByDeployment(Path model) {
+        BpmnModelInstance bpmn = bpmn(model);
+        Map<String, Path> forms = formsById();
+        List<String> problems = new ArrayList<>();
+        for (BaseElement element : formElements(bpmn)) {
+            String where = model + ": " + describe(element);
+            String formKey = element.getAttributeValueNs(CAMUNDA_NS, "formKey");
+            String formRef = element.getAttributeValueNs(CAMUNDA_NS, "formRef");
+            if (formKey != null) {
+                problems.add(where + ": camunda:formKey=\"" + formKey + "\" links a form by path or URL; put a "
+                        + "Camunda Form in forms/ and link it with camunda:formRef and "
+                        + "camunda:formRefBinding=\"deployment\"");
+            } else if (formRef == null) {
+                if (element instanceof UserTask || startableInTasklist(element)) {
+                    problems.add(where + ": shows no form in Tasklist; add a Camunda Form to forms/ and link it "
+                            + "with camunda:formRef and camunda:formRefBinding=\"deployment\"");
+                }
+            } else {
+                if (!forms.containsKey(formRef)) {
+                    problems.add(where + ": camunda:formRef=\"" + formRef + "\" names no form in forms/ (forms: "
+                            + String.join(", ", new TreeSet<>(forms.keySet())) + ")");
+                }
+                if (!"deployment".equals(element.getAttributeValueNs(CAMUNDA_NS, "formRefBinding"))) {
+                    problems.add(where + ": set camunda:formRefBinding=\"deployment\" so the form deployed with "
+                            + "the model is shown, not the latest one of any deployment");
+                }
+            }
+        }
+        assertNone(problems);
+    }
+
+    /**
+     * A form's id is its file name, some model shows it, and each field it submits (its {@code key}, or the
+     * {@code path} of a group) is a documented variable: see the rule in this class's description.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void formFieldsAreVariablesTheProcessesDocument(Path form) throws IOException {
+        JsonNode json = JSON.readTree(form.toFile());
+        String id = json.path("id").asText();
+        List<String> problems = new ArrayList<>();
+        if (!id.equals(stem(form))) {
+            problems.add(form + ": form id \"" + id + "\" differs from the file name; name the file " + id
+                    + ".form or change the id to " + stem(form) + " (camunda:formRef names the id)");
+        }
+        Map<Path, List<BaseElement>> shownBy = new LinkedHashMap<>();
+        models().forEach(model -> {
+            List<BaseElement> elements = formElements(bpmn(model)).stream()
+                    .filter(element -> id.equals(element.getAttributeValueNs(CAMUNDA_NS, "formRef"))).toList();
+            if (!elements.isEmpty()) {
+                shownBy.put(model, elements);
+            }
+        });
+        if (shownBy.isEmpty()) {
+            problems.add(form + ": no model in processes/ links it (camunda:formRef=\"" + id + "\"); link it from "
+                    + "its task or delete it");
+        }
+        Set<String> declared = new TreeSet<>();
+        shownBy.keySet().forEach(model -> declared.addAll(declaredVariables(bpmn(model))));
+        boolean capturedAsParticulars = !shownBy.isEmpty() && shownBy.values().stream().flatMap(List::stream)
+                .allMatch(ConventionsTest::capturesParticulars);
+        for (Map.Entry<String, String> field : submittedVariables(json.path("components")).entrySet()) {
+            String variable = field.getKey();
+            boolean particular = variable.startsWith(ProcessVariables.PARTICULAR_PREFIX)
+                    && variable.length() > ProcessVariables.PARTICULAR_PREFIX.length();
+            if (documentedVariables().contains(variable) || declared.contains(variable)
+                    || particular && (capturedAsParticulars || shownBy.isEmpty())) {
+                continue;
+            }
+            String where = form + ": field " + field.getValue() + " (key \"" + variable + "\")";
+            if (particular) {
+                problems.add(where + ": a particular must be shown only by tasks that carry the task listener "
+                        + "camunda:delegateExpression=\"" + CAPTURE_PARTICULARS + "\" on complete, which stores it "
+                        + "in the request; add the listener to " + shownBy.values().stream().flatMap(List::stream)
+                        .filter(element -> !capturesParticulars(element)).map(BaseElement::getId)
+                        .collect(Collectors.joining(", ")));
+            } else {
+                problems.add(where + ": no process documents this variable; add a constant for it to "
+                        + "org.mitan.process.ProcessVariables (with its type and meaning), or, for a particular of "
+                        + "the certificate, name it " + ProcessVariables.PARTICULAR_PREFIX + variable);
+            }
+        }
+        assertNone(problems);
+    }
+
+    // ------------------------------------------------------------------------------------------------ ids
+
+    /**
+     * Elements that code, tests and logs name have meaningful ids ({@code Task_ScrutiniseDocuments}, not
+     * {@code Activity_0x9abcd}): every flow node, lane, participant, error, message and signal, and every sequence
+     * flow with a condition or a listener. The process id is the file name (the process key).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void elementsThatCodeNamesHaveMeaningfulIds(Path model) {
+        BpmnModelInstance bpmn = bpmn(model);
+        List<String> problems = new ArrayList<>();
+        if (bpmn.getModelElementsByType(Process.class).stream().noneMatch(p -> p.getId().equals(stem(model)))) {
+            problems.add(model + ": has no process with id \"" + stem(model) + "\"; the file name is the process "
+                    + "key: rename the process or the file");
+        }
+        List<BaseElement> named = new ArrayList<>();
+        named.addAll(bpmn.getModelElementsByType(FlowNode.class));
+        named.addAll(bpmn.getModelElementsByType(Lane.class));
+        named.addAll(bpmn.getModelElementsByType(Participant.class));
+        named.addAll(bpmn.getModelElementsByType(Error.class));
+        named.addAll(bpmn.getModelElementsByType(Message.class));
+        named.addAll(bpmn.getModelElementsByType(Signal.class));
+        bpmn.getModelElementsByType(SequenceFlow.class).stream()
+                .filter(flow -> flow.getConditionExpression() != null
+                        || !extensions(flow, CamundaExecutionListener.class).isEmpty())
+                .forEach(named::add);
+        for (BaseElement element : named) {
+            String prefixes = idPrefixes(element);
+            if (!Pattern.compile(String.format(MEANINGFUL.pattern(), prefixes)).matcher(element.getId()).matches()) {
+                problems.add(model + ": " + describe(element) + ": id \"" + element.getId() + "\" is not meaningful; "
+                        + "rename it to " + prefixes.replace("|", "_... or ") + "_WhatItDoes (upper-case letter "
+                        + "after the underscore, letters and digits only) and rename it where code and tests use it");
+            }
+        }
+        assertNone(problems);
+    }
+
+    private static String idPrefixes(BaseElement element) {
+        if (element instanceof SequenceFlow) {
+            return "Flow";
+        } else if (element instanceof CallActivity) {
+            return "CallActivity";
+        } else if (element instanceof Task) {
+            return "Task";
+        } else if (element instanceof SubProcess subProcess) {
+            return subProcess.triggeredByEvent() ? "EventSubProcess" : "SubProcess";
+        } else if (element instanceof Gateway) {
+            return "Gateway";
+        } else if (element instanceof StartEvent) {
+            return "StartEvent";
+        } else if (element instanceof EndEvent) {
+            return "EndEvent";
+        } else if (element instanceof BoundaryEvent) {
+            return "BoundaryEvent";
+        } else if (element instanceof IntermediateCatchEvent catchEvent) {
+            return catchEvent.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance)
+                    ? "Timer|IntermediateEvent" : "IntermediateEvent";
+        } else if (element instanceof IntermediateThrowEvent) {
+            return "IntermediateEvent";
+        } else if (element instanceof Lane) {
+            return "Lane";
+        } else if (element instanceof Participant) {
+            return "Participant";
+        } else if (element instanceof Error) {
+            return "Error";
+        } else if (element instanceof Message) {
+            return "Message";
+        } else if (element instanceof Signal) {
+            return "Signal";
+        }
+        return element.getElementType().getTypeName().substring(0, 1).toUpperCase()
+                + element.getElementType().getTypeName().substring(1);
+    }
+
+    // -------------------------------------------------------------------------------------------- diagram
+
+    /** The model opens in Camunda Modeler as drawn: a diagram with a shape or an edge for every element. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void everyElementIsDrawn(Path model) {
+        BpmnModelInstance bpmn = bpmn(model);
+        List<String> problems = new ArrayList<>();
+        if (bpmn.getModelElementsByType(BpmnDiagram.class).isEmpty()) {
+            problems.add(model + ": has no diagram (bpmndi:BPMNDiagram); open it in Camunda Modeler, lay it out and "
+                    + "save it");
+        }
+        Set<String> shapes = bpmn.getModelElementsByType(BpmnShape.class).stream()
+                .filter(shape -> shape.getBpmnElement() != null)
+                .map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
+        Set<String> edges = bpmn.getModelElementsByType(BpmnEdge.class).stream()
+                .filter(edge -> edge.getBpmnElement() != null)
+                .map(edge -> edge.getBpmnElement().getId()).collect(Collectors.toSet());
+        List<BaseElement> drawnAsShapes = new ArrayList<>();
+        drawnAsShapes.addAll(bpmn.getModelElementsByType(FlowNode.class));
+        drawnAsShapes.addAll(bpmn.getModelElementsByType(Lane.class));
+        drawnAsShapes.addAll(bpmn.getModelElementsByType(Participant.class));
+        drawnAsShapes.addAll(bpmn.getModelElementsByType(TextAnnotation.class));
+        drawnAsShapes.addAll(bpmn.getModelElementsByType(DataObjectReference.class));
+        drawnAsShapes.addAll(bpmn.getModelElementsByType(DataStoreReference.class));
+        List<BaseElement> drawnAsEdges = new ArrayList<>();
+        drawnAsEdges.addAll(bpmn.getModelElementsByType(SequenceFlow.class));
+        drawnAsEdges.addAll(bpmn.getModelElementsByType(MessageFlow.class));
+        drawnAsEdges.addAll(bpmn.getModelElementsByType(Association.class));
+        drawnAsShapes.stream().filter(element -> !shapes.contains(element.getId())).forEach(element -> problems.add(
+                model + ": " + describe(element) + " has no shape in the diagram; place it in Camunda Modeler"));
+        drawnAsEdges.stream().filter(element -> !edges.contains(element.getId())).forEach(element -> problems.add(
+                model + ": " + describe(element) + " has no edge in the diagram; draw it in Camunda Modeler"));
+        assertNone(problems);
+    }
+
+    // ---------------------------------------------------------------------------------------------- process
+
+    /**
+     * The process named after the file is executable; every executable process has a {@code camunda:versionTag}
+     * and a {@code camunda:historyTimeToLive}, and is either started by named groups in Tasklist
+     * ({@code camunda:candidateStarterGroups}) or marked {@code camunda:isStartableInTasklist="false"}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void processesAreExecutableVersionedAndKeptForALimitedTime(Path model) {
+        List<String> problems = new ArrayList<>();
+        for (Process process : bpmn(model).getModelElementsByType(Process.class)) {
+            String where = model + ": process " + process.getId();
+            if (!process.isExecutable()) {
+                if (process.getId().equals(stem(model))) {
+                    problems.add(where + ": set isExecutable=\"true\" (it is the model this file deploys)");
+                }
+                continue;
+            }
+            if (blank(process.getCamundaVersionTag())) {
+                problems.add(where + ": set camunda:versionTag (e.g. 1.0.0) so a running instance tells which "
+                        + "version of the model it follows");
+            }
+            if (blank(process.getCamundaHistoryTimeToLiveString())) {
+                problems.add(where + ": set camunda:historyTimeToLive (e.g. P3650D); without it the engine refuses "
+                        + "the deployment");
+            }
+            if (!Boolean.FALSE.equals(process.isCamundaStartableInTasklist())
+                    && blank(process.getCamundaCandidateStarterGroups())
+                    && blank(process.getCamundaCandidateStarterUsers())) {
+                problems.add(where + ": say who starts it: camunda:candidateStarterGroups=\"call-centre\" for a "
+                        + "certificate, or camunda:isStartableInTasklist=\"false\" for a shared step");
+            }
+        }
+        assertNone(problems);
+    }
+
+    /**
+     * Call activities and decision tasks bind by deployment, so a model always calls the versions deployed with it,
+     * and name a process or a decision of {@code processes/}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void callsAndDecisionsBindByDeployment(Path model) {
+        BpmnModelInstance bpmn = bpmn(model);
+        Set<String> processKeys = models().map(ConventionsTest::stem).collect(Collectors.toSet());
+        Set<String> decisionKeys = new TreeSet<>();
+        decisions().forEach(decision -> decisionKeys.addAll(decisionIds(dom(decision))));
+        List<String> problems = new ArrayList<>();
+        for (CallActivity call : bpmn.getModelElementsByType(CallActivity.class)) {
+            String where = model + ": " + describe(call);
+            if (!"deployment".equals(call.getCamundaCalledElementBinding())) {
+                problems.add(where + ": set camunda:calledElementBinding=\"deployment\" so it calls the model "
+                        + "deployed with it, not the latest one of any deployment");
+            }
+            String called = call.getCalledElement();
+            if (called == null || !called.contains("{") && !processKeys.contains(called)) {
+                problems.add(where + ": calledElement=\"" + called + "\" names no model of processes/ (models: "
+                        + String.join(", ", new TreeSet<>(processKeys)) + ")");
+            }
+        }
+        for (BusinessRuleTask task : bpmn.getModelElementsByType(BusinessRuleTask.class)) {
+            String decision = task.getCamundaDecisionRef();
+            if (decision == null) {
+                continue;
+            }
+            String where = model + ": " + describe(task);
+            if (!"deployment".equals(task.getCamundaDecisionRefBinding())) {
+                problems.add(where + ": set camunda:decisionRefBinding=\"deployment\" so it evaluates the table "
+                        + "deployed with the model");
+            }
+            if (!decision.contains("{") && !decisionKeys.contains(decision)) {
+                problems.add(where + ": camunda:decisionRef=\"" + decision + "\" names no decision of processes/ "
+                        + "(decisions: " + String.join(", ", decisionKeys) + ")");
+            }
+        }
+        assertNone(problems);
+    }
+
+    /** A step that runs as a job says how it retries before it becomes an incident. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void asynchronousStepsHaveARetryCycle(Path model) {
+        List<String> problems = new ArrayList<>();
+        for (FlowNode node : bpmn(model).getModelElementsByType(FlowNode.class)) {
+            if ((node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter())
+                    && extensions(node, CamundaFailedJobRetryTimeCycle.class).stream()
+                    .allMatch(cycle -> blank(cycle.getTextContent()))) {
+                problems.add(model + ": " + describe(node) + " runs as a job but has no retry cycle; add "
+                        + "camunda:failedJobRetryTimeCycle (e.g. R3/PT10M) under Asynchronous continuations");
+            }
+        }
+        assertNone(problems);
+    }
+
+    /**
+     * An element made from an element template ({@code camunda:modelerTemplate}) names a template of
+     * {@code processes/.camunda/element-templates/} and still has the values the template fixes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void elementsMadeFromATemplateStillMatchIt(Path model) {
+        Map<String, JsonNode> templates = templatesById();
+        List<String> problems = new ArrayList<>();
+        for (BaseElement element : bpmn(model).getModelElementsByType(BaseElement.class)) {
+            String templateId = element.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate");
+            if (templateId == null) {
+                continue;
+            }
+            String where = model + ": " + describe(element);
+            JsonNode template = templates.get(templateId);
+            if (template == null) {
+                problems.add(where + ": made from element template \"" + templateId + "\", which is not in "
+                        + TEMPLATES + "; apply one of " + new TreeSet<>(templates.keySet()));
+                continue;
+            }
+            for (JsonNode property : template.path("properties")) {
+                JsonNode binding = property.path("binding");
+                if (!"Hidden".equals(property.path("type").asText()) || !"property".equals(binding.path("type")
+                        .asText())) {
+                    continue;
+                }
+                String name = binding.path("name").asText();
+                String actual = name.startsWith("camunda:")
+                        ? element.getAttributeValueNs(CAMUNDA_NS, name.substring("camunda:".length()))
+                        : element.getAttributeValue(name);
+                if (!property.path("value").asText().equals(actual)) {
+                    problems.add(where + ": " + name + "=\"" + actual + "\" but its template \"" + templateId
+                            + "\" sets \"" + property.path("value").asText() + "\"; apply the template again in "
+                            + "Camunda Modeler");
+                }
+            }
+        }
+        assertNone(problems);
+    }
+
+    // -------------------------------------------------------------------------------------------- decisions
+
+    /** A decision table file holds the decision of its name, versioned, kept for a limited time, and drawn. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("decisions")
+    void decisionsAreVersionedKeptForALimitedTimeAndDrawn(Path decisionFile) {
+        Dmn.readModelFromFile(decisionFile.toFile());
+        Document dom = dom(decisionFile);
+        List<String> problems = new ArrayList<>();
+        List<String> ids = decisionIds(dom);
+        if (!ids.contains(stem(decisionFile))) {
+            problems.add(decisionFile + ": has no decision with id \"" + stem(decisionFile) + "\"; the file name is "
+                    + "the decision key: rename the decision or the file");
+        }
+        Set<String> drawn = new TreeSet<>();
+        NodeList shapes = dom.getElementsByTagNameNS("*", "DMNShape");
+        for (int i = 0; i < shapes.getLength(); i++) {
+            drawn.add(((Element) shapes.item(i)).getAttribute("dmnElementRef"));
+        }
+        NodeList decisions = dom.getElementsByTagNameNS("*", "decision");
+        for (int i = 0; i < decisions.getLength(); i++) {
+            Element decision = (Element) decisions.item(i);
+            String where = decisionFile + ": decision " + decision.getAttribute("id");
+            if (blank(decision.getAttributeNS(CAMUNDA_DMN_NS, "versionTag"))) {
+                problems.add(where + ": set camunda:versionTag (e.g. 1.0.0)");
+            }
+            if (blank(decision.getAttributeNS(CAMUNDA_DMN_NS, "historyTimeToLive"))) {
+                problems.add(where + ": set camunda:historyTimeToLive (e.g. P3650D); without it the engine refuses "
+                        + "the deployment");
+            }
+            if (!drawn.contains(decision.getAttribute("id"))) {
+                problems.add(where + ": has no shape in the decision requirements diagram; place it in Camunda "
+                        + "Modeler");
+            }
+        }
+        assertNone(problems);
+    }
+
+    // ------------------------------------------------------------------------------------- element templates
+
+    /**
+     * An element template is a Camunda 7 template with an id of its own, and the delegate it fixes is
+     * {@code ${bean}} for a bean of the application (never {@code camunda:class}).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void elementTemplatesNameApplicationBeans(Path file) throws IOException {
+        Set<String> beans = ApplicationBeans.names();
+        List<String> problems = new ArrayList<>();
+        for (JsonNode template : templatesIn(file)) {
+            String where = file + ": template \"" + template.path("id").asText() + "\"";
+            if (!TEMPLATE_SCHEMA.equals(template.path("$schema").asText())) {
+                problems.add(where + ": set \"$schema\": \"" + TEMPLATE_SCHEMA + "\" (the Camunda 7 template "
+                        + "schema)");
+            }
+            if (blank(template.path("id").asText()) || blank(template.path("name").asText())
+                    || template.path("appliesTo").isEmpty()) {
+                problems.add(where + ": needs an id, a name and appliesTo");
+            }
+            boolean delegate = false;
+            for (JsonNode property : template.path("properties")) {
+                String name = property.path("binding").path("name").asText();
+                String value = property.path("value").asText();
+                if ("camunda:class".equals(name)) {
+                    problems.add(where + ": binds camunda:class; bind camunda:delegateExpression to ${beanName}");
+                } else if ("camunda:delegateExpression".equals(name)) {
+                    delegate = true;
+                    Matcher bean = BEAN_REFERENCE.matcher(value.strip());
+                    if (!bean.matches() || !beans.contains(bean.group(1))) {
+                        problems.add(where + ": camunda:delegateExpression \"" + value + "\" names no bean of the "
+                                + "application; use ${beanName} with the name in its @Component(\"...\")");
+                    }
+                } else if ("camunda:expression".equals(name)) {
+                    delegate = true;
+                    checkRoots(value, where, beans, problems);
+                }
+            }
+            if (!delegate) {
+                problems.add(where + ": fixes no camunda:delegateExpression; a template for a shared step names its "
+                        + "bean in a Hidden property");
+            }
+        }
+        assertNone(problems);
+    }
+
+    @Test
+    void elementTemplateIdsAreUnique() {
+        Map<String, List<Path>> files = new HashMap<>();
+        templates().forEach(file -> templatesIn(file).forEach(template -> files
+                .computeIfAbsent(template.path("id").asText(), id -> new ArrayList<>()).add(file)));
+        assertNone(files.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
+                .map(entry -> "template id \"" + entry.getKey() + "\" is used in " + entry.getValue()
+                        + "; give each template an id of its own")
+                .toList());
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private static void assertNone(List<String> problems) {
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private static Stream<Path> files(Path folder, String suffix) {
+        if (!Files.isDirectory(folder)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(file -> file.getFileName().toString().endsWith(suffix)).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static BpmnModelInstance bpmn(Path model) {
+        return Bpmn.readModelFromFile(model.toFile());
+    }
+
+    private static Document dom(Path file) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(file.toFile());
+        } catch (Exception e) {
+            throw new IllegalStateException(file + " is not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Elements of the model, leaving out the diagram and free text (documentation, annotations, scripts). */
+    private static void forEachModelElement(Element element, java.util.function.Consumer<Element> action) {
+        if (BPMNDI_NS.equals(element.getNamespaceURI())
+                || BPMN_NS.equals(element.getNamespaceURI()) && Set.of("documentation", "text", "script")
+                .contains(element.getLocalName())
+                || CAMUNDA_NS.equals(element.getNamespaceURI()) && "script".equals(element.getLocalName())) {
+            return;
+        }
+        action.accept(element);
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                forEachModelElement(childElement, action);
+            }
+        }
+    }
+
+    private static String ownText(Element element) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
+            }
+        }
+        return text.toString();
+    }
+
+    /** {@code Task_X (userTask)}, or for a listener or a parameter, which one and on which element. */
+    private static String location(Element element) {
+        String self = element.getPrefix() == null ? element.getLocalName()
+                : element.getPrefix() + ":" + element.getLocalName();
+        if (element.hasAttribute("id")) {
+            return element.getAttribute("id") + " (" + self + ")";
+        }
+        String detail = element.hasAttribute("event") ? " on " + element.getAttribute("event")
+                : element.hasAttribute("name") ? " \"" + element.getAttribute("name") + "\"" : "";
+        for (Node parent = element.getParentNode(); parent instanceof Element owner; parent = owner.getParentNode()) {
+            if (owner.hasAttribute("id")) {
+                return self + detail + " of " + owner.getAttribute("id") + " (" + owner.getLocalName() + ")";
+            }
+        }
+        return self + detail;
+    }
+
+    private static String describe(BaseElement element) {
+        String name = element instanceof FlowElement flowElement ? flowElement.getName()
+                : element.getAttributeValue("name");
+        return element.getId() + " (" + element.getElementType().getTypeName()
+                + (blank(name) ? "" : " \"" + name.replace('\n', ' ') + "\"") + ")";
+    }
+
+    private static <T extends org.camunda.bpm.model.bpmn.instance.BpmnModelElementInstance> List<T> extensions(
+            BaseElement element, Class<T> type) {
+        ExtensionElements extensions = element.getExtensionElements();
+        return extensions == null ? List.of() : extensions.getElementsQuery().filterByType(type).list();
+    }
+
+    /** User tasks and start events: the elements that can show a form. */
+    private static List<BaseElement> formElements(BpmnModelInstance bpmn) {
+        List<BaseElement> elements = new ArrayList<>(bpmn.getModelElementsByType(UserTask.class));
+        elements.addAll(bpmn.getModelElementsByType(StartEvent.class));
+        return elements;
+    }
+
+    /** The plain start event of a process that a person starts in Tasklist. */
+    private static boolean startableInTasklist(BaseElement element) {
+        return element instanceof StartEvent start && start.getEventDefinitions().isEmpty()
+                && start.getParentElement() instanceof Process process && process.isExecutable()
+                && !Boolean.FALSE.equals(process.isCamundaStartableInTasklist());
+    }
+
+    private static boolean capturesParticulars(BaseElement element) {
+        return extensions(element, CamundaTaskListener.class).stream()
+                .anyMatch(listener -> CAPTURE_PARTICULARS.equals(listener.getCamundaDelegateExpression())
+                        && "complete".equals(listener.getCamundaEvent()));
+    }
+
+    /** Variables a model declares by name: input and output parameters, and the targets of call mappings. */
+    private static Set<String> declaredVariables(BpmnModelInstance bpmn) {
+        Set<String> declared = new TreeSet<>();
+        bpmn.getModelElementsByType(CamundaInputParameter.class).forEach(p -> declared.add(p.getCamundaName()));
+        bpmn.getModelElementsByType(CamundaOutputParameter.class).forEach(p -> declared.add(p.getCamundaName()));
+        bpmn.getModelElementsByType(CamundaIn.class).stream().map(CamundaIn::getCamundaTarget)
+                .filter(target -> target != null).forEach(declared::add);
+        bpmn.getModelElementsByType(CamundaOut.class).stream().map(CamundaOut::getCamundaTarget)
+                .filter(target -> target != null).forEach(declared::add);
+        return declared;
+    }
+
+    /** The values of the String constants of {@link ProcessVariables}, the prefix of particulars aside. */
+    private static Set<String> documentedVariables() {
+        Set<String> names = new TreeSet<>();
+        for (Field field : ProcessVariables.class.getFields()) {
+            int modifiers = field.getModifiers();
+            if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers) && field.getType() == String.class
+                    && !"PARTICULAR_PREFIX".equals(field.getName())) {
+                try {
+                    names.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The variables a form submits, each with the component id that submits it: the first segment of a field's
+     * key ({@code a.b} submits {@code a}), or of a group's path, whose fields then submit into it.
+     */
+    private static Map<String, String> submittedVariables(JsonNode components) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (JsonNode component : components) {
+            String id = component.path("id").asText("?");
+            if (component.hasNonNull("path") && !component.path("path").asText().isBlank()) {
+                variables.putIfAbsent(component.path("path").asText().split("\\.")[0], id);
+            } else {
+                if (component.hasNonNull("key") && !component.path("key").asText().isBlank()) {
+                    variables.putIfAbsent(component.path("key").asText().split("\\.")[0], id);
+                }
+                submittedVariables(component.path("components")).forEach(variables::putIfAbsent);
+            }
+        }
+        return variables;
+    }
+
+    private static Map<String, Path> formsById() {
+        Map<String, Path> forms = new HashMap<>();
+        forms().forEach(form -> {
+            try {
+                forms.put(JSON.readTree(form.toFile()).path("id").asText(), form);
+            } catch (IOException e) {
+                throw new UncheckedIOException(form + " is not valid JSON", e);
+            }
+        });
+        return forms;
+    }
+
+    private static List<String> decisionIds(Document dmn) {
+        List<String> ids = new ArrayList<>();
+        NodeList decisions = dmn.getElementsByTagNameNS("*", "decision");
+        for (int i = 0; i < decisions.getLength(); i++) {
+            ids.add(((Element) decisions.item(i)).getAttribute("id"));
+        }
+        return ids;
+    }
+
+    private static List<JsonNode> templatesIn(Path file) {
+        try {
+            JsonNode json = JSON.readTree(file.toFile());
+            List<JsonNode> templates = new ArrayList<>();
+            if (json.isArray()) {
+                json.forEach(templates::add);
+            } else {
+                templates.add(json);
+            }
+            return templates;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + " is not valid JSON", e);
+        }
+    }
+
+    private static Map<String, JsonNode> templatesById() {
+        Map<String, JsonNode> templates = new HashMap<>();
+        templates().forEach(file -> templatesIn(file).forEach(t -> templates.put(t.path("id").asText(), t)));
+        return templates;
+    }
+}
