@@ -41,6 +41,8 @@ class DemoData {
             new DemoUser("mitan.korba", "Anil", "Kanwar", Roles.MITAN),
             new DemoUser("clerk.raipur", "Meena", "Dewangan", Roles.CLERK),
             new DemoUser("registrar.raipur", "Arvind", "Tiwari", Roles.REGISTRAR),
+            new DemoUser("inspector.raipur", "Santosh", "Netam", Roles.REVENUE_INSPECTOR),
+            new DemoUser("tehsildar.raipur", "Rekha", "Patel", Roles.TEHSILDAR),
             new DemoUser("supervisor.raipur", "Pooja", "Sinha", Roles.SUPERVISOR),
             new DemoUser("auditor", "Rajesh", "Chandrakar", Roles.AUDITOR),
             new DemoUser("analyst", "Neha", "Agrawal", Roles.ANALYST),

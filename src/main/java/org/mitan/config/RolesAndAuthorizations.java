@@ -38,6 +38,8 @@ class RolesAndAuthorizations {
             Roles.MITAN, "Mitans (field helpers)",
             Roles.CLERK, "Clerks (document scrutiny)",
             Roles.REGISTRAR, "Registrars of births and deaths",
+            Roles.REVENUE_INSPECTOR, "Revenue Inspectors (Patwaris: field inquiries)",
+            Roles.TEHSILDAR, "Tehsildars (Revenue department)",
             Roles.SUPERVISOR, "Supervisors",
             Roles.AUDITOR, "Auditors",
             Roles.ANALYST, "Process analysts");
@@ -56,7 +58,7 @@ class RolesAndAuthorizations {
         grantAdmin();
 
         for (String taskWorker : new String[] {Roles.CALL_CENTRE, Roles.MITAN, Roles.CLERK, Roles.REGISTRAR,
-                Roles.SUPERVISOR}) {
+                Roles.REVENUE_INSPECTOR, Roles.TEHSILDAR, Roles.SUPERVISOR}) {
             grant(taskWorker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(taskWorker, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 class TasklistFilters {
 
     private static final List<String> TASK_WORKERS =
-            List.of(Roles.MITAN, Roles.CLERK, Roles.REGISTRAR, Roles.SUPERVISOR, Roles.CALL_CENTRE);
+            List.of(Roles.MITAN, Roles.CLERK, Roles.REGISTRAR, Roles.REVENUE_INSPECTOR, Roles.TEHSILDAR,
+                    Roles.SUPERVISOR, Roles.CALL_CENTRE);
 
     private static final String[] MITAN_TASKS = {"Task_VisitCitizen", "Task_RecordParticulars",
         "Task_DeliverCertificate"};
@@ -47,6 +48,12 @@ class TasklistFilters {
         ensure("Registrar's decisions", "Requests waiting for the registrar to approve or reject", 0, "#9467bd",
                 tasks.createTaskQuery().taskCandidateGroup(Roles.REGISTRAR).includeAssignedTasks(),
                 List.of(Roles.REGISTRAR, Roles.SUPERVISOR));
+        ensure("Field inquiries", "Requests waiting for a Revenue Inspector's (Patwari's) field inquiry", 0,
+                "#bcbd22", tasks.createTaskQuery().taskCandidateGroup(Roles.REVENUE_INSPECTOR).includeAssignedTasks(),
+                List.of(Roles.REVENUE_INSPECTOR, Roles.SUPERVISOR));
+        ensure("Tehsildar's decisions", "Requests waiting for the Tehsildar to approve or reject", 0, "#e377c2",
+                tasks.createTaskQuery().taskCandidateGroup(Roles.TEHSILDAR).includeAssignedTasks(),
+                List.of(Roles.TEHSILDAR, Roles.SUPERVISOR));
         ensure("Mitan visits and deliveries", "Work assigned to Mitans", 5, "#17becf",
                 tasks.createTaskQuery().taskDefinitionKeyIn(MITAN_TASKS),
                 List.of(Roles.SUPERVISOR));

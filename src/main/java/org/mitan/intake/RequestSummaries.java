@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.mitan.certificate.Certificate;
@@ -28,6 +29,13 @@ import org.springframework.web.util.UriUtils;
 @Service
 class RequestSummaries {
 
+    /** Variables whose names end so hold an officer's or a Mitan's remarks in their own words. */
+    static final String REMARKS = "Remarks";
+    /** Variables whose names end so hold the finding chosen on a form, e.g. {@code supported}. */
+    static final String FINDING = "Finding";
+    /** A form's choice value, e.g. {@code notSupported}. */
+    private static final Pattern CHOICE = Pattern.compile("[a-z][A-Za-z0-9]*");
+
     private final Requests requests;
     private final CertificateTypes types;
     private final UrbanBodyRepository bodies;
@@ -45,7 +53,13 @@ class RequestSummaries {
         this.certificates = certificates;
     }
 
-    String markdown(String requestNumber, String scrutinyRemarks, String visitRemarks) {
+    /**
+     * The summary of the request; {@code variables} are the process variables the task sees, of which those that
+     * record an earlier step's outcome in words are shown: every variable whose name ends in {@value #REMARKS} or
+     * {@value #FINDING} ({@code visitRemarks}, {@code scrutinyRemarks}, {@code inquiryFinding}...), so that a model
+     * whose officers write findings and remarks shows them to the next officer without a change here.
+     */
+    String markdown(String requestNumber, Map<String, ?> variables) {
         ServiceRequest request = requests.require(requestNumber);
         String serviceName = types.find(request.getCertificateType()).map(CertificateType::serviceName)
                 .orElse(request.getCertificateType());
@@ -88,14 +102,11 @@ class RequestSummaries {
             }
         }
 
-        if (present(scrutinyRemarks) || present(visitRemarks)) {
-            md.append("\n#### Earlier remarks\n\n");
-            if (present(scrutinyRemarks)) {
-                md.append("- **Scrutiny:** ").append(inline(scrutinyRemarks)).append('\n');
-            }
-            if (present(visitRemarks)) {
-                md.append("- **Visit:** ").append(inline(visitRemarks)).append('\n');
-            }
+        Map<String, String> notes = earlierNotes(variables);
+        if (!notes.isEmpty()) {
+            md.append("\n#### Earlier findings and remarks\n\n");
+            notes.forEach((name, text) -> md.append("- **").append(inline(label(name))).append(":** ")
+                    .append(inline(text)).append('\n'));
         }
 
         Optional<Certificate> certificate = certificates.findByRequestId(request.getId());
@@ -116,8 +127,26 @@ class RequestSummaries {
                 .collect(Collectors.joining("/")) + "/pdf";
     }
 
-    private static boolean present(String text) {
-        return text != null && !text.isBlank();
+    /**
+     * The findings and remarks among the variables, by name: text, numbers and yes/no only, blank ones left out. A
+     * finding is a choice on a form ({@code notSupported}) and reads as words ("Not supported"); remarks are shown as
+     * written.
+     */
+    static Map<String, String> earlierNotes(Map<String, ?> variables) {
+        Map<String, String> notes = new TreeMap<>();
+        if (variables == null) {
+            return notes;
+        }
+        variables.forEach((name, value) -> {
+            boolean finding = name.endsWith(FINDING) && name.length() > FINDING.length();
+            boolean remarks = name.endsWith(REMARKS) && name.length() > REMARKS.length();
+            if ((finding || remarks) && (value instanceof CharSequence || value instanceof Number
+                    || value instanceof Boolean) && !value.toString().isBlank()) {
+                String text = value.toString().strip();
+                notes.put(name, finding && CHOICE.matcher(text).matches() ? label(text) : text);
+            }
+        });
+        return notes;
     }
 
     /**

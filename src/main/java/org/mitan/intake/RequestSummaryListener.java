@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code requestSummaryListener} (create): gives an officer's task the task-local markdown {@code requestSummary} of
- * the process instance's request (its business key). The earlier remarks shown are the process's own text.
+ * the process instance's request (its business key), with the findings and remarks of earlier steps that the task's
+ * variables hold (see {@link RequestSummaries#markdown}).
  */
 @Component("requestSummaryListener")
 class RequestSummaryListener implements TaskListener {
@@ -20,12 +21,7 @@ class RequestSummaryListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, summaries.markdown(ProcessRequest.numberOf(task),
-                text(task.getVariable(ProcessVariables.SCRUTINY_REMARKS)),
-                text(task.getVariable(ProcessVariables.VISIT_REMARKS))));
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+        task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY,
+                summaries.markdown(ProcessRequest.numberOf(task), task.getVariables()));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
  * <pre>
  * camunda:candidateGroups="${serviceLevels.scrutinyGroup(execution)}"    who scrutinises, e.g. clerk
  * camunda:candidateGroups="${serviceLevels.authorityGroup(execution)}"   who decides, e.g. registrar
+ * camunda:candidateGroups="${serviceLevels.group(execution, 'inquiryGroup')}"  any other group column of the table
  * &lt;timeDuration&gt;P${serviceLevels.legalDueDays(execution)}D&lt;/timeDuration&gt;  legal time limit, e.g. P7D
  * </pre>
  * The groups are those of the request's certificate type as stored in the request row, the request being the
@@ -38,6 +39,8 @@ public class ServiceLevels {
     static final String SCRUTINY_GROUP = "scrutinyGroup";
     static final String AUTHORITY_GROUP = "authorityGroup";
     static final String LEGAL_DUE_DAYS = "legalDueDays";
+    /** Every output of the table that names a group ends so, e.g. {@code inquiryGroup}. */
+    static final String GROUP_SUFFIX = "Group";
 
     private final Requests requests;
     private final DecisionService decisions;
@@ -54,12 +57,27 @@ public class ServiceLevels {
 
     /** The candidate group of the document scrutiny task for the execution's request. */
     public String scrutinyGroup(DelegateExecution execution) {
-        return group(execution, SCRUTINY_GROUP);
+        return groupOf(execution, SCRUTINY_GROUP);
     }
 
     /** The candidate group of the competent authority's decision task for the execution's request. */
     public String authorityGroup(DelegateExecution execution) {
-        return group(execution, AUTHORITY_GROUP);
+        return groupOf(execution, AUTHORITY_GROUP);
+    }
+
+    /**
+     * The candidate group named in the given output column of the request's row, for a step that only some
+     * certificate types have (e.g. {@code inquiryGroup}: who makes a field inquiry). A model adds a step by adding a
+     * column to the table and naming it here, without a change to this bean. Only columns named {@code ...Group} can
+     * be asked for, so that a typo in a model cannot offer a task to a department's name or a number of days.
+     */
+    public String group(DelegateExecution execution, String column) {
+        if (column == null || !column.matches("[a-z][A-Za-z0-9]*" + GROUP_SUFFIX)) {
+            throw new IllegalArgumentException("The model asks serviceLevels.group for the column '" + column
+                    + "' of the decision '" + ProcessKeys.DECISION_SERVICE_LEVEL
+                    + "': only a column whose name ends in '" + GROUP_SUFFIX + "' names a group (e.g. inquiryGroup)");
+        }
+        return groupOf(execution, column);
     }
 
     /** Days the law allows for the whole service of the certificate process the execution belongs to. */
@@ -75,7 +93,7 @@ public class ServiceLevels {
         return number.intValue();
     }
 
-    private String group(DelegateExecution execution, String output) {
+    private String groupOf(DelegateExecution execution, String output) {
         ServiceRequest request = requests.require(ProcessRequest.numberOf(execution));
         Object group = row(request.getCertificateType(), request.getBodyCode()).get(output);
         if (group == null || group.toString().isBlank()) {

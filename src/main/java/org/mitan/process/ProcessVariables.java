@@ -71,6 +71,13 @@ public final class ProcessVariables {
     /** String: {@code accepted} or {@code returned}. */
     public static final String SCRUTINY_OUTCOME = "scrutinyOutcome";
     public static final String SCRUTINY_REMARKS = "scrutinyRemarks";
+    /**
+     * String: a field inquiry's finding, {@code supported} or {@code notSupported}; it informs the competent
+     * authority, who decides. Shown to later officers, as is every variable named {@code ...Finding}.
+     */
+    public static final String INQUIRY_FINDING = "inquiryFinding";
+    /** String: the field inquiry's report in the inspector's words; every {@code ...Remarks} is shown likewise. */
+    public static final String INQUIRY_REMARKS = "inquiryRemarks";
     /** String: reference given by the single-window system. */
     public static final String SUBMISSION_REFERENCE = "submissionReference";
     /** String: why the single-window system refused the application. */

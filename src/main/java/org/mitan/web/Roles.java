@@ -10,6 +10,10 @@ public final class Roles {
     public static final String MITAN = "mitan";
     public static final String CLERK = "clerk";
     public static final String REGISTRAR = "registrar";
+    /** Revenue Inspector (Patwari): field inquiries, e.g. into a caste claim. */
+    public static final String REVENUE_INSPECTOR = "revenue-inspector";
+    /** Tehsildar of the Revenue department: decides, e.g. on caste certificates. */
+    public static final String TEHSILDAR = "tehsildar";
     public static final String SUPERVISOR = "supervisor";
     public static final String AUDITOR = "auditor";
     public static final String ANALYST = "analyst";

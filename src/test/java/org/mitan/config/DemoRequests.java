@@ -10,7 +10,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Registers birth-certificate requests through the API as the call centre, each for a phone of its own. */
+/** Registers requests (birth certificates unless told) through the API as the call centre, each for a phone of its own. */
 final class DemoRequests {
 
     private DemoRequests() {
@@ -22,8 +22,12 @@ final class DemoRequests {
     }
 
     static ResponseEntity<JsonNode> registerRaw(TestRestTemplate http, String phone) {
+        return registerRaw(http, phone, "birth-certificate");
+    }
+
+    static ResponseEntity<JsonNode> registerRaw(TestRestTemplate http, String phone, String certificateType) {
         return http.withBasicAuth("callcentre", "demo").postForEntity("/api/requests", Map.of(
-                "certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,
+                "certificateType", certificateType, "bodyCode", "RPR", "ward", 12,
                 "citizenName", "Kamla Dhruw", "citizenPhone", phone,
                 "address", "Ward 12, Purani Basti, Raipur", "preferredVisitWindow", "MORNING",
                 "language", "en"), JsonNode.class);
@@ -31,7 +35,12 @@ final class DemoRequests {
 
     /** The new request's number. */
     static String register(TestRestTemplate http, String phone) {
-        ResponseEntity<JsonNode> registered = registerRaw(http, phone);
+        return register(http, phone, "birth-certificate");
+    }
+
+    /** The new request's number, for a request of that type. */
+    static String register(TestRestTemplate http, String phone, String certificateType) {
+        ResponseEntity<JsonNode> registered = registerRaw(http, phone, certificateType);
         assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
         return registered.getBody().path("requestNumber").asText();
     }

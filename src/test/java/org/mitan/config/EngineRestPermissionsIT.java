@@ -3,6 +3,7 @@ package org.mitan.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.mitan.MitanIntegrationTest;
+import org.mitan.intake.RequestStatus;
 import org.mitan.intake.ServiceRequestRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -140,6 +142,43 @@ class EngineRestPermissionsIT {
     }
 
     @Test
+    void theRevenueInspectorAndTheTehsildarSeeAndCompleteOnlyTheirOwnStepsOfACasteCertificate() {
+        String number = DemoRequests.register(http, DemoRequests.freshPhone(), "caste-certificate");
+        runtime.createProcessInstanceModification(instanceOf(number))
+                .cancelAllForActivity("CallActivity_DoorstepVisit")
+                .startBeforeActivity("Task_FieldInquiry")
+                .execute();
+
+        assertThat(filterNames("inspector.raipur")).contains("Field inquiries", "My groups' tasks")
+                .doesNotContain("Tehsildar's decisions", "Registrar's decisions");
+        assertThat(filterNames("tehsildar.raipur")).contains("Tehsildar's decisions", "My groups' tasks")
+                .doesNotContain("Field inquiries", "Document scrutiny");
+        JsonNode inquiry = onlyTask("inspector.raipur", number);
+        assertThat(inquiry.path("taskDefinitionKey").asText()).isEqualTo("Task_FieldInquiry");
+        assertThat(tasksOf("tehsildar.raipur", number)).isEmpty();
+        assertThat(tasksOf("clerk.raipur", number)).isEmpty();
+        assertThat(submit("tehsildar.raipur", inquiry, Map.of("inquiryFinding", "supported"))
+                .getStatusCode().is4xxClientError()).isTrue();
+
+        assertThat(as("inspector.raipur").postForEntity("/engine-rest/task/{id}/claim",
+                Map.of("userId", "inspector.raipur"), String.class, inquiry.path("id").asText()).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> reported = submit("inspector.raipur", inquiry, Map.of("inquiryFinding",
+                "notSupported", "inquiryRemarks", "No family of that name in the ward's old records"));
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode decision = onlyTask("tehsildar.raipur", number);
+        assertThat(decision.path("taskDefinitionKey").asText()).isEqualTo("Task_DecideApplication");
+        assertThat(tasksOf("inspector.raipur", number)).isEmpty();
+        assertThat(submit("inspector.raipur", decision, Map.of("decision", "approved"))
+                .getStatusCode().is4xxClientError()).isTrue();
+        ResponseEntity<String> decided = submit("tehsildar.raipur", decision, Map.of("decision", "rejected",
+                "decisionReason", "The inquiry found no record of the caste"));
+        assertThat(decided.getStatusCode()).as("%s", decided.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus()).isEqualTo(RequestStatus.REJECTED);
+    }
+
+    @Test
     void anAnalystGrantOfEverythingFromEarlierVersionsIsNarrowedOnStart() {
         Authorization grant = authorizations.createAuthorizationQuery().groupIdIn("analyst")
                 .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
@@ -159,6 +198,33 @@ class EngineRestPermissionsIT {
 
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, "demo");
+    }
+
+    private JsonNode tasksOf(String user, String number) {
+        ResponseEntity<JsonNode> tasks = as(user).getForEntity(
+                "/engine-rest/task?processInstanceBusinessKey={number}", JsonNode.class, number);
+        assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return tasks.getBody();
+    }
+
+    private JsonNode onlyTask(String user, String number) {
+        JsonNode tasks = tasksOf(user, number);
+        assertThat(tasks).as("%s sees one task of %s", user, number).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private ResponseEntity<String> submit(String user, JsonNode task, Map<String, Object> values) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return as(user).postForEntity("/engine-rest/task/{id}/submit-form", Map.of("variables", variables),
+                String.class, task.path("id").asText());
+    }
+
+    private List<String> filterNames(String user) {
+        ResponseEntity<JsonNode> filters = as(user).getForEntity("/engine-rest/filter?resourceType=Task",
+                JsonNode.class);
+        assertThat(filters.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return filters.getBody().findValuesAsText("name");
     }
 
     private String instanceOf(String requestNumber) {

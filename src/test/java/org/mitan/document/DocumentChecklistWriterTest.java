@@ -65,6 +65,28 @@ class DocumentChecklistWriterTest {
     }
 
     @Test
+    void theCasteEvidenceOfTheRealTableIsOneLineAskingForOneOfTwo() {
+        List<RequiredDocument> caste = DeployedRequiredDocuments.forType("caste-certificate");
+
+        String before = DocumentChecklistWriter.render(caste, Set.of("applicant-id"), null);
+        String after = DocumentChecklistWriter.render(caste, Set.of("applicant-id", "community-declaration"), null);
+
+        assertThat(before).isEqualTo("""
+                **Documents to collect**
+
+                - **Identity proof of the applicant** / आवेदक का पहचान पत्र (required): uploaded
+                - **Proof of residence** / निवास का प्रमाण (required): **not uploaded yet**
+                - One of: **Father's or ancestor's record showing the caste before the cut-off date (SC 10-08-1950, \
+                ST 06-09-1950, OBC 26-12-1984)** / कट-ऑफ तिथि से पहले की जाति दर्शाने वाला पिता या पूर्वज का \
+                अभिलेख (अनुसूचित जाति 10-08-1950, अनुसूचित जनजाति 06-09-1950, अन्य पिछड़ा वर्ग 26-12-1984) or \
+                **Declaration of the ward or gram sabha (when no such record exists)** / वार्ड या ग्राम सभा की \
+                घोषणा (जब ऐसा कोई अभिलेख न हो) (one of these is required): **not uploaded yet**
+                """);
+        assertThat(after).contains("(one of these is required): uploaded: Declaration of the ward or gram sabha"
+                + " (when no such record exists)\n");
+    }
+
+    @Test
     void readsTheRequestsUploadsAndTheDocumentsOfItsOwnType() {
         Requests requests = mock(Requests.class);
         DocumentRepository documents = mock(DocumentRepository.class);

@@ -167,6 +167,29 @@ class DocumentVerificationTest {
                 "Voter ID: the stored file is missing; upload it again.");
     }
 
+    @Test
+    void eitherCasteEvidenceOfTheRealTableIsEnoughAndNeitherIsOneProblem() {
+        request = new ServiceRequest(NUMBER, "caste-certificate", "BSP", 12, "Ravi Sahu", "9123456780",
+                "Near the temple, Ward 12, Bilaspur", VisitWindow.EVENING, "en", "feedback-code-7", T0);
+        ReflectionTestUtils.setField(request, "id", 7L);
+        when(requests.require(NUMBER)).thenReturn(request);
+        when(requiredDocuments.forType("caste-certificate"))
+                .thenReturn(DeployedRequiredDocuments.forType("caste-certificate"));
+        upload("applicant-id", ContentTypesTest.JPEG);
+        upload("residence-proof", ContentTypesTest.PNG);
+
+        assertThat(verification.verify(NUMBER)).containsExactly("None of Father's or ancestor's record showing the"
+                + " caste before the cut-off date (SC 10-08-1950, ST 06-09-1950, OBC 26-12-1984) or Declaration of"
+                + " the ward or gram sabha (when no such record exists) is uploaded: scan and upload one of them.");
+
+        upload("community-declaration", ContentTypesTest.PDF);
+        assertThat(verification.verify(NUMBER)).isEmpty();
+
+        uploaded.removeIf(document -> document.getDocumentType().equals("community-declaration"));
+        upload("caste-record", ContentTypesTest.PDF);
+        assertThat(verification.verify(NUMBER)).isEmpty();
+    }
+
     private void uploadAllInOrder() {
         upload("birth-report", ContentTypesTest.PDF);
         upload("parent-id", ContentTypesTest.JPEG);

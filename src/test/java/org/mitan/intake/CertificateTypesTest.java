@@ -219,6 +219,20 @@ class CertificateTypesTest {
     }
 
     @Test
+    void theDeployedServiceLevelTableOffersTheCasteCertificateOfTheRevenueDepartmentNamingTheApplicant()
+            throws Exception {
+        DmnModelInstance deployedFile;
+        try (InputStream file = CertificateTypesTest.class.getResourceAsStream("/processes/service-level.dmn")) {
+            deployedFile = Dmn.readModelFromStream(file);
+        }
+        when(repository.getDmnModelInstance("service-level:1:a")).thenReturn(deployedFile);
+        deploy("caste-certificate", false);
+
+        assertThat(types.find("caste-certificate")).contains(new CertificateType("caste-certificate",
+                "Caste certificate", "Revenue department (Tehsildar)", "applicantName"));
+    }
+
+    @Test
     void readListsEveryTypeOfARowAndIgnoresOpenEntries() {
         Map<String, CertificateType> rows = CertificateTypes.read(MODEL, "service-level");
 

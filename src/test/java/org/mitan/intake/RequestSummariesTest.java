@@ -58,7 +58,7 @@ class RequestSummariesTest {
 
     @Test
     void showsTheRequestItsParticularsAndLinksToEachScan() {
-        String markdown = summaries.markdown("RPR-2026-000009", null, null);
+        String markdown = summaries.markdown("RPR-2026-000009", Map.of());
 
         assertThat(markdown).contains("RPR-2026-000009", "Birth certificate", "Raipur (RPR), ward 12",
                 "Asha Verma", "12 Station Road, Raipur", "Morning",
@@ -66,7 +66,7 @@ class RequestSummariesTest {
                 "[Birth report from the hospital (application/pdf, 1.5 KB)](/api/documents/" + BIRTH_REPORT
                         + "/content)",
                 "[Parent's identity proof (image/jpeg, 2.5 MB)](/api/documents/" + PARENT_ID + "/content)");
-        assertThat(markdown).doesNotContain("/api/certificates/", "Earlier remarks", "9876543210");
+        assertThat(markdown).doesNotContain("/api/certificates/", "Earlier findings and remarks", "9876543210");
     }
 
     @Test
@@ -74,15 +74,51 @@ class RequestSummariesTest {
         when(requiredDocuments.forType("birth-certificate")).thenReturn(List.of(
                 new RequiredDocument("birth-report", "Birth report from the hospital", "", true, "")));
 
-        assertThat(summaries.markdown("RPR-2026-000009", null, null))
+        assertThat(summaries.markdown("RPR-2026-000009", Map.of()))
                 .contains("[Birth report from the hospital (application/pdf", "[parent-id (image/jpeg");
     }
 
     @Test
     void showsEarlierRemarks() {
-        String markdown = summaries.markdown("RPR-2026-000009", "Parent ID is blurred", "Citizen was\nout");
+        String markdown = summaries.markdown("RPR-2026-000009", Map.of("scrutinyRemarks", "Parent ID is blurred",
+                "visitRemarks", "Citizen was\nout"));
 
-        assertThat(markdown).contains("**Scrutiny:** Parent ID is blurred", "**Visit:** Citizen was out");
+        assertThat(markdown).contains("#### Earlier findings and remarks\n\n"
+                + "- **Scrutiny remarks:** Parent ID is blurred\n- **Visit remarks:** Citizen was out\n");
+    }
+
+    @Test
+    void showsEveryFindingAndRemarkOfEarlierStepsWhateverTheStepIsCalled() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("visitRemarks", "All originals seen");
+        variables.put("inquiryRemarks", "Neighbours and the ward member confirm the community");
+        variables.put("inquiryFinding", "notSupported");
+        variables.put("hearingFinding", "Claim upheld on appeal");
+        variables.put("scrutinyRemarks", " ");
+        variables.put("decisionReason", "not a finding");
+        variables.put("requestNumber", "RPR-2026-000009");
+        variables.put("officerDueDays", 5);
+        variables.put("Remarks", "no step named");
+
+        String markdown = summaries.markdown("RPR-2026-000009", variables);
+
+        assertThat(markdown).contains("""
+                #### Earlier findings and remarks
+
+                - **Hearing finding:** Claim upheld on appeal
+                - **Inquiry finding:** Not supported
+                - **Inquiry remarks:** Neighbours and the ward member confirm the community
+                - **Visit remarks:** All originals seen
+                """).doesNotContain("Scrutiny remarks", "not a finding", "no step named", "Officer due days");
+    }
+
+    @Test
+    void aFindingOrRemarkCannotBecomeALinkEitherByItsValueOrItsName() {
+        String markdown = summaries.markdown("RPR-2026-000009", Map.of("inquiryRemarks", "[see](http://evil.example)",
+                "x[y](http://evil.example)Remarks", "text"));
+
+        assertThat(markdown).doesNotContain("[see](http://evil.example)", "[y](http://evil.example)")
+                .contains("\\[see\\](http://evil.example)");
     }
 
     @Test
@@ -91,7 +127,7 @@ class RequestSummariesTest {
                 "RPR", "birth-certificate", "Riya", Instant.parse("2026-05-10T05:00:00Z"), "certificates/x.pdf",
                 "a".repeat(64), "verification-code")));
 
-        assertThat(summaries.markdown("RPR-2026-000009", null, null))
+        assertThat(summaries.markdown("RPR-2026-000009", Map.of()))
                 .contains("[RPR/BIRTH/2026/000001 (PDF)](/api/certificates/RPR/BIRTH/2026/000001/pdf)")
                 .doesNotContain("%2F");
     }
@@ -107,7 +143,7 @@ class RequestSummariesTest {
         request.setParticulars(Map.of());
         when(documents.findByRequestIdOrderByUploadedAtAsc(9L)).thenReturn(List.of());
 
-        assertThat(summaries.markdown("RPR-2026-000009", null, null))
+        assertThat(summaries.markdown("RPR-2026-000009", Map.of()))
                 .contains("None recorded yet.", "None uploaded yet.");
     }
 
@@ -115,7 +151,7 @@ class RequestSummariesTest {
     void whatACitizenSaidCannotBecomeALink() {
         request.setParticulars(Map.of("fatherName", "[click](http://evil.example)"));
 
-        String markdown = summaries.markdown("RPR-2026-000009", null, null);
+        String markdown = summaries.markdown("RPR-2026-000009", Map.of());
 
         assertThat(markdown).contains("\\[click\\](http://evil.example)")
                 .doesNotContain("[click](http://evil.example)");

@@ -61,6 +61,11 @@ public final class Scopes {
             return local.containsKey(name) ? local.get(name) : execution.getVariable(name);
         });
         lenient().when(task.getVariableLocal(anyString())).thenAnswer(call -> local.get(call.<String>getArgument(0)));
+        lenient().when(task.getVariables()).thenAnswer(call -> {
+            Map<String, Object> all = new HashMap<>(execution.getVariables());
+            all.putAll(local);
+            return all;
+        });
         lenient().when(task.getVariableNames()).thenAnswer(call -> {
             Set<String> names = new LinkedHashSet<>(local.keySet());
             names.addAll(execution.getVariableNames());

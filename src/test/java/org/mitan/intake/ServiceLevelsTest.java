@@ -76,6 +76,46 @@ class ServiceLevelsTest {
     }
 
     @Test
+    void anyGroupColumnOfTheTableIsLookedUpForTheRequestRowsType() {
+        when(requests.require("RPR-2026-000007")).thenReturn(casteRequest());
+        variables.put("inquiryGroup", "mitan");
+
+        assertThat(serviceLevels.group(execution, "inquiryGroup")).isEqualTo("revenue-inspector");
+        assertThat(serviceLevels.group(execution, "scrutinyGroup")).isEqualTo("clerk");
+        assertThat(serviceLevels.group(execution, "authorityGroup")).isEqualTo("tehsildar");
+        assertThat(serviceLevels.authorityGroup(execution)).isEqualTo("tehsildar");
+
+        assertThat(evaluatedWith).containsEntry("certificateType", "caste-certificate");
+    }
+
+    @Test
+    void aTypeWhoseRowLeavesTheGroupColumnEmptyHasNoSuchStep() {
+        assertThatThrownBy(() -> serviceLevels.group(execution, "inquiryGroup"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inquiryGroup").hasMessageContaining("'birth-certificate'");
+    }
+
+    @Test
+    void aColumnThatDoesNotNameAGroupCannotBeAskedFor() {
+        when(requests.require("RPR-2026-000007")).thenReturn(casteRequest());
+
+        for (String column : new String[] {"department", "officerDueDays", "Group", "", null}) {
+            assertThatThrownBy(() -> serviceLevels.group(execution, column)).as("column %s", column)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Group");
+        }
+        verifyNoInteractions(decisions);
+    }
+
+    @Test
+    void aGroupColumnTheTableDoesNotHaveIsAConfigurationFaultNamingIt() {
+        when(requests.require("RPR-2026-000007")).thenReturn(casteRequest());
+
+        assertThatThrownBy(() -> serviceLevels.group(execution, "appealGroup"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("appealGroup").hasMessageContaining("'caste-certificate'");
+    }
+
+    @Test
     void theTableIsAskedAsTheApplicationNotAsTheOfficerWhoCompletedTheLastTask() {
         Authentication clerk = new Authentication("clerk.raipur", List.of("clerk"));
         when(identity.getCurrentAuthentication()).thenReturn(clerk);
@@ -112,11 +152,26 @@ class ServiceLevelsTest {
     }
 
     @Test
+    void theLegalTimeLimitOfACasteCertificateIsThirtyDays() {
+        ProcessDefinition caste = mock(ProcessDefinition.class);
+        when(caste.getKey()).thenReturn("caste-certificate");
+        when(repository.getProcessDefinition("caste-certificate:1:abc")).thenReturn(caste);
+        when(execution.getProcessDefinitionId()).thenReturn("caste-certificate:1:abc");
+
+        assertThat(serviceLevels.legalDueDays(execution)).isEqualTo(30);
+    }
+
+    @Test
     void withoutABusinessKeyNoGroupIsGiven() {
         when(execution.getProcessBusinessKey()).thenReturn(null);
 
         assertThatThrownBy(() -> serviceLevels.authorityGroup(execution)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("business key");
         verifyNoInteractions(decisions);
+    }
+
+    private static ServiceRequest casteRequest() {
+        return new ServiceRequest("RPR-2026-000007", "caste-certificate", "RPR", 12, "Asha Verma", "9876543210",
+                "12 Station Road", VisitWindow.MORNING, "hi", "code", Fixtures.NOW);
     }
 }

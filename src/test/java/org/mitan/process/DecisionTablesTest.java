@@ -28,11 +28,29 @@ class DecisionTablesTest {
                 "department", "Municipal body (Registrar of Births and Deaths)",
                 "scrutinyGroup", "clerk",
                 "authorityGroup", "registrar",
+                "inquiryGroup", "",
                 "officerDueDays", 2,
                 "mitanDueDays", 2,
                 "legalDueDays", 7,
                 "maxVisits", 3,
                 "holderParticular", "childName"));
+    }
+
+    @Test
+    void theServiceLevelOfACasteCertificate() {
+        DmnDecisionResult result = evaluate("service-level", "caste-certificate");
+
+        assertThat(result.getSingleResult().getEntryMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "serviceName", "Caste certificate",
+                "department", "Revenue department (Tehsildar)",
+                "scrutinyGroup", "clerk",
+                "authorityGroup", "tehsildar",
+                "inquiryGroup", "revenue-inspector",
+                "officerDueDays", 5,
+                "mitanDueDays", 2,
+                "legalDueDays", 30,
+                "maxVisits", 3,
+                "holderParticular", "applicantName"));
     }
 
     @Test
@@ -52,6 +70,22 @@ class DecisionTablesTest {
         assertThat(result.<String>collectEntries("labelHi")).allSatisfy(label -> assertThat(label).isNotBlank());
         assertThat(result.getResultList()).allSatisfy(row -> assertThat(row.keySet())
                 .containsExactlyInAnyOrderElementsOf(List.of("documentType", "label", "labelHi", "mandatory", "oneOfGroup")));
+    }
+
+    @Test
+    void theDocumentsForACasteCertificateWithTheEvidenceAsOneOfTwo() {
+        DmnDecisionResult result = evaluate("required-documents", "caste-certificate");
+
+        assertThat(result.collectEntries("documentType")).containsExactly(
+                "applicant-id", "residence-proof", "caste-record", "community-declaration");
+        assertThat(result.<Boolean>collectEntries("mandatory")).containsOnly(true);
+        assertThat(result.<String>collectEntries("oneOfGroup")).containsExactly(
+                "", "", "caste-evidence", "caste-evidence");
+        assertThat(result.<String>collectEntries("label")).contains(
+                "Father's or ancestor's record showing the caste before the cut-off date (SC 10-08-1950,"
+                        + " ST 06-09-1950, OBC 26-12-1984)",
+                "Declaration of the ward or gram sabha (when no such record exists)");
+        assertThat(result.<String>collectEntries("labelHi")).allSatisfy(label -> assertThat(label).isNotBlank());
     }
 
     @Test

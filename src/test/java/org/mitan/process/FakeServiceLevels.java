@@ -31,6 +31,16 @@ public class FakeServiceLevels {
         return (String) output(execution, typeOfRequest(execution), "authorityGroup");
     }
 
+    /** As the real bean, a type whose row leaves the column empty has no group for that step. */
+    public String group(DelegateExecution execution, String column) {
+        String type = typeOfRequest(execution);
+        Object group = output(execution, type, column);
+        if (group == null || group.toString().isBlank()) {
+            throw new IllegalStateException("No " + column + " for " + type);
+        }
+        return group.toString();
+    }
+
     /** As the real bean: the type is the key of the certificate process itself, known before any request row. */
     public int legalDueDays(DelegateExecution execution) {
         String processKey = execution.getProcessEngineServices().getRepositoryService()

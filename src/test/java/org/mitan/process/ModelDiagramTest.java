@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ModelDiagramTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"birth-certificate", "doorstep-visit", "home-delivery"})
+    @ValueSource(strings = {"birth-certificate", "caste-certificate", "doorstep-visit", "home-delivery"})
     void everyElementIsDrawnNamedAndHasAMeaningfulId(String key) throws Exception {
         BpmnModelInstance model;
         try (InputStream in = getClass().getResourceAsStream("/processes/" + key + ".bpmn")) {
@@ -63,7 +63,7 @@ class ModelDiagramTest {
      * subprocess, which must then lie wholly inside the subprocess's shape.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"birth-certificate", "doorstep-visit", "home-delivery"})
+    @ValueSource(strings = {"birth-certificate", "caste-certificate", "doorstep-visit", "home-delivery"})
     void noShapeLiesOnAnother(String key) throws Exception {
         BpmnModelInstance model;
         try (InputStream in = getClass().getResourceAsStream("/processes/" + key + ".bpmn")) {
