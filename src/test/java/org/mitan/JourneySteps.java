@@ -1,0 +1,124 @@
+package org.mitan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * What the demo users do through the application's API and Camunda's REST API in an integration test (each call
+ * with the user's own Basic credentials, password {@code demo}), and the one thing the test does itself: run the
+ * asynchronous jobs, since the job executor is off in tests.
+ */
+final class JourneySteps {
+
+    private final TestRestTemplate http;
+    private final ObjectMapper json;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+
+    JourneySteps(TestRestTemplate http, ObjectMapper json, RuntimeService runtime, ManagementService management) {
+        this.http = http;
+        this.json = json;
+        this.runtime = runtime;
+        this.management = management;
+    }
+
+    TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, "demo");
+    }
+
+    /** The call centre registers a request ({@code POST /api/requests}); gives its request number. */
+    String register(Map<String, Object> request) {
+        ResponseEntity<JsonNode> registered = as("callcentre").postForEntity("/api/requests", request,
+                JsonNode.class);
+        assertThat(registered.getStatusCode()).as(String.valueOf(registered.getBody())).isEqualTo(HttpStatus.CREATED);
+        return registered.getBody().path("requestNumber").asText();
+    }
+
+    /** The one task of this key and request that the user sees over {@code /engine-rest}. */
+    JsonNode singleTask(String user, String taskKey, String number) {
+        ResponseEntity<JsonNode> tasks = as(user).getForEntity(
+                "/engine-rest/task?taskDefinitionKey={key}&processInstanceBusinessKey={number}", JsonNode.class,
+                taskKey, number);
+        assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.getBody()).as("%s sees one %s", user, taskKey).hasSize(1);
+        return tasks.getBody().get(0);
+    }
+
+    JsonNode claim(String user, String taskKey, String number) {
+        JsonNode task = singleTask(user, taskKey, number);
+        ResponseEntity<String> claimed = as(user).postForEntity("/engine-rest/task/{id}/claim",
+                Map.of("userId", user), String.class, task.path("id").asText());
+        assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        return task;
+    }
+
+    void submit(String user, JsonNode task, Map<String, Object> values) {
+        ResponseEntity<String> response = submitRaw(user, task, values);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
+    }
+
+    ResponseEntity<String> submitRaw(String user, JsonNode task, Map<String, Object> values) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return as(user).postForEntity("/engine-rest/task/{id}/submit-form", Map.of("variables", variables),
+                String.class, task.path("id").asText());
+    }
+
+    /** A scan uploaded as the Mitan's tablet does it; wants the status given and gives the document's JSON. */
+    JsonNode upload(String user, String number, String type, String fileName, byte[] content, HttpStatus expected)
+            throws IOException {
+        ResponseEntity<String> response = uploadRaw(user, number, type, fileName, content);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expected);
+        return json.readTree(response.getBody());
+    }
+
+    ResponseEntity<String> uploadRaw(String user, String number, String type, String fileName, byte[] content) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("type", type);
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as(user).postForEntity("/api/requests/{number}/documents", new HttpEntity<>(form, headers),
+                String.class, number);
+    }
+
+    /** Runs the jobs that are due in the request's process instances (the certificate's and its call activities'). */
+    void runJobs(String number) {
+        List<Job> jobs = dueJobs(number);
+        assertThat(jobs).isNotEmpty();
+        jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+
+    /** The jobs that are due in the request's process instances, not run. */
+    List<Job> dueJobs(String number) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
+                .map(ProcessInstance::getId)
+                .flatMap(id -> management.createJobQuery().processInstanceId(id).executable().list().stream())
+                .toList();
+    }
+}

@@ -1,0 +1,357 @@
+package org.mitan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An officer's work in a real browser: Debian's chromium, headless, on Tasklist as the officers see it. The call
+ * centre registers a request and the Mitan does the visit through the APIs (as the tablet would, real scans
+ * uploaded); then the clerk logs into Tasklist, opens the scrutiny task of this request from the filter, sees the
+ * document links in the form, opens them with the Tasklist session, claims and accepts; the deciding officer logs
+ * in and approves. The engine must show both officers' work and the process waiting to issue the certificate.
+ * Screenshots of every step land in {@code target/browser-screenshots/}.
+ * <p>
+ * Written for the birth certificate; another type changes the constants below, {@link #doorstepVisit} (its
+ * documents and particulars) and {@link #betweenScrutinyAndDecision} (e.g. the caste certificate's field inquiry
+ * by the Revenue Inspector, one more REST step).
+ */
+@MitanIntegrationTest
+class TasklistBrowserIT {
+
+    private static final String TYPE = "birth-certificate";
+    private static final String MITAN = "mitan.raipur";
+    private static final String CLERK = "clerk.raipur";
+    private static final String SCRUTINY_FILTER = "Document scrutiny";
+    private static final String SCRUTINY_CHOICE = "Accept";
+    private static final String DECIDER = "registrar.raipur";
+    private static final String DECISION_FILTER = "Registrar's decisions";
+    private static final String DECISION_CHOICE = "Approve";
+
+    private static final String SCRUTINY = "Task_ScrutiniseDocuments";
+    private static final String DECISION = "Task_DecideApplication";
+    private static final String ISSUE = "Task_IssueCertificate";
+    private static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+    /** Fetches a URL in the page with the page's own session; answers the status, type, length and SHA-256. */
+    private static final String FETCH_IN_PAGE = """
+            const done = arguments[arguments.length - 1];
+            fetch(arguments[0], {credentials: 'same-origin'})
+              .then(async response => {
+                const body = await response.arrayBuffer();
+                const digest = await crypto.subtle.digest('SHA-256', body);
+                done({status: response.status, type: response.headers.get('Content-Type'),
+                      length: body.byteLength,
+                      sha256: Array.from(new Uint8Array(digest), b => b.toString(16).padStart(2, '0')).join('')});
+              })
+              .catch(error => done({error: String(error)}));
+            """;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IdentityService identity;
+
+    JourneySteps steps;
+    HeadlessChromium browser;
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        steps = new JourneySteps(http, json, runtime, management);
+        browser = HeadlessChromium.start(SCREENSHOTS);
+        driver = browser.driver();
+        wait = browser.waiting();
+    }
+
+    /** A failed step leaves a picture and the HTML of the page it failed on. */
+    @RegisterExtension
+    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
+        if (browser != null) {
+            browser.keepFailedPage();
+        }
+        throw failure;
+    };
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theClerkAcceptsAndTheDecidingOfficerApprovesInTasklist() throws Exception {
+        String number = steps.register(Map.of(
+                "certificateType", TYPE, "bodyCode", "RPR", "ward", 9,
+                "citizenName", "Radha Dhruw", "citizenPhone", "+91 98765 33333",
+                "address", "House 21, Tatibandh, Raipur", "preferredVisitWindow", "MORNING", "language", "en"));
+        Map<String, byte[]> scans = doorstepVisit(number);
+
+        // The clerk finds the request under "Document scrutiny" and opens it.
+        logIn(CLERK);
+        Task scrutiny = openTask(SCRUTINY_FILTER, SCRUTINY, number);
+
+        // Tasklist keeps the form of an unclaimed task disabled, links included: the clerk claims it first.
+        claimIfNeeded(scrutiny, CLERK);
+
+        // Every scan is linked in the form, and each link gives the scan itself with the Tasklist session.
+        List<WebElement> links = wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector(".fjs-container a[href*='/api/documents/']"), scans.size()));
+        Map<String, String> hrefs = new LinkedHashMap<>();
+        links.forEach(link -> hrefs.put(link.getAttribute("href"), link.getText()));
+        browser.screenshot("clerk-scrutiny-form");
+        assertThat(hrefs.keySet()).containsExactlyInAnyOrderElementsOf(scans.keySet().stream()
+                .map(id -> "http://localhost:" + port + "/api/documents/" + id + "/content").toList());
+        for (Map.Entry<String, byte[]> scan : scans.entrySet()) {
+            String path = "/api/documents/" + scan.getKey() + "/content";
+            Map<?, ?> fetched = fetchInPage(path);
+            assertThat(fetched.get("error")).as("fetch of %s", path).isNull();
+            assertThat(fetched.get("status")).as("status of %s", path).isEqualTo(200L);
+            assertThat(hrefs.get("http://localhost:" + port + path)).as("the link names the type served")
+                    .contains(String.valueOf(fetched.get("type")));
+            assertThat(fetched.get("length")).isEqualTo((long) scan.getValue().length);
+            assertThat(fetched.get("sha256")).isEqualTo(Scans.sha256(scan.getValue()));
+        }
+        viewScanLikeAnOfficer("image/png");
+
+        choose(SCRUTINY_CHOICE);
+        browser.screenshot("clerk-accepts");
+        complete(scrutiny);
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(scrutiny.getId()).singleResult().getAssignee())
+                .isEqualTo(CLERK);
+        assertThat(runtime.getVariable(scrutiny.getProcessInstanceId(), "scrutinyOutcome")).isEqualTo("accepted");
+
+        betweenScrutinyAndDecision(number);
+
+        // The deciding officer approves.
+        logOut();
+        logIn(DECIDER);
+        Task decision = openTask(DECISION_FILTER, DECISION, number);
+        claimIfNeeded(decision, DECIDER);
+        choose(DECISION_CHOICE);
+        browser.screenshot("decision-approved");
+        complete(decision);
+
+        // The engine shows the officer's decision, and the process waiting to issue the certificate.
+        HistoricTaskInstance decided = history.createHistoricTaskInstanceQuery().taskId(decision.getId())
+                .singleResult();
+        assertThat(decided.getAssignee()).isEqualTo(DECIDER);
+        assertThat(decided.getEndTime()).isNotNull();
+        assertThat(runtime.getVariable(decision.getProcessInstanceId(), "decision")).isEqualTo("approved");
+        List<Job> issue = management.createJobQuery().processInstanceId(decision.getProcessInstanceId())
+                .activityId(ISSUE).list();
+        assertThat(issue).hasSize(1);
+        management.executeJob(issue.get(0).getId());
+        // Issued, and on its way to the citizen's door.
+        JsonNode status = steps.as("callcentre").getForEntity("/api/requests/" + number, JsonNode.class).getBody();
+        assertThat(status.path("milestones").toString()).contains("CERTIFICATE_ISSUED");
+        steps.singleTask(MITAN, "Task_DeliverCertificate", number);
+    }
+
+    /**
+     * The Mitan's visit through the APIs, as the tablet does it: real scans uploaded, the visit reported, the
+     * verification job run, the particulars recorded. Gives the scans by document id.
+     */
+    private Map<String, byte[]> doorstepVisit(String number) throws Exception {
+        JsonNode visit = steps.singleTask(MITAN, "Task_VisitCitizen", number);
+        Map<String, byte[]> scans = new LinkedHashMap<>();
+        byte[] report = Scans.pdf("Birth report from District Hospital Raipur: Radha Dhruw, a girl");
+        byte[] parentId = Scans.image("jpeg");
+        byte[] addressProof = Scans.image("png");
+        scans.put(steps.upload(MITAN, number, "birth-report", "birth-report.pdf", report, HttpStatus.CREATED)
+                .path("id").asText(), report);
+        scans.put(steps.upload(MITAN, number, "parent-id", "aadhaar.jpg", parentId, HttpStatus.CREATED)
+                .path("id").asText(), parentId);
+        scans.put(steps.upload(MITAN, number, "address-proof", "electricity-bill.png", addressProof,
+                HttpStatus.CREATED).path("id").asText(), addressProof);
+        steps.submit(MITAN, visit, Map.of("visitOutcome", "collected", "visitRemarks", "Originals seen"));
+        steps.runJobs(number);
+        steps.submit(MITAN, steps.singleTask(MITAN, "Task_RecordParticulars", number), Map.of(
+                "particular_childName", "Radha Dhruw", "particular_sex", "female",
+                "particular_dateOfBirth", "2026-10-30", "particular_placeOfBirth", "District Hospital, Raipur",
+                "particular_motherName", "Sunita Dhruw", "particular_fatherName", "Manoj Dhruw",
+                "particular_informantName", "Manoj Dhruw", "particular_informantRelation", "father"));
+        return scans;
+    }
+
+    /** What happens between the clerk's acceptance and the decision: for the birth certificate, the filing job. */
+    private void betweenScrutinyAndDecision(String number) {
+        steps.runJobs(number);
+    }
+
+    private void logIn(String user) {
+        driver.get("http://localhost:" + port + TASKLIST);
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[placeholder='Username']")));
+        name.sendKeys(user);
+        driver.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys("demo");
+        browser.screenshot("login-" + user);
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account"),
+                displayName(user)));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
+        // The "migrate to Camunda 8" banner is in the page, and officers do not see it.
+        WebElement banner = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ce-eol-banner")));
+        assertThat(banner.isDisplayed()).as("the Camunda 8 banner is hidden").isFalse();
+        browser.screenshot("tasklist-" + user);
+    }
+
+    private void logOut() {
+        driver.findElement(By.cssSelector("li.account a.dropdown-toggle")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account li.logout a"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']")));
+        browser.screenshot("logged-out");
+    }
+
+    /** Opens the filter, then this request's task of the given key in the list, and waits for its form. */
+    private Task openTask(String filter, String taskKey, String number) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
+                .singleResult();
+        assertThat(task).as("%s of %s", taskKey, number).isNotNull();
+        click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"" + filter + "\"]"));
+        By inList = By.cssSelector("li.task h4.task a[href*='task=" + task.getId() + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(inList));
+        browser.screenshot("filter-" + filter.replaceAll("\\W+", "-").toLowerCase());
+        click(inList);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
+                "Request " + number));
+        browser.screenshot("task-" + taskKey);
+        return task;
+    }
+
+    /** Claims the open task unless it is the user's already; then its form is enabled. */
+    private void claimIfNeeded(Task task, String user) {
+        List<WebElement> claim = driver.findElements(By.cssSelector("button.claim"));
+        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+            claim.get(0).click();
+        }
+        wait.until(page -> user.equals(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.assignee"),
+                displayName(user)));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    }
+
+    /** The name Tasklist shows for a user: first and last name as in Camunda Admin. */
+    private String displayName(String user) {
+        User officer = identity.createUserQuery().userId(user).singleResult();
+        return officer.getFirstName() + " " + officer.getLastName();
+    }
+
+    /** Picks the radio option whose label starts with the words given. */
+    private void choose(String label) {
+        By option = By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), \""
+                + label + "\")]");
+        click(option);
+        wait.until(page -> page.findElement(option).findElement(By.tagName("input")).isSelected());
+    }
+
+    /** Presses Complete and waits until the engine has completed the task. */
+    private void complete(Task task) {
+        click(By.xpath("//button[normalize-space()='Complete']"));
+        wait.until(page -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
+        browser.screenshot("completed-" + task.getTaskDefinitionKey());
+    }
+
+    /**
+     * Clicks an element scrolled to the middle of the page (clear of Tasklist's footer) once it can be clicked; tries
+     * again while Tasklist redraws it (the task list refreshes itself) or something still covers it.
+     */
+    private void click(By element) {
+        browser.waiting().ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class)
+                .until(page -> {
+                    WebElement target = page.findElement(element);
+                    if (!target.isDisplayed() || !target.isEnabled()) {
+                        return false;
+                    }
+                    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+                    target.click();
+                    return true;
+                });
+    }
+
+    private Map<?, ?> fetchInPage(String url) {
+        Object result = driver.executeAsyncScript(FETCH_IN_PAGE, url);
+        assertThat(result).isInstanceOf(Map.class);
+        return (Map<?, ?>) result;
+    }
+
+    /**
+     * Clicks the link of a scan of the content type given, as an officer would, and looks at the picture in the tab
+     * it opens in (or in the same tab, then goes back to the task).
+     */
+    private void viewScanLikeAnOfficer(String contentType) {
+        String tasklist = driver.getWindowHandle();
+        String taskUrl = driver.getCurrentUrl();
+        Set<String> before = driver.getWindowHandles();
+        click(By.xpath("//div[contains(@class,'fjs-container')]//a[contains(@href,'/api/documents/')"
+                + " and contains(., '" + contentType + "')]"));
+        wait.until(page -> page.getWindowHandles().size() > before.size()
+                || page.getCurrentUrl().contains("/api/documents/"));
+        boolean newTab = driver.getWindowHandles().size() > before.size();
+        if (newTab) {
+            driver.getWindowHandles().stream().filter(handle -> !before.contains(handle)).findFirst()
+                    .ifPresent(handle -> driver.switchTo().window(handle));
+        }
+        WebElement picture = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("img")));
+        wait.until(page -> ((Number) driver.executeScript(
+                "return arguments[0].complete ? arguments[0].naturalWidth : 0", picture)).intValue() > 0);
+        assertThat(((Number) driver.executeScript("return arguments[0].naturalWidth", picture)).intValue())
+                .as("width of the scan shown").isEqualTo(320);
+        browser.screenshot("scan-opened");
+        if (newTab) {
+            driver.close();
+            driver.switchTo().window(tasklist);
+        } else {
+            driver.navigate().to(taskUrl);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container a")));
+        }
+    }
+}
