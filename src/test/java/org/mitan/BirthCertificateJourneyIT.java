@@ -86,7 +86,7 @@ class BirthCertificateJourneyIT {
     @Test
     void birthCertificateFromCallToDoor() throws Exception {
         // The call centre finds the type among those on offer (whatever else other tests deployed).
-        ResponseEntity<JsonNode> types = as("callcentre").getForEntity("/api/certificate-types", JsonNode.class);
+        ResponseEntity<JsonNode> types = steps.as("callcentre").getForEntity("/api/certificate-types", JsonNode.class);
         assertThat(types.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(types.getBody().findValuesAsText("key")).contains("birth-certificate");
         assertThat(types.getBody().findValuesAsText("serviceName")).contains("Birth certificate");

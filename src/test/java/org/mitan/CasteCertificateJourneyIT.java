@@ -1,9 +1,9 @@
 package org.mitan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mitan.BirthCertificateJourneyIT.image;
-import static org.mitan.BirthCertificateJourneyIT.pdf;
-import static org.mitan.BirthCertificateJourneyIT.sha256;
+import static org.mitan.Scans.image;
+import static org.mitan.Scans.pdf;
+import static org.mitan.Scans.sha256;
 
 import java.io.InputStream;
 import java.util.List;

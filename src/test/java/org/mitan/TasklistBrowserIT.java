@@ -44,20 +44,21 @@ import org.springframework.http.HttpStatus;
  * in and approves. The engine must show both officers' work and the process waiting to issue the certificate.
  * Screenshots of every step land in {@code target/browser-screenshots/}.
  * <p>
- * Written for the birth certificate; another type changes the constants below, {@link #doorstepVisit} (its
- * documents and particulars) and {@link #betweenScrutinyAndDecision} (e.g. the caste certificate's field inquiry
- * by the Revenue Inspector, one more REST step).
+ * Written for the caste certificate (Revenue department: the Revenue Inspector's field inquiry comes between the
+ * clerk's scrutiny and the Tehsildar's decision); another type changes the constants below,
+ * {@link #doorstepVisit} (its documents and particulars) and {@link #betweenScrutinyAndDecision}.
  */
 @MitanIntegrationTest
 class TasklistBrowserIT {
 
-    private static final String TYPE = "birth-certificate";
+    private static final String TYPE = "caste-certificate";
     private static final String MITAN = "mitan.raipur";
     private static final String CLERK = "clerk.raipur";
     private static final String SCRUTINY_FILTER = "Document scrutiny";
     private static final String SCRUTINY_CHOICE = "Accept";
-    private static final String DECIDER = "registrar.raipur";
-    private static final String DECISION_FILTER = "Registrar's decisions";
+    private static final String INSPECTOR = "inspector.raipur";
+    private static final String DECIDER = "tehsildar.raipur";
+    private static final String DECISION_FILTER = "Tehsildar's decisions";
     private static final String DECISION_CHOICE = "Approve";
 
     private static final String SCRUTINY = "Task_ScrutiniseDocuments";
@@ -202,28 +203,32 @@ class TasklistBrowserIT {
     private Map<String, byte[]> doorstepVisit(String number) throws Exception {
         JsonNode visit = steps.singleTask(MITAN, "Task_VisitCitizen", number);
         Map<String, byte[]> scans = new LinkedHashMap<>();
-        byte[] report = Scans.pdf("Birth report from District Hospital Raipur: Radha Dhruw, a girl");
-        byte[] parentId = Scans.image("jpeg");
-        byte[] addressProof = Scans.image("png");
-        scans.put(steps.upload(MITAN, number, "birth-report", "birth-report.pdf", report, HttpStatus.CREATED)
-                .path("id").asText(), report);
-        scans.put(steps.upload(MITAN, number, "parent-id", "aadhaar.jpg", parentId, HttpStatus.CREATED)
-                .path("id").asText(), parentId);
-        scans.put(steps.upload(MITAN, number, "address-proof", "electricity-bill.png", addressProof,
-                HttpStatus.CREATED).path("id").asText(), addressProof);
+        byte[] declaration = Scans.pdf("Gram sabha declaration, ward 9, Tatibandh: Radha Dhruw, Gond (ST)");
+        byte[] applicantId = Scans.image("jpeg");
+        byte[] residenceProof = Scans.image("png");
+        scans.put(steps.upload(MITAN, number, "community-declaration", "declaration.pdf", declaration,
+                HttpStatus.CREATED).path("id").asText(), declaration);
+        scans.put(steps.upload(MITAN, number, "applicant-id", "aadhaar.jpg", applicantId, HttpStatus.CREATED)
+                .path("id").asText(), applicantId);
+        scans.put(steps.upload(MITAN, number, "residence-proof", "ration-card.png", residenceProof,
+                HttpStatus.CREATED).path("id").asText(), residenceProof);
         steps.submit(MITAN, visit, Map.of("visitOutcome", "collected", "visitRemarks", "Originals seen"));
         steps.runJobs(number);
         steps.submit(MITAN, steps.singleTask(MITAN, "Task_RecordParticulars", number), Map.of(
-                "particular_childName", "Radha Dhruw", "particular_sex", "female",
-                "particular_dateOfBirth", "2026-10-30", "particular_placeOfBirth", "District Hospital, Raipur",
-                "particular_motherName", "Sunita Dhruw", "particular_fatherName", "Manoj Dhruw",
-                "particular_informantName", "Manoj Dhruw", "particular_informantRelation", "father"));
+                "particular_applicantName", "Radha Dhruw", "particular_fatherName", "Manoj Dhruw",
+                "particular_caste", "Gond", "particular_category", "ST",
+                "particular_evidence", "Declaration of the ward or gram sabha"));
         return scans;
     }
 
-    /** What happens between the clerk's acceptance and the decision: for the birth certificate, the filing job. */
+    /**
+     * What happens between the clerk's acceptance and the decision: the filing job, then the Revenue Inspector's
+     * field inquiry (through the REST API here; its form is the same kind of Tasklist form as the others).
+     */
     private void betweenScrutinyAndDecision(String number) {
         steps.runJobs(number);
+        steps.submit(INSPECTOR, steps.singleTask(INSPECTOR, "Task_FieldInquiry", number), Map.of(
+                "inquiryFinding", "supported", "inquiryRemarks", "Neighbours and the ward member confirm"));
     }
 
     private void logIn(String user) {

@@ -165,7 +165,7 @@ class TenthTypeWithoutJavaIT {
         List<String> uploadedTypes = requiredDocumentTypes(documentRows);
         assertThat(uploadedTypes).hasSizeLessThan(documentRows.size());
         for (String documentType : uploadedTypes) {
-            upload("mitan.raipur", number, documentType, BirthCertificateJourneyIT.image("png"));
+            upload("mitan.raipur", number, documentType, Scans.image("png"));
         }
         submit("mitan.raipur", visit, Map.of("visitOutcome", "collected"));
         runJobs(number);
@@ -197,7 +197,7 @@ class TenthTypeWithoutJavaIT {
         assertThat(certificate.getHolderName()).isEqualTo("Ravi Kumar Sahu").isNotEqualTo(request.getCitizenName());
         assertThat(certificate.getCertificateNumber()).matches("RPR/TEST-PERMIT/\\d{4}/\\d{6}");
         try (InputStream stored = store.open(certificate.getObjectKey()).orElseThrow()) {
-            assertThat(BirthCertificateJourneyIT.sha256(stored.readAllBytes())).isEqualTo(certificate.getSha256());
+            assertThat(Scans.sha256(stored.readAllBytes())).isEqualTo(certificate.getSha256());
         }
 
         // Delivered with the citizen's OTP.
