@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +45,6 @@ import org.springframework.http.ResponseEntity;
 @MitanIntegrationTest
 class BirthCertificateJourneyIT {
 
-    private static final Pattern OTP = Pattern.compile("\\b(\\d{6})\\b");
 
     @Autowired
     TestRestTemplate http;
@@ -181,7 +178,7 @@ class BirthCertificateJourneyIT {
 
         // Home delivery: a wrong OTP is refused, the citizen's OTP completes it.
         JsonNode delivery = steps.singleTask("mitan.raipur", "Task_DeliverCertificate", number);
-        String otp = latestOtp(request.getId());
+        String otp = JourneySteps.latestOtp(outbox, request.getId());
         String wrongOtp = String.format("%06d", (Integer.parseInt(otp) + 1) % 1_000_000);
         ResponseEntity<String> wrong = steps.submitRaw("mitan.raipur", delivery, Map.of("deliveryOtp", wrongOtp));
         assertThat(wrong.getStatusCode().is4xxClientError()).as(wrong.getBody()).isTrue();
@@ -298,14 +295,5 @@ class BirthCertificateJourneyIT {
         Map<String, Object> all = new java.util.LinkedHashMap<>(tampered);
         all.putAll(values);
         return all;
-    }
-
-    private String latestOtp(Long requestId) {
-        SmsMessage sms = outbox.findByRequestIdOrderByIdAsc(requestId).stream()
-                .filter(message -> message.getTemplate().equals("DELIVERY_OTP"))
-                .reduce((first, second) -> second).orElseThrow();
-        Matcher matcher = OTP.matcher(sms.getBody());
-        assertThat(matcher.find()).as(sms.getBody()).isTrue();
-        return matcher.group(1);
     }
 }

@@ -65,11 +65,11 @@ class CasteCertificateJourneyIT {
     @Autowired
     DocumentStore store;
 
-    ApiJourney journey;
+    JourneySteps journey;
 
     @BeforeEach
     void journey() {
-        journey = new ApiJourney(http, json, runtime, management, outbox);
+        journey = new JourneySteps(http, json, runtime, management);
     }
 
     @Test
@@ -170,7 +170,7 @@ class CasteCertificateJourneyIT {
 
         // The Mitan hands it over with the citizen's OTP.
         JsonNode delivery = journey.singleTask("mitan.raipur", "Task_DeliverCertificate", number);
-        journey.submit("mitan.raipur", delivery, Map.of("deliveryOtp", journey.latestOtp(request.getId())));
+        journey.submit("mitan.raipur", delivery, Map.of("deliveryOtp", JourneySteps.latestOtp(outbox, request.getId())));
         assertThat(deliveries.findByRequestId(request.getId()).orElseThrow().getDeliveredAt()).isNotNull();
 
         ResponseEntity<JsonNode> status = journey.as("callcentre").getForEntity("/api/requests/" + number,

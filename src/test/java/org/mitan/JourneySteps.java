@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.mitan.notification.SmsMessage;
+import org.mitan.notification.SmsMessageRepository;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -29,6 +33,8 @@ import org.springframework.util.MultiValueMap;
  * asynchronous jobs, since the job executor is off in tests.
  */
 final class JourneySteps {
+
+    private static final Pattern OTP = Pattern.compile("\\b(\\d{6})\\b");
 
     private final TestRestTemplate http;
     private final ObjectMapper json;
@@ -52,6 +58,33 @@ final class JourneySteps {
                 JsonNode.class);
         assertThat(registered.getStatusCode()).as(String.valueOf(registered.getBody())).isEqualTo(HttpStatus.CREATED);
         return registered.getBody().path("requestNumber").asText();
+    }
+
+    /** The tasks of that definition key in the request's processes that the user may see. */
+    JsonNode tasks(String user, String taskKey, String number) {
+        ResponseEntity<JsonNode> tasks = as(user).getForEntity(
+                "/engine-rest/task?taskDefinitionKey={key}&processInstanceBusinessKey={number}", JsonNode.class,
+                taskKey, number);
+        assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return tasks.getBody();
+    }
+
+    /** A variable the task's form shows (e.g. {@code requestSummary}), read as that user. */
+    String formText(String user, JsonNode task, String name) {
+        ResponseEntity<JsonNode> variable = as(user).getForEntity("/engine-rest/task/{id}/form-variables",
+                JsonNode.class, task.path("id").asText());
+        assertThat(variable.getStatusCode()).as("%s", variable.getBody()).isEqualTo(HttpStatus.OK);
+        return variable.getBody().path(name).path("value").asText();
+    }
+
+    /** The OTP of the newest delivery SMS to the citizen of the request, read from the outbox before it is sent. */
+    static String latestOtp(SmsMessageRepository outbox, Long requestId) {
+        SmsMessage sms = outbox.findByRequestIdOrderByIdAsc(requestId).stream()
+                .filter(message -> message.getTemplate().equals("DELIVERY_OTP"))
+                .reduce((first, second) -> second).orElseThrow();
+        Matcher matcher = OTP.matcher(sms.getBody());
+        assertThat(matcher.find()).as(sms.getBody()).isTrue();
+        return matcher.group(1);
     }
 
     /** The one task of this key and request that the user sees over {@code /engine-rest}. */
