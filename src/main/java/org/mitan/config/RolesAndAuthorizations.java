@@ -137,6 +137,30 @@ class RolesAndAuthorizations {
                 .authorizationType(AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
     }
 
+    /** Grants every user the permissions on the resource (a global authorization), once. */
+    void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().userIdIn(ANY)
+                .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .list().stream().findFirst().orElse(null);
+        Authorization authorization = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+        if (existing == null) {
+            authorization.setUserId(ANY);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+
     /** Adds the permissions to the group's grant on the resource, creating the grant if there is none. */
     void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = grantOf(groupId, resource, resourceId);

@@ -38,10 +38,15 @@ class TasklistFilters {
     }
 
     void apply() {
-        ensure("My tasks", "Tasks assigned to me", -10, "#1f77b4",
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), TASK_WORKERS);
-        ensure("My groups' tasks", "Unclaimed tasks offered to my groups", -5, "#2ca02c",
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), TASK_WORKERS);
+        // Everyone's own work: readable by every user, so officers of a group created later in Camunda Admin (a new
+        // department named in a certificate type's table row) find their tasks without a code change.
+        authorizations.grantEveryone(Resources.FILTER, ensure("My tasks", "Tasks assigned to me", -10, "#1f77b4",
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), TASK_WORKERS).getId(),
+                Permissions.READ);
+        authorizations.grantEveryone(Resources.FILTER, ensure("My groups' tasks",
+                "Unclaimed tasks offered to my groups", -5, "#2ca02c",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), TASK_WORKERS)
+                .getId(), Permissions.READ);
         ensure("Document scrutiny", "Requests waiting for a clerk's check of the scanned documents", 0, "#ff7f0e",
                 tasks.createTaskQuery().taskCandidateGroup(Roles.CLERK).includeAssignedTasks(),
                 List.of(Roles.CLERK, Roles.SUPERVISOR));
@@ -65,7 +70,7 @@ class TasklistFilters {
                 List.of(Roles.SUPERVISOR));
     }
 
-    private void ensure(String name, String description, int priority, String color, TaskQuery query,
+    private Filter ensure(String name, String description, int priority, String color, TaskQuery query,
             List<String> groups) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
@@ -80,5 +85,6 @@ class TasklistFilters {
         for (String group : groups) {
             authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
+        return filter;
     }
 }
