@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -142,32 +143,22 @@ class RolesAndAuthorizations {
         Authorization existing = authorizations.createAuthorizationQuery().userIdIn(ANY)
                 .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GLOBAL)
                 .list().stream().findFirst().orElse(null);
-        Authorization authorization = existing != null ? existing
-                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-        if (existing == null) {
-            authorization.setUserId(ANY);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        boolean changed = existing == null;
-        for (Permission permission : permissions) {
-            if (!authorization.isPermissionGranted(permission)) {
-                authorization.addPermission(permission);
-                changed = true;
-            }
-        }
-        if (changed) {
-            authorizations.saveAuthorization(authorization);
-        }
+        addPermissions(existing, Authorization.AUTH_TYPE_GLOBAL, authorization -> authorization.setUserId(ANY),
+                resource, resourceId, permissions);
     }
 
     /** Adds the permissions to the group's grant on the resource, creating the grant if there is none. */
     void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = grantOf(groupId, resource, resourceId);
-        Authorization authorization = existing != null ? existing
-                : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        addPermissions(grantOf(groupId, resource, resourceId), AUTH_TYPE_GRANT,
+                authorization -> authorization.setGroupId(groupId), resource, resourceId, permissions);
+    }
+
+    /** Adds what is missing to the authorization, creating it (of the type, for whom) if there is none. */
+    private void addPermissions(Authorization existing, int type, Consumer<Authorization> forWhom, Resource resource,
+            String resourceId, Permission... permissions) {
+        Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(type);
         if (existing == null) {
-            authorization.setGroupId(groupId);
+            forWhom.accept(authorization);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         }

@@ -392,12 +392,6 @@ class BirthCertificateProcessTest extends EngineProcessTest {
         assertThat(task(calledProcessInstance(ProcessKeys.HOME_DELIVERY, request))).isAssignedTo(MITAN);
     }
 
-    private static List<String> candidateGroups(Task task) {
-        return taskService().getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).toList();
-    }
-
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey(ProcessKeys.BIRTH_CERTIFICATE, REQUEST,
                 Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
@@ -419,10 +413,6 @@ class BirthCertificateProcessTest extends EngineProcessTest {
                 .setVariables(variables)
                 .startBeforeActivity(activityId)
                 .execute();
-    }
-
-    private static ProcessDefinition definition(String key) {
-        return repositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
     }
 
     private static String read(InputStream in) {

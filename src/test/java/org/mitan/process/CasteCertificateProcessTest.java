@@ -447,12 +447,6 @@ class CasteCertificateProcessTest extends EngineProcessTest {
         assertThat(task(calledProcessInstance(ProcessKeys.HOME_DELIVERY, request))).isAssignedTo(MITAN);
     }
 
-    private static List<String> candidateGroups(Task task) {
-        return taskService().getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).toList();
-    }
-
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey(CASTE, REQUEST,
                 Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
@@ -476,8 +470,4 @@ class CasteCertificateProcessTest extends EngineProcessTest {
                 .execute();
     }
 
-    private static ProcessDefinition definition(String key) {
-        return repositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-                .singleResult();
-    }
 }

@@ -1,5 +1,14 @@
 package org.mitan.process;
 
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
@@ -25,5 +34,18 @@ abstract class EngineProcessTest {
     @AfterEach
     void clearFakes() {
         Mocks.reset();
+    }
+
+    /** The groups a task is offered to. */
+    static List<String> candidateGroups(Task task) {
+        return taskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    /** The newest deployed definition of the process. */
+    static ProcessDefinition definition(String key) {
+        return repositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                .singleResult();
     }
 }
