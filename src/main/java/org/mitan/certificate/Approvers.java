@@ -12,14 +12,15 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Who approved a request: the officer who completed its decision task ({@value #DECISION_TASK}), from the
- * engine's history. The assignee when there is one, else the user the operation log names as completing it.
+ * Who approved a request: the officer who completed its decision task ({@value #DECISION_TASK}), as the engine's
+ * user operation log records the completion (the person logged in, whoever the task was assigned to). With no
+ * such officer there is no approval, and issuing stops with an incident rather than print a certificate that no
+ * competent officer decided.
  */
 @Component
 class Approvers {
 
     static final String DECISION_TASK = "Task_DecideApplication";
-    static final String UNKNOWN = "unknown";
 
     private final HistoryService history;
     private final IdentityService identity;
@@ -29,7 +30,7 @@ class Approvers {
         this.identity = identity;
     }
 
-    /** "Asha Verma (registrar1)", the bare user id when Camunda has no name for it, or {@value #UNKNOWN}. */
+    /** "Asha Verma (registrar1)", or the bare user id when Camunda has no name for it; refuses without one. */
     String approverOf(String processInstanceId) {
         List<HistoricTaskInstance> decisions = history.createHistoricTaskInstanceQuery()
                 .processInstanceId(processInstanceId)
@@ -38,9 +39,12 @@ class Approvers {
                 .orderByHistoricTaskInstanceEndTime().desc()
                 .list();
         return decisions.stream().findFirst()
-                .flatMap(task -> Optional.ofNullable(task.getAssignee()).or(() -> completedBy(task)))
+                .flatMap(this::completedBy)
                 .map(this::displayName)
-                .orElse(UNKNOWN);
+                .orElseThrow(() -> new IllegalStateException("No officer completed the decision task ("
+                        + DECISION_TASK + ") of process instance " + processInstanceId + ", so there is no approval"
+                        + " to print. The certificate is issued only after the competent officer decides in"
+                        + " Tasklist."));
     }
 
     private Optional<String> completedBy(HistoricTaskInstance task) {

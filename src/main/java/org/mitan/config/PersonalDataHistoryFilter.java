@@ -13,7 +13,8 @@ import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the citizen's personal data and the delivery OTP out of the engine's history. They pass through process
+ * Keeps the citizen's personal data and the delivery OTP out of the engine's history: also the officers' request
+ * summary, which shows the citizen's name, address and particulars in the task form. They pass through process
  * variables for a moment (start-form fields, type particulars, the OTP typed at the door) and the application moves
  * them into its own tables and removes them; with history level FULL the engine would still keep every value in
  * {@code ACT_HI_VARINST} and {@code ACT_HI_DETAIL} (as variable updates and as submitted form fields) for the
@@ -25,7 +26,7 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 
     /** Variables that never reach the history. */
     static final Set<String> NAMES = Set.of(ProcessVariables.CITIZEN_NAME, ProcessVariables.CITIZEN_PHONE,
-            ProcessVariables.ADDRESS, ProcessVariables.DELIVERY_OTP);
+            ProcessVariables.ADDRESS, ProcessVariables.DELIVERY_OTP, ProcessVariables.REQUEST_SUMMARY);
     /** And every variable whose name starts with this. */
     static final String PREFIX = ProcessVariables.PARTICULAR_PREFIX;
 

@@ -1,6 +1,7 @@
 package org.mitan.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -37,9 +38,10 @@ class ApproversTest {
     }
 
     @Test
-    void theAssigneeOfTheCompletedDecisionTaskByName() {
+    void theOfficerWhoCompletedTheDecisionTaskByName() {
         HistoricTaskInstance decision = task("t1", "registrar1");
         when(tasks.list()).thenReturn(List.of(decision));
+        completedBy("registrar1");
         User user = mock(User.class);
         when(user.getFirstName()).thenReturn("Meena");
         when(user.getLastName()).thenReturn("Rao");
@@ -50,34 +52,50 @@ class ApproversTest {
         verify(tasks).taskDefinitionKey("Task_DecideApplication");
         verify(tasks).finished();
         verify(users).userId("registrar1");
+        verify(operations).taskId("t1");
+        verify(operations).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE);
     }
 
     @Test
     void theUserIdWhenCamundaHasNoSuchUser() {
         HistoricTaskInstance decision = task("t1", "registrar1");
         when(tasks.list()).thenReturn(List.of(decision));
+        completedBy("registrar1");
 
         assertThat(approvers.approverOf("process-1")).isEqualTo("registrar1");
     }
 
     @Test
-    void whoCompletedTheTaskWhenItHadNoAssignee() {
-        HistoricTaskInstance decision = task("t1", null);
+    void whoCompletedTheTaskNotWhomItWasAssignedTo() {
+        HistoricTaskInstance decision = task("t1", "supervisor.raipur");
         when(tasks.list()).thenReturn(List.of(decision));
-        UserOperationLogEntry completed = mock(UserOperationLogEntry.class);
-        when(completed.getUserId()).thenReturn("registrar2");
-        when(operations.list()).thenReturn(List.of(completed));
+        completedBy("registrar2");
 
         assertThat(approvers.approverOf("process-1")).isEqualTo("registrar2");
-        verify(operations).taskId("t1");
-        verify(operations).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE);
     }
 
     @Test
-    void unknownWhenHistoryHasNoDecision() {
+    void refusesWhenHistoryHasNoDecision() {
         when(tasks.list()).thenReturn(List.of());
 
-        assertThat(approvers.approverOf("process-1")).isEqualTo("unknown");
+        assertThatThrownBy(() -> approvers.approverOf("process-1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No officer completed the decision task");
+    }
+
+    @Test
+    void refusesWhenNoOfficerCompletedTheDecision() {
+        // completed by the engine itself (nobody logged in), e.g. after a start at a later step
+        HistoricTaskInstance decision = task("t1", "registrar1");
+        when(tasks.list()).thenReturn(List.of(decision));
+
+        assertThatThrownBy(() -> approvers.approverOf("process-1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no approval");
+    }
+
+    private void completedBy(String userId) {
+        UserOperationLogEntry completed = mock(UserOperationLogEntry.class);
+        when(completed.getUserId()).thenReturn(userId);
+        when(operations.list()).thenReturn(List.of(completed));
     }
 
     private static HistoricTaskInstance task(String id, String assignee) {
