@@ -41,7 +41,6 @@ class AdministrationIT {
     void aNewBodyAndItsMitanComeOnlineThroughTheApi() {
         String code = freshCode();
         String mitanUser = "mitan." + code.toLowerCase();
-        createCamundaUser(mitanUser, "mitan");
 
         // The administrator adds the body; it is in the call centre's list at once.
         ResponseEntity<JsonNode> added = as("admin").postForEntity("/api/bodies", Map.of(
@@ -52,20 +51,26 @@ class AdministrationIT {
         assertThat(added.getBody().path("active").asBoolean()).isTrue();
         assertThat(as("callcentre").getForEntity("/api/bodies", JsonNode.class).getBody().findValuesAsText("code"))
                 .contains(code);
+        // Its staff groups exist at once: the administrator adds the body's supervisor and Mitan to them.
+        String supervisor = "supervisor." + code.toLowerCase();
+        createCamundaUser(supervisor, "supervisor-" + code);
+        createCamundaUser(mitanUser, "mitan-" + code);
 
         // A request comes in before the body has a Mitan: the supervisor is asked to choose one.
         String first = register(code, 12);
-        JsonNode manual = singleTask("supervisor.raipur", "Task_AssignMitanManually", first);
+        JsonNode manual = singleTask(supervisor, "Task_AssignMitanManually", first);
+        assertThat(as("supervisor.raipur").getForEntity("/engine-rest/task?processInstanceBusinessKey={number}",
+                JsonNode.class, first).getBody()).as("another body's supervisor sees none of its work").isEmpty();
 
-        // A user in group 'mitan' without a Mitan row is refused; the supervisor is told why.
-        submit("supervisor.raipur", manual, Map.of("chosenMitanUserId", mitanUser));
-        JsonNode again = singleTask("supervisor.raipur", "Task_AssignMitanManually", first);
+        // A user in the body's Mitan group without a Mitan row is refused; the supervisor is told why.
+        submit(supervisor, manual, Map.of("chosenMitanUserId", mitanUser));
+        JsonNode again = singleTask(supervisor, "Task_AssignMitanManually", first);
         assertThat(again.path("id").asText()).isNotEqualTo(manual.path("id").asText());
-        assertThat(variable("supervisor.raipur", again, "assignmentProblem"))
+        assertThat(variable(supervisor, again, "assignmentProblem"))
                 .contains("'" + mitanUser + "' is not the user id of a Mitan");
 
         // The supervisor makes that user a Mitan of the body...
-        ResponseEntity<JsonNode> mitan = as("supervisor.raipur").postForEntity("/api/mitans", Map.of(
+        ResponseEntity<JsonNode> mitan = as(supervisor).postForEntity("/api/mitans", Map.of(
                 "bodyCode", code.toLowerCase(), "name", "Kiran Dhruw", "phone", "98765 00078",
                 "userId", mitanUser, "wards", List.of("1-5", 12)), JsonNode.class);
         assertThat(mitan.getStatusCode()).as("%s", mitan.getBody()).isEqualTo(HttpStatus.CREATED);
@@ -76,7 +81,7 @@ class AdministrationIT {
         assertThat(stored.getWards()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 12);
 
         // ...and now the choice is taken: the new Mitan logs in and finds the visit.
-        submit("supervisor.raipur", again, Map.of("chosenMitanUserId", mitanUser));
+        submit(supervisor, again, Map.of("chosenMitanUserId", mitanUser));
         JsonNode visit = singleTask(mitanUser, "Task_VisitCitizen", first);
         assertThat(visit.path("assignee").asText()).isEqualTo(mitanUser);
 
@@ -90,7 +95,7 @@ class AdministrationIT {
         assertThat(listed.get(0).path("openRequests").asLong()).isEqualTo(2);
 
         // Fewer wards than the Mitan serves and an open request uses are refused, naming both.
-        ResponseEntity<JsonNode> cut = patch("supervisor.raipur", "/api/bodies/" + code,
+        ResponseEntity<JsonNode> cut = patch(supervisor, "/api/bodies/" + code,
                 Map.of("wards", 10, "supervisorPhone", "9876500079"));
         assertThat(cut.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(cut.getBody().path("detail").asText()).contains(mitanUser + " up to ward 12", first);
@@ -98,7 +103,7 @@ class AdministrationIT {
         assertThat(unchanged.getWards()).isEqualTo(20);
         assertThat(unchanged.getSupervisorPhone()).isEqualTo("9876500077");
 
-        ResponseEntity<JsonNode> grown = patch("supervisor.raipur", "/api/bodies/" + code,
+        ResponseEntity<JsonNode> grown = patch(supervisor, "/api/bodies/" + code,
                 Map.of("wards", 25, "supervisorPhone", "9876500079"));
         assertThat(grown.getStatusCode()).as("%s", grown.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(bodies.findById(code).orElseThrow().getSupervisorPhone()).isEqualTo("9876500079");
@@ -108,8 +113,8 @@ class AdministrationIT {
         assertThat(deactivated.getStatusCode()).as("%s", deactivated.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(deactivated.getBody().path("active").asBoolean()).isFalse();
         String third = register(code, 4);
-        JsonNode unassigned = singleTask("supervisor.raipur", "Task_AssignMitanManually", third);
-        assertThat(variable("supervisor.raipur", unassigned, "assignmentProblem")).contains("No active Mitan");
+        JsonNode unassigned = singleTask(supervisor, "Task_AssignMitanManually", third);
+        assertThat(variable(supervisor, unassigned, "assignmentProblem")).contains("No active Mitan");
     }
 
     @Test
@@ -138,13 +143,13 @@ class AdministrationIT {
                 JsonNode.class);
         assertThat(unknownUser.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownUser.getBody().path("fieldErrors").path("userId").asText())
-                .contains("not a Camunda user", "Camunda Admin", "group 'mitan'");
+                .contains("not a Camunda user", "Camunda Admin", "group 'mitan-<BODY>'");
 
         mitan.put("userId", "clerk.raipur");
         ResponseEntity<JsonNode> notInGroup = as("supervisor.raipur").postForEntity("/api/mitans", mitan,
                 JsonNode.class);
         assertThat(notInGroup.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(notInGroup.getBody().path("fieldErrors").path("userId").asText()).contains("not in group 'mitan'");
+        assertThat(notInGroup.getBody().path("fieldErrors").path("userId").asText()).contains("not in group 'mitan-RPR'");
         assertThat(mitans.findByUserId("clerk.raipur")).isEmpty();
 
         mitan.put("userId", "mitan.raipur");

@@ -132,7 +132,7 @@ class CasteCertificateJourneyIT {
         assertThat(journey.tasks("clerk.raipur", "Task_FieldInquiry", number)).isEmpty();
         assertThat(journey.tasks("tehsildar.raipur", "Task_FieldInquiry", number)).isEmpty();
         JsonNode inquiry = journey.claim("inspector.raipur", "Task_FieldInquiry", number);
-        assertThat(candidateGroups(inquiry)).containsExactly("revenue-inspector");
+        assertThat(candidateGroups(inquiry)).containsExactly("revenue-inspector-RPR");
         assertThat(journey.formText("inspector.raipur", inquiry, "requestSummary"))
                 .contains("- **Applicant name:** Ramkumar Dhruw", "- **Visit remarks:** No old record in the family");
         ResponseEntity<byte[]> inspected = journey.as("inspector.raipur").getForEntity(
@@ -144,7 +144,7 @@ class CasteCertificateJourneyIT {
         // The Tehsildar decides with the inquiry's finding in front of them.
         assertThat(journey.tasks("inspector.raipur", "Task_DecideApplication", number)).isEmpty();
         JsonNode decision = journey.claim("tehsildar.raipur", "Task_DecideApplication", number);
-        assertThat(candidateGroups(decision)).containsExactly("tehsildar");
+        assertThat(candidateGroups(decision)).containsExactly("tehsildar-RPR");
         assertThat(journey.formText("tehsildar.raipur", decision, "requestSummary"))
                 .contains("#### Earlier findings and remarks", "- **Inquiry finding:** Supported",
                         "- **Inquiry remarks:** Met the sarpanch and three neighbours; the family is Gond");

@@ -183,11 +183,11 @@ class TenthTypeWithoutJavaIT {
 
         // The groups of the row scrutinise and decide.
         JsonNode scrutiny = claim("clerk.raipur", "Task_ScrutiniseDocuments", number);
-        assertThat(candidateGroups(scrutiny)).containsExactly(serviceLevel.get("scrutinyGroup"));
+        assertThat(candidateGroups(scrutiny)).containsExactly(serviceLevel.get("scrutinyGroup") + "-RPR");
         submit("clerk.raipur", scrutiny, Map.of("scrutinyOutcome", "accepted"));
         runJobs(number);
         JsonNode decision = claim("registrar.raipur", "Task_DecideApplication", number);
-        assertThat(candidateGroups(decision)).containsExactly(serviceLevel.get("authorityGroup"));
+        assertThat(candidateGroups(decision)).containsExactly(serviceLevel.get("authorityGroup") + "-RPR");
         submit("registrar.raipur", decision, Map.of("decision", "approved"));
         runJobs(number);
 

@@ -21,14 +21,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo users (one per role, password {@value #PASSWORD}), demo Mitans in Raipur and Korba and the supervisors'
- * phone numbers. Only in the {@code dev} profile: production has no default password.
+ * Demo users (one per role in Raipur, and a clerk, registrar, supervisor and Mitan in Korba; password
+ * {@value #PASSWORD}), demo Mitans in Raipur and Korba and the supervisors' phone numbers. Only in the {@code dev} profile: production has no default password.
  */
 @Component
 @Profile("dev")
 class DemoData {
 
     static final String PASSWORD = "demo";
+    private static final String RAIPUR = "RPR";
+    private static final String KORBA = "KRB";
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     record DemoUser(String id, String firstName, String lastName, String group) {
@@ -36,14 +38,17 @@ class DemoData {
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("callcentre", "Kavita", "Nag", Roles.CALL_CENTRE),
-            new DemoUser("mitan.raipur", "Ramesh", "Sahu", Roles.MITAN),
-            new DemoUser("mitan.raipur2", "Sunita", "Verma", Roles.MITAN),
-            new DemoUser("mitan.korba", "Anil", "Kanwar", Roles.MITAN),
-            new DemoUser("clerk.raipur", "Meena", "Dewangan", Roles.CLERK),
-            new DemoUser("registrar.raipur", "Arvind", "Tiwari", Roles.REGISTRAR),
-            new DemoUser("inspector.raipur", "Santosh", "Netam", Roles.REVENUE_INSPECTOR),
-            new DemoUser("tehsildar.raipur", "Rekha", "Patel", Roles.TEHSILDAR),
-            new DemoUser("supervisor.raipur", "Pooja", "Sinha", Roles.SUPERVISOR),
+            new DemoUser("mitan.raipur", "Ramesh", "Sahu", Roles.ofBody(Roles.MITAN, RAIPUR)),
+            new DemoUser("mitan.raipur2", "Sunita", "Verma", Roles.ofBody(Roles.MITAN, RAIPUR)),
+            new DemoUser("mitan.korba", "Anil", "Kanwar", Roles.ofBody(Roles.MITAN, KORBA)),
+            new DemoUser("clerk.raipur", "Meena", "Dewangan", Roles.ofBody(Roles.CLERK, RAIPUR)),
+            new DemoUser("registrar.raipur", "Arvind", "Tiwari", Roles.ofBody(Roles.REGISTRAR, RAIPUR)),
+            new DemoUser("inspector.raipur", "Santosh", "Netam", Roles.ofBody(Roles.REVENUE_INSPECTOR, RAIPUR)),
+            new DemoUser("tehsildar.raipur", "Rekha", "Patel", Roles.ofBody(Roles.TEHSILDAR, RAIPUR)),
+            new DemoUser("supervisor.raipur", "Pooja", "Sinha", Roles.ofBody(Roles.SUPERVISOR, RAIPUR)),
+            new DemoUser("clerk.korba", "Lata", "Rathia", Roles.ofBody(Roles.CLERK, KORBA)),
+            new DemoUser("registrar.korba", "Vikas", "Patel", Roles.ofBody(Roles.REGISTRAR, KORBA)),
+            new DemoUser("supervisor.korba", "Manoj", "Kaushik", Roles.ofBody(Roles.SUPERVISOR, KORBA)),
             new DemoUser("auditor", "Rajesh", "Chandrakar", Roles.AUDITOR),
             new DemoUser("analyst", "Neha", "Agrawal", Roles.ANALYST),
             new DemoUser("admin", "Mitan", "Administrator", Roles.ADMIN));
@@ -70,13 +75,15 @@ class DemoData {
                 user.setEmail(demo.id() + "@mitan.example");
                 user.setPassword(PASSWORD);
                 identity.saveUser(user);
+            }
+            if (identity.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
                 identity.createMembership(demo.id(), demo.group());
             }
         }
-        ensureMitan("RPR", "Ramesh Sahu", "9876500001", "mitan.raipur", wards(1, 35));
-        ensureMitan("RPR", "Sunita Verma", "9876500002", "mitan.raipur2", wards(36, 70));
-        ensureMitan("KRB", "Anil Kanwar", "9876500003", "mitan.korba", wards(1, 67));
-        bodies.findById("RPR").ifPresent(body -> {
+        ensureMitan(RAIPUR, "Ramesh Sahu", "9876500001", "mitan.raipur", wards(1, 35));
+        ensureMitan(RAIPUR, "Sunita Verma", "9876500002", "mitan.raipur2", wards(36, 70));
+        ensureMitan(KORBA, "Anil Kanwar", "9876500003", "mitan.korba", wards(1, 67));
+        bodies.findById(RAIPUR).ifPresent(body -> {
             if (body.getSupervisorPhone() == null) {
                 body.setSupervisorPhone("9876500099");
                 bodies.save(body);

@@ -34,16 +34,21 @@ class RolesAndAuthorizations {
 
     private static final Logger LOG = LoggerFactory.getLogger(RolesAndAuthorizations.class);
 
+    /** State-level groups. */
     static final Map<String, String> GROUP_NAMES = Map.of(
             Roles.CALL_CENTRE, "Call centre agents",
+            Roles.SUPERVISOR, "Supervisors of every urban body",
+            Roles.AUDITOR, "Auditors",
+            Roles.ANALYST, "Process analysts");
+
+    /** Roles that work for an urban body: one group per body, {@code <role>-<BODY>}. */
+    static final Map<String, String> BODY_ROLE_NAMES = Map.of(
             Roles.MITAN, "Mitans (field helpers)",
             Roles.CLERK, "Clerks (document scrutiny)",
             Roles.REGISTRAR, "Registrars of births and deaths",
             Roles.REVENUE_INSPECTOR, "Revenue Inspectors (Patwaris: field inquiries)",
             Roles.TEHSILDAR, "Tehsildars (Revenue department)",
-            Roles.SUPERVISOR, "Supervisors",
-            Roles.AUDITOR, "Auditors",
-            Roles.ANALYST, "Process analysts");
+            Roles.SUPERVISOR, "Supervisors");
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -58,16 +63,14 @@ class RolesAndAuthorizations {
         ensureGroup(Roles.ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
         grantAdmin();
 
-        for (String taskWorker : new String[] {Roles.CALL_CENTRE, Roles.MITAN, Roles.CLERK, Roles.REGISTRAR,
-                Roles.REVENUE_INSPECTOR, Roles.TEHSILDAR, Roles.SUPERVISOR}) {
-            grant(taskWorker, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(taskWorker, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-        }
+        grant(Roles.CALL_CENTRE, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Roles.CALL_CENTRE, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Roles.CALL_CENTRE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
-        // Supervisors watch progress and reassign work.
+        // State-level supervisors (the plain group) watch every body and reassign any task; a body's supervisors
+        // (supervisor-<BODY>) are granted each task and instance of their body as it is created (BodySupervision).
+        grant(Roles.SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Roles.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Roles.SUPERVISOR, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
@@ -89,10 +92,11 @@ class RolesAndAuthorizations {
 
         // Analysts deploy models from Camunda Modeler and watch how they run in Cockpit: definitions, their
         // instances and history, suspending or updating a definition. They neither start instances nor touch a
-        // running one (variables, modification, deletion), which ALL would allow.
+        // running one (variables, modification, deletion), which ALL would allow, and only an administrator
+        // deletes a deployment (with it, the history of its requests).
         grant(Roles.ANALYST, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        narrowFromAll(Roles.ANALYST, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ,
-                Permissions.DELETE);
+        narrowFromAll(Roles.ANALYST, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+        withdraw(Roles.ANALYST, Resources.DEPLOYMENT, ANY, Permissions.DELETE);
         narrowFromAll(Roles.ANALYST, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.UPDATE);
@@ -100,6 +104,42 @@ class RolesAndAuthorizations {
                 Permissions.UPDATE);
         narrowFromAll(Roles.ANALYST, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         LOG.info("Role groups and authorizations are in place");
+    }
+
+    /**
+     * The staff groups of one urban body, {@code <role>-<BODY>} for every role that works for a body, with what each
+     * needs in the engine: Tasklist and the process definitions (their tasks come with the candidate group), and
+     * Cockpit for the body's supervisors. Idempotent.
+     */
+    void applyBody(String bodyCode, String bodyName) {
+        BODY_ROLE_NAMES.forEach((role, name) -> {
+            String group = Roles.ofBody(role, bodyCode);
+            ensureGroup(group, name + ", " + bodyName, "WORKFLOW");
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            if (Roles.SUPERVISOR.equals(role)) {
+                grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            }
+        });
+    }
+
+    /** Removes the permissions from the group's grant, if it holds them (grants of earlier versions). */
+    private void withdraw(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = grantOf(groupId, resource, resourceId);
+        if (existing == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Permission permission : permissions) {
+            if (existing.isPermissionGranted(permission)) {
+                existing.removePermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(existing);
+            LOG.info("Withdrew {} from {} on {}", Arrays.toString(permissions), groupId, resource.resourceName());
+        }
     }
 
     private void ensureGroup(String id, String name, String type) {

@@ -20,12 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TasklistFilters {
 
-    private static final List<String> TASK_WORKERS =
-            List.of(Roles.MITAN, Roles.CLERK, Roles.REGISTRAR, Roles.REVENUE_INSPECTOR, Roles.TEHSILDAR,
-                    Roles.SUPERVISOR, Roles.CALL_CENTRE);
-
     private static final String[] MITAN_TASKS = {"Task_VisitCitizen", "Task_RecordParticulars",
         "Task_DeliverCertificate"};
+
+    /** Filters of a role's work, with the roles that read them (at every body, and state-level supervisors). */
+    private final Map<String, List<String>> readers = new LinkedHashMap<>();
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -37,37 +36,46 @@ class TasklistFilters {
         this.authorizations = authorizations;
     }
 
+    /**
+     * Creates the filters. A task list shows only the tasks its reader may see: those offered to their groups
+     * (their role at their body), and for a body's supervisors those of their body; so one filter per kind of work
+     * serves every body.
+     */
     void apply() {
         // Everyone's own work: readable by every user, so officers of a group created later in Camunda Admin (a new
         // department named in a certificate type's table row) find their tasks without a code change.
         authorizations.grantEveryone(Resources.FILTER, ensure("My tasks", "Tasks assigned to me", -10, "#1f77b4",
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), TASK_WORKERS).getId(),
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), List.of()).getId(),
                 Permissions.READ);
         authorizations.grantEveryone(Resources.FILTER, ensure("My groups' tasks",
                 "Unclaimed tasks offered to my groups", -5, "#2ca02c",
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), TASK_WORKERS)
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), List.of())
                 .getId(), Permissions.READ);
         ensure("Document scrutiny", "Requests waiting for a clerk's check of the scanned documents", 0, "#ff7f0e",
-                tasks.createTaskQuery().taskCandidateGroup(Roles.CLERK).includeAssignedTasks(),
-                List.of(Roles.CLERK, Roles.SUPERVISOR));
+                offeredTo(Roles.CLERK), List.of(Roles.CLERK, Roles.SUPERVISOR));
         ensure("Registrar's decisions", "Requests waiting for the registrar to approve or reject", 0, "#9467bd",
-                tasks.createTaskQuery().taskCandidateGroup(Roles.REGISTRAR).includeAssignedTasks(),
-                List.of(Roles.REGISTRAR, Roles.SUPERVISOR));
+                offeredTo(Roles.REGISTRAR), List.of(Roles.REGISTRAR, Roles.SUPERVISOR));
         ensure("Field inquiries", "Requests waiting for a Revenue Inspector's (Patwari's) field inquiry", 0,
-                "#bcbd22", tasks.createTaskQuery().taskCandidateGroup(Roles.REVENUE_INSPECTOR).includeAssignedTasks(),
-                List.of(Roles.REVENUE_INSPECTOR, Roles.SUPERVISOR));
+                "#bcbd22", offeredTo(Roles.REVENUE_INSPECTOR), List.of(Roles.REVENUE_INSPECTOR, Roles.SUPERVISOR));
         ensure("Tehsildar's decisions", "Requests waiting for the Tehsildar to approve or reject", 0, "#e377c2",
-                tasks.createTaskQuery().taskCandidateGroup(Roles.TEHSILDAR).includeAssignedTasks(),
-                List.of(Roles.TEHSILDAR, Roles.SUPERVISOR));
+                offeredTo(Roles.TEHSILDAR), List.of(Roles.TEHSILDAR, Roles.SUPERVISOR));
         ensure("Mitan visits and deliveries", "Work assigned to Mitans", 5, "#17becf",
-                tasks.createTaskQuery().taskDefinitionKeyIn(MITAN_TASKS),
-                List.of(Roles.SUPERVISOR));
+                tasks.createTaskQuery().taskDefinitionKeyIn(MITAN_TASKS), List.of(Roles.SUPERVISOR));
         ensure("Needs a supervisor", "Requests no Mitan could be assigned to", 5, "#d62728",
-                tasks.createTaskQuery().taskCandidateGroup(Roles.SUPERVISOR).includeAssignedTasks(),
-                List.of(Roles.SUPERVISOR));
+                offeredTo(Roles.SUPERVISOR), List.of(Roles.SUPERVISOR));
         ensure("Overdue", "Tasks past their due date", 10, "#8c564b",
-                tasks.createTaskQuery().dueBeforeExpression("${now()}"),
-                List.of(Roles.SUPERVISOR));
+                tasks.createTaskQuery().dueBeforeExpression("${now()}"), List.of(Roles.SUPERVISOR));
+    }
+
+    /** Lets the staff groups of a body read the filters of their role. */
+    void applyBody(String bodyCode) {
+        readers.forEach((filterId, roles) -> roles.forEach(role -> authorizations.grant(Roles.ofBody(role, bodyCode),
+                Resources.FILTER, filterId, Permissions.READ)));
+    }
+
+    /** Tasks offered to the role at any body ({@code clerk-RPR}, {@code clerk-KRB}, ...), claimed or not. */
+    private TaskQuery offeredTo(String role) {
+        return tasks.createTaskQuery().taskCandidateGroupLike(role + "-%").includeAssignedTasks();
     }
 
     private Filter ensure(String name, String description, int priority, String color, TaskQuery query,
@@ -82,8 +90,9 @@ class TasklistFilters {
             filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
             filters.saveFilter(filter);
         }
-        for (String group : groups) {
-            authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        if (!groups.isEmpty()) {
+            readers.put(filter.getId(), groups);
+            authorizations.grant(Roles.SUPERVISOR, Resources.FILTER, filter.getId(), Permissions.READ);
         }
         return filter;
     }

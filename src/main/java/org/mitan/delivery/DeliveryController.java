@@ -36,7 +36,7 @@ class DeliveryController {
     OtpSent resendOtp(@PathVariable String number) {
         Caller caller = Caller.current();
         ServiceRequest request = requests.require(number);
-        if (!caller.inAnyGroup(Roles.SUPERVISOR) && !access.isAssignedMitan(caller, request)) {
+        if (!caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode()) && !access.isAssignedMitan(caller, request)) {
             throw ApiException.forbidden("Only the Mitan delivering request " + number
                     + " or a supervisor may send a new OTP.");
         }

@@ -8,8 +8,9 @@ import org.mitan.web.Roles;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see a request's file (scans, certificate): supervisors, auditors and administrators; the Mitan
- * assigned to it; and any officer who is or was offered or assigned one of its tasks. The last rule follows
+ * Who may see a request's file (scans, certificate): auditors and administrators; the supervisors of its urban
+ * body; the Mitan assigned to it; and any officer who is or was offered or assigned one of its tasks (offered to
+ * their role at the request's body, e.g. {@code clerk-RPR}, so an officer of another body is not). The last rule follows
  * the models, so a new chain of officers needs no change here.
  */
 @Component
@@ -24,7 +25,8 @@ public class RequestAccess {
     }
 
     public boolean maySee(Caller caller, ServiceRequest request) {
-        if (caller.inAnyGroup(Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN)) {
+        if (caller.inAnyGroup(Roles.AUDITOR, Roles.ADMIN)
+                || caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode())) {
             return true;
         }
         if (isAssignedMitan(caller, request)) {

@@ -52,7 +52,7 @@ class RequestController {
     RequestOverview.View show(@PathVariable String number) {
         Caller caller = Caller.current();
         ServiceRequest request = requests.require(number);
-        if (!caller.inAnyGroup(Roles.CALL_CENTRE, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN)) {
+        if (!caller.inAnyGroup(Roles.CALL_CENTRE, Roles.AUDITOR, Roles.ADMIN)) {
             access.checkMaySee(caller, request);
         }
         return overview.describe(request);

@@ -9,21 +9,23 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessKeys;
 import org.mitan.process.ProcessVariables;
-import org.springframework.stereotype.Component;
+import org.mitan.web.Roles;
 
 /**
  * {@code serviceLevels}: who works on a request's officer tasks and how long the whole service may take, from the
  * {@code service-level} decision. The models ask this bean instead of reading process variables, because anyone
  * who works a task can overwrite variables with the form they submit:
  * <pre>
- * camunda:candidateGroups="${serviceLevels.scrutinyGroup(execution)}"    who scrutinises, e.g. clerk
- * camunda:candidateGroups="${serviceLevels.authorityGroup(execution)}"   who decides, e.g. registrar
+ * camunda:candidateGroups="${serviceLevels.scrutinyGroup(execution)}"    who scrutinises, e.g. clerk-RPR
+ * camunda:candidateGroups="${serviceLevels.authorityGroup(execution)}"   who decides, e.g. registrar-RPR
  * camunda:candidateGroups="${serviceLevels.group(execution, 'inquiryGroup')}"  any other group column of the table
  * &lt;timeDuration&gt;P${serviceLevels.legalDueDays(execution)}D&lt;/timeDuration&gt;  legal time limit, e.g. P7D
  * </pre>
- * The groups are those of the request's certificate type as stored in the request row, the request being the
+ * The table names the role (e.g. {@code clerk}); the group is that role at the request's urban body
+ * ({@code clerk-RPR}, see {@link Roles}). Type and body are those stored in the request row, the request being the
  * process instance's business key ({@link ProcessRequest}). The legal time limit is asked when the certificate
  * process starts, before a request registered from the Tasklist start form has a row: there the type is the key of
  * the certificate process itself, which is the type the row is then created with.
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * needs no permission on decision definitions for the next task to be created). Each evaluation is kept in the
  * decision history, so an auditor can see which row offered a task to which group.
  */
-@Component("serviceLevels")
+@ProcessBean("serviceLevels")
 public class ServiceLevels {
 
     /** Outputs of the {@code service-level} decision read here. */
@@ -80,6 +82,11 @@ public class ServiceLevels {
         return groupOf(execution, column);
     }
 
+    /** The group of the supervisors of the execution's request's body, e.g. {@code supervisor-RPR}. */
+    public String supervisorGroup(DelegateExecution execution) {
+        return Roles.ofBody(Roles.SUPERVISOR, requests.require(ProcessRequest.numberOf(execution)).getBodyCode());
+    }
+
     /** Days the law allows for the whole service of the certificate process the execution belongs to. */
     public int legalDueDays(DelegateExecution execution) {
         String certificateType = EngineCalls.withoutAuthentication(identity,
@@ -101,7 +108,7 @@ public class ServiceLevels {
                     + output + " for certificate type '" + request.getCertificateType() + "' (request "
                     + request.getRequestNumber() + "): fill in the column and deploy the table");
         }
-        return group.toString().strip();
+        return Roles.ofBody(group.toString().strip(), request.getBodyCode());
     }
 
     /** The decision's row for the type; the body code goes along for a table that distinguishes bodies. */

@@ -57,7 +57,7 @@ class MitanAdministration {
         if (form.phone() == null) {
             errors.put("phone", "is required: the Mitan's mobile number, which citizens are sent");
         }
-        String userId = mitanUser(form.userId(), errors);
+        String userId = mitanUser(form.userId(), body == null ? null : body.getCode(), errors);
         Set<Integer> wards = WardList.read(form.wards(), body, "wards", errors);
         if (form.wards() == null) {
             errors.put("wards", "is required: the wards the Mitan serves, e.g. [\"1-35\"] or [4, 5, 9]");
@@ -73,6 +73,13 @@ class MitanAdministration {
         } catch (DataIntegrityViolationException e) {
             throw alreadyAMitan(userId, body.getCode());
         }
+    }
+
+    /** The body a Mitan works for; 404 for an unknown user id. */
+    @Transactional(readOnly = true)
+    String bodyOf(String userId) {
+        return mitans.findByUserId(userId.strip()).map(Mitan::getBodyCode).orElseThrow(() -> ApiException.notFound(
+                "No Mitan has the user id '" + userId + "'. GET /api/mitans?body=<code> lists a body's Mitans."));
     }
 
     /**
@@ -131,8 +138,8 @@ class MitanAdministration {
         return body;
     }
 
-    /** The user id of an existing Camunda user in group {@code mitan}. */
-    private String mitanUser(String text, Map<String, String> errors) {
+    /** The user id of an existing Camunda user in the body's Mitan group, {@code mitan-<BODY>}. */
+    private String mitanUser(String text, String bodyCode, Map<String, String> errors) {
         String userId = AdminInput.trimmed(text);
         if (userId == null) {
             errors.put("userId", "is required: the Camunda user the Mitan logs in with");
@@ -144,12 +151,17 @@ class MitanAdministration {
         }
         if (identity.createUserQuery().userId(userId).count() == 0) {
             errors.put("userId", "'" + userId + "' is not a Camunda user. Create the user in Camunda Admin"
-                    + " (Users, Add user) and add it to group '" + Roles.MITAN + "' first, then add the Mitan here");
+                    + " (Users, Add user) and add it to group '" + Roles.ofBody(Roles.MITAN, "<BODY>") + "' first,"
+                    + " then add the Mitan here");
             return null;
         }
-        if (identity.createUserQuery().userId(userId).memberOfGroup(Roles.MITAN).count() == 0) {
-            errors.put("userId", "user '" + userId + "' is not in group '" + Roles.MITAN + "', so it would not see"
-                    + " the Mitan's tasks. Add it to group '" + Roles.MITAN + "' in Camunda Admin first, then add"
+        if (bodyCode == null) {
+            return userId;
+        }
+        String group = Roles.ofBody(Roles.MITAN, bodyCode);
+        if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+            errors.put("userId", "user '" + userId + "' is not in group '" + group + "', so it would not see"
+                    + " the Mitan's tasks. Add it to group '" + group + "' in Camunda Admin first, then add"
                     + " the Mitan here");
             return null;
         }

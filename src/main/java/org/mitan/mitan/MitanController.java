@@ -1,6 +1,7 @@
 package org.mitan.mitan;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
@@ -33,7 +34,7 @@ class MitanController {
     /** The Mitans of a body ({@code ?body=RPR}), active or not, with their wards and open requests. */
     @GetMapping
     List<MitanView> list(@RequestParam("body") String bodyCode) {
-        allowed();
+        allowedFor(bodyCode == null ? "" : bodyCode.strip().toUpperCase(Locale.ROOT));
         return administration.list(bodyCode);
     }
 
@@ -45,7 +46,7 @@ class MitanController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     MitanView add(@RequestBody NewMitan form) {
-        allowed();
+        allowedFor(form.bodyCode() == null ? "" : form.bodyCode().strip().toUpperCase(Locale.ROOT));
         return administration.add(form);
     }
 
@@ -57,13 +58,25 @@ class MitanController {
      */
     @PatchMapping("/{userId}")
     MitanView change(@PathVariable String userId, @RequestBody MitanChange change) {
-        allowed();
+        allowed(Caller.current());
+        allowedFor(administration.bodyOf(userId));
         return administration.change(userId, change);
     }
 
-    private static void allowed() {
-        if (!Caller.current().inAnyGroup(Roles.SUPERVISOR, Roles.ADMIN)) {
-            throw ApiException.forbidden("Only supervisors and administrators manage Mitans.");
+    /** Administrators and supervisors of some body, before anything is looked up. */
+    private static void allowed(Caller caller) {
+        if (!caller.inAnyGroup(Roles.ADMIN) && !caller.hasRole(Roles.SUPERVISOR)) {
+            throw ApiException.forbidden("Only administrators and the supervisors of a body manage its Mitans.");
+        }
+    }
+
+    /** Administrators, and the supervisors of the body (or state-level supervisors). */
+    private static void allowedFor(String bodyCode) {
+        Caller caller = Caller.current();
+        allowed(caller);
+        if (!caller.inAnyGroup(Roles.ADMIN) && !caller.hasRoleFor(Roles.SUPERVISOR, bodyCode)) {
+            throw ApiException.forbidden("Only administrators and the supervisors of " + bodyCode
+                    + " manage its Mitans.");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.mitan.municipality.UrbanBodyRepository.WardHolder;
 import org.mitan.web.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -27,9 +28,11 @@ class UrbanBodyAdministration {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{2,16}");
 
     private final UrbanBodyRepository bodies;
+    private final ApplicationEventPublisher events;
 
-    UrbanBodyAdministration(UrbanBodyRepository bodies) {
+    UrbanBodyAdministration(UrbanBodyRepository bodies, ApplicationEventPublisher events) {
         this.bodies = bodies;
+        this.events = events;
     }
 
     /** Adds a body; the code is upper-cased. 400 naming each bad field; 409 when the code is taken. */
@@ -63,11 +66,14 @@ class UrbanBodyAdministration {
         });
         UrbanBody body = new UrbanBody(code, nameEn, nameHi, district, kind, wards);
         body.setSupervisorPhone(supervisorPhone);
+        UrbanBody saved;
         try {
-            return bodies.saveAndFlush(body);
+            saved = bodies.saveAndFlush(body);
         } catch (DataIntegrityViolationException e) {
             throw codeTaken(code, "a body added at the same moment");
         }
+        events.publishEvent(new UrbanBodyAdded(saved.getCode(), saved.getNameEn()));
+        return saved;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.mitan.municipality;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
@@ -59,8 +60,10 @@ class UrbanBodyController {
      */
     @PatchMapping("/api/bodies/{code}")
     BodyDetails change(@PathVariable String code, @RequestBody BodyChange change) {
-        if (!Caller.current().inAnyGroup(Roles.ADMIN, Roles.SUPERVISOR)) {
-            throw ApiException.forbidden("Only administrators and supervisors change urban bodies.");
+        Caller caller = Caller.current();
+        String body = code.strip().toUpperCase(Locale.ROOT);
+        if (!caller.inAnyGroup(Roles.ADMIN) && !caller.hasRoleFor(Roles.SUPERVISOR, body)) {
+            throw ApiException.forbidden("Only administrators and the supervisors of " + body + " change it.");
         }
         return BodyDetails.of(administration.change(code, change));
     }

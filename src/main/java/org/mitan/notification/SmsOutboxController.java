@@ -35,10 +35,15 @@ class SmsOutboxController {
     @GetMapping("/api/requests/{number}/sms")
     List<SmsView> outboxOf(@PathVariable String number) {
         Caller caller = Caller.current();
-        if (!caller.inAnyGroup(Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN)) {
+        if (!caller.inAnyGroup(Roles.AUDITOR, Roles.ADMIN) && !caller.hasRole(Roles.SUPERVISOR)) {
             throw ApiException.forbidden("Only supervisors, auditors and administrators may see the SMS of a request.");
         }
         ServiceRequest request = requests.require(number);
+        if (!caller.inAnyGroup(Roles.AUDITOR, Roles.ADMIN)
+                && !caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode())) {
+            throw ApiException.forbidden("Only the supervisors of " + request.getBodyCode() + ", auditors and"
+                    + " administrators may see the SMS of a request.");
+        }
         return outbox.findByRequestIdOrderByIdAsc(request.getId()).stream().map(SmsView::of).toList();
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The authenticated user of an API call: a Camunda user id and the Camunda groups it belongs to.
- * Spring Security carries each group as the authority {@code GROUP_<groupId>}.
+ * Spring Security carries each group as the authority {@code GROUP_<groupId>}. A role is held state-wide (the
+ * plain group, e.g. {@code supervisor}) or at named bodies ({@code supervisor-RPR}); see {@link Roles}.
  */
 public record Caller(String userId, Set<String> groups) {
 
@@ -32,7 +33,19 @@ public record Caller(String userId, Set<String> groups) {
         return new Caller(authentication.getName(), groups);
     }
 
+    /** Member of one of these groups, exactly as named (state-level roles). */
     public boolean inAnyGroup(String... candidates) {
         return Arrays.stream(candidates).anyMatch(groups::contains);
+    }
+
+    /** Holds the role anywhere: state-wide or at some body. */
+    public boolean hasRole(String role) {
+        return groups.contains(role) || groups.stream()
+                .anyMatch(group -> Roles.parse(group).filter(held -> held.role().equals(role)).isPresent());
+    }
+
+    /** Holds the role for this body: state-wide, or at the body itself. */
+    public boolean hasRoleFor(String role, String bodyCode) {
+        return groups.contains(role) || groups.contains(Roles.ofBody(role, bodyCode));
     }
 }

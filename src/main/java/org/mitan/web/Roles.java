@@ -1,8 +1,15 @@
 package org.mitan.web;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Camunda group ids, one per role. They are state-wide today; per-body groups are meant to be named
- * {@code <role>-<BODY>} (for example {@code registrar-RPR}) when a body needs its own.
+ * Camunda group ids. A role that works for an urban body is a group per body, {@code <role>-<BODY>} (for example
+ * {@code clerk-RPR}, {@code mitan-KRB}): tasks are offered to it, and its members see, claim, complete and administer
+ * only that body's requests. State-level roles are plain groups: {@code call-centre}, {@code auditor},
+ * {@code analyst}, {@code camunda-admin}, and {@code supervisor} for a supervisor of every body. The role of a step
+ * comes from the certificate type, the body from the request's record; a new body or department is data.
  */
 public final class Roles {
 
@@ -20,6 +27,25 @@ public final class Roles {
     /** Camunda's own administrators group. */
     public static final String ADMIN = "camunda-admin";
 
+    /** {@code <role>-<BODY>}: a role in lower case with dashes, a body code in capitals and digits. */
+    private static final Pattern BODY_GROUP = Pattern.compile("([a-z][a-z0-9-]*[a-z0-9])-([A-Z0-9]{2,16})");
+
     private Roles() {
+    }
+
+    /** The group of a role at one urban body, e.g. {@code clerk-RPR}. */
+    public static String ofBody(String role, String bodyCode) {
+        return role + "-" + bodyCode;
+    }
+
+    /** The role and body of a per-body group id, or empty for a state-level group. */
+    public static Optional<BodyRole> parse(String groupId) {
+        Matcher matcher = groupId == null ? null : BODY_GROUP.matcher(groupId);
+        return matcher != null && matcher.matches() ? Optional.of(new BodyRole(matcher.group(1), matcher.group(2)))
+                : Optional.empty();
+    }
+
+    /** A role held at one body. */
+    public record BodyRole(String role, String bodyCode) {
     }
 }

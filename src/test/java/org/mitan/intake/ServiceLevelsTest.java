@@ -69,8 +69,9 @@ class ServiceLevelsTest {
 
     @Test
     void theGroupsAreThoseOfTheRequestRowsTypeWhateverTheVariablesSay() {
-        assertThat(serviceLevels.scrutinyGroup(execution)).isEqualTo("clerk");
-        assertThat(serviceLevels.authorityGroup(execution)).isEqualTo("registrar");
+        assertThat(serviceLevels.scrutinyGroup(execution)).isEqualTo("clerk-RPR");
+        assertThat(serviceLevels.authorityGroup(execution)).isEqualTo("registrar-RPR");
+        assertThat(serviceLevels.supervisorGroup(execution)).isEqualTo("supervisor-RPR");
 
         assertThat(evaluatedWith).containsEntry("certificateType", "birth-certificate").containsEntry("bodyCode", "RPR");
     }
@@ -80,10 +81,10 @@ class ServiceLevelsTest {
         when(requests.require("RPR-2026-000007")).thenReturn(casteRequest());
         variables.put("inquiryGroup", "mitan");
 
-        assertThat(serviceLevels.group(execution, "inquiryGroup")).isEqualTo("revenue-inspector");
-        assertThat(serviceLevels.group(execution, "scrutinyGroup")).isEqualTo("clerk");
-        assertThat(serviceLevels.group(execution, "authorityGroup")).isEqualTo("tehsildar");
-        assertThat(serviceLevels.authorityGroup(execution)).isEqualTo("tehsildar");
+        assertThat(serviceLevels.group(execution, "inquiryGroup")).isEqualTo("revenue-inspector-RPR");
+        assertThat(serviceLevels.group(execution, "scrutinyGroup")).isEqualTo("clerk-RPR");
+        assertThat(serviceLevels.group(execution, "authorityGroup")).isEqualTo("tehsildar-RPR");
+        assertThat(serviceLevels.authorityGroup(execution)).isEqualTo("tehsildar-RPR");
 
         assertThat(evaluatedWith).containsEntry("certificateType", "caste-certificate");
     }
@@ -120,7 +121,7 @@ class ServiceLevelsTest {
         Authentication clerk = new Authentication("clerk.raipur", List.of("clerk"));
         when(identity.getCurrentAuthentication()).thenReturn(clerk);
 
-        assertThat(serviceLevels.authorityGroup(execution)).isEqualTo("registrar");
+        assertThat(serviceLevels.authorityGroup(execution)).isEqualTo("registrar-RPR");
 
         InOrder order = inOrder(identity, decisions);
         order.verify(identity).clearAuthentication();

@@ -58,8 +58,8 @@ class MitanAdministrationTest {
         });
         when(mitans.countOpenRequests(anyLong())).thenReturn(0L);
         when(identity.createUserQuery()).thenAnswer(call -> userQuery());
-        camundaUsers.put("mitan.korba2", Set.of("mitan"));
-        camundaUsers.put("clerk.korba", Set.of("clerk"));
+        camundaUsers.put("mitan.korba2", Set.of("mitan-KRB"));
+        camundaUsers.put("clerk.korba", Set.of("clerk-KRB"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class MitanAdministrationTest {
         assertThat(refusal.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fieldErrors(refusal)).containsOnlyKeys("userId");
         assertThat(fieldErrors(refusal).get("userId")).contains("not a Camunda user", "Camunda Admin",
-                "group 'mitan'");
+                "group 'mitan-<BODY>'");
         verify(mitans, never()).saveAndFlush(any());
     }
 
@@ -132,7 +132,7 @@ class MitanAdministrationTest {
                 new NewMitan("KRB", "Meena Clerk", "9876500011", "clerk.korba", List.of("1"))));
 
         assertThat(fieldErrors(refusal)).containsOnlyKeys("userId");
-        assertThat(fieldErrors(refusal).get("userId")).contains("not in group 'mitan'", "Camunda Admin");
+        assertThat(fieldErrors(refusal).get("userId")).contains("not in group 'mitan-KRB'", "Camunda Admin");
         verify(mitans, never()).saveAndFlush(any());
     }
 

@@ -112,7 +112,7 @@ class MitanControllerTest {
                         .content("{\"active\": false}"))) {
             mvc.perform(call)
                     .andExpect(status().isForbidden())
-                    .andExpect(jsonPath("$.detail").value("Only supervisors and administrators manage Mitans."));
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Only administrators and the supervisors of")));
         }
         verifyNoInteractions(administration);
     }

@@ -26,7 +26,7 @@ import org.springframework.http.HttpStatus;
 class UrbanBodyAdministrationTest {
 
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
-    private final UrbanBodyAdministration administration = new UrbanBodyAdministration(bodies);
+    private final UrbanBodyAdministration administration = new UrbanBodyAdministration(bodies, event -> { });
     private UrbanBody raipur;
 
     @BeforeEach

@@ -148,7 +148,7 @@ class UrbanBodyControllerTest {
         mvc.perform(patch("/api/bodies/RPR").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"supervisorPhone\": \"9876500088\"}"))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value(containsString("administrators and supervisors")));
+                .andExpect(jsonPath("$.detail").value(containsString("administrators and the supervisors of")));
         verifyNoInteractions(administration);
     }
 }

@@ -63,6 +63,9 @@ class DoorstepVisitProcessTest extends EngineProcessTest {
         Mocks.register("sendSms", sms);
         Mocks.register("assignMitan", mitans);
         Mocks.register("assignedMitan", mitans);
+        FakeServiceLevels serviceLevels = new FakeServiceLevels();
+        serviceLevels.request(REQUEST, ProcessKeys.BIRTH_CERTIFICATE);
+        Mocks.register("serviceLevels", serviceLevels);
         Mocks.register("documentChecklistListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.DOCUMENT_CHECKLIST, "- [ ] Birth report (mandatory)"));
         Mocks.register("verifyDocuments", (JavaDelegate) execution -> {

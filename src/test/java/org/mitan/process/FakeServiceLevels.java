@@ -31,6 +31,12 @@ public class FakeServiceLevels {
         return (String) output(execution, typeOfRequest(execution), "authorityGroup");
     }
 
+    /** The body's supervisors; here the plain role, as the tests know no bodies. */
+    public String supervisorGroup(DelegateExecution execution) {
+        typeOfRequest(execution);
+        return "supervisor";
+    }
+
     /** As the real bean, a type whose row leaves the column empty has no group for that step. */
     public String group(DelegateExecution execution, String column) {
         String type = typeOfRequest(execution);
