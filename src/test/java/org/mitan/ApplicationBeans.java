@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.mitan.process.ProcessBean;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
@@ -23,34 +24,49 @@ import org.springframework.core.type.MethodMetadata;
 final class ApplicationBeans {
 
     private static Set<String> names;
+    private static Set<String> published;
 
     private ApplicationBeans() {
     }
 
     static synchronized Set<String> names() {
         if (names == null) {
-            names = scan();
+            scan();
         }
         return names;
     }
 
-    private static Set<String> scan() {
+    /** The beans of the published process API ({@link ProcessBean}): the only ones models reach. */
+    static synchronized Set<String> published() {
+        if (published == null) {
+            scan();
+        }
+        return published;
+    }
+
+    private static void scan() {
         String applicationClasses = MitanApplication.class.getProtectionDomain().getCodeSource().getLocation()
                 .toString();
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true);
         SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
         Set<String> found = new TreeSet<>();
+        Set<String> processBeans = new TreeSet<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents("org.mitan")) {
             ScannedGenericBeanDefinition component = (ScannedGenericBeanDefinition) candidate;
             if (!location(component).startsWith(applicationClasses)) {
                 continue;
             }
-            found.add(AnnotationBeanNameGenerator.INSTANCE.generateBeanName(component, registry));
+            String name = AnnotationBeanNameGenerator.INSTANCE.generateBeanName(component, registry);
+            found.add(name);
+            if (component.getMetadata().hasAnnotation(ProcessBean.class.getName())) {
+                processBeans.add(name);
+            }
             for (MethodMetadata method : component.getMetadata().getAnnotatedMethods(Bean.class.getName())) {
                 found.add(beanName(method));
             }
         }
-        return Set.copyOf(found);
+        names = Set.copyOf(found);
+        published = Set.copyOf(processBeans);
     }
 
     private static String beanName(MethodMetadata method) {

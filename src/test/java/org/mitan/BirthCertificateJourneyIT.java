@@ -214,7 +214,7 @@ class BirthCertificateJourneyIT {
     }
 
     @Test
-    void variablesSubmittedWithTheFormsReachNeitherAnotherRequestNorTheChoiceOfWhoDecides() throws Exception {
+    void variablesOutsideAFormAreRefusedAndReachNeitherAnotherRequestNorTheChoiceOfWhoDecides() throws Exception {
         // Another citizen's request, with the other Raipur Mitan (wards 36-70), and the one being worked on.
         String other = register("Meera Sahu", "+91 98765 11111", 40);
         String own = register("Kavita Nag", "+91 98765 22222", 20);
@@ -229,8 +229,8 @@ class BirthCertificateJourneyIT {
         steps.upload("mitan.raipur", own, "birth-report", "report.pdf", Scans.pdf("Birth report, Kavita Nag"),
                 HttpStatus.CREATED);
         steps.upload("mitan.raipur", own, "parent-id", "id.png", Scans.image("png"), HttpStatus.CREATED);
-        steps.submit("mitan.raipur", steps.singleTask("mitan.raipur", "Task_VisitCitizen", own),
-                with(tampered, Map.of("visitOutcome", "collected")));
+        refusedThenSubmitted("mitan.raipur", steps.singleTask("mitan.raipur", "Task_VisitCitizen", own), tampered,
+                Map.of("visitOutcome", "collected"));
         steps.runJobs(own);
         JsonNode again = steps.singleTask("mitan.raipur", "Task_VisitCitizen", own);
         assertThat(again.path("assignee").asText()).isEqualTo("mitan.raipur");
@@ -238,23 +238,23 @@ class BirthCertificateJourneyIT {
                 .isEqualTo(RequestStatus.MITAN_ASSIGNED);
 
         steps.upload("mitan.raipur", own, "address-proof", "bill.png", Scans.image("png"), HttpStatus.CREATED);
-        steps.submit("mitan.raipur", again, with(tampered, Map.of("visitOutcome", "collected")));
+        refusedThenSubmitted("mitan.raipur", again, tampered, Map.of("visitOutcome", "collected"));
         steps.runJobs(own);
         assertThat(requests.findByRequestNumber(own).orElseThrow().getStatus())
                 .isEqualTo(RequestStatus.DOCUMENTS_VERIFIED);
         JsonNode particulars = steps.singleTask("mitan.raipur", "Task_RecordParticulars", own);
-        steps.submit("mitan.raipur", particulars, with(tampered, Map.of(
+        refusedThenSubmitted("mitan.raipur", particulars, tampered, Map.of(
                 "particular_childName", "Ira Nag", "particular_sex", "Female",
                 "particular_dateOfBirth", "2026-11-03", "particular_placeOfBirth", "District Hospital, Raipur",
                 "particular_motherName", "Kavita Nag", "particular_fatherName", "Rohit Nag",
-                "particular_informantName", "Rohit Nag", "particular_informantRelation", "father")));
+                "particular_informantName", "Rohit Nag", "particular_informantRelation", "father"));
         assertThat(requests.findByRequestNumber(own).orElseThrow().getParticulars())
                 .containsEntry("childName", "Ira Nag");
 
         // The clerk accepts and names the clerks as the deciding group, and the other request.
         JsonNode scrutiny = steps.claim("clerk.raipur", "Task_ScrutiniseDocuments", own);
-        steps.submit("clerk.raipur", scrutiny, with(tampered, Map.of("scrutinyOutcome", "accepted",
-                "authorityGroup", "clerk", "scrutinyGroup", "clerk")));
+        refusedThenSubmitted("clerk.raipur", scrutiny, with(tampered, Map.of("authorityGroup", "clerk",
+                "scrutinyGroup", "clerk", "decision", "approved")), Map.of("scrutinyOutcome", "accepted"));
         steps.runJobs(own);
 
         // The decision is still offered to the Registrar only.
@@ -264,7 +264,7 @@ class BirthCertificateJourneyIT {
         JsonNode decision = steps.singleTask("registrar.raipur", "Task_DecideApplication", own);
         assertThat(taskService.getIdentityLinksForTask(decision.path("id").asText()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId)).containsExactly("registrar");
+                .map(IdentityLink::getGroupId)).containsExactly("registrar-RPR");
 
         // The other request is as it was: no verification, particulars, filing or message of this one.
         ServiceRequest otherAfter = requests.findByRequestNumber(other).orElseThrow();
@@ -295,5 +295,18 @@ class BirthCertificateJourneyIT {
         Map<String, Object> all = new java.util.LinkedHashMap<>(tampered);
         all.putAll(values);
         return all;
+    }
+
+    /**
+     * The form's values with the tampered variables added are refused (400, naming them; the task stays open); the
+     * form's own values then go through.
+     */
+    private void refusedThenSubmitted(String user, JsonNode task, Map<String, Object> tampered,
+            Map<String, Object> values) {
+        ResponseEntity<String> refused = steps.submitRaw(user, task, with(tampered, values));
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Only the fields of this task's form may be sent");
+        assertThat(taskService.createTaskQuery().taskId(task.path("id").asText()).count()).isOne();
+        steps.submit(user, task, values);
     }
 }

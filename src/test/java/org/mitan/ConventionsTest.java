@@ -163,15 +163,15 @@ class ConventionsTest {
     // ---------------------------------------------------------------------------------------------- beans
 
     /**
-     * Every {@code camunda:delegateExpression} (service tasks, listeners) is {@code ${bean}} for a bean of the
-     * application; every other expression that navigates from a name or calls it ({@code ${serviceLevels.x(...)}},
+     * Every {@code camunda:delegateExpression} (service tasks, listeners) is {@code ${bean}} for a published process
+     * bean of the application ({@code @ProcessBean}: the only beans a model reaches); every other expression that navigates from a name or calls it ({@code ${serviceLevels.x(...)}},
      * {@code ${requestStatus.move(...)}}) starts at a bean, at a name the engine provides ({@code execution},
      * {@code task}, {@code decisionResult}...) or at an engine function ({@code dateTime()}); no {@code camunda:class}.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void delegatesAndExpressionsNameApplicationBeans(Path model) {
-        Set<String> beans = ApplicationBeans.names();
+        Set<String> beans = ApplicationBeans.published();
         List<String> problems = new ArrayList<>();
         forEachModelElement(dom(model).getDocumentElement(), element -> {
             NamedNodeMap attributes = element.getAttributes();
@@ -191,8 +191,8 @@ class ConventionsTest {
                                 + "parameters instead");
                     } else if (!beans.contains(bean.group(1))) {
                         problems.add(where + ": camunda:delegateExpression names bean '" + bean.group(1)
-                                + "', which the application does not have; use the name given in its "
-                                + "@Component(\"...\"), or pick the step's element template in Camunda Modeler");
+                                + "', which is not a published process bean; use the name given in its "
+                                + "@ProcessBean(\"...\"), or pick the step's element template in Camunda Modeler");
                     }
                 } else {
                     checkRoots(attribute.getValue(), where + " (" + attribute.getName() + ")", beans, problems);
@@ -610,7 +610,7 @@ class ConventionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("templates")
     void elementTemplatesNameApplicationBeans(Path file) throws IOException {
-        Set<String> beans = ApplicationBeans.names();
+        Set<String> beans = ApplicationBeans.published();
         List<String> problems = new ArrayList<>();
         for (JsonNode template : templatesIn(file)) {
             String where = file + ": template \"" + template.path("id").asText() + "\"";

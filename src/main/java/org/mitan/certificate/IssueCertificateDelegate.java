@@ -3,15 +3,15 @@ package org.mitan.certificate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mitan.intake.ProcessRequest;
+import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code issueCertificate}: issues the approved request's certificate (or finds the one already issued) and sets
  * {@code certificateNumber}. Every failure is technical here and propagates: retries, then an incident. The request
  * is the process instance's business key.
  */
-@Component("issueCertificate")
+@ProcessBean("issueCertificate")
 class IssueCertificateDelegate implements JavaDelegate {
 
     private final CertificateService certificates;

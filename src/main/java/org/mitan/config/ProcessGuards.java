@@ -2,59 +2,119 @@ package org.mitan.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.mitan.config.PublishedProcessBeans.GuardedExpressionManager;
 import org.mitan.intake.Requests;
 import org.mitan.intake.ServiceRequestRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Rules that hold for every model, present and future, whoever deploys it: added to each process definition as it
- * is parsed, so that no model can leave them out. The listeners are built-in ones: the engine runs them before the
- * model's own and also when a caller asks to skip custom listeners (Cockpit's cancel dialog does by default).
+ * Rules that hold for every model, present and future, whoever deploys it, and for every call a person makes to
+ * the engine. Put in place as the engine is built, so that no model and no REST call can leave them out:
  * <ul>
- * <li>every user task: {@link TaskCompletionGuard} on completion;</li>
+ * <li>deployments: {@link ModelRules} refuses scripts, class names, event starts and unknown beans;</li>
+ * <li>expressions reach only the published process beans and plain values ({@link PublishedProcessBeans},
+ * {@link ExpressionGuard});</li>
+ * <li>engine commands a person asks for: {@link EngineCommandGuard} (start, modification, variables, identity
+ * links, assignment);</li>
+ * <li>every user task: {@link TaskCompletionGuard} on completion and {@link BodySupervision} on creation
+ * (built-in listeners: the engine runs them before the model's own and also when a caller asks to skip custom
+ * listeners, as Cockpit's cancel dialog does by default);</li>
  * <li>processes not startable in Tasklist (the shared steps): {@link SharedStepStartGuard} on start;</li>
  * <li>every process: {@link CancelledRequestCloser} on end.</li>
  * </ul>
+ * Candidate users and groups get only the permission to work on a task ({@code TASK_WORK}: claim and complete), not
+ * to change who else may.
  */
 @Component
 class ProcessGuards extends AbstractProcessEnginePlugin {
 
     private final CancelledRequestCloser cancelledRequestCloser;
+    private final PublishedProcessBeans publishedBeans;
+    private final BodySupervision supervision;
+    private ProcessEngineConfigurationImpl engine;
 
-    ProcessGuards(ObjectProvider<ServiceRequestRepository> serviceRequests, ObjectProvider<Requests> requests) {
+    ProcessGuards(ObjectProvider<ServiceRequestRepository> serviceRequests, ObjectProvider<Requests> requests,
+            ConfigurableListableBeanFactory beans) {
         this.cancelledRequestCloser = new CancelledRequestCloser(serviceRequests, requests);
+        this.publishedBeans = new PublishedProcessBeans(beans);
+        this.supervision = new BodySupervision(serviceRequests);
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        this.engine = configuration;
+        configuration.setCmmnEnabled(false);
+        configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+        configuration.setExpressionManager(new GuardedExpressionManager(publishedBeans));
+
         List<BpmnParseListener> listeners = new ArrayList<>();
         if (configuration.getCustomPostBPMNParseListeners() != null) {
             listeners.addAll(configuration.getCustomPostBPMNParseListeners());
         }
-        listeners.add(new GuardsParseListener(new TaskCompletionGuard(), cancelledRequestCloser));
+        listeners.add(new ModelRules(publishedBeans::containsKey));
+        listeners.add(new GuardsParseListener(new TaskCompletionGuard(), supervision, cancelledRequestCloser));
         configuration.setCustomPostBPMNParseListeners(listeners);
+
+        // One guard per chain: the engine links each interceptor to the next one of its own chain.
+        FormFields forms = new FormFields(() -> engine);
+        TaskAssignees assignees = new TaskAssignees(() -> engine, supervision);
+        configuration.setCustomPreCommandInterceptorsTxRequired(with(
+                configuration.getCustomPreCommandInterceptorsTxRequired(), commandGuard(forms, assignees)));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(
+                configuration.getCustomPreCommandInterceptorsTxRequiresNew(), commandGuard(forms, assignees)));
+    }
+
+    private EngineCommandGuard commandGuard(FormFields forms, TaskAssignees assignees) {
+        return new EngineCommandGuard(() -> engine.getIdentityService(), this::groupsOf, forms, assignees);
+    }
+
+    private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {
+        List<CommandInterceptor> interceptors = new ArrayList<>();
+        interceptors.add(added);
+        if (existing != null) {
+            interceptors.addAll(existing);
+        }
+        return interceptors;
+    }
+
+    /** The groups the login carries; looked up when it carries none (a user id set without its groups). */
+    private Set<String> groupsOf(Authentication authentication) {
+        if (authentication.getGroupIds() != null) {
+            return Set.copyOf(authentication.getGroupIds());
+        }
+        return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+                () -> engine.getIdentityService().createGroupQuery().groupMember(authentication.getUserId()).list()
+                        .stream().map(Group::getId).collect(Collectors.toSet())));
     }
 
     static class GuardsParseListener extends AbstractBpmnParseListener {
 
         private final TaskListener completionGuard;
+        private final TaskListener supervision;
         private final ExecutionListener cancellation;
 
-        GuardsParseListener(TaskListener completionGuard, ExecutionListener cancellation) {
+        GuardsParseListener(TaskListener completionGuard, TaskListener supervision, ExecutionListener cancellation) {
             this.completionGuard = completionGuard;
+            this.supervision = supervision;
             this.cancellation = cancellation;
         }
 
@@ -72,6 +132,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
             if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
                 userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
                         completionGuard);
+                userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, supervision);
             }
         }
     }

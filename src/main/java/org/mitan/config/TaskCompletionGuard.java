@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * Segregation of duties on every user task: a person completing a task (in Tasklist or over the REST API, where
- * the engine knows who is logged in) must belong to one of the task's candidate groups, or, on a task without
- * candidate groups, be its assignee. Holding the task is not enough: a supervisor who may reassign any task must
+ * the engine knows who is logged in) must be its assignee when it has one, and belong to one of the task's
+ * candidate groups when it has them (its role at the request's body). Holding the task is not enough: a supervisor who may reassign any task must
  * not be able to assign the registrar's decision to themselves and decide. Completions by the engine itself
  * (nobody authenticated: jobs, timers, the application's own calls) pass.
  */
@@ -40,6 +40,11 @@ class TaskCompletionGuard implements TaskListener {
                                 + " complete it. If you are to do it instead, ask a supervisor to assign it to you.");
             }
             return;
+        }
+        if (task.getAssignee() != null && !userId.equals(task.getAssignee())) {
+            throw new TaskCompletionRefused("\"" + task.getName() + "\" is assigned to " + task.getAssignee()
+                    + "; only they may complete it. If you are to do it instead, ask a supervisor to assign it to"
+                    + " you.");
         }
         if (groupsOf(identity, authentication).stream().noneMatch(candidateGroups::contains)) {
             throw new TaskCompletionRefused("Only a member of " + String.join(" or ", candidateGroups)

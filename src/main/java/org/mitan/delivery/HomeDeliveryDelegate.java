@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.mitan.intake.ProcessRequest;
 import org.mitan.mitan.AssignedMitan;
+import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code homeDelivery}. As the delegate of the arrange step: creates the delivery, with the Mitan assigned in the
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * refuses the completion), records the hand-over, and removes {@code deliveryOtp} from the process. The request is
  * the process instance's business key.
  */
-@Component("homeDelivery")
+@ProcessBean("homeDelivery")
 class HomeDeliveryDelegate implements JavaDelegate, TaskListener {
 
     private final Deliveries deliveries;

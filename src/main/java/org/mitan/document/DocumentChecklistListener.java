@@ -3,15 +3,15 @@ package org.mitan.document;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.mitan.intake.ProcessRequest;
+import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
-import org.springframework.stereotype.Component;
 
 /**
  * Create listener of the Mitan's visit task: puts the document checklist (markdown) into the task-local
  * variable {@code documentChecklist} for the form's text view. The request is the process instance's business key
  * and the documents are those of its certificate type as stored in the request row, never of a variable.
  */
-@Component("documentChecklistListener")
+@ProcessBean("documentChecklistListener")
 class DocumentChecklistListener implements TaskListener {
 
     private final DocumentChecklistWriter checklist;

@@ -5,8 +5,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mitan.intake.ProcessRequest;
+import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
-import org.springframework.stereotype.Component;
 
 /**
  * Service task "Verify documents" of the doorstep visit: sets {@code documentsVerified} and
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * model runs this step asynchronously, after the Mitan's task is completed). The request is the process instance's
  * business key.
  */
-@Component("verifyDocuments")
+@ProcessBean("verifyDocuments")
 class VerifyDocumentsDelegate implements JavaDelegate {
 
     private final DocumentVerification verification;

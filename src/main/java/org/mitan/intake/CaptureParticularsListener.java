@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code captureParticulars} (create + complete): the form fields named {@code particular_<name>} are the
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * they move into the row and leave the engine, so personal data is not kept as process variables. The request is
  * the process instance's business key.
  */
-@Component("captureParticulars")
+@ProcessBean("captureParticulars")
 class CaptureParticularsListener implements TaskListener {
 
     private final Particulars particulars;

@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
 import org.mitan.web.ApiException;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code registerRequest}: the first step of every certificate process. Started by the API, the business key is
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * details leave the process (they live in the request row). The {@code requestNumber} variable is only written,
  * for display: a start variable of that name decides nothing.
  */
-@Component("registerRequest")
+@ProcessBean("registerRequest")
 class RegisterRequestDelegate implements JavaDelegate {
 
     static final List<String> PERSONAL_START_FORM_VARIABLES = List.of(ProcessVariables.CITIZEN_NAME,

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.stereotype.Component;
+import org.mitan.process.ProcessBean;
 
 /**
  * {@code requestStatus}: moves a request along from the models, e.g. an execution listener
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the current Tasklist user (or "system") and the name of the step. The request is the process instance's
  * business key.
  */
-@Component("requestStatus")
+@ProcessBean("requestStatus")
 public class RequestStatusMover {
 
     private final Requests requests;

@@ -2,15 +2,15 @@ package org.mitan.intake;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code requestSummaryListener} (create): gives an officer's task the task-local markdown {@code requestSummary} of
  * the process instance's request (its business key), with the findings and remarks of earlier steps that the task's
  * variables hold (see {@link RequestSummaries#markdown}).
  */
-@Component("requestSummaryListener")
+@ProcessBean("requestSummaryListener")
 class RequestSummaryListener implements TaskListener {
 
     private final RequestSummaries summaries;

@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mitan.intake.Actors;
 import org.mitan.intake.ProcessRequest;
+import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessErrors;
 import org.mitan.process.ProcessVariables;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code assignMitan}: assigns the Mitan who visits (see {@link MitanAssignmentService}). Nobody available, or a
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The request is the process instance's business key. The chosen Mitan is recorded in the request row, which is
  * where the tasks' assignee comes from ({@link AssignedMitan}); {@code mitanUserId} is set for display only.
  */
-@Component("assignMitan")
+@ProcessBean("assignMitan")
 class AssignMitanDelegate implements JavaDelegate {
 
     private final MitanAssignmentService assignments;

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.mitan.intake.ProcessRequest;
 import org.mitan.intake.Requests;
 import org.mitan.intake.ServiceRequest;
-import org.springframework.stereotype.Component;
+import org.mitan.process.ProcessBean;
 
 /**
  * {@code assignedMitan}: the Camunda user id of the Mitan assigned to the execution's request, as recorded in the
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * </pre>
  * rather than with the {@code mitanUserId} variable, which anyone who works a task could overwrite.
  */
-@Component("assignedMitan")
+@ProcessBean("assignedMitan")
 public class AssignedMitan {
 
     private final Requests requests;

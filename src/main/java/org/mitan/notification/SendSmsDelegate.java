@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mitan.intake.ProcessRequest;
 import org.mitan.notification.ProcessNotifications.Recipient;
-import org.springframework.stereotype.Component;
+import org.mitan.process.ProcessBean;
 
 /**
  * {@code sendSms}: queues an SMS for the request of the process (its business key). Input parameters:
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code supervisor}) and, for {@code TASK_OVERDUE}, {@code taskName}. Template and recipient are read from the
  * task's own input parameters only, so that a process variable of the same name cannot redirect a message.
  */
-@Component("sendSms")
+@ProcessBean("sendSms")
 class SendSmsDelegate implements JavaDelegate {
 
     static final String TEMPLATE = "template";

@@ -4,9 +4,9 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mitan.intake.ProcessRequest;
+import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessErrors;
 import org.mitan.process.ProcessVariables;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code submitToSingleWindow}: files the request on the single-window system and sets {@code submissionReference}.
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * technical failures propagate, so the engine retries and then raises an incident. The request is the process
  * instance's business key.
  */
-@Component("submitToSingleWindow")
+@ProcessBean("submitToSingleWindow")
 class SubmitToSingleWindowDelegate implements JavaDelegate {
 
     private final SingleWindowSubmissions submissions;

@@ -104,7 +104,7 @@ class EngineRestPermissionsIT {
     }
 
     @Test
-    void theAnalystDeploysAndWatchesButCannotTouchARunningInstance() {
+    void theAnalystDeploysAndWatchesButCannotTouchARunningInstanceNorDeleteADeployment() {
         ResponseEntity<JsonNode> deployed = deploy("analyst", "analyst-sketch");
         assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.OK);
         String deploymentId = deployed.getBody().path("id").asText();
@@ -122,12 +122,15 @@ class EngineRestPermissionsIT {
                 Map.of(), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         runtime.deleteProcessInstance(instanceId, "test over");
+        // Deleting a deployment (and with it the history of its requests) is an administrator's act.
         assertThat(as("analyst").exchange("/engine-rest/deployment/{id}", HttpMethod.DELETE, null, String.class,
+                deploymentId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("admin").exchange("/engine-rest/deployment/{id}", HttpMethod.DELETE, null, String.class,
                 deploymentId).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test
-    void theSupervisorReassignsAVisitAndEachMitanSeesOnlyTheirOwn() {
+    void theSupervisorReassignsAVisitOnlyToAMitanOfTheBodyAndEachMitanSeesOnlyTheirOwn() {
         String number = DemoRequests.register(http, DemoRequests.freshPhone());
         JsonNode visits = as("mitan.raipur").getForEntity(
                 "/engine-rest/task?processInstanceBusinessKey={number}", JsonNode.class, number).getBody();
@@ -135,6 +138,14 @@ class EngineRestPermissionsIT {
         assertThat(as("mitan.raipur2").getForEntity("/engine-rest/task?processInstanceBusinessKey={number}",
                 JsonNode.class, number).getBody()).isEmpty();
 
+        // Only to a Mitan of the request's body: not to the supervisor, not to Korba's Mitan.
+        for (String outsider : List.of("supervisor.raipur", "mitan.korba")) {
+            ResponseEntity<String> refused = as("supervisor.raipur").postForEntity(
+                    "/engine-rest/task/{id}/assignee", Map.of("userId", outsider), String.class,
+                    visits.get(0).path("id").asText());
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).contains("mitan-RPR");
+        }
         ResponseEntity<String> reassigned = as("supervisor.raipur").postForEntity(
                 "/engine-rest/task/{id}/assignee", Map.of("userId", "mitan.raipur2"), String.class,
                 visits.get(0).path("id").asText());

@@ -67,7 +67,7 @@ class ProcessGuardsIT {
     void deployTestModel() {
         BpmnModelInstance model = Bpmn.createExecutableProcess(MODEL).camundaHistoryTimeToLive(1)
                 .startEvent()
-                .userTask("Task_Decide").name("Decide").camundaCandidateGroups("registrar")
+                .userTask("Task_Decide").name("Decide").camundaCandidateGroups("registrar-RPR")
                 .userTask("Task_Deliver").name("Deliver").camundaAssignee("mitan.raipur")
                 .userTask("Task_SortOut").name("Sort out")
                 .endEvent()
@@ -94,14 +94,16 @@ class ProcessGuardsIT {
         Task decide = task(instance, "Task_Decide");
         tasks.setAssignee(decide.getId(), "supervisor.raipur");
 
-        identity.setAuthentication("supervisor.raipur", List.of("supervisor"));
+        identity.setAuthentication("supervisor.raipur", List.of("supervisor-RPR"));
         assertThatThrownBy(() -> tasks.complete(decide.getId()))
                 .isInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining("Only a member of registrar may complete \"Decide\"")
+                .hasMessageContaining("Only a member of registrar-RPR may complete \"Decide\"")
                 .hasMessageContaining("supervisor.raipur is not one");
         assertThat(task(instance, "Task_Decide")).isNotNull();
 
-        identity.setAuthentication("registrar.raipur", List.of("registrar"));
+        identity.clearAuthentication();
+        tasks.setAssignee(decide.getId(), null);
+        identity.setAuthentication("registrar.raipur", List.of("registrar-RPR"));
         tasks.complete(decide.getId());
         assertThat(task(instance, "Task_Deliver")).isNotNull();
     }
@@ -117,7 +119,7 @@ class ProcessGuardsIT {
                 .isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("assigned to mitan.raipur; only they may complete it");
 
-        identity.setAuthentication("mitan.raipur", List.of("mitan"));
+        identity.setAuthentication("mitan.raipur", List.of("mitan-RPR"));
         tasks.complete(deliver.getId());
 
         Task sortOut = task(instance, "Task_SortOut");
@@ -156,7 +158,7 @@ class ProcessGuardsIT {
     // Completion guard, through /engine-rest on the real model
 
     @Test
-    void aSupervisorCannotDecideTheRegistrarsTaskButCanHandItToARegistrar() {
+    void aSupervisorCannotTakeOrDecideTheRegistrarsTaskButCanHandItToARegistrar() {
         String number = DemoRequests.register(http, DemoRequests.freshPhone());
         String instanceId = requests.findByRequestNumber(number).orElseThrow().getProcessInstanceId();
         runtime.createProcessInstanceModification(instanceId)
@@ -168,10 +170,10 @@ class ProcessGuardsIT {
 
         ResponseEntity<String> assigned = as("supervisor.raipur").postForEntity("/engine-rest/task/{id}/assignee",
                 Map.of("userId", "supervisor.raipur"), String.class, taskId);
-        assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(assigned.getBody()).contains("can only be given to a member of registrar-RPR");
         ResponseEntity<String> selfApproval = submit("supervisor.raipur", taskId, Map.of("decision", "approved"));
-        assertThat(selfApproval.getStatusCode()).as(selfApproval.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(selfApproval.getBody()).contains("Only a member of registrar may complete");
+        assertThat(selfApproval.getStatusCode().is4xxClientError()).as(selfApproval.getBody()).isTrue();
         assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus())
                 .isNotEqualTo(RequestStatus.APPROVED);
 
@@ -202,12 +204,17 @@ class ProcessGuardsIT {
         long deliveriesBefore = runtime.createProcessInstanceQuery().processDefinitionKey("home-delivery").count();
 
         ResponseEntity<String> started = as("callcentre").postForEntity(
+                "/engine-rest/process-definition/key/home-delivery/start", Map.of(), String.class);
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(started.getBody()).contains("is a shared step that a certificate process starts by itself");
+
+        ResponseEntity<String> forRequest = as("callcentre").postForEntity(
                 "/engine-rest/process-definition/key/home-delivery/start",
                 Map.of("businessKey", number, "variables", Map.of("requestNumber", Map.of("value", number),
                         "mitanUserId", Map.of("value", "mitan.korba"))), String.class);
         ResponseEntity<String> startedMidway = as("callcentre").postForEntity(
                 "/engine-rest/process-definition/key/home-delivery/start",
-                Map.of("businessKey", number, "skipCustomListeners", true,
+                Map.of("skipCustomListeners", true,
                         "startInstructions", List.of(Map.of("type", "startBeforeActivity",
                                 "activityId", "Task_DeliverCertificate")),
                         "variables", Map.of("requestNumber", Map.of("value", number),
@@ -217,10 +224,12 @@ class ProcessGuardsIT {
                 Map.of("businessKey", number, "variables", Map.of("requestNumber", Map.of("value", number))),
                 String.class);
 
-        for (ResponseEntity<String> refused : List.of(started, startedMidway, submitted)) {
-            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(refused.getBody()).contains("is a shared step that a certificate process starts by itself");
-        }
+        assertThat(forRequest.getStatusCode()).as(forRequest.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(forRequest.getBody()).contains("Leave the business key empty");
+        assertThat(startedMidway.getStatusCode()).as(startedMidway.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(startedMidway.getBody()).contains("Only an administrator");
+        assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(submitted.getBody()).contains("Leave the business key empty");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("home-delivery").count())
                 .isEqualTo(deliveriesBefore);
     }

@@ -1,0 +1,226 @@
+package org.mitan.config;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.mitan.web.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The model is the law, also over the engine's REST API: a logged-in user moves a request only along the paths its
+ * model draws. Checked for every engine command a person asks for (Tasklist, Cockpit, {@code /engine-rest}); the
+ * engine's own work (jobs, timers, the application's calls, commands nested in others) is not a person's request
+ * and passes.
+ * <ul>
+ * <li>Only {@value Roles#ADMIN} may start a process elsewhere than at its start event, modify, migrate or restart
+ * instances, correlate messages, send signals, throw BPMN errors or escalations from tasks, change candidate users
+ * or groups, set or remove variables outside a form, delete instances, history, jobs or deployments, or change job
+ * due dates and retries. Every such act of an administrator is logged here and in the engine's user operation
+ * log.</li>
+ * <li>A certificate process is started with no business key (the intake gives the request its number) and only
+ * with the fields of its start form.</li>
+ * <li>A task is completed only with the fields of its own form, so no one steers a later gateway with a variable
+ * that their step does not ask for.</li>
+ * <li>A task is given (assigned, claimed, delegated) only to someone of its role at its request's body
+ * ({@link TaskAssignees}).</li>
+ * </ul>
+ */
+class EngineCommandGuard extends CommandInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineCommandGuard.class);
+
+    /** Commands reserved to administrators, by class name (the engine's own, and any subclass). */
+    static final Set<String> ADMIN_ONLY = Set.of(
+            "StartProcessInstanceAtActivitiesCmd", "ModifyProcessInstanceCmd", "ModifyProcessInstanceAsyncCmd",
+            "ProcessInstanceModificationBatchCmd", "ProcessInstanceModificationCmd",
+            "ActivityInstanceCancellationCmd", "ActivityCancellationCmd", "TransitionInstanceCancellationCmd",
+            "ActivityBeforeInstantiationCmd", "ActivityAfterInstantiationCmd", "TransitionInstantiationCmd",
+            "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd", "RestartProcessInstancesCmd",
+            "RestartProcessInstancesBatchCmd", "SetProcessDefinitionVersionCmd",
+            "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateAllMessageBatchCmd",
+            "MessageEventReceivedCmd", "SignalEventReceivedCmd", "SignalCmd",
+            "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd",
+            "AddGroupIdentityLinkCmd", "AddUserIdentityLinkCmd", "DeleteGroupIdentityLinkCmd",
+            "DeleteUserIdentityLinkCmd", "AddIdentityLinkForProcessDefinitionCmd",
+            "DeleteIdentityLinkForProcessDefinitionCmd", "SetTaskOwnerCmd", "SaveTaskCmd", "CreateTaskCmd",
+            "DeleteTaskCmd",
+            "SetExecutionVariablesCmd", "RemoveExecutionVariablesCmd", "PatchExecutionVariablesCmd",
+            "SetTaskVariablesCmd", "RemoveTaskVariablesCmd", "PatchTaskVariablesCmd",
+            "SetVariablesToProcessInstancesBatchCmd",
+            "DeleteProcessInstanceCmd", "DeleteProcessInstancesCmd", "DeleteProcessInstanceBatchCmd",
+            "DeleteHistoricProcessInstancesCmd", "DeleteHistoricProcessInstancesBatchCmd",
+            "DeleteHistoricTaskInstanceCmd", "DeleteHistoricVariableInstanceCmd",
+            "DeleteHistoricVariableInstancesByProcessInstanceIdCmd", "DeleteUserOperationLogEntryCmd",
+            "DeleteHistoricDecisionInstanceByDefinitionIdCmd", "DeleteHistoricDecisionInstanceByInstanceIdCmd",
+            "DeleteHistoricDecisionInstancesBatchCmd", "DeleteHistoricDecisionInstancesBulkCmd",
+            "SetRemovalTimeToHistoricProcessInstancesCmd", "SetRemovalTimeToHistoricDecisionInstancesCmd",
+            "SetRemovalTimeToHistoricBatchesCmd", "UpdateProcessDefinitionHistoryTimeToLiveCmd",
+            "UpdateDecisionDefinitionHistoryTimeToLiveCmd",
+            "DeleteDeploymentCmd", "DeleteProcessDefinitionsByIdsCmd", "DeleteProcessDefinitionsByKeyCmd",
+            "DeleteJobCmd", "DeleteJobsCmd", "ExecuteJobsCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd",
+            "SetJobRetriesCmd", "SetJobsRetriesBatchCmd", "CreateIncidentCmd", "ResolveIncidentCmd");
+
+    private final Supplier<IdentityService> identity;
+    private final Function<Authentication, Set<String>> groupsOf;
+    private final FormFields forms;
+    private final TaskAssignees assignees;
+
+    EngineCommandGuard(Supplier<IdentityService> identity, Function<Authentication, Set<String>> groupsOf,
+            FormFields forms, TaskAssignees assignees) {
+        this.identity = identity;
+        this.groupsOf = groupsOf;
+        this.forms = forms;
+        this.assignees = assignees;
+    }
+
+    /** Set while a check runs: the engine calls it makes (looking up groups and forms) are the guard's own. */
+    private static final ThreadLocal<Boolean> CHECKING = ThreadLocal.withInitial(() -> false);
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        if (Context.getCommandContext() == null && !CHECKING.get()) {
+            Authentication authentication = identity.get().getCurrentAuthentication();
+            if (authentication != null && authentication.getUserId() != null) {
+                CHECKING.set(true);
+                try {
+                    check(command, authentication);
+                } finally {
+                    CHECKING.set(false);
+                }
+            }
+        }
+        return next.execute(command);
+    }
+
+    private void check(Command<?> command, Authentication authentication) {
+        String name = adminOnlyName(command.getClass());
+        boolean admin = groupsOf.apply(authentication).contains(Roles.ADMIN);
+        if (admin) {
+            if (name != null) {
+                LOG.info("Administrator {} ran {}{}", authentication.getUserId(), name, reasonOf(command));
+            }
+            return;
+        }
+        if (name != null) {
+            throw new AuthorizationException(authentication.getUserId() + " may not do this (" + name + "): it"
+                    + " could move a request past a step its model draws. Only an administrator (group "
+                    + Roles.ADMIN + ") may, and it is recorded.");
+        }
+        if (command instanceof StartProcessInstanceCmd start) {
+            ProcessInstantiationBuilderImpl builder = field(StartProcessInstanceCmd.class, "instantiationBuilder",
+                    start);
+            checkStart(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(), builder.getBusinessKey(),
+                    builder.getVariables());
+        } else if (command instanceof SubmitStartFormCmd submit) {
+            checkStart(field(SubmitStartFormCmd.class, "processDefinitionId", submit), null,
+                    field(SubmitStartFormCmd.class, "businessKey", submit),
+                    field(SubmitStartFormCmd.class, "variables", submit));
+        } else if (command instanceof CompleteTaskCmd complete) {
+            checkCompletion(field(CompleteTaskCmd.class, "taskId", complete),
+                    field(CompleteTaskCmd.class, "variables", complete));
+        } else if (command instanceof SubmitTaskFormCmd submit) {
+            checkCompletion(field(SubmitTaskFormCmd.class, "taskId", submit),
+                    field(SubmitTaskFormCmd.class, "properties", submit));
+        } else if (command instanceof AssignTaskCmd assign) {
+            assignees.check(field(AbstractSetTaskPropertyCmd.class, "taskId", assign),
+                    field(AbstractAddIdentityLinkCmd.class, "userId", assign));
+        } else if (command instanceof ClaimTaskCmd claim) {
+            assignees.check(field(ClaimTaskCmd.class, "taskId", claim), field(ClaimTaskCmd.class, "userId", claim));
+        } else if (command instanceof DelegateTaskCmd delegate) {
+            assignees.check(field(DelegateTaskCmd.class, "taskId", delegate),
+                    field(DelegateTaskCmd.class, "userId", delegate));
+        }
+    }
+
+    private void checkStart(String definitionId, String definitionKey, String businessKey,
+            Map<String, Object> variables) {
+        if (businessKey != null && !businessKey.isBlank()) {
+            throw new AuthorizationException("Leave the business key empty: the application gives every request"
+                    + " its number when it registers it.");
+        }
+        String others = others(variables, forms.startFormFields(definitionId, definitionKey), "the start form");
+        if (others != null) {
+            throw new AuthorizationException(others);
+        }
+    }
+
+    private void checkCompletion(String taskId, Map<String, Object> variables) {
+        if (variables == null || variables.isEmpty()) {
+            return;
+        }
+        String others = others(variables, forms.taskFormFields(taskId), "this task's form");
+        if (others != null) {
+            throw new TaskCompletionRefused(others);
+        }
+    }
+
+    /** Why variables outside the fields are refused, or null when there are none. */
+    private static String others(Map<String, Object> variables, Set<String> fields, String where) {
+        if (variables == null) {
+            return null;
+        }
+        Set<String> others = new TreeSet<>(variables.keySet());
+        others.removeAll(fields);
+        if (others.isEmpty()) {
+            return null;
+        }
+        return "Only the fields of " + where + " may be sent; " + String.join(", ", others)
+                + (others.size() == 1 ? " is" : " are") + " not among them (" + String.join(", ",
+                        new TreeSet<>(fields)) + ").";
+    }
+
+    /** The reason an administrator gave, where the command carries one (a modification's annotation). */
+    private static String reasonOf(Command<?> command) {
+        if (command instanceof ModifyProcessInstanceCmd modification) {
+            ProcessInstanceModificationBuilderImpl builder = field(ModifyProcessInstanceCmd.class, "builder",
+                    modification);
+            String annotation = builder.getAnnotation();
+            return annotation == null || annotation.isBlank() ? ", giving no reason" : ", because: " + annotation;
+        }
+        return "";
+    }
+
+    private static String adminOnlyName(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (ADMIN_ONLY.contains(c.getSimpleName())) {
+                return c.getSimpleName();
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> V field(Class<?> type, String name, Object command) {
+        try {
+            Field field = type.getDeclaredField(name);
+            field.setAccessible(true);
+            return (V) field.get(command);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Camunda's " + type.getSimpleName() + " has no field " + name
+                    + " any more: the engine command guard must be adapted to this engine version", e);
+        }
+    }
+}

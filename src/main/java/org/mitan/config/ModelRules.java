@@ -1,0 +1,148 @@
+package org.mitan.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Namespace;
+
+/**
+ * A deployment is data, never code: the rules every model must keep, checked as it is deployed, whoever deploys it
+ * (Camunda Modeler, the REST API, the application). A model that breaks one is refused as a whole, with a message
+ * naming each element and the rule, and nothing of the deployment is stored:
+ * <ul>
+ * <li>no script task and no script anywhere (listeners, input/output mappings, conditions);</li>
+ * <li>no Java class names ({@code camunda:class}), no connectors, no external tasks;</li>
+ * <li>delegate expressions name a published process bean; no expression reaches for classes or the engine;</li>
+ * <li>no timer, message, signal or conditional start event on a process: requests begin at the call centre;</li>
+ * <li>no embedded or external HTML forms ({@code camunda:formKey}): forms are Camunda Forms linked by
+ * {@code camunda:formRef}, which cannot run code in an officer's browser.</li>
+ * </ul>
+ */
+class ModelRules extends AbstractBpmnParseListener {
+
+    private static final String CAMUNDA = BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS;
+    private static final Namespace CAMUNDA_NS = new Namespace(CAMUNDA);
+    private static final String BPMN = BpmnParser.BPMN20_NS;
+    private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> EVENT_STARTS = Set.of("timerEventDefinition", "messageEventDefinition",
+            "signalEventDefinition", "conditionalEventDefinition");
+
+    private final Predicate<String> publishedBean;
+
+    ModelRules(Predicate<String> publishedBean) {
+        this.publishedBean = publishedBean;
+    }
+
+    @Override
+    public void parseProcess(Element process, ProcessDefinitionEntity definition) {
+        List<String> violations = new ArrayList<>();
+        Element[] first = new Element[1];
+        walk(process, process, violations, first);
+        if (!violations.isEmpty()) {
+            throw new BpmnParseException("The model '" + definition.getKey() + "' cannot be deployed: "
+                    + String.join("; ", violations) + ". Nothing was deployed.", first[0]);
+        }
+    }
+
+    private void walk(Element process, Element element, List<String> violations, Element[] first) {
+        for (String rule : rulesBroken(process, element)) {
+            violations.add(describe(element) + ": " + rule);
+            if (first[0] == null) {
+                first[0] = element;
+            }
+        }
+        for (Element child : element.elements()) {
+            walk(process, child, violations, first);
+        }
+    }
+
+    private List<String> rulesBroken(Element process, Element element) {
+        List<String> broken = new ArrayList<>();
+        String tag = element.getTagName();
+        boolean bpmn = BPMN.equals(element.getUri());
+        boolean camunda = CAMUNDA.equals(element.getUri());
+        if (bpmn && "scriptTask".equals(tag)) {
+            broken.add("script tasks are not allowed; use a service task with a published process bean");
+        }
+        if (camunda && "script".equals(tag)) {
+            broken.add("scripts are not allowed; use an expression on a published process bean");
+        }
+        if (camunda && "connector".equals(tag)) {
+            broken.add("connectors are not allowed; calls to other systems go through the application's beans");
+        }
+        if (bpmn && ("conditionExpression".equals(tag) || "condition".equals(tag))
+                && element.attribute("language") != null) {
+            broken.add("conditions in a script language are not allowed; write ${...}");
+        }
+        if (element.attributeNS(CAMUNDA_NS, "class") != null) {
+            broken.add("Java class names (camunda:class) are not allowed; use camunda:delegateExpression with a"
+                    + " published process bean");
+        }
+        if ("external".equals(element.attributeNS(CAMUNDA_NS, "type"))) {
+            broken.add("external tasks are not allowed");
+        }
+        if (element.attributeNS(CAMUNDA_NS, "formKey") != null) {
+            broken.add("camunda:formKey is not allowed (embedded and external forms run code in the browser);"
+                    + " link a Camunda Form with camunda:formRef");
+        }
+        if (element.attributeNS(CAMUNDA_NS, "resource") != null || element.attributeNS(CAMUNDA_NS,
+                "scriptFormat") != null) {
+            broken.add("scripts are not allowed");
+        }
+        String delegate = element.attributeNS(CAMUNDA_NS, "delegateExpression");
+        if (delegate != null) {
+            Matcher bean = DELEGATE_EXPRESSION.matcher(delegate);
+            if (!bean.matches() || !publishedBean.test(bean.group(1))) {
+                broken.add("delegate expression '" + delegate + "' names no published process bean");
+            }
+        }
+        if (bpmn && "startEvent".equals(tag) && isProcessLevel(process, element)) {
+            for (Element definition : element.elements()) {
+                if (EVENT_STARTS.contains(definition.getTagName())) {
+                    broken.add("a process may not start by a " + definition.getTagName().replace("EventDefinition",
+                            "") + " event: requests begin at the call centre's intake (a plain start event)");
+                }
+            }
+        }
+        for (String attribute : element.attributes()) {
+            forbiddenIn(element.attribute(attribute)).ifPresent(broken::add);
+        }
+        forbiddenIn(element.getText()).ifPresent(broken::add);
+        return broken;
+    }
+
+    /** The rule an expression breaks by naming a member that leads to classes or the engine, if any. */
+    static Optional<String> forbiddenIn(String text) {
+        if (text == null || !(text.contains("${") || text.contains("#{"))) {
+            return Optional.empty();
+        }
+        Matcher identifiers = IDENTIFIER.matcher(text);
+        while (identifiers.find()) {
+            if (ExpressionGuard.FORBIDDEN_MEMBERS.contains(identifiers.group())) {
+                return Optional.of("the expression '" + text.strip() + "' uses '" + identifiers.group()
+                        + "', which leads to classes or to the engine itself");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isProcessLevel(Element process, Element startEvent) {
+        return process.elements().contains(startEvent);
+    }
+
+    private static String describe(Element element) {
+        String id = element.attribute("id");
+        return element.getTagName() + (id != null ? " '" + id + "'" : "") + " (line " + element.getLine() + ")";
+    }
+}
