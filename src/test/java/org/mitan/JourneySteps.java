@@ -140,6 +140,29 @@ final class JourneySteps {
                 String.class, number);
     }
 
+    /**
+     * A birth-certificate request of Raipur ward 12 brought to the clerk's document scrutiny: registered, visited by
+     * {@code mitan.raipur} with three scans uploaded, verified and its particulars recorded. Gives its number.
+     */
+    String birthRequestAtScrutiny(String phone) throws IOException {
+        String number = register(Map.of("certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,
+                "citizenName", "Kamla Sahu", "citizenPhone", phone, "address", "House 3, Tatibandh, Raipur",
+                "preferredVisitWindow", "MORNING", "language", "hi"));
+        JsonNode visit = singleTask("mitan.raipur", "Task_VisitCitizen", number);
+        upload("mitan.raipur", number, "birth-report", "birth-report.pdf", Scans.pdf("Birth report " + number),
+                HttpStatus.CREATED);
+        upload("mitan.raipur", number, "parent-id", "id.png", Scans.image("png"), HttpStatus.CREATED);
+        upload("mitan.raipur", number, "address-proof", "proof.jpg", Scans.image("jpeg"), HttpStatus.CREATED);
+        submit("mitan.raipur", visit, Map.of("visitOutcome", "collected"));
+        runJobs(number);
+        submit("mitan.raipur", singleTask("mitan.raipur", "Task_RecordParticulars", number), Map.of(
+                "particular_childName", "Aarav Sahu", "particular_sex", "male",
+                "particular_dateOfBirth", "2026-11-02", "particular_placeOfBirth", "District Hospital, Raipur",
+                "particular_motherName", "Kamla Sahu", "particular_fatherName", "Mohan Sahu",
+                "particular_informantName", "Mohan Sahu", "particular_informantRelation", "father"));
+        return number;
+    }
+
     /** Runs the jobs that are due in the request's process instances (the certificate's and its call activities'). */
     void runJobs(String number) {
         List<Job> jobs = dueJobs(number);

@@ -1,0 +1,301 @@
+package org.mitan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mitan.certificate.CertificateRepository;
+import org.mitan.document.DocumentRepository;
+import org.mitan.intake.ServiceRequestRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The model is the law (issue 6): a Raipur birth request waits at the clerk's scrutiny, and every demo role of its
+ * own body (Raipur) and of another body (Korba) tries every way past the officers that the engine's REST API and the
+ * application's API offer. The matrix says who may do what; every cell is tried, and afterwards the request is
+ * still where it was: at scrutiny, with no certificate.
+ */
+@MitanIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModelIsLawIT {
+
+    /** The demo users, Raipur's and Korba's, and the state-level roles. */
+    static final List<String> USERS = List.of("callcentre", "mitan.raipur", "clerk.raipur", "registrar.raipur",
+            "supervisor.raipur", "mitan.korba", "clerk.korba", "registrar.korba", "supervisor.korba", "auditor",
+            "analyst");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ServiceRequestRepository requests;
+    @Autowired
+    DocumentRepository documents;
+    @Autowired
+    CertificateRepository certificates;
+
+    JourneySteps steps;
+    String number;
+    String instanceId;
+    String scrutinyTaskId;
+    UUID documentId;
+
+    @BeforeAll
+    void requestAtScrutiny() throws Exception {
+        steps = new JourneySteps(http, json, runtime, management);
+        number = steps.birthRequestAtScrutiny(phone());
+        instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey("birth-certificate").singleResult().getId();
+        scrutinyTaskId = tasks.createTaskQuery().processInstanceId(instanceId)
+                .taskDefinitionKey("Task_ScrutiniseDocuments").singleResult().getId();
+        documentId = documents.findAll().stream()
+                .filter(document -> requests.findById(document.getRequestId()).orElseThrow().getRequestNumber()
+                        .equals(number)).findFirst().orElseThrow().getId();
+    }
+
+    /** One thing a user may try, and whether it went through. */
+    record Operation(String name, Function<TestRestTemplate, ResponseEntity<String>> call) {
+    }
+
+    private List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        operations.add(new Operation("see the request", as -> as.getForEntity("/api/requests/{n}", String.class,
+                number)));
+        operations.add(new Operation("read a scan", as -> as.getForEntity("/api/documents/{id}/content",
+                String.class, documentId)));
+        operations.add(new Operation("read the SMS", as -> as.getForEntity("/api/requests/{n}/sms", String.class,
+                number)));
+        operations.add(new Operation("change the body", as -> as.exchange("/api/bodies/RPR", HttpMethod.PATCH,
+                new HttpEntity<>(Map.of("active", true)), String.class)));
+        operations.add(new Operation("list the body's Mitans", as -> as.getForEntity("/api/mitans?body=RPR",
+                String.class)));
+        operations.add(new Operation("see the scrutiny task", as -> {
+            ResponseEntity<JsonNode> seen = as.getForEntity("/engine-rest/task/{id}", JsonNode.class,
+                    scrutinyTaskId);
+            return ResponseEntity.status(seen.getStatusCode()).body(String.valueOf(seen.getBody()));
+        }));
+        operations.add(new Operation("start at the issue step", as -> as.postForEntity(
+                "/engine-rest/process-definition/key/birth-certificate/start", Map.of("businessKey", number,
+                        "startInstructions", List.of(Map.of("type", "startBeforeActivity",
+                                "activityId", "Task_IssueCertificate"))), String.class)));
+        operations.add(new Operation("start a second instance for the request", as -> as.postForEntity(
+                "/engine-rest/process-definition/key/birth-certificate/start", Map.of("businessKey", number),
+                String.class)));
+        operations.add(new Operation("start with a decision", as -> as.postForEntity(
+                "/engine-rest/process-definition/key/birth-certificate/start", Map.of("variables",
+                        Map.of("decision", Map.of("value", "approved"))), String.class)));
+        operations.add(new Operation("modify the instance", as -> as.postForEntity(
+                "/engine-rest/process-instance/{id}/modification", Map.of("instructions", List.of(Map.of(
+                        "type", "startBeforeActivity", "activityId", "Task_IssueCertificate"))), String.class,
+                instanceId)));
+        operations.add(new Operation("correlate a message", as -> as.postForEntity("/engine-rest/message",
+                Map.of("messageName", "anything", "businessKey", number), String.class)));
+        operations.add(new Operation("send a signal", as -> as.postForEntity("/engine-rest/signal",
+                Map.of("name", "anything"), String.class)));
+        operations.add(new Operation("set a variable", as -> as.exchange(
+                "/engine-rest/process-instance/{id}/variables/decision", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("value", "approved")), String.class, instanceId)));
+        operations.add(new Operation("add a candidate group", as -> as.postForEntity(
+                "/engine-rest/task/{id}/identity-links", Map.of("groupId", "supervisor-RPR", "type", "candidate"),
+                String.class, scrutinyTaskId)));
+        operations.add(new Operation("complete scrutiny with a decision", as -> as.postForEntity(
+                "/engine-rest/task/{id}/complete", Map.of("variables", Map.of(
+                        "scrutinyOutcome", Map.of("value", "accepted"), "decision", Map.of("value", "approved"))),
+                String.class, scrutinyTaskId)));
+        operations.add(new Operation("throw a BPMN error from the task", as -> as.postForEntity(
+                "/engine-rest/task/{id}/bpmnError", Map.of("errorCode", "SINGLE_WINDOW_REJECTED"), String.class,
+                scrutinyTaskId)));
+        operations.add(new Operation("delete the instance", as -> as.exchange("/engine-rest/process-instance/{id}",
+                HttpMethod.DELETE, null, String.class, instanceId)));
+        operations.add(new Operation("deploy a script", as -> deploy(as, "probe-script", """
+                <bpmn:scriptTask id="Task_Probe" scriptFormat="javascript"><bpmn:script>1</bpmn:script>
+                </bpmn:scriptTask>""")));
+        return operations;
+    }
+
+    /** Who may do what; every other cell must be refused. */
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("see the request", Set.of("callcentre", "mitan.raipur", "clerk.raipur", "supervisor.raipur",
+                    "auditor")),
+            Map.entry("read a scan", Set.of("mitan.raipur", "clerk.raipur", "supervisor.raipur", "auditor")),
+            Map.entry("read the SMS", Set.of("supervisor.raipur", "auditor")),
+            Map.entry("change the body", Set.of("supervisor.raipur")),
+            Map.entry("list the body's Mitans", Set.of("supervisor.raipur")),
+            Map.entry("see the scrutiny task", Set.of("clerk.raipur", "supervisor.raipur", "auditor")));
+
+    @Test
+    void everyRoleOfEveryBodyMayDoOnlyWhatTheMatrixAllows() {
+        List<String> leaks = new ArrayList<>();
+        Map<String, Integer> tried = new LinkedHashMap<>();
+        for (String user : USERS) {
+            for (Operation operation : operations()) {
+                ResponseEntity<String> response = operation.call().apply(steps.as(user));
+                boolean allowed = ALLOWED.getOrDefault(operation.name(), Set.of()).contains(user);
+                boolean went = response.getStatusCode().is2xxSuccessful();
+                if (allowed != went) {
+                    leaks.add(user + " / " + operation.name() + ": expected " + (allowed ? "allowed" : "refused")
+                            + ", got " + response.getStatusCode() + " " + response.getBody());
+                }
+                if (!went) {
+                    assertThat(response.getStatusCode().is4xxClientError())
+                            .as("%s / %s is refused with a 4xx: %s", user, operation.name(), response.getBody())
+                            .isTrue();
+                }
+                tried.merge(operation.name(), 1, Integer::sum);
+            }
+        }
+        assertThat(leaks).as("cells of the matrix that did not hold").isEmpty();
+        assertThat(tried).hasSize(operations().size()).allSatisfy((name, count) -> assertThat(count)
+                .isEqualTo(USERS.size()));
+
+        // Nothing moved: one instance, still at the clerk's scrutiny, no certificate.
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey("birth-certificate").count()).isOne();
+        assertThat(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getTaskDefinitionKey())
+                .isEqualTo("Task_ScrutiniseDocuments");
+        assertThat(runtime.getVariable(instanceId, "decision")).isNull();
+        assertThat(certificates.findByRequestId(requests.findByRequestNumber(number).orElseThrow().getId()))
+                .isEmpty();
+    }
+
+    @Test
+    void theOfficersSummaryNeverReachesTheHistory() {
+        JsonNode scrutiny = steps.singleTask("clerk.raipur", "Task_ScrutiniseDocuments", number);
+        assertThat(steps.formText("clerk.raipur", scrutiny, "requestSummary")).contains("Kamla Sahu");
+        assertThat(history.createHistoricVariableInstanceQuery().variableName("requestSummary").count()).isZero();
+        assertThat(history.createHistoricDetailQuery().variableUpdates().list().stream()
+                .map(String::valueOf).filter(detail -> detail.contains("Kamla Sahu"))).isEmpty();
+    }
+
+    @Test
+    void aSupervisorGivesTheTaskOnlyToSomeoneOfItsRoleAtItsBody() {
+        ResponseEntity<String> toSelf = steps.as("supervisor.raipur").postForEntity("/engine-rest/task/{id}/assignee",
+                Map.of("userId", "supervisor.raipur"), String.class, scrutinyTaskId);
+        assertThat(toSelf.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(toSelf.getBody()).contains("clerk-RPR");
+        ResponseEntity<String> toKorba = steps.as("supervisor.raipur").postForEntity(
+                "/engine-rest/task/{id}/assignee", Map.of("userId", "clerk.korba"), String.class, scrutinyTaskId);
+        assertThat(toKorba.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> korbaSupervisor = steps.as("supervisor.korba").postForEntity(
+                "/engine-rest/task/{id}/assignee", Map.of("userId", "clerk.korba"), String.class, scrutinyTaskId);
+        assertThat(korbaSupervisor.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(tasks.createTaskQuery().taskId(scrutinyTaskId).singleResult().getAssignee()).isNull();
+
+        ResponseEntity<String> toClerk = steps.as("supervisor.raipur").postForEntity(
+                "/engine-rest/task/{id}/assignee", Map.of("userId", "clerk.raipur"), String.class, scrutinyTaskId);
+        assertThat(toClerk.getStatusCode()).as(toClerk.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tasks.createTaskQuery().taskId(scrutinyTaskId).singleResult().getAssignee())
+                .isEqualTo("clerk.raipur");
+        tasks.setAssignee(scrutinyTaskId, null);
+    }
+
+    @Test
+    void aDeploymentThatWouldRunCodeIsRefusedNamingTheElementAndTheRule() {
+        Map<String, String> models = Map.of(
+                "a Java class", "<bpmn:serviceTask id=\"Task_Probe\" camunda:class=\"java.lang.Object\" />",
+                "a bean outside the process API", "<bpmn:serviceTask id=\"Task_Probe\""
+                        + " camunda:delegateExpression=\"${intakeService}\" />",
+                "the engine from an expression", "<bpmn:serviceTask id=\"Task_Probe\" camunda:expression=\""
+                        + "${execution.getProcessEngineServices().getRuntimeService()}\" />",
+                "a class from an expression", "<bpmn:serviceTask id=\"Task_Probe\" camunda:expression=\""
+                        + "${''.getClass().forName('java.lang.Runtime')}\" />",
+                "an HTML form", "<bpmn:userTask id=\"Task_Probe\" camunda:formKey=\"embedded:app:x.html\" />");
+        models.forEach((what, element) -> {
+            ResponseEntity<String> refused = deploy(steps.as("analyst"), "probe", element);
+            assertThat(refused.getStatusCode()).as(what + ": " + refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(what).contains("Task_Probe").contains("cannot be deployed");
+        });
+        ResponseEntity<String> timerStart = deployRaw(steps.as("analyst"), "probe-timer", """
+                <bpmn:startEvent id="StartEvent_Probe"><bpmn:timerEventDefinition>
+                <bpmn:timeDate>2020-01-01T00:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent>""");
+        assertThat(timerStart.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(timerStart.getBody()).contains("StartEvent_Probe").contains("call centre");
+        ResponseEntity<String> plain = deploy(steps.as("analyst"), "probe-plain",
+                "<bpmn:serviceTask id=\"Task_Probe\" camunda:delegateExpression=\"${sendSms}\" />");
+        assertThat(plain.getStatusCode()).as(plain.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void anExpressionReachesNoBeanOutsideTheProcessApi() {
+        ResponseEntity<String> deployed = deployRaw(steps.as("admin"), "probe-beans", """
+                <bpmn:startEvent id="StartEvent_Probe" />
+                <bpmn:sequenceFlow id="Flow_ToProbe" sourceRef="StartEvent_Probe" targetRef="Task_Probe" />
+                <bpmn:serviceTask id="Task_Probe" camunda:expression="${execution.setVariable('probe', requests)}" />
+                """);
+        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> started = steps.as("admin").postForEntity(
+                "/engine-rest/process-definition/key/probe-beans/start", Map.of(), String.class);
+        assertThat(started.getStatusCode().is2xxSuccessful()).as(started.getBody()).isFalse();
+        assertThat(started.getBody()).contains("Cannot resolve identifier 'requests'");
+    }
+
+    /** A one-task model with the element given, deployed over the REST API as Camunda Modeler does. */
+    private ResponseEntity<String> deploy(TestRestTemplate as, String key, String element) {
+        return deployRaw(as, key, "<bpmn:startEvent id=\"StartEvent_Probe\" />" + element);
+    }
+
+    private ResponseEntity<String> deployRaw(TestRestTemplate as, String key, String elements) {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Probe"
+                    targetNamespace="http://mitan.org/test">
+                  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
+                    %s
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(key, elements);
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", key);
+        HttpHeaders xml = new HttpHeaders();
+        xml.setContentType(MediaType.APPLICATION_XML);
+        form.add(key + ".bpmn", new HttpEntity<>(new ByteArrayResource(bpmn.getBytes()) {
+            @Override
+            public String getFilename() {
+                return key + ".bpmn";
+            }
+        }, xml));
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, multipart), String.class);
+    }
+
+    private static String phone() {
+        return "9" + String.format("%09d", new SecureRandom().nextInt(1_000_000_000));
+    }
+}
