@@ -82,8 +82,7 @@ class RegistrationValidator {
         } else {
             phone = PhoneNumbers.normalise(form.citizenPhone()).orElse(null);
             if (phone == null) {
-                errors.put("citizenPhone", "is not an Indian mobile number (10 digits starting with 6, 7, 8 or 9;"
-                        + " +91 or 0 in front is fine)");
+                errors.put("citizenPhone", PhoneNumbers.refusal(form.citizenPhone()).orElseThrow());
             }
         }
 

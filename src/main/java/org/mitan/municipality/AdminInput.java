@@ -43,8 +43,7 @@ public final class AdminInput {
             return null;
         }
         return PhoneNumbers.normalise(text).orElseGet(() -> {
-            errors.put(field, "is not an Indian mobile number (10 digits starting with 6, 7, 8 or 9;"
-                    + " +91 or 0 in front is fine)");
+            errors.put(field, PhoneNumbers.refusal(text).orElseThrow());
             return null;
         });
     }
