@@ -190,6 +190,17 @@ class MitanAdministrationTest {
     }
 
     @Test
+    void aNameOfInvisibleOrControlCharactersIsRefused() {
+        for (String name : new String[] {"\u200B\u200B", "Kamla\u0000Rathia", "..."}) {
+            ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+                    new NewMitan("KRB", name, "9876500011", "mitan.korba2", List.of("1"))));
+
+            assertThat(fieldErrors(refusal)).as(name).containsOnlyKeys("name");
+        }
+        verify(mitans, never()).saveAndFlush(any());
+    }
+
+    @Test
     void aLandlineNumberIsRefusedForANewMitanAndAsAChange() {
         Mitan mitan = existing("KRB", true);
 
