@@ -133,12 +133,16 @@ public class SmsTexts {
         return properties;
     }
 
-    /** One line of plain text, at most {@link #MAX_VALUE_LENGTH} characters; null when there is nothing to say. */
+    /**
+     * One line of text without control or invisible characters, at most {@link #MAX_VALUE_LENGTH} characters; null
+     * when there is nothing to say.
+     */
     private static String clean(Object value) {
         if (value == null) {
             return null;
         }
-        String text = SPACES.matcher(LINE_BREAKS.matcher(value.toString().strip()).replaceAll("; ")).replaceAll(" ");
+        String text = SPACES.matcher(LINE_BREAKS.matcher(PlainText.withoutInvisibles(value.toString()).strip())
+                .replaceAll("; ")).replaceAll(" ");
         if (text.isBlank()) {
             return null;
         }
