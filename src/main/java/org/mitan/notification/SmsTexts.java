@@ -134,15 +134,15 @@ public class SmsTexts {
     }
 
     /**
-     * One line of text without control or invisible characters, at most {@link #MAX_VALUE_LENGTH} characters; null
-     * when there is nothing to say.
+     * One line of text, at most {@link #MAX_VALUE_LENGTH} characters; null when there is nothing to say. Values that
+     * people typed have been made {@link PlainText} before they come here; this method keeps other characters as
+     * they are ({@link SmsRedaction} renders with control characters as markers).
      */
     private static String clean(Object value) {
         if (value == null) {
             return null;
         }
-        String text = SPACES.matcher(LINE_BREAKS.matcher(PlainText.withoutInvisibles(value.toString()).strip())
-                .replaceAll("; ")).replaceAll(" ");
+        String text = SPACES.matcher(LINE_BREAKS.matcher(value.toString().strip()).replaceAll("; ")).replaceAll(" ");
         if (text.isBlank()) {
             return null;
         }
