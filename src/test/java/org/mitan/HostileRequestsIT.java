@@ -120,6 +120,37 @@ class HostileRequestsIT {
         assertThat(response.body).doesNotContain("evil.example").contains("\"url\":\"http://localhost:8080\"");
     }
 
+    /** Holes 9 and 12 on the running application: each refusal is a 400 naming the field, and nothing is stored. */
+    @Test
+    void sloppyRegistrationsAreRefusedNamingTheFieldAndRegisterNothing() throws IOException {
+        String phone = "9" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+        String valid = "{\"certificateType\": \"birth-certificate\", \"bodyCode\": \"RPR\", \"ward\": 3,"
+                + " \"citizenName\": \"Rekha Markam\", \"citizenPhone\": \"" + phone + "\","
+                + " \"address\": \"Kota, Raipur\", \"preferredVisitWindow\": \"MORNING\"}";
+        Map<String, String> sloppy = new LinkedHashMap<>();
+        sloppy.put(valid + " {\"x\": 1}", "Malformed JSON");
+        sloppy.put(valid.replace("\"ward\": 3,", "\"ward\": 3, \"citizenName\": \"Other\","), "names a field twice");
+        sloppy.put(valid.replace("Rekha Markam", "Rekha\\u0000Markam"), "citizenName contains a control character");
+        sloppy.put(valid.replace("Rekha Markam", "\\u200B\\u200B"), "citizenName contains an invisible character");
+        sloppy.put(valid.replace("Kota, Raipur", "\\u200D"), "address has no letter in it");
+        sloppy.put(valid.replace(phone, "0771-2345678"), "citizenPhone looks like a landline number");
+        for (Map.Entry<String, String> attempt : sloppy.entrySet()) {
+            Response response = send("POST /api/requests HTTP/1.1", Map.of("Authorization", basic("callcentre"),
+                    "Content-Type", "application/json"), attempt.getKey());
+
+            assertThat(response.status).as(attempt.getValue() + ": " + response.body).isEqualTo(400);
+            assertThat(response.header("content-type")).startsWith("application/problem+json");
+            assertThat(response.body).contains(attempt.getValue());
+        }
+        assertThat(requests.findAll()).noneMatch(request -> phone.equals(request.getCitizenPhone())
+                || "7712345678".equals(request.getCitizenPhone()) && "Rekha Markam".equals(request.getCitizenName()));
+
+        String devanagari = valid.replace("Rekha Markam", "श्रीमती लक्ष्मी क्\u200Dष").replace("Kota, Raipur",
+                "वार्ड 3, कोटा, रायपुर");
+        assertThat(send("POST /api/requests HTTP/1.1", Map.of("Authorization", basic("callcentre"),
+                "Content-Type", "application/json; charset=utf-8"), devanagari).status).isEqualTo(201);
+    }
+
     private ServiceRequest requestOfMitanRaipur() {
         Long mitanId = mitans.findByUserId("mitan.raipur").orElseThrow().getId();
         String suffix = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
