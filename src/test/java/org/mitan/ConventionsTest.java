@@ -316,6 +316,64 @@ class ConventionsTest {
         assertNone(problems);
     }
 
+    /**
+     * Variables a form's {@code text} (markdown) or {@code html} view may show: text the application writes itself,
+     * with everything a person typed in it escaped ({@code requestSummary}, {@code documentChecklist}), and numbers.
+     * What people type (remarks, reasons, names) is shown by a read-only text field or text area, never rendered:
+     * as markdown, a clerk's remark could show a link or fetch an image from another site in the Mitan's Tasklist.
+     */
+    private static final Set<String> RENDERED_VARIABLES = Set.of("requestSummary", "documentChecklist",
+            "visitAttempts", "maxVisits", "requestNumber");
+    private static final Set<String> FEEL_WORDS = Set.of("string", "number", "null", "and", "or", "not", "if",
+            "then", "else", "true", "false", "count", "is", "defined");
+    private static final Pattern TEMPLATED = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** No markdown or HTML view of a form renders a variable that people type; see {@link #RENDERED_VARIABLES}. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void textViewsRenderOnlyTextTheApplicationWrites(Path form) throws IOException {
+        List<String> problems = new ArrayList<>();
+        textViews(JSON.readTree(form.toFile()).path("components"), form, problems);
+        assertNone(problems);
+    }
+
+    private static void textViews(JsonNode components, Path form, List<String> problems) {
+        for (JsonNode component : components) {
+            String type = component.path("type").asText();
+            if (type.equals("text") || type.equals("html")) {
+                String text = component.path(type.equals("text") ? "text" : "content").asText("");
+                Set<String> names = new TreeSet<>();
+                if (text.startsWith("=")) {
+                    names.addAll(namesIn(text.substring(1)));
+                }
+                Matcher templated = TEMPLATED.matcher(text);
+                while (templated.find()) {
+                    names.addAll(namesIn(templated.group(1)));
+                }
+                names.removeAll(RENDERED_VARIABLES);
+                if (!names.isEmpty()) {
+                    problems.add(form + ": " + type + " view " + component.path("id").asText("?") + " renders "
+                            + names + " as " + (type.equals("text") ? "markdown" : "HTML") + "; show what people"
+                            + " type in a read-only textfield or textarea bound to the variable instead");
+                }
+            }
+            textViews(component.path("components"), form, problems);
+        }
+    }
+
+    /** The names an expression uses, string literals left out. */
+    private static Set<String> namesIn(String expression) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = NAME.matcher(expression.replaceAll("\"(\\\\.|[^\"\\\\])*\"", " "));
+        while (matcher.find()) {
+            if (!FEEL_WORDS.contains(matcher.group())) {
+                names.add(matcher.group());
+            }
+        }
+        return names;
+    }
+
     // ------------------------------------------------------------------------------------------------ ids
 
     /**

@@ -17,12 +17,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Cross-site request forgery guard for the APIs that take HTTP Basic credentials. A browser that once answered
- * the 401's Basic challenge keeps sending the credentials, also with a form that another site makes it post. So a
- * write (POST, PUT, PATCH, DELETE) to {@code /api/**}, {@code /feedback/**} or {@code /engine-rest/**} is refused
- * with 403 when the browser says it comes from another site: {@code Sec-Fetch-Site: cross-site}, or an
- * {@code Origin} whose host or port is not this server's (an opaque {@code Origin: null} included). Callers that
- * send neither header (the Mitans' tablets, Camunda Modeler, scripts) pass; so do pages of this server.
+ * Cross-site request forgery guard. A browser that once answered the 401's Basic challenge keeps sending the
+ * credentials, also with a form that another site makes it post. So every write (POST, PUT, PATCH, DELETE), on
+ * every path however it is spelled, is refused with 403 when the browser says it comes from another site:
+ * {@code Sec-Fetch-Site: cross-site}, or an {@code Origin} whose host or port is not this server's (an opaque
+ * {@code Origin: null} included). The decision does not depend on the path: a guard that looks for
+ * {@code /api/} in the request URI is passed by {@code /%61pi/}, which the servlet container decodes to the same
+ * address. Callers that send neither header (the Mitans' tablets, Camunda Modeler, scripts) pass; so do pages of
+ * this server, the Camunda webapps' own writes included.
  * <p>
  * Behind a proxy that terminates TLS, let the application see the public scheme and port (for example
  * {@code server.forward-headers-strategy=native}), or same-site browser writes are refused too.
@@ -30,7 +32,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    private static final String[] GUARDED_PATHS = {"/api/", "/feedback/", "/engine-rest/"};
     static final String SEC_FETCH_SITE = "Sec-Fetch-Site";
 
     private final ObjectMapper json;
@@ -41,16 +42,7 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
-            return true;
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        for (String guarded : GUARDED_PATHS) {
-            if (path.startsWith(guarded)) {
-                return false;
-            }
-        }
-        return true;
+        return SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT));
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * One user store for everything: Camunda's identity service, managed in Camunda Admin.
@@ -30,8 +31,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * <li>Public on purpose: certificate verification ({@code /verify/**}), citizen feedback ({@code /feedback/**})
  * and the API description.</li>
  * </ul>
- * Writes to {@code /api}, {@code /feedback} and {@code /engine-rest} that a browser marks as coming from another site
- * are refused before any of this ({@link CrossSiteRequestFilter}). Spring Boot's generated in-memory user is
+ * Writes that a browser marks as coming from another site are refused before any of this, on every path
+ * ({@link CrossSiteRequestFilter}), and so are addresses that percent-encode letters or digits
+ * ({@link PathSpellingFilter}). Spring Boot's generated in-memory user is
  * switched off in {@code MitanApplication}, so that no second user store exists.
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,15 +71,43 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Refuses cross-site writes to the Basic-auth APIs before Spring Security and Camunda see them. */
+    /**
+     * Refuses addresses that percent-encode what has a plain spelling ({@code /%61pi/...}), on every path, before
+     * anything else looks at the address.
+     */
+    @Bean
+    FilterRegistrationBean<PathSpellingFilter> pathSpellingFilter(ObjectMapper json) {
+        FilterRegistrationBean<PathSpellingFilter> registration =
+                new FilterRegistrationBean<>(new PathSpellingFilter(json));
+        registration.setName("mitan-path-spelling-filter");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
+        return registration;
+    }
+
+    /**
+     * Refuses cross-site writes on every path (the APIs, feedback, the engine REST API and the webapps) before Spring
+     * Security and Camunda see them.
+     */
     @Bean
     FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(ObjectMapper json) {
         FilterRegistrationBean<CrossSiteRequestFilter> registration =
                 new FilterRegistrationBean<>(new CrossSiteRequestFilter(json));
         registration.setName("mitan-cross-site-request-filter");
-        registration.addUrlPatterns("/api/*", "/feedback/*", "/engine-rest/*");
+        registration.addUrlPatterns("/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
+    }
+
+    /**
+     * What Spring Security's firewall refuses (an encoded slash, a semicolon, {@code ..} in the path) is a 400
+     * problem detail, not an error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, rejected) -> writeProblem(response, json, HttpStatus.BAD_REQUEST,
+                "Address refused", "This address is not accepted here (" + rejected.getMessage() + "). Use the"
+                        + " address as the application or its documentation gives it.");
     }
 
     /** Camunda's Basic authentication on the engine REST API: 401 without valid credentials. */

@@ -1,8 +1,13 @@
 package org.mitan.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.mitan.intake.RequestStatus;
 import org.mitan.intake.Requests;
@@ -16,7 +21,6 @@ import org.mitan.process.SmsTemplates;
 import org.mitan.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,13 +30,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Home delivery of a certificate: the citizen gets a one-time password by SMS and tells it to the Mitan when the
  * certificate is in their hand; the Mitan's task completes only with that OTP. Wrong OTPs are counted even though
- * the task completion fails, and after {@code mitan.delivery.otp-max-attempts} of them the OTP is replaced.
+ * the task completion fails; after {@code mitan.delivery.otp-max-attempts} of them the OTP stops working and a new
+ * one is sent, within the limits of {@link OtpLimits}; after {@code otp-max-rounds} such rounds the delivery is
+ * locked until a supervisor sends the next OTP.
  */
 @Service
 class Deliveries {
 
     static final String OTP_REPLACED = "DELIVERY_OTP_REPLACED";
     static final String OTP_RESENT = "DELIVERY_OTP_RESENT";
+    static final String LOCKED = "DELIVERY_LOCKED";
+    static final String UNLOCKED = "DELIVERY_UNLOCKED";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Kolkata"));
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
@@ -44,11 +54,12 @@ class Deliveries {
     private final Otps otps;
     private final TransactionTemplate separateTransaction;
     private final Clock clock;
+    private final OtpLimits limits;
     private final int maxAttempts;
 
     Deliveries(DeliveryRepository deliveries, Requests requests, MitanRepository mitans, SmsService sms,
             SmsMessageRepository outbox, Otps otps, PlatformTransactionManager transactionManager, Clock clock,
-            @Value("${mitan.delivery.otp-max-attempts}") int maxAttempts) {
+            OtpLimits limits) {
         this.deliveries = deliveries;
         this.requests = requests;
         this.mitans = mitans;
@@ -58,10 +69,8 @@ class Deliveries {
         this.separateTransaction = new TransactionTemplate(transactionManager);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("mitan.delivery.otp-max-attempts must be at least 1");
-        }
-        this.maxAttempts = maxAttempts;
+        this.limits = limits;
+        this.maxAttempts = limits.maxAttempts();
     }
 
     /**
@@ -113,6 +122,14 @@ class Deliveries {
         if (delivery.isDelivered()) {
             return delivery;
         }
+        if (delivery.isLocked()) {
+            throw new WrongOtpException("The delivery of request " + requestNumber + " is locked after too many wrong"
+                    + " OTPs. A supervisor must check with the citizen and send a new OTP.");
+        }
+        if (delivery.getFailedAttempts() >= maxAttempts) {
+            throw new WrongOtpException("This OTP no longer works after " + maxAttempts + " wrong tries. Send the"
+                    + " citizen a new one (POST /api/requests/" + requestNumber + "/delivery/otp) and use that.");
+        }
         if (!otps.matches(otp, delivery.getOtpHash())) {
             Long deliveryId = delivery.getId();
             String message = separateTransaction.execute(status -> countWrongOtp(deliveryId, requestNumber,
@@ -126,19 +143,72 @@ class Deliveries {
         return delivery;
     }
 
-    /** A fresh OTP for the citizen (the old one stops working, attempts start again). */
+    /**
+     * A fresh OTP for the citizen (the old one stops working, attempts start again), asked for by hand. Refused,
+     * changing nothing, with {@link OtpLimitReached} when the last OTP went out less than
+     * {@code otp-resend-interval} ago or the request or its Mitan has had as many OTPs as allowed; with 409 when the
+     * delivery is locked and the caller is not a supervisor. A supervisor's OTP unlocks the delivery.
+     */
     @Transactional
-    public Delivery resendOtp(String requestNumber, String actor) {
+    public Delivery resendOtp(String requestNumber, String actor, boolean supervisor) {
         ServiceRequest request = requests.require(requestNumber);
-        Delivery delivery = deliveries.findByRequestId(request.getId()).orElseThrow(() -> ApiException.conflict(
+        Delivery delivery = deliveries.lockByRequestId(request.getId()).orElseThrow(() -> ApiException.conflict(
                 "The delivery of request " + requestNumber + " has not been arranged yet.", Map.of()));
         if (delivery.isDelivered()) {
             throw ApiException.conflict("The certificate of request " + requestNumber
                     + " has already been delivered.", Map.of("deliveredAt", delivery.getDeliveredAt()));
         }
+        if (delivery.isLocked() && !supervisor) {
+            throw ApiException.conflict("The delivery of request " + requestNumber + " is locked after "
+                    + limits.maxRounds() + " rounds of wrong OTPs. A supervisor must check with the citizen and send"
+                    + " the new OTP.", Map.of("lockedAt", delivery.getLockedAt()));
+        }
+        limitReached(request, delivery, true).ifPresent(limit -> {
+            throw limit;
+        });
         replaceOtp(request, delivery);
-        requests.record(request, OTP_RESENT, actor, "New delivery OTP sent to the citizen");
+        if (delivery.isLocked()) {
+            delivery.unlock();
+            requests.record(request, UNLOCKED, actor, "Delivery unlocked; new OTP sent by a supervisor");
+        } else {
+            requests.record(request, OTP_RESENT, actor, "New delivery OTP sent to the citizen");
+        }
         return deliveries.save(delivery);
+    }
+
+    /**
+     * Why no OTP may go to the request's citizen now, if so. {@code byHand}: asked for by a person, who waits
+     * {@code otp-resend-interval} after the last OTP; the OTP sent by itself after a round of wrong ones does not.
+     */
+    private Optional<OtpLimitReached> limitReached(ServiceRequest request, Delivery delivery, boolean byHand) {
+        Instant now = now();
+        Instant nextByHand = delivery.getOtpSentAt().plus(limits.resendInterval());
+        if (byHand && now.isBefore(nextByHand)) {
+            return Optional.of(new OtpLimitReached("An OTP was sent to the citizen of request "
+                    + request.getRequestNumber() + " at " + TIME.format(delivery.getOtpSentAt()) + "; SMS can take a"
+                    + " minute to arrive. Ask again after " + TIME.format(nextByHand) + " if it has not come.",
+                    Duration.between(now, nextByHand)));
+        }
+        Duration day = Duration.ofDays(1);
+        List<Instant> today = deliveries.sentToRequestSince(request.getId(), SmsTemplates.DELIVERY_OTP,
+                now.minus(day));
+        if (today.size() >= limits.maxPerRequestPerDay()) {
+            Instant next = today.get(today.size() - limits.maxPerRequestPerDay()).plus(day);
+            return Optional.of(new OtpLimitReached("The citizen of request " + request.getRequestNumber()
+                    + " has been sent " + today.size() + " OTPs in the last 24 hours, the most allowed. Try again"
+                    + " after " + TIME.format(next) + ", or ask a supervisor to check with the citizen.",
+                    Duration.between(now, next)));
+        }
+        Duration hour = Duration.ofHours(1);
+        List<Instant> mitanHour = deliveries.sentForMitanSince(delivery.getMitanUserId(), SmsTemplates.DELIVERY_OTP,
+                now.minus(hour));
+        if (mitanHour.size() >= limits.maxPerMitanPerHour()) {
+            Instant next = mitanHour.get(mitanHour.size() - limits.maxPerMitanPerHour()).plus(hour);
+            return Optional.of(new OtpLimitReached("The deliveries of Mitan " + delivery.getMitanUserId() + " have had "
+                    + mitanHour.size() + " OTPs in the last hour, the most allowed. Try again after "
+                    + TIME.format(next) + ".", Duration.between(now, next)));
+        }
+        return Optional.empty();
     }
 
     private String countWrongOtp(Long deliveryId, String requestNumber, String actor) {
@@ -146,6 +216,25 @@ class Deliveries {
         delivery.recordFailedAttempt();
         if (delivery.getFailedAttempts() >= maxAttempts) {
             ServiceRequest request = requests.require(requestNumber);
+            delivery.recordWrongRound();
+            if (delivery.getWrongRounds() >= limits.maxRounds()) {
+                delivery.lock(now());
+                deliveries.save(delivery);
+                requests.record(request, LOCKED, actor, delivery.getWrongRounds() + " rounds of " + maxAttempts
+                        + " wrong OTPs; delivery locked until a supervisor sends a new OTP");
+                log.warn("Request {}: {} rounds of wrong delivery OTPs, delivery locked", requestNumber,
+                        delivery.getWrongRounds());
+                return "Too many wrong OTPs: the delivery is locked and no new OTP is sent. A supervisor must check"
+                        + " with the citizen and send a new OTP.";
+            }
+            Optional<OtpLimitReached> limit = limitReached(request, delivery, false);
+            if (limit.isPresent()) {
+                deliveries.save(delivery);
+                log.info("Request {}: {} wrong delivery OTPs, no new OTP yet: {}", requestNumber, maxAttempts,
+                        limit.get().getMessage());
+                return "Too many wrong OTPs: this OTP no longer works, and no new one can be sent yet. "
+                        + limit.get().getMessage();
+            }
             replaceOtp(request, delivery);
             deliveries.save(delivery);
             requests.record(request, OTP_REPLACED, actor, maxAttempts + " wrong OTPs; a new OTP was sent");

@@ -43,6 +43,12 @@ public class Delivery {
     @Column(name = "delivered_by")
     private String deliveredBy;
 
+    @Column(name = "wrong_otp_rounds", nullable = false)
+    private int wrongRounds;
+
+    @Column(name = "locked_at")
+    private Instant lockedAt;
+
     @Version
     private long version;
 
@@ -103,6 +109,34 @@ public class Delivery {
 
     public void recordFailedAttempt() {
         failedAttempts++;
+    }
+
+    /** Rounds of wrong OTPs so far: each ends when an OTP has been entered wrongly as often as allowed. */
+    public int getWrongRounds() {
+        return wrongRounds;
+    }
+
+    public void recordWrongRound() {
+        wrongRounds++;
+    }
+
+    public Instant getLockedAt() {
+        return lockedAt;
+    }
+
+    /** Locked after too many wrong OTPs: only a supervisor may send the next one. */
+    public boolean isLocked() {
+        return lockedAt != null;
+    }
+
+    public void lock(Instant now) {
+        this.lockedAt = now;
+    }
+
+    /** A supervisor checked with the citizen: the rounds start again. */
+    public void unlock() {
+        this.lockedAt = null;
+        this.wrongRounds = 0;
     }
 
     /** A new OTP replaces the old one and resets the attempt count. */

@@ -8,13 +8,20 @@ import org.mitan.intake.ServiceRequest;
 import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The Mitan at the door (or a supervisor) asks for a fresh delivery OTP when the citizen did not get it. */
+/**
+ * The Mitan at the door (or a supervisor) asks for a fresh delivery OTP when the citizen did not get it; too soon
+ * or too often is a 429 with {@code Retry-After}.
+ */
 @RestController
 class DeliveryController {
 
@@ -40,8 +47,19 @@ class DeliveryController {
             throw ApiException.forbidden("Only the Mitan delivering request " + number
                     + " or a supervisor may send a new OTP.");
         }
-        Delivery delivery = deliveries.resendOtp(number, caller.userId());
+        Delivery delivery = deliveries.resendOtp(number, caller.userId(), caller.inAnyGroup(Roles.SUPERVISOR));
         return new OtpSent(number, delivery.getOtpSentCount(), delivery.getOtpSentAt(),
                 "A new OTP has been sent to the citizen's phone; the earlier one no longer works.");
+    }
+
+    /** 429 with the seconds to wait in {@code Retry-After}; nothing was sent or changed. */
+    @ExceptionHandler(OtpLimitReached.class)
+    ResponseEntity<ProblemDetail> tooSoon(OtpLimitReached limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, limit.getMessage());
+        problem.setTitle("Too many OTPs");
+        problem.setProperty("retryAfterSeconds", limit.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(limit.retryAfterSeconds()))
+                .body(problem);
     }
 }

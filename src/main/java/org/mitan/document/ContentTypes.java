@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a scan really is, told by its first bytes and never by its name or the browser's claim.
- * Only PDF, JPEG and PNG are accepted: what officers can open anywhere and what a tablet's scanner writes.
+ * What a scan says it is, told by its first bytes and never by its name or the browser's claim.
+ * Only PDF, JPEG and PNG are accepted: what officers can open anywhere and what a tablet's scanner writes. The first
+ * bytes only sort the file: {@link ScanContents} then checks that the whole of it is what it says.
  */
 final class ContentTypes {
 

@@ -98,6 +98,10 @@ class DocumentService {
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "The file for " + asked.label()
                         + " is not a " + ContentTypes.ACCEPTED_IN_WORDS + " (judged by its content, not its name)."
                         + " Scan it again as " + ContentTypes.ACCEPTED_IN_WORDS + ".", Map.of("field", "file")));
+        ScanContents.problem(contentType, content).ifPresent(problem -> {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Scan refused", "The file for " + asked.label()
+                    + " " + problem + ". Nothing was stored.", Map.of("field", "file", "contentType", contentType));
+        });
         String sha256 = Sha256.hex(content);
 
         Optional<Document> same = documents.findByRequestIdAndDocumentTypeAndSha256(request.getId(), documentType,

@@ -1,10 +1,10 @@
 package org.mitan.document;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Checks a request's scans before they go to the officers: every mandatory document (or one of each group) is
  * there, and each stored object is still what was uploaded (present, same size, same SHA-256 on re-reading the
- * bytes, PDF/JPEG/PNG by its first bytes, not empty, within the limit). Each problem is one sentence the Mitan
- * can act on. When a type was uploaded more than once, the newest upload is the one that counts.
+ * bytes, PDF/JPEG/PNG through and through with no active content in a PDF, not empty, within the limit). Each
+ * problem is one sentence the Mitan can act on. When a type was uploaded more than once, the newest upload is the
+ * one that counts.
  */
 @Service
 public class DocumentVerification {
@@ -102,17 +103,22 @@ public class DocumentVerification {
         if (!reread.get().sha256().equals(document.getSha256()) || reread.get().size() != document.getSizeBytes()) {
             return Optional.of(label + ": the stored file does not match its recorded fingerprint; upload it again.");
         }
-        if (ContentTypes.detect(reread.get().head()).isEmpty()) {
+        Optional<String> contentType = ContentTypes.detect(reread.get().content());
+        if (contentType.isEmpty()) {
             return Optional.of(label + ": the file is not a " + ContentTypes.ACCEPTED_IN_WORDS + "; scan it again as "
                     + ContentTypes.ACCEPTED_IN_WORDS + " and upload it.");
         }
-        return Optional.empty();
+        return ScanContents.problem(contentType.get(), reread.get().content())
+                .map(problem -> label + ": the file " + problem + ".");
     }
 
-    private record Reread(String sha256, long size, byte[] head) {
+    private record Reread(String sha256, long size, byte[] content) {
     }
 
-    /** Reads the object through once: its SHA-256, its length and its first bytes. */
+    /**
+     * Reads the object through once: its SHA-256, its length and its bytes (the size was checked against the limit
+     * before, so they fit in memory).
+     */
     private Optional<Reread> reread(String objectKey) {
         Optional<InputStream> opened = store.open(objectKey);
         if (opened.isEmpty()) {
@@ -120,19 +126,17 @@ public class DocumentVerification {
         }
         try (InputStream in = opened.get()) {
             MessageDigest digest = Sha256.newDigest();
-            byte[] head = new byte[ContentTypes.SIGNATURE_LENGTH];
-            int headLength = 0;
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
             long size = 0;
             byte[] buffer = new byte[64 * 1024];
             for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
                 digest.update(buffer, 0, read);
-                int toHead = (int) Math.min(read, head.length - headLength);
-                System.arraycopy(buffer, 0, head, headLength, toHead);
-                headLength += toHead;
+                if (size + read <= limits.maxBytes()) {
+                    content.write(buffer, 0, read);
+                }
                 size += read;
             }
-            return Optional.of(new Reread(Sha256.hexOf(digest), size,
-                    Arrays.copyOf(head, headLength)));
+            return Optional.of(new Reread(Sha256.hexOf(digest), size, content.toByteArray()));
         } catch (IOException e) {
             throw new ObjectStoreException("Could not read back " + objectKey + " from the document store", e);
         }

@@ -9,6 +9,7 @@ import org.mitan.intake.RequestStatus;
 import org.mitan.intake.Requests;
 import org.mitan.intake.ServiceRequest;
 import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.intake.TypedText;
 import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -87,7 +88,10 @@ class FeedbackService {
             errors.put("rating", "must be a whole number from 1 (poor) to 5 (excellent)");
         }
         String comment = form == null || form.comment() == null ? null : form.comment().strip();
-        if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
+        String refusal = TypedText.refusal(comment, false).orElse(null);
+        if (refusal != null) {
+            errors.put("comment", refusal);
+        } else if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
             errors.put("comment", "must be at most " + MAX_COMMENT_LENGTH + " characters");
         }
         if (!errors.isEmpty()) {

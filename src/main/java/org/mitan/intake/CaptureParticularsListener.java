@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
 
@@ -16,7 +17,8 @@ import org.mitan.process.ProcessVariables;
  * {@code captureParticulars} (create + complete): the form fields named {@code particular_<name>} are the
  * request's particulars. On create they are prefilled from the request row as task-local variables; on complete
  * they move into the row and leave the engine, so personal data is not kept as process variables. The request is
- * the process instance's business key.
+ * the process instance's business key. Text with control or invisible characters is refused (see {@link TypedText}):
+ * the task stays open and Tasklist shows the reason.
  */
 @ProcessBean("captureParticulars")
 class CaptureParticularsListener implements TaskListener {
@@ -58,6 +60,11 @@ class CaptureParticularsListener implements TaskListener {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : names) {
             Object value = execution.hasVariable(name) ? execution.getVariable(name) : task.getVariableLocal(name);
+            if (value instanceof String text) {
+                TypedText.refusal(text, false).ifPresent(refusal -> {
+                    throw new FormFieldValidationException(name, name + " " + refusal + ".");
+                });
+            }
             values.put(name.substring(ProcessVariables.PARTICULAR_PREFIX.length()), value);
         }
         particulars.merge(requestNumber, values, Actors.current(identity));

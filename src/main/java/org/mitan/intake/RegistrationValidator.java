@@ -72,6 +72,8 @@ class RegistrationValidator {
         String name = singleSpaced(form.citizenName());
         if (name == null) {
             errors.put("citizenName", "is required");
+        } else if (TypedText.refusal(name, true).isPresent()) {
+            errors.put("citizenName", TypedText.refusal(name, true).orElseThrow());
         } else if (name.length() > MAX_NAME_LENGTH) {
             errors.put("citizenName", "must be at most " + MAX_NAME_LENGTH + " characters");
         }
@@ -82,14 +84,15 @@ class RegistrationValidator {
         } else {
             phone = PhoneNumbers.normalise(form.citizenPhone()).orElse(null);
             if (phone == null) {
-                errors.put("citizenPhone", "is not an Indian mobile number (10 digits starting with 6, 7, 8 or 9;"
-                        + " +91 or 0 in front is fine)");
+                errors.put("citizenPhone", PhoneNumbers.refusal(form.citizenPhone()).orElseThrow());
             }
         }
 
         String address = singleSpaced(form.address());
         if (address == null) {
             errors.put("address", "is required");
+        } else if (TypedText.refusal(address, true).isPresent()) {
+            errors.put("address", TypedText.refusal(address, true).orElseThrow());
         } else if (address.length() > MAX_ADDRESS_LENGTH) {
             errors.put("address", "must be at most " + MAX_ADDRESS_LENGTH + " characters");
         }

@@ -150,14 +150,16 @@ class RequestSummaries {
     }
 
     /**
-     * One line of text with markdown's special characters escaped, so that what a citizen said cannot turn into
-     * a link, an image or a heading (no brackets, no link; parentheses alone are harmless).
+     * One line of text with markdown's special characters escaped, so that what a citizen or an officer typed cannot
+     * turn into a link, an image, HTML or a heading: no brackets, no tags or entities, and no automatic links either
+     * (GitHub-flavoured markdown makes {@code https://...}, {@code www.example.org} and {@code a@b.org} links by
+     * themselves, so {@code :}, {@code .} and {@code @} are escaped too). Parentheses alone are harmless.
      */
     static String inline(String text) {
         String oneLine = text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
         StringBuilder escaped = new StringBuilder(oneLine.length());
         for (char c : oneLine.toCharArray()) {
-            if ("\\`*_[]#<>|~".indexOf(c) >= 0) {
+            if ("\\`*_[]#<>|~!:.@&".indexOf(c) >= 0) {
                 escaped.append('\\');
             }
             escaped.append(c);

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.mitan.intake.PhoneNumbers;
+import org.mitan.intake.TypedText;
 
 /**
  * Reading the administration API's text fields: each method returns the value in stored form, or null and puts
@@ -22,11 +23,19 @@ public final class AdminInput {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    /** A required name: single-spaced, at most {@value #MAX_NAME_LENGTH} characters. */
+    /**
+     * A required name: single-spaced, at most {@value #MAX_NAME_LENGTH} characters, with a letter and without control
+     * or invisible characters (see {@link TypedText}).
+     */
     public static String name(String text, String field, Map<String, String> errors) {
         String name = trimmed(text);
         if (name == null) {
             errors.put(field, "is required");
+            return null;
+        }
+        String refusal = TypedText.refusal(name, true).orElse(null);
+        if (refusal != null) {
+            errors.put(field, refusal);
             return null;
         }
         name = name.replaceAll("\\s+", " ");
@@ -43,8 +52,7 @@ public final class AdminInput {
             return null;
         }
         return PhoneNumbers.normalise(text).orElseGet(() -> {
-            errors.put(field, "is not an Indian mobile number (10 digits starting with 6, 7, 8 or 9;"
-                    + " +91 or 0 in front is fine)");
+            errors.put(field, PhoneNumbers.refusal(text).orElseThrow());
             return null;
         });
     }

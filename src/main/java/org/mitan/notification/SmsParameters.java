@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The values an SMS text can use, gathered from the request, its Mitan, its certificate and the process
  * variables. A value that is not known is left out, so that a text needing it fails instead of going out
- * half-filled.
+ * half-filled. What people typed (reasons, remarks, the Mitan's name) goes in as {@link PlainText}: no links, no
+ * markdown, one short line.
  */
 @Component
 public class SmsParameters {
@@ -81,7 +82,7 @@ public class SmsParameters {
         }
         if (request.getMitanId() != null) {
             mitans.findById(request.getMitanId()).ifPresent(mitan -> {
-                params.put(MITAN_NAME, mitan.getName());
+                putIfText(params, MITAN_NAME, PlainText.of(mitan.getName()));
                 params.put(MITAN_PHONE, mitan.getPhone());
             });
         }
@@ -90,7 +91,7 @@ public class SmsParameters {
             params.put(VERIFY_URL, publicBaseUrl + "/verify/" + certificate.getVerificationCode());
         }, () -> putIfText(params, CERTIFICATE_NUMBER, variables.apply(ProcessVariables.CERTIFICATE_NUMBER)));
         params.put(FEEDBACK_URL, publicBaseUrl + "/feedback/" + request.getFeedbackCode());
-        putIfText(params, REASON, reason(template, variables));
+        putIfText(params, REASON, PlainText.of(reason(template, variables)));
         putIfText(params, TASK_NAME, variables.apply(TASK_NAME));
         if (texts.placeholders(template, language).contains(DOCUMENTS)) {
             putIfText(params, DOCUMENTS, documentsToKeepReady(request, language, variables));
@@ -137,11 +138,11 @@ public class SmsParameters {
         if (!missing.isEmpty()) {
             return missing;
         }
-        String problems = text(variables.apply(ProcessVariables.DOCUMENT_PROBLEMS));
+        String problems = PlainText.of(text(variables.apply(ProcessVariables.DOCUMENT_PROBLEMS)));
         if (problems != null) {
             return problems;
         }
-        String remarks = text(variables.apply(ProcessVariables.VISIT_REMARKS));
+        String remarks = PlainText.of(text(variables.apply(ProcessVariables.VISIT_REMARKS)));
         if (remarks != null) {
             return remarks;
         }

@@ -133,7 +133,11 @@ public class SmsTexts {
         return properties;
     }
 
-    /** One line of plain text, at most {@link #MAX_VALUE_LENGTH} characters; null when there is nothing to say. */
+    /**
+     * One line of text, at most {@link #MAX_VALUE_LENGTH} characters; null when there is nothing to say. Values that
+     * people typed have been made {@link PlainText} before they come here; this method keeps other characters as
+     * they are ({@link SmsRedaction} renders with control characters as markers).
+     */
     private static String clean(Object value) {
         if (value == null) {
             return null;

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.mitan.document.ObjectStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -105,6 +108,55 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         e.getBindingResult().getFieldErrors()
                 .forEach(error -> fieldErrors.putIfAbsent(error.getField(), error.getDefaultMessage()));
         return ResponseEntity.badRequest().body(handle(ApiException.invalid(fieldErrors)).getBody());
+    }
+
+    /**
+     * JSON that is not well-formed or not what the call takes, said so that the sender can fix it: which field, and
+     * what is wrong. Nothing was read, so nothing changed.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        return ResponseEntity.badRequest().body(handle(unreadable(e)).getBody());
+    }
+
+    static ApiException unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            String message = json.getOriginalMessage() == null ? "" : json.getOriginalMessage();
+            if (message.startsWith("Duplicate field")) {
+                return badJson("The JSON names a field twice (" + quoted(message) + "); send each field once.");
+            }
+            if (message.startsWith("Trailing token")) {
+                return badJson("The JSON has more after its closing brace; send exactly one JSON object.");
+            }
+            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                String field = mismatch.getPath().stream()
+                        .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                                : "[" + reference.getIndex() + "]")
+                        .collect(java.util.stream.Collectors.joining("."));
+                Class<?> target = mismatch.getTargetType();
+                boolean wholeNumber = target == Integer.class || target == int.class || target == Long.class
+                        || target == long.class || target == Short.class || target == short.class;
+                return ApiException.invalid(Map.of(field, wholeNumber ? "must be a whole number"
+                        : "has a value of the wrong kind"));
+            }
+            return badJson("The body is not well-formed JSON (" + (json.getLocation() == null ? "unreadable"
+                    : "line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr())
+                    + "). Send one JSON object.");
+        }
+        return badJson("The body could not be read. Send one JSON object with the fields the call takes.");
+    }
+
+    private static ApiException badJson(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "Malformed JSON", detail);
+    }
+
+    private static String quoted(String message) {
+        int start = message.indexOf('\'');
+        int end = message.indexOf('\'', start + 1);
+        return start >= 0 && end > start ? "\"" + message.substring(start + 1, end) + "\"" : "a field";
     }
 
     @Override

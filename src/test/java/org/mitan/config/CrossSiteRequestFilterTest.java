@@ -49,6 +49,22 @@ class CrossSiteRequestFilterTest {
         }
     }
 
+    /**
+     * The decision does not depend on how the path is spelled: {@code /%61pi/} is {@code /api/} to the container,
+     * and the webapps, the error page or an address nobody serves are guarded alike.
+     */
+    @Test
+    void everyPathHoweverSpelledIsGuarded() throws Exception {
+        for (String path : new String[] {"/%61pi/requests/RPR-2026-000001/documents", "/%65ngine-rest/task/1/complete",
+            "/API/requests", "/camunda/api/admin/auth/user/default/login/tasklist", "/error", "/anything"}) {
+            MockHttpServletRequest request = request("POST", path);
+            request.addHeader("Origin", "http://evil.example");
+            request.addHeader("Sec-Fetch-Site", "cross-site");
+
+            assertThat(run(request).getStatus()).as(path).isEqualTo(403);
+        }
+    }
+
     @Test
     void ownPagesToolsReadsAndOtherPathsPass() throws Exception {
         MockHttpServletRequest ownPage = request("POST", "/api/requests");
@@ -59,7 +75,8 @@ class CrossSiteRequestFilterTest {
         read.addHeader("Sec-Fetch-Site", "cross-site");
         read.addHeader("Origin", "https://evil.example");
         MockHttpServletRequest webapp = request("POST", "/camunda/api/admin/auth/user/default/login/tasklist");
-        webapp.addHeader("Sec-Fetch-Site", "cross-site");
+        webapp.addHeader("Origin", "http://mitan.example:8080");
+        webapp.addHeader("Sec-Fetch-Site", "same-origin");
 
         for (MockHttpServletRequest request : new MockHttpServletRequest[] {ownPage, tablet, read, webapp}) {
             MockFilterChain chain = new MockFilterChain();

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,8 +53,34 @@ class DeliveriesTest {
     private final SmsMessageRepository outbox = mock(SmsMessageRepository.class);
     private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     private final Otps otps = new Otps();
+    private final MovingClock clock = new MovingClock();
     private final Deliveries deliveries = new Deliveries(deliveryRows, requests, mitans, sms, outbox, otps,
-            transactions, Clock.fixed(NOW, ZoneOffset.UTC), 3);
+            transactions, clock, OtpLimits.defaults());
+
+    /** A clock the test moves on. */
+    static final class MovingClock extends Clock {
+
+        private Instant now = NOW;
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
 
     private ServiceRequest request;
     private Delivery stored;
@@ -75,6 +102,7 @@ class DeliveriesTest {
             return delivery;
         });
         when(deliveryRows.findByRequestId(42L)).thenAnswer(invocation -> Optional.ofNullable(stored));
+        when(deliveryRows.lockByRequestId(42L)).thenAnswer(invocation -> Optional.ofNullable(stored));
         when(deliveryRows.findById(9L)).thenAnswer(invocation -> Optional.ofNullable(stored));
         when(transactions.getTransaction(any())).thenAnswer(invocation -> new SimpleTransactionStatus());
     }
@@ -232,8 +260,9 @@ class DeliveriesTest {
         String otp = arranged();
         String wrong = otp.equals("000000") ? "000001" : "000000";
         assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrong, "sunita")).isInstanceOf(WrongOtpException.class);
+        clock.advance(Duration.ofSeconds(60));
 
-        Delivery delivery = deliveries.resendOtp(NUMBER, "supervisor1");
+        Delivery delivery = deliveries.resendOtp(NUMBER, "supervisor1", true);
 
         String fresh = otpsSent().get(1);
         assertThat(delivery.getFailedAttempts()).isZero();
@@ -244,7 +273,7 @@ class DeliveriesTest {
 
     @Test
     void resendingIsRefusedBeforeArrangementAndAfterDelivery() {
-        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita"))
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.CONFLICT))
                 .hasMessageContaining("not been arranged");
@@ -253,10 +282,127 @@ class DeliveriesTest {
         deliveries.confirm(NUMBER, otp, "sunita");
         clearInvocations(sms);
 
-        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita"))
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.CONFLICT))
                 .hasMessageContaining("already been delivered");
         verifyNoInteractions(sms);
+    }
+
+    private static String wrongFor(String otp) {
+        return otp.equals("000000") ? "000001" : "000000";
+    }
+
+    /** 8 OTP SMS in one second: only the first goes out. */
+    @Test
+    void anOtpAskedForAgainWithinTheIntervalIsRefusedWithTheWaitAndChangesNothing() {
+        arranged();
+        String hash = stored.getOtpHash();
+        clock.advance(Duration.ofSeconds(10));
+        clearInvocations(sms, requests, deliveryRows);
+
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
+                .isInstanceOfSatisfying(OtpLimitReached.class, limit -> {
+                    assertThat(limit.retryAfterSeconds()).isEqualTo(50);
+                    assertThat(limit.getMessage()).contains("An OTP was sent to the citizen of request " + NUMBER,
+                            "Ask again after");
+                });
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "supervisor1", true))
+                .isInstanceOf(OtpLimitReached.class);
+
+        assertThat(stored.getOtpHash()).isEqualTo(hash);
+        assertThat(stored.getOtpSentCount()).isEqualTo(1);
+        verifyNoInteractions(sms);
+        verify(requests, never()).record(any(), anyString(), any(), any());
+        verify(deliveryRows, never()).save(any());
+    }
+
+    @Test
+    void atMostFiveOtpsADayPerRequest() {
+        arranged();
+        clock.advance(Duration.ofHours(2));
+        Instant now = NOW.plus(Duration.ofHours(2));
+        when(deliveryRows.sentToRequestSince(eq(42L), eq(SmsTemplates.DELIVERY_OTP), eq(now.minus(Duration.ofDays(1)))))
+                .thenReturn(List.of(NOW.minusSeconds(3600), NOW, NOW.plusSeconds(60), NOW.plusSeconds(120),
+                        NOW.plusSeconds(180)));
+        clearInvocations(sms);
+
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
+                .isInstanceOfSatisfying(OtpLimitReached.class, limit -> {
+                    assertThat(limit.getMessage()).contains("5 OTPs in the last 24 hours");
+                    // the oldest of the five leaves the window 24 hours after it was sent
+                    assertThat(limit.retryAfter()).isEqualTo(Duration.ofHours(21));
+                });
+        verifyNoInteractions(sms);
+    }
+
+    @Test
+    void atMostThirtyOtpsAnHourForTheDeliveriesOfOneMitan() {
+        arranged();
+        clock.advance(Duration.ofMinutes(5));
+        List<Instant> thirty = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> NOW.minusSeconds(60).plusSeconds(i)).toList();
+        when(deliveryRows.sentForMitanSince(eq("mitan-sunita"), eq(SmsTemplates.DELIVERY_OTP), any()))
+                .thenReturn(thirty);
+        clearInvocations(sms);
+
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
+                .isInstanceOfSatisfying(OtpLimitReached.class, limit -> assertThat(limit.getMessage())
+                        .contains("Mitan mitan-sunita have had 30 OTPs in the last hour"));
+        verifyNoInteractions(sms);
+    }
+
+    /** 30 wrong guesses used to send 10 new OTPs: now two new ones, then the delivery is locked. */
+    @Test
+    void afterThreeRoundsOfWrongOtpsTheDeliveryIsLockedUntilASupervisorSendsANewOne() {
+        String otp = arranged();
+        for (int round = 1; round <= 3; round++) {
+            String current = otpsSent().get(otpsSent().size() - 1);
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrongFor(current), "sunita"))
+                        .isInstanceOf(WrongOtpException.class);
+            }
+        }
+
+        assertThat(otpsSent()).hasSize(3);
+        assertThat(stored.isLocked()).isTrue();
+        verify(requests).record(eq(request), eq(Deliveries.LOCKED), eq("sunita"), anyString());
+        String last = otpsSent().get(2);
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, last, "sunita"))
+                .isInstanceOf(WrongOtpException.class).hasMessageContaining("locked");
+        for (int more = 0; more < 20; more++) {
+            assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrongFor(otp), "sunita"))
+                    .hasMessageContaining("locked");
+        }
+        clock.advance(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatus())
+                        .isEqualTo(HttpStatus.CONFLICT)).hasMessageContaining("A supervisor must check");
+        assertThat(otpsSent()).hasSize(3);
+
+        deliveries.resendOtp(NUMBER, "supervisor1", true);
+
+        assertThat(stored.isLocked()).isFalse();
+        assertThat(stored.getWrongRounds()).isZero();
+        verify(requests).record(eq(request), eq(Deliveries.UNLOCKED), eq("supervisor1"), anyString());
+        assertThat(deliveries.confirm(NUMBER, otpsSent().get(3), "sunita").isDelivered()).isTrue();
+    }
+
+    @Test
+    void whenNoNewOtpMaySendAfterARoundTheOldOneStillStopsWorking() {
+        String otp = arranged();
+        when(deliveryRows.sentToRequestSince(eq(42L), eq(SmsTemplates.DELIVERY_OTP), any()))
+                .thenReturn(List.of(NOW, NOW, NOW, NOW, NOW));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrongFor(otp), "sunita"))
+                    .isInstanceOf(WrongOtpException.class);
+        }
+
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrongFor(otp), "sunita"))
+                .hasMessageStartingWith("Too many wrong OTPs: this OTP no longer works, and no new one can be sent");
+        assertThat(otpsSent()).hasSize(1);
+        assertThatThrownBy(() -> deliveries.confirm(NUMBER, otp, "sunita"))
+                .isInstanceOf(WrongOtpException.class).hasMessageContaining("no longer works");
+        assertThat(stored.getFailedAttempts()).isEqualTo(3);
     }
 }

@@ -66,7 +66,7 @@ class DeliveryControllerTest {
     @WithMockUser(username = "mitan-sunita", authorities = "GROUP_mitan")
     void theAssignedMitanGetsAFreshOtpSent() throws Exception {
         when(access.isAssignedMitan(any(), any())).thenReturn(true);
-        when(deliveries.resendOtp("RPR-2026-000042", "mitan-sunita")).thenReturn(resent());
+        when(deliveries.resendOtp("RPR-2026-000042", "mitan-sunita", false)).thenReturn(resent());
 
         mvc.perform(post(URL))
                 .andExpect(status().isAccepted())
@@ -80,10 +80,10 @@ class DeliveryControllerTest {
     @Test
     @WithMockUser(username = "supervisor1", authorities = "GROUP_supervisor")
     void aSupervisorMayToo() throws Exception {
-        when(deliveries.resendOtp("RPR-2026-000042", "supervisor1")).thenReturn(resent());
+        when(deliveries.resendOtp("RPR-2026-000042", "supervisor1", true)).thenReturn(resent());
 
         mvc.perform(post(URL)).andExpect(status().isAccepted());
-        verify(deliveries).resendOtp("RPR-2026-000042", "supervisor1");
+        verify(deliveries).resendOtp("RPR-2026-000042", "supervisor1", true);
     }
 
     @Test
@@ -100,7 +100,7 @@ class DeliveryControllerTest {
     @Test
     @WithMockUser(username = "supervisor1", authorities = "GROUP_supervisor")
     void aDeliveredCertificateIsAConflict() throws Exception {
-        when(deliveries.resendOtp("RPR-2026-000042", "supervisor1")).thenThrow(ApiException.conflict(
+        when(deliveries.resendOtp("RPR-2026-000042", "supervisor1", true)).thenThrow(ApiException.conflict(
                 "The certificate of request RPR-2026-000042 has already been delivered.",
                 Map.of("deliveredAt", NOW)));
 
@@ -119,5 +119,23 @@ class DeliveryControllerTest {
         mvc.perform(post("/api/requests/RPR-2026-000099/delivery/otp"))
                 .andExpect(status().isNotFound());
         verifyNoInteractions(deliveries);
+    }
+
+    @Test
+    @WithMockUser(username = "mitan-sunita", authorities = "GROUP_mitan")
+    void tooSoonIsA429WithRetryAfter() throws Exception {
+        when(access.isAssignedMitan(any(), any())).thenReturn(true);
+        when(deliveries.resendOtp("RPR-2026-000042", "mitan-sunita", false)).thenThrow(new OtpLimitReached(
+                "An OTP was sent to the citizen of request RPR-2026-000042 at 10:00:10; ask again after 10:01:10.",
+                java.time.Duration.ofMillis(49_200)));
+
+        mvc.perform(post(URL))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Retry-After", "50"))
+                .andExpect(jsonPath("$.title").value("Too many OTPs"))
+                .andExpect(jsonPath("$.status").value(429))
+                .andExpect(jsonPath("$.retryAfterSeconds").value(50))
+                .andExpect(jsonPath("$.detail").value(containsString("ask again after")));
     }
 }

@@ -146,4 +146,34 @@ class DeliveryDatabaseTest {
                 .singleElement().extracting(SmsMessage::getBody).asString()
                 .contains("RPR-BC-2026-900001", "/verify/VerifyCode900001");
     }
+
+    /** The limits are counted in the database (outbox and deliveries), so that two nodes count together. */
+    @Test
+    void otpsAskedForByHandAreLimitedByWhatTheDatabaseHolds() {
+        engineTransaction.executeWithoutResult(status -> deliveries.arrange(NUMBER, "mitan-sunita"));
+
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "mitan-sunita", false))
+                .isInstanceOf(OtpLimitReached.class).hasMessageContaining("Ask again after");
+        assertThat(otpsSent()).hasSize(1);
+
+        jdbc.update("update delivery set otp_sent_at = otp_sent_at - interval '2 minutes'");
+        jdbc.update("update sms_message set created_at = created_at - interval '2 minutes'");
+        deliveries.resendOtp(NUMBER, "mitan-sunita", false);
+        assertThat(otpsSent()).hasSize(2);
+
+        Long requestId = serviceRequests.findByRequestNumber(NUMBER).orElseThrow().getId();
+        for (int i = 0; i < 3; i++) {
+            outbox.save(new SmsMessage(requestId, "9876543210", SmsTemplates.DELIVERY_OTP, "en", "OTP 000000",
+                    Instant.now().minusSeconds(3600)));
+        }
+        jdbc.update("update delivery set otp_sent_at = otp_sent_at - interval '2 minutes'");
+
+        assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "mitan-sunita", false))
+                .isInstanceOfSatisfying(OtpLimitReached.class, limit -> {
+                    assertThat(limit.getMessage()).contains("5 OTPs in the last 24 hours");
+                    assertThat(limit.retryAfter()).isBetween(java.time.Duration.ofHours(22),
+                            java.time.Duration.ofHours(24));
+                });
+        assertThat(otpsSent()).hasSize(5);
+    }
 }

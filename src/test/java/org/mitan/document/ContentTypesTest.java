@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class ContentTypesTest {
 
-    static final byte[] PDF = "%PDF-1.7\n1 0 obj".getBytes(StandardCharsets.US_ASCII);
-    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+    /** Real files (upload checks them through, not only their first bytes), each under 1 KB. */
+    static final byte[] PDF = TestScans.pdf();
+    static final byte[] JPEG = TestScans.image("jpeg", 8, 8);
+    static final byte[] PNG = TestScans.image("png", 8, 8);
 
     @Test
     void recognisesPdfJpegAndPngByTheirFirstBytes() {
@@ -29,6 +30,13 @@ class ContentTypesTest {
         assertThat(ContentTypes.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0B})).isEmpty();
         assertThat(ContentTypes.detect(new byte[0])).isEmpty();
         assertThat(ContentTypes.detect(null)).isEmpty();
+    }
+
+    @Test
+    void theTestFilesAreSmallerThanTheTestLimit() {
+        assertThat(PDF.length).isLessThan(1024);
+        assertThat(JPEG.length).isLessThan(1024);
+        assertThat(PNG.length).isLessThan(1024);
     }
 
     @Test

@@ -157,6 +157,17 @@ class DocumentApiIntegrationTest {
         mvc.perform(upload("parent-id", "id.pdf", "GIF89a renamed to .pdf".getBytes()))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.title").value("Unsupported file type"));
+        for (String activeContent : new String[] {"/OpenAction 4 0 R", "/Names << /JavaScript 4 0 R >>"}) {
+            mvc.perform(upload("birth-report", "report.pdf", TestScans.pdf(activeContent,
+                            "<< /S /JavaScript /JS (app.alert(1)) >>")))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(jsonPath("$.title").value("Scan refused"))
+                    .andExpect(jsonPath("$.detail").value(containsString("JavaScript (/JavaScript)")));
+        }
+        mvc.perform(upload("parent-id", "id.jpg", "\u00FF\u00D8\u00FF\u00E0<html><script>alert(1)</script>"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(containsString("is not one that can be shown")));
         mvc.perform(multipart("/api/requests/{number}/documents", "RPR-2099-NONE").file(file("a.pdf",
                         ContentTypesTest.PDF)).param("type", "birth-report"))
                 .andExpect(status().isNotFound());

@@ -99,7 +99,7 @@ class DocumentServiceTest {
         order.verify(store).put("documents/" + NUMBER + "/" + sha, ContentTypesTest.PDF, "application/pdf");
         order.verify(documents).save(saved);
         order.verify(requests).record(eq(request), eq("DOCUMENT_UPLOADED"), eq("mitan.rpr.1"),
-                eq("Birth report (application/pdf, 16 bytes)"));
+                eq("Birth report (application/pdf, " + ContentTypesTest.PDF.length + " bytes)"));
     }
 
     @Test
@@ -221,6 +221,24 @@ class DocumentServiceTest {
         ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", gif, MITAN),
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not a PDF, JPEG or PNG");
         assertThat(refusal.getProperties()).containsEntry("field", "file");
+    }
+
+    @Test
+    void aPdfWithActiveContentOrAFakeImageIs422NamingTheProblemAndStoresNothing() {
+        byte[] scripted = TestScans.pdf("/OpenAction 4 0 R", "<< /S /JavaScript /JS (app.alert(1)) >>");
+        byte[] jpegThenHtml = "\u00FF\u00D8\u00FF\u00E0<html><script>alert(1)</script></html>".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        ApiException pdf = assertRefused(() -> service.upload(NUMBER, "birth-report", scripted, MITAN),
+                HttpStatus.UNPROCESSABLE_ENTITY, "is a PDF with active content");
+        assertRefused(() -> service.upload(NUMBER, "parent-id", jpegThenHtml, MITAN),
+                HttpStatus.UNPROCESSABLE_ENTITY, "starts like a JPEG image but is not one");
+
+        assertThat(pdf.getMessage()).contains("Birth report", "JavaScript (/JavaScript)", "Nothing was stored");
+        assertThat(pdf.getProperties()).containsEntry("field", "file");
+        verifyNoInteractions(store);
+        verify(documents, never()).save(any());
+        verifyNoInteractions(requests);
     }
 
     @Test

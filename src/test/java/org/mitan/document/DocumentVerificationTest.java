@@ -140,9 +140,19 @@ class DocumentVerificationTest {
     void theNewestUploadOfATypeIsTheOneThatCounts() {
         uploadAllInOrder();
         store.objects.remove(key("birth-report"));
-        upload("birth-report", "%PDF-1.4 a better scan".getBytes());
+        upload("birth-report", TestScans.pdf("/Lang (hi)"));
 
         assertThat(verification.verify(NUMBER)).isEmpty();
+    }
+
+    /** Stored before uploads were checked through, or put into the store by other means: caught before the clerk. */
+    @Test
+    void aStoredPdfWithActiveContentIsReported() {
+        uploadAllInOrder();
+        upload("birth-report", TestScans.pdf("/OpenAction 4 0 R", "<< /S /JavaScript /JS (app.alert(1)) >>"));
+
+        assertThat(verification.verify(NUMBER)).singleElement().asString()
+                .startsWith("Birth report: the file is a PDF with active content").contains("JavaScript");
     }
 
     @Test

@@ -117,6 +117,23 @@ class FeedbackControllerTest {
         verify(feedbackRows, never()).saveAndFlush(any());
     }
 
+    /** 3.7 read as 3 would use up the citizen's one feedback with a rating they did not give. */
+    @Test
+    void aFractionalRatingIsRefusedNotRoundedAndUsesNothingUp() throws Exception {
+        for (String rating : new String[] {"3.7", "3.0", "4e0"}) {
+            postFeedback("fbCode42", "{\"rating\": " + rating + "}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.fieldErrors.rating").value("must be a whole number"));
+        }
+        postFeedback("fbCode42", "{\"rating\": 5, \"rating\": 1}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("names a field twice (\"rating\")")));
+        postFeedback("fbCode42", "{\"rating\": 5} {\"rating\": 1}")
+                .andExpect(status().isBadRequest());
+        verify(feedbackRows, never()).saveAndFlush(any());
+    }
+
     @Test
     void aCommentOverAThousandCharactersIsABadRequest() throws Exception {
         postFeedback("fbCode42", "{\"rating\": 5, \"comment\": \"" + "x".repeat(1001) + "\"}")

@@ -96,6 +96,14 @@ class FeedbackServiceTest {
     }
 
     @Test
+    void aCommentWithControlCharactersIsRefusedAndNothingIsStored() {
+        assertThatThrownBy(() -> service.give("fbCode42", new FeedbackForm(5, "good\u0000service")))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getProperties().get("fieldErrors"))
+                        .asString().contains("comment=contains a control character (U+0000 NULL)"));
+        verify(feedbackRows, never()).saveAndFlush(any());
+    }
+
+    @Test
     void theCommentMayHaveAThousandCharactersAndNoMore() {
         assertThat(service.give("fbCode42", new FeedbackForm(4, "a".repeat(1000))).comment()).hasSize(1000);
 

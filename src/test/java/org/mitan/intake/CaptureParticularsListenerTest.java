@@ -110,6 +110,19 @@ class CaptureParticularsListenerTest {
     }
 
     @Test
+    void aParticularWithAControlCharacterIsRefusedAndNothingIsStored() {
+        request.setParticulars(Map.of("childName", "Riya"));
+        taskScope.put("particular_childName", "Riya\u0000Verma");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> listener.notify(
+                        Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution)))
+                .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+                .hasMessageContaining("particular_childName contains a control character (U+0000 NULL)");
+        assertThat(request.getParticulars()).containsOnly(Map.entry("childName", "Riya"));
+        verify(repository, never()).save(any());
+    }
+
+    @Test
     void aFormWithoutParticularsChangesNothing() {
         taskScope.put("visitOutcome", "collected");
         DelegateTask task = Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution);

@@ -28,4 +28,28 @@ class PhoneNumbersTest {
     void refusesWhatIsNotAnIndianMobileNumber(String text) {
         assertThat(PhoneNumbers.normalise(text)).isEmpty();
     }
+
+    /** Without the trunk 0, {@code 0771-2345678} is {@code 7712345678}: a mobile series, and a stranger's phone. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0771-2345678", "0771 2345678", " 0771 - 2345678 ", "07752-234567", "011 23456789",
+            "022-2345-6789", "0771-234567"})
+    void refusesANumberWrittenAsALandlineSayingSo(String text) {
+        assertThat(PhoneNumbers.normalise(text)).isEmpty();
+        assertThat(PhoneNumbers.refusal(text)).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("looks like a landline number (STD code 0").contains("SMS can only go to a mobile"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9876543210", "0 98765 43210", "098765-43210", "+91 77123 45678", "07712345678"})
+    void aMobileWithTheTrunkZeroIsStillAMobile(String text) {
+        assertThat(PhoneNumbers.normalise(text)).isPresent();
+        assertThat(PhoneNumbers.refusal(text)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void otherRefusalsSayWhatIsAccepted() {
+        assertThat(PhoneNumbers.refusal("12345")).contains("is not an Indian mobile number (" + PhoneNumbers.RULE
+                + ")");
+        assertThat(PhoneNumbers.refusal(null)).isPresent();
+    }
 }

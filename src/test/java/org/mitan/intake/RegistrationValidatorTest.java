@@ -61,6 +61,15 @@ class RegistrationValidatorTest {
     }
 
     @Test
+    void devanagariNamesAndAddressesWithTheirJoinersAreAccepted() {
+        ValidRegistration registration = validator.validate(new RegistrationForm("birth-certificate", "RPR", "12",
+                "श्रीमती लक्ष्मी क्\u200Cष", "9876543210", "वार्ड 12, कोटा, रायपुर", "MORNING", "hi"));
+
+        assertThat(registration.citizenName()).isEqualTo("श्रीमती लक्ष्मी क्\u200Cष");
+        assertThat(registration.address()).isEqualTo("वार्ड 12, कोटा, रायपुर");
+    }
+
+    @Test
     void englishIsKeptWhenAsked() {
         assertThat(validator.validate(valid()).language()).isEqualTo("en");
     }
@@ -85,7 +94,18 @@ class RegistrationValidatorTest {
                 Arguments.of(with(v, "citizenPhone", null), "citizenPhone", "is required"),
                 Arguments.of(with(v, "citizenPhone", "5876543210"), "citizenPhone", "not an Indian mobile number"),
                 Arguments.of(with(v, "citizenPhone", "98765"), "citizenPhone", "not an Indian mobile number"),
-                Arguments.of(with(v, "citizenPhone", "0771-234567"), "citizenPhone", "not an Indian mobile number"),
+                Arguments.of(with(v, "citizenPhone", "0771-234567"), "citizenPhone", "looks like a landline number"),
+                Arguments.of(with(v, "citizenPhone", "0771-2345678"), "citizenPhone",
+                        "looks like a landline number (STD code 0771); SMS can only go to a mobile number"),
+                Arguments.of(with(v, "citizenPhone", "0771 2345678"), "citizenPhone", "looks like a landline number"),
+                Arguments.of(with(v, "citizenName", "Rekha\u0000Markam"), "citizenName",
+                        "contains a control character (U+0000 NULL)"),
+                Arguments.of(with(v, "citizenName", "\u200B\u200B\u200B"), "citizenName",
+                        "contains an invisible character (U+200B ZERO WIDTH SPACE)"),
+                Arguments.of(with(v, "citizenName", "\u200D\u200C"), "citizenName", "has no letter in it"),
+                Arguments.of(with(v, "citizenName", "--"), "citizenName", "has no letter in it"),
+                Arguments.of(with(v, "address", "Kota\u0007, Raipur"), "address", "contains a control character"),
+                Arguments.of(with(v, "address", "12 / 4"), "address", "has no letter in it"),
                 Arguments.of(with(v, "address", "\n "), "address", "is required"),
                 Arguments.of(with(v, "address", "x".repeat(501)), "address", "at most 500 characters"),
                 Arguments.of(with(v, "preferredVisitWindow", null), "preferredVisitWindow", "is required"),

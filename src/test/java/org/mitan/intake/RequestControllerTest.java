@@ -97,6 +97,26 @@ class RequestControllerTest {
     }
 
     @Test
+    void jsonWithTrailingGarbageOrATwiceNamedFieldRegistersNothing() throws Exception {
+        mvc.perform(post("/api/requests").with(as("cc1", "call-centre"))
+                        .contentType(MediaType.APPLICATION_JSON).content(BODY + "{\"x\": 1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Malformed JSON"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("exactly one JSON")));
+        mvc.perform(post("/api/requests").with(as("cc1", "call-centre"))
+                        .contentType(MediaType.APPLICATION_JSON).content(BODY.replace("\"ward\": 12,",
+                                "\"ward\": 12, \"citizenName\": \"Someone Else\",")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "names a field twice (\"citizenName\")")));
+        mvc.perform(post("/api/requests").with(as("cc1", "call-centre"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"certificateType\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Malformed JSON"));
+        verifyNoInteractions(intake);
+    }
+
+    @Test
     void anAdministratorMayRegisterToo() throws Exception {
         when(intake.register(any(), anyString()))
                 .thenReturn(new Registration(Fixtures.request(1, "RPR-2026-000001"), Fixtures.BIRTH));

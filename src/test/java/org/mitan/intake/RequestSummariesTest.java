@@ -118,7 +118,7 @@ class RequestSummariesTest {
                 "x[y](http://evil.example)Remarks", "text"));
 
         assertThat(markdown).doesNotContain("[see](http://evil.example)", "[y](http://evil.example)")
-                .contains("\\[see\\](http://evil.example)");
+                .contains("\\[see\\](http\\://evil\\.example)");
     }
 
     @Test
@@ -153,8 +153,20 @@ class RequestSummariesTest {
 
         String markdown = summaries.markdown("RPR-2026-000009", Map.of());
 
-        assertThat(markdown).contains("\\[click\\](http://evil.example)")
+        assertThat(markdown).contains("\\[click\\](http\\://evil\\.example)")
                 .doesNotContain("[click](http://evil.example)");
+    }
+
+    /** Markdown makes bare addresses links and images of {@code ![](...)}: none of it from what people typed. */
+    @Test
+    void aRemarkCannotBecomeAnAutomaticLinkAnImageOrHtml() {
+        String markdown = summaries.markdown("RPR-2026-000009", Map.of("scrutinyRemarks",
+                "see https://evil.example/x or www.evil.example or help@evil.example ![i](https://evil.example/i.png)"
+                        + " <img src=x> &lt;b&gt;"));
+
+        assertThat(markdown).contains("https\\://evil\\.example/x", "www\\.evil\\.example",
+                        "help\\@evil\\.example", "\\!\\[i\\](https\\://", "\\<img src=x\\>", "\\&lt;b\\&gt;")
+                .doesNotContain("https://", "www.evil", "help@evil");
     }
 
     @Test

@@ -190,6 +190,31 @@ class MitanAdministrationTest {
     }
 
     @Test
+    void aNameOfInvisibleOrControlCharactersIsRefused() {
+        for (String name : new String[] {"\u200B\u200B", "Kamla\u0000Rathia", "..."}) {
+            ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+                    new NewMitan("KRB", name, "9876500011", "mitan.korba2", List.of("1"))));
+
+            assertThat(fieldErrors(refusal)).as(name).containsOnlyKeys("name");
+        }
+        verify(mitans, never()).saveAndFlush(any());
+    }
+
+    @Test
+    void aLandlineNumberIsRefusedForANewMitanAndAsAChange() {
+        Mitan mitan = existing("KRB", true);
+
+        ApiException added = catchThrowableOfType(ApiException.class, () -> administration.add(
+                new NewMitan("KRB", "Kamla Rathia", "0771-2345678", "mitan.korba2", List.of("1"))));
+        ApiException changed = catchThrowableOfType(ApiException.class, () -> administration.change("mitan.korba2",
+                new MitanChange("0771 2345678", null, null)));
+
+        assertThat(fieldErrors(added).get("phone")).startsWith("looks like a landline number");
+        assertThat(fieldErrors(changed).get("phone")).startsWith("looks like a landline number");
+        assertThat(mitan.getPhone()).isEqualTo("9876500011");
+    }
+
+    @Test
     void aMitanOfAnInactiveBodyCannotBeReactivated() {
         Mitan mitan = existing("RGH", false);
 

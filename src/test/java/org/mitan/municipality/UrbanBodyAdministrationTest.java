@@ -182,6 +182,16 @@ class UrbanBodyAdministrationTest {
     }
 
     @Test
+    void aLandlineIsNotASupervisorPhone() {
+        ApiException refusal = catchThrowableOfType(ApiException.class,
+                () -> administration.change("RPR", new BodyChange("0771-2345678", null, null)));
+
+        assertThat(fieldErrors(refusal).get("supervisorPhone")).startsWith("looks like a landline number")
+                .contains("mobile");
+        assertThat(raipur.getSupervisorPhone()).isEqualTo("9876500099");
+    }
+
+    @Test
     void aChangeWithoutFieldsIsRefused() {
         ApiException refusal = catchThrowableOfType(ApiException.class,
                 () -> administration.change("RPR", new BodyChange(null, null, null)));

@@ -44,7 +44,7 @@ public @interface OutboxTestDatabase {
             type = FilterType.REGEX, pattern = {
                 "org\\.mitan\\.intake\\.Requests",
                 "org\\.mitan\\.notification\\.(SmsTexts|SmsParameters|OutboxSmsService)",
-                "org\\.mitan\\.delivery\\.(Deliveries|Otps)"}))
+                "org\\.mitan\\.delivery\\.(Deliveries|Otps|OtpLimits)"}))
     class Services {
 
         @Bean

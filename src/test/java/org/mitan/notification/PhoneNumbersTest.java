@@ -16,7 +16,8 @@ class PhoneNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "12345", "5876543210", "98765432101", "0771234567"})
+    @ValueSource(strings = {"", "12345", "5876543210", "98765432101", "0771234567", "0771-2345678",
+            "0771 2345678"})
     void refusesWhatIsNotAnIndianMobile(String phone) {
         assertThatThrownBy(() -> PhoneNumbers.normalise(phone)).isInstanceOf(IllegalArgumentException.class);
     }

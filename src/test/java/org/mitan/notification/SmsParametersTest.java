@@ -116,6 +116,15 @@ class SmsParametersTest {
                 .doesNotContainKey("verifyUrl");
     }
 
+    /** The clerk's remark goes to the citizen's phone: as plain words, never as a link from the government. */
+    @Test
+    void aTypedReasonGoesInAsPlainTextWithoutLinksOrMarkdown() {
+        variables.put("scrutinyRemarks", "Re-upload at [portal](https://evil.example/x)\n**today**\u0007");
+
+        assertThat(parameters.gather(request, SmsTemplates.DOCUMENTS_RETURNED, "en", lookup))
+                .containsEntry("reason", "Re-upload at portal (link removed); today");
+    }
+
     @Test
     void theReasonDependsOnTheTemplate() {
         variables.put("scrutinyRemarks", "Parent's ID is unreadable");

@@ -1,0 +1,214 @@
+package org.mitan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.mitan.document.DocumentRepository;
+import org.mitan.intake.RequestStatus;
+import org.mitan.intake.ServiceRequest;
+import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.intake.VisitWindow;
+import org.mitan.mitan.MitanRepository;
+import org.mitan.process.ProcessKeys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Requests as an attacker writes them, byte for byte (no HTTP client in between to tidy the address or the
+ * headers): percent-encoded paths, forged {@code Host} headers.
+ */
+@MitanIntegrationTest
+class HostileRequestsIT {
+
+    private static final String BOUNDARY = "mitanboundary";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ServiceRequestRepository requests;
+    @Autowired
+    MitanRepository mitans;
+    @Autowired
+    DocumentRepository documents;
+
+    /** Hole 6: {@code /%61pi/} is {@code /api/} to Tomcat and Spring, but was not to the cross-site guard. */
+    @Test
+    void aCrossSiteUploadToAPercentEncodedPathIsRefusedAndStoresNothing() throws IOException {
+        ServiceRequest request = requestOfMitanRaipur();
+        String pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids []"
+                + " /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+        String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nbirth-report\r\n"
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + BOUNDARY + "--\r\n";
+
+        for (String path : new String[] {"/%61pi/requests/", "/api/requests/", "/%41PI/requests/"}) {
+            Response response = send("POST " + path + request.getRequestNumber() + "/documents HTTP/1.1",
+                    Map.of("Authorization", basic("mitan.raipur"), "Origin", "http://evil.example",
+                            "Sec-Fetch-Site", "cross-site",
+                            "Content-Type", "multipart/form-data; boundary=" + BOUNDARY), body);
+
+            assertThat(response.status).as(path + ": " + response.body).isBetween(400, 499);
+            assertThat(response.header("content-type")).as(path).startsWith("application/problem+json");
+        }
+        assertThat(documents.findByRequestIdOrderByUploadedAtAsc(request.getId())).isEmpty();
+    }
+
+    @Test
+    void aPercentEncodedEngineRestPathIsA400NotA500() throws IOException {
+        for (String method : new String[] {"GET", "POST"}) {
+            Response response = send(method + " /%65ngine-rest/process-definition/key/birth-certificate/start"
+                    + " HTTP/1.1", Map.of("Authorization", basic("callcentre"), "Content-Type", "application/json"),
+                    method.equals("POST") ? "{}" : null);
+
+            assertThat(response.status).as(method + ": " + response.body).isEqualTo(400);
+            assertThat(response.body).contains("write letters, digits");
+        }
+    }
+
+    /** Whatever the spelling, nothing under /api is served without a login. */
+    @Test
+    void percentEncodedApiPathsStillNeedALogin() throws IOException {
+        for (String path : new String[] {"/%61pi/bodies", "/api/%62odies", "/api/bodies"}) {
+            Response response = send("GET " + path + " HTTP/1.1", Map.of(), null);
+
+            assertThat(response.status).as(path).isIn(400, 401);
+            assertThat(response.body).as(path).doesNotContain("\"RPR\"");
+        }
+    }
+
+    @Test
+    void theFirewallsRefusalsAreProblemDetailsToo() throws IOException {
+        Response response = send("GET /api;jsessionid=x/bodies HTTP/1.1", Map.of("Authorization",
+                basic("callcentre")), null);
+
+        assertThat(response.status).isEqualTo(400);
+        assertThat(response.header("content-type")).startsWith("application/problem+json");
+    }
+
+    /** Hole 11: a redirect built from a forged Host header sends the browser to another site. */
+    @Test
+    void redirectsDoNotRepeatAForgedHostHeader() throws IOException {
+        for (String path : new String[] {"/", "/camunda/app/", "/camunda/app/tasklist", "/camunda/app/cockpit/",
+            "/api-docs/ui", "/camunda"}) {
+            Response response = send("GET " + path + " HTTP/1.1", Map.of("Host", "evil.example"), null);
+
+            assertThat(response.body + response.headers).as(path).doesNotContainIgnoringCase("evil.example");
+            if (response.status >= 300 && response.status < 400) {
+                assertThat(response.header("location")).as(path).startsWith("/");
+            }
+        }
+    }
+
+    @Test
+    void theApiDescriptionNamesThePublicAddressNotTheHostHeader() throws IOException {
+        Response response = send("GET /api-docs HTTP/1.1", Map.of("Host", "evil.example"), null);
+
+        assertThat(response.status).isEqualTo(200);
+        assertThat(response.body).doesNotContain("evil.example").contains("\"url\":\"http://localhost:8080\"");
+    }
+
+    /** Holes 9 and 12 on the running application: each refusal is a 400 naming the field, and nothing is stored. */
+    @Test
+    void sloppyRegistrationsAreRefusedNamingTheFieldAndRegisterNothing() throws IOException {
+        String phone = "9" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+        String valid = "{\"certificateType\": \"birth-certificate\", \"bodyCode\": \"RPR\", \"ward\": 3,"
+                + " \"citizenName\": \"Rekha Markam\", \"citizenPhone\": \"" + phone + "\","
+                + " \"address\": \"Kota, Raipur\", \"preferredVisitWindow\": \"MORNING\"}";
+        Map<String, String> sloppy = new LinkedHashMap<>();
+        sloppy.put(valid + " {\"x\": 1}", "Malformed JSON");
+        sloppy.put(valid.replace("\"ward\": 3,", "\"ward\": 3, \"citizenName\": \"Other\","), "names a field twice");
+        sloppy.put(valid.replace("Rekha Markam", "Rekha\\u0000Markam"), "citizenName contains a control character");
+        sloppy.put(valid.replace("Rekha Markam", "\\u200B\\u200B"), "citizenName contains an invisible character");
+        sloppy.put(valid.replace("Kota, Raipur", "\\u200D"), "address has no letter in it");
+        sloppy.put(valid.replace(phone, "0771-2345678"), "citizenPhone looks like a landline number");
+        for (Map.Entry<String, String> attempt : sloppy.entrySet()) {
+            Response response = send("POST /api/requests HTTP/1.1", Map.of("Authorization", basic("callcentre"),
+                    "Content-Type", "application/json"), attempt.getKey());
+
+            assertThat(response.status).as(attempt.getValue() + ": " + response.body).isEqualTo(400);
+            assertThat(response.header("content-type")).startsWith("application/problem+json");
+            assertThat(response.body).contains(attempt.getValue());
+        }
+        assertThat(requests.findAll()).noneMatch(request -> phone.equals(request.getCitizenPhone())
+                || "7712345678".equals(request.getCitizenPhone()) && "Rekha Markam".equals(request.getCitizenName()));
+
+        String devanagari = valid.replace("Rekha Markam", "श्रीमती लक्ष्मी क्\u200Dष").replace("Kota, Raipur",
+                "वार्ड 3, कोटा, रायपुर");
+        assertThat(send("POST /api/requests HTTP/1.1", Map.of("Authorization", basic("callcentre"),
+                "Content-Type", "application/json; charset=utf-8"), devanagari).status).isEqualTo(201);
+    }
+
+    private ServiceRequest requestOfMitanRaipur() {
+        Long mitanId = mitans.findByUserId("mitan.raipur").orElseThrow().getId();
+        String suffix = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        ServiceRequest fresh = new ServiceRequest("RPR-2098-" + suffix, ProcessKeys.BIRTH_CERTIFICATE, "RPR", 3,
+                "Meena Patel", "9" + suffix + "321", "House 4, Ward 3, Raipur", VisitWindow.MORNING, "hi",
+                "hostile-" + UUID.randomUUID().toString().substring(0, 20), Instant.now());
+        fresh.moveTo(RequestStatus.MITAN_ASSIGNED, Instant.now());
+        fresh.setMitanId(mitanId);
+        return requests.save(fresh);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    record Response(int status, Map<String, String> headers, String body) {
+
+        String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
+        }
+    }
+
+    /** One request on its own connection, exactly as written; the answer read until the server closes. */
+    private Response send(String requestLine, Map<String, String> headers, String body) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Host", "localhost:" + port);
+        all.putAll(headers);
+        all.put("Connection", "close");
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (body != null) {
+            all.put("Content-Length", String.valueOf(content.length));
+        }
+        StringBuilder head = new StringBuilder(requestLine).append("\r\n");
+        all.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            String text = answer.toString(StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String[] lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
+            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    answerHeaders.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                            lines[i].substring(colon + 1).strip());
+                }
+            }
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), answerHeaders,
+                    end < 0 ? "" : text.substring(end + 4));
+        }
+    }
+}
