@@ -186,6 +186,41 @@ class CertificatePdfTest {
     }
 
     @Test
+    void theLongestNameAndAddressIntakeAcceptsWrapInsideTheTable() throws Exception {
+        // 100 and 500 characters: the longest name and address registration accepts, and particulars as long
+        String name = ("लक्ष्मी यादव " + "Asha Sahu ").repeat(5).strip();
+        String address = ("मकान 14, गांधी चौक, रायपुर। " + "House 14, Gandhi Chowk, ").repeat(10).substring(0, 500);
+        Map<String, Object> particulars = new LinkedHashMap<>();
+        particulars.put("childName", name);
+        particulars.put("placeOfBirth", address);
+        particulars.put("remarks", "ज़िला".repeat(100));
+        byte[] bytes = pdf.render(content(name, address, particulars));
+        Files.write(Files.createDirectories(Path.of("target", "certificates")).resolve("longest-certificate.pdf"),
+                bytes);
+
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            String text = stripper.getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Approved by").contains(QrCodesTest.URL);
+            for (String word : address.split(" ")) {
+                assertThat(text).contains(word);
+            }
+            // nothing is drawn beyond the right margin of the page
+            float rightMargin = document.getPage(0).getMediaBox().getWidth() - 56;
+            List<Float> ends = new ArrayList<>();
+            PDFTextStripper edges = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition position) {
+                    ends.add(position.getXDirAdj() + position.getWidthDirAdj());
+                }
+            };
+            edges.setEndPage(document.getNumberOfPages());
+            edges.getText(document);
+            assertThat(ends).isNotEmpty().allSatisfy(end -> assertThat(end).isLessThanOrEqualTo(rightMargin));
+        }
+    }
+
+    @Test
     void particularKeysReadAsWords() {
         assertThat(CertificatePdf.label("dateOfBirth")).isEqualTo("Date of birth");
         assertThat(CertificatePdf.label("informant_relation")).isEqualTo("Informant relation");
