@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.mitan.process.SmsTemplates;
+import org.mitan.text.Graphemes;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -133,7 +134,10 @@ public class SmsTexts {
         return properties;
     }
 
-    /** One line of plain text, at most {@link #MAX_VALUE_LENGTH} characters; null when there is nothing to say. */
+    /**
+     * One line of plain text, at most {@link #MAX_VALUE_LENGTH} characters, shortened at a character boundary as
+     * people see it; null when there is nothing to say.
+     */
     private static String clean(Object value) {
         if (value == null) {
             return null;
@@ -142,7 +146,8 @@ public class SmsTexts {
         if (text.isBlank()) {
             return null;
         }
-        return text.length() <= MAX_VALUE_LENGTH ? text : text.substring(0, MAX_VALUE_LENGTH - 1).strip() + "…";
+        // cut between characters as people see them: never inside a Devanagari syllable or an emoji
+        return Graphemes.truncate(text, MAX_VALUE_LENGTH, "…");
     }
 
     private static Properties load(String path) {
