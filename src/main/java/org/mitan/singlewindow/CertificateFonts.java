@@ -10,8 +10,12 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.DefaultSplitCharacter;
 import com.lowagie.text.pdf.LayoutProcessor;
+import com.lowagie.text.pdf.PdfChunk;
+import org.mitan.text.Graphemes;
 
 /**
  * The certificate's fonts, embedded (as subsets) in every PDF: Noto Sans for Latin text and Noto Sans Devanagari for
@@ -61,9 +65,11 @@ final class CertificateFonts {
 
     /**
      * The text as a phrase of runs, each in the font of its script. Line breaks stay line breaks, other white space
-     * becomes a space, and invisible control and format characters that neither font has are left out.
+     * becomes a space, and invisible control and format characters that neither font has are left out. Lines break
+     * at spaces; a word wider than {@code lineWidth} (points) breaks between two characters as people see them,
+     * never inside a syllable such as क्ष or स्त्री.
      */
-    static Phrase phrase(String text, float size, Weight weight) {
+    static Phrase phrase(String text, float size, Weight weight, float lineWidth) {
         BaseFont[] fonts = weight == Weight.BOLD ? BOLD_FONTS : REGULAR_FONTS;
         Phrase phrase = new Phrase();
         phrase.setFont(new Font(fonts[0], size));
@@ -83,16 +89,63 @@ final class CertificateFonts {
                 continue;
             }
             if (font != runFont && !run.isEmpty()) {
-                phrase.add(new Chunk(run.toString(), new Font(runFont, size)));
+                phrase.add(chunk(run.toString(), runFont, size, lineWidth));
                 run.setLength(0);
             }
             runFont = font;
             run.appendCodePoint(codePoint);
         }
         if (!run.isEmpty()) {
-            phrase.add(new Chunk(run.toString(), new Font(runFont, size)));
+            phrase.add(chunk(run.toString(), runFont, size, lineWidth));
         }
         return phrase;
+    }
+
+    private static Chunk chunk(String text, BaseFont font, float size, float lineWidth) {
+        Chunk chunk = new Chunk(text, new Font(font, size));
+        chunk.setSplitCharacter(new SyllableBreaks(font, size, lineWidth));
+        return chunk;
+    }
+
+    /**
+     * Where OpenPDF may break a line: where it would anyway (after a space or a dash), and, inside a word too wide
+     * for the line, between two grapheme clusters. Without the latter OpenPDF cuts such a word after the last
+     * {@code char} that fits, which can be in the middle of a conjunct or before a vowel sign.
+     */
+    private record SyllableBreaks(BaseFont font, float size, float lineWidth) implements SplitCharacter {
+
+        @Override
+        public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk[] ck) {
+            if (DefaultSplitCharacter.DEFAULT.isSplitCharacter(start, current, end, cc, ck)) {
+                return true;
+            }
+            int wordStart = current;
+            while (wordStart > start && !Character.isWhitespace(cc[wordStart - 1])) {
+                wordStart--;
+            }
+            int wordEnd = current + 1;
+            while (wordEnd < end && !Character.isWhitespace(cc[wordEnd])) {
+                wordEnd++;
+            }
+            if (current + 1 >= wordEnd) {
+                return false;
+            }
+            String word = new String(cc, wordStart, wordEnd - wordStart);
+            if (font.getWidthPoint(word, size) <= lineWidth) {
+                return false;
+            }
+            int boundary = 0;
+            for (String cluster : Graphemes.of(word)) {
+                boundary += cluster.length();
+                if (wordStart + boundary == current + 1) {
+                    return true;
+                }
+                if (wordStart + boundary > current + 1) {
+                    return false;
+                }
+            }
+            return false;
+        }
     }
 
     /** The first character of the text that no certificate font can draw (and that is not invisible), if any. */

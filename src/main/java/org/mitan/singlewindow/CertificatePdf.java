@@ -43,6 +43,13 @@ class CertificatePdf {
     private static final float QR_POINTS = 120;
     private static final Color RULE = new Color(0x99, 0x99, 0x99);
     private static final Color LABEL_BACKGROUND = new Color(0xF2, 0xF2, 0xF2);
+    private static final float MARGIN = 56;
+    private static final float PADDING = 6;
+    private static final float[] COLUMNS = {2, 5};
+    /** Widths of the lines the text is set in: the page between the margins, and the table's two columns. */
+    private static final float PAGE_LINE = PageSize.A4.getWidth() - 2 * MARGIN;
+    private static final float LABEL_LINE = PAGE_LINE * COLUMNS[0] / (COLUMNS[0] + COLUMNS[1]) - 2 * PADDING;
+    private static final float VALUE_LINE = PAGE_LINE * COLUMNS[1] / (COLUMNS[0] + COLUMNS[1]) - 2 * PADDING;
 
     private static final float STATE = 12;
     private static final float BODY = 16;
@@ -67,7 +74,7 @@ class CertificatePdf {
     byte[] render(Content content) {
         Map<String, String> rows = rows(content);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.A4, 56, 56, 48, 48);
+        Document pdf = new Document(PageSize.A4, MARGIN, MARGIN, 48, 48);
         try {
             PdfWriter.getInstance(pdf, out);
             pdf.addTitle(content.serviceName() + " " + content.certificateNumber());
@@ -81,7 +88,7 @@ class CertificatePdf {
             }
             pdf.add(centred(content.serviceName(), TITLE, Weight.BOLD, 18));
             Paragraph number = centred("Certificate number: ", LABEL, Weight.BOLD, 10);
-            number.add(CertificateFonts.phrase(content.certificateNumber(), NUMBER, Weight.BOLD));
+            number.add(CertificateFonts.phrase(content.certificateNumber(), NUMBER, Weight.BOLD, PAGE_LINE));
             pdf.add(number);
             pdf.add(table(rows));
             Image qr = Image.getInstance(QrCodes.png(content.verificationUrl(), QR_PIXELS));
@@ -128,26 +135,26 @@ class CertificatePdf {
     private static PdfPTable table(Map<String, String> rows) throws DocumentException {
         PdfPTable table = new PdfPTable(2);
         table.setWidthPercentage(100);
-        table.setWidths(new float[] {2, 5});
+        table.setWidths(COLUMNS);
         table.setSpacingBefore(14);
         rows.forEach((label, value) -> {
-            PdfPCell left = cell(label, LABEL, Weight.BOLD);
+            PdfPCell left = cell(label, LABEL, Weight.BOLD, LABEL_LINE);
             left.setBackgroundColor(LABEL_BACKGROUND);
             table.addCell(left);
-            table.addCell(cell(value, VALUE, Weight.REGULAR));
+            table.addCell(cell(value, VALUE, Weight.REGULAR, VALUE_LINE));
         });
         return table;
     }
 
-    private static PdfPCell cell(String text, float size, Weight weight) {
-        PdfPCell cell = new PdfPCell(CertificateFonts.phrase(text, size, weight));
-        cell.setPadding(6);
+    private static PdfPCell cell(String text, float size, Weight weight, float lineWidth) {
+        PdfPCell cell = new PdfPCell(CertificateFonts.phrase(text, size, weight, lineWidth));
+        cell.setPadding(PADDING);
         cell.setBorderColor(RULE);
         return cell;
     }
 
     private static Paragraph centred(String text, float size, Weight weight, float spacingBefore) {
-        Paragraph paragraph = new Paragraph(CertificateFonts.phrase(text, size, weight));
+        Paragraph paragraph = new Paragraph(CertificateFonts.phrase(text, size, weight, PAGE_LINE));
         paragraph.setAlignment(Element.ALIGN_CENTER);
         paragraph.setSpacingBefore(spacingBefore);
         return paragraph;

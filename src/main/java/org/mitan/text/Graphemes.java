@@ -12,13 +12,17 @@ import java.util.Locale;
  * inside: half a cluster shows as a dangling vowel sign, a broken conjunct or, for a split surrogate pair, as text
  * that JSON writers and databases refuse.
  * <p>
- * Built on {@link BreakIterator#getCharacterInstance()}; a cluster the JDK starts with a combining mark or a
- * joiner (it does so after a second virama, as in क्ष्मी) is joined to the one before it.
+ * Built on {@link BreakIterator#getCharacterInstance()}, with what Java 17's rules lack: a cluster that starts
+ * with a combining mark or a joiner is joined to the one before it, and so is a cluster that follows a virama
+ * (Unicode 15.1's rule GB9c: a conjunct such as क्ष्म in लक्ष्मी is one cluster, where the JDK cuts it after the
+ * second virama).
  */
 public final class Graphemes {
 
     private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
     private static final int ZERO_WIDTH_JOINER = 0x200D;
+    /** The viramas that link consonants into a conjunct (Indic_Conjunct_Break=Linker), Devanagari's first. */
+    private static final String VIRAMAS = "\u094D\u09CD\u0ACD\u0B4D\u0C4D\u0D4D";
 
     private Graphemes() {
     }
@@ -34,7 +38,7 @@ public final class Graphemes {
         int start = breaks.first();
         for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
             String cluster = text.substring(start, end);
-            if (!clusters.isEmpty() && continues(cluster.codePointAt(0))) {
+            if (!clusters.isEmpty() && (continues(cluster.codePointAt(0)) || endsInVirama(clusters))) {
                 clusters.set(clusters.size() - 1, clusters.get(clusters.size() - 1) + cluster);
             } else {
                 clusters.add(cluster);
@@ -60,6 +64,11 @@ public final class Graphemes {
             kept.append(cluster);
         }
         return kept.toString().strip() + ellipsis;
+    }
+
+    private static boolean endsInVirama(List<String> clusters) {
+        String last = clusters.get(clusters.size() - 1);
+        return VIRAMAS.indexOf(last.charAt(last.length() - 1)) >= 0;
     }
 
     private static boolean continues(int codePoint) {

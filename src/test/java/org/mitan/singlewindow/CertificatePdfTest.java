@@ -35,6 +35,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
+import org.mitan.text.Graphemes;
 
 class CertificatePdfTest {
 
@@ -217,6 +218,39 @@ class CertificatePdfTest {
             edges.setEndPage(document.getNumberOfPages());
             edges.getText(document);
             assertThat(ends).isNotEmpty().allSatisfy(end -> assertThat(end).isLessThanOrEqualTo(rightMargin));
+        }
+    }
+
+    @Test
+    void aWordTooLongForItsLineIsBrokenBetweenSyllablesNeverInsideOne() throws Exception {
+        Map<String, Object> particulars = new LinkedHashMap<>();
+        List<String> words = List.of("ज़िला", "प्रिया", "लक्ष्मी", "क्षि", "स्त्री", "कि", "राष्ट्रीय");
+        for (int i = 0; i < words.size(); i++) {
+            particulars.put("remarks" + i, words.get(i).repeat(200 / words.get(i).length()));
+        }
+        byte[] bytes = pdf.render(content("रीना प्रिया", "House 4", particulars));
+        Files.write(Files.createDirectories(Path.of("target", "certificates")).resolve("long-words-certificate.pdf"),
+                bytes);
+
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setEndPage(document.getNumberOfPages());
+            List<String> lines = stripper.getText(document).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty()).toList();
+            assertThat(lines.stream().filter(line -> line.contains("ज़िला"))).hasSizeGreaterThan(1);
+            for (int i = 1; i < lines.size(); i++) {
+                String before = lines.get(i - 1);
+                String joined = before + lines.get(i);
+                List<Integer> boundaries = new ArrayList<>();
+                int at = 0;
+                for (String cluster : Graphemes.of(joined)) {
+                    boundaries.add(at += cluster.length());
+                }
+                assertThat(boundaries).as("a line break inside a syllable: %s | %s", before, lines.get(i))
+                        .contains(before.length());
+            }
+            String all = String.join("", lines);
+            particulars.values().forEach(value -> assertThat(all).contains((String) value));
         }
     }
 

@@ -11,7 +11,9 @@ class GraphemesTest {
         assertThat(Graphemes.of("प्रिया")).containsExactly("प्रि", "या");
         assertThat(Graphemes.of("श्री")).containsExactly("श्री");
         assertThat(Graphemes.of("ज़िला")).containsExactly("ज़ि", "ला");
-        assertThat(Graphemes.of("लक्ष्मी")).containsExactly("ल", "क्ष्", "मी");
+        assertThat(Graphemes.of("लक्ष्मी")).containsExactly("ल", "क्ष्मी");
+        assertThat(Graphemes.of("राष्ट्रीय")).containsExactly("रा", "ष्ट्री", "य");
+        assertThat(Graphemes.of("स्त्री")).containsExactly("स्त्री");
         assertThat(Graphemes.of("साहू")).containsExactly("सा", "हू");
     }
 
