@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.mitan.intake.PrintableCharacters;
 import org.mitan.municipality.UrbanBodyRepository.WardHolder;
 import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,9 +28,11 @@ class UrbanBodyAdministration {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{2,16}");
 
     private final UrbanBodyRepository bodies;
+    private final PrintableCharacters printable;
 
-    UrbanBodyAdministration(UrbanBodyRepository bodies) {
+    UrbanBodyAdministration(UrbanBodyRepository bodies, PrintableCharacters printable) {
         this.bodies = bodies;
+        this.printable = printable;
     }
 
     /** Adds a body; the code is upper-cased. 400 naming each bad field; 409 when the code is taken. */
@@ -46,6 +49,10 @@ class UrbanBodyAdministration {
             }
         }
         String nameEn = AdminInput.name(form.nameEn(), "nameEn", errors);
+        if (nameEn != null) {
+            // heads every certificate of the body, and cannot be changed later through the API
+            printable.refusal(nameEn).ifPresent(refusal -> errors.put("nameEn", refusal));
+        }
         String nameHi = AdminInput.name(form.nameHi(), "nameHi", errors);
         String district = AdminInput.name(form.district(), "district", errors);
         BodyKind kind = kind(form.kind(), errors);
