@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mitan.municipality.AdminInput;
 import org.mitan.process.SmsTemplates;
 
 class SmsTextsTest {
@@ -170,5 +171,21 @@ class SmsTextsTest {
         params.put("mitanName", "कमला राठिया");
 
         assertThat(texts.render(SmsTemplates.MITAN_ASSIGNED, "hi", params)).startsWith("मितान: कमला राठिया (फ़ोन ");
+    }
+
+    @ParameterizedTest
+    @MethodSource("templates")
+    void everyTextFitsTheOutboxEvenWithEveryFreeTextValueAtItsLongestInHindi(String template) {
+        // the longest each value can be: typed text cut to the SMS's limit, a Mitan's name as the API takes it
+        Map<String, Object> params = allParameters();
+        for (String name : List.of("documents", "reason", "taskName", "serviceName")) {
+            params.put(name, "प्रि".repeat(SmsTexts.MAX_VALUE_LENGTH));
+        }
+        params.put("mitanName", "क".repeat(AdminInput.MAX_NAME_LENGTH));
+
+        for (String language : SmsTexts.LANGUAGES) {
+            assertThat(texts.render(template, language, params).length()).as(template + " (" + language + ")")
+                    .isLessThanOrEqualTo(SmsTexts.MAX_BODY_LENGTH);
+        }
     }
 }
