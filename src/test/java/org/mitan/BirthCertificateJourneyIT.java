@@ -8,6 +8,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -211,6 +214,67 @@ class BirthCertificateJourneyIT {
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(http.postForEntity(feedbackUrl, Map.of("rating", 4), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    /** Issue 6: what intake accepts in Hindi, the rest of the journey finishes, up to a certificate in Hindi. */
+    @Test
+    void requestRecordedInDevanagariEndsInAnIssuedCertificateWithoutAnIncident() throws Exception {
+        String name = "लक्ष्मी यादव";
+        String address = "मकान 14, गांधी चौक, रायपुर।";
+        String number = steps.register(Map.of(
+                "certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 14, "citizenName", name,
+                "citizenPhone", "+91 98765 33333", "address", address, "preferredVisitWindow", "MORNING",
+                "language", "hi"));
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getCitizenName()).isEqualTo(name);
+
+        steps.upload("mitan.raipur", number, "birth-report", "report.pdf", Scans.pdf("Birth report, ward 14"),
+                HttpStatus.CREATED);
+        steps.upload("mitan.raipur", number, "parent-id", "id.png", Scans.image("png"), HttpStatus.CREATED);
+        steps.upload("mitan.raipur", number, "address-proof", "bill.png", Scans.image("png"), HttpStatus.CREATED);
+        steps.submit("mitan.raipur", steps.singleTask("mitan.raipur", "Task_VisitCitizen", number),
+                Map.of("visitOutcome", "collected", "visitRemarks", "सभी मूल दस्तावेज़ देखे"));
+        steps.runJobs(number);
+        steps.submit("mitan.raipur", steps.singleTask("mitan.raipur", "Task_RecordParticulars", number), Map.of(
+                "particular_childName", "रीना प्रिया", "particular_sex", "female",
+                "particular_dateOfBirth", "2026-11-04", "particular_placeOfBirth", "ज़िला अस्पताल, रायपुर",
+                "particular_motherName", name, "particular_fatherName", "श्री राम यादव",
+                "particular_informantName", "श्री राम यादव", "particular_informantRelation", "पिता"));
+        steps.submit("clerk.raipur", steps.claim("clerk.raipur", "Task_ScrutiniseDocuments", number),
+                Map.of("scrutinyOutcome", "accepted"));
+        steps.runJobs(number);
+        steps.submit("registrar.raipur", steps.claim("registrar.raipur", "Task_DecideApplication", number),
+                Map.of("decision", "approved"));
+        steps.runJobs(number);
+
+        ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
+        assertThat(request.getStatus()).isEqualTo(RequestStatus.OUT_FOR_DELIVERY);
+        List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list()
+                .stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+        assertThat(instances).isNotEmpty().allSatisfy(id ->
+                assertThat(runtime.createIncidentQuery().processInstanceId(id).list()).isEmpty());
+        assertThat(steps.singleTask("mitan.raipur", "Task_DeliverCertificate", number).path("assignee").asText())
+                .isEqualTo("mitan.raipur");
+
+        // The certificate names the child, and says everything in the letters it was recorded in.
+        Certificate certificate = certificates.findByRequestId(request.getId()).orElseThrow();
+        assertThat(certificate.getHolderName()).isEqualTo("रीना प्रिया");
+        ResponseEntity<byte[]> download = steps.as("registrar.raipur").getForEntity(
+                "/api/certificates/" + certificate.getCertificateNumber() + "/pdf", byte[].class);
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (PDDocument pdf = Loader.loadPDF(download.getBody())) {
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .contains("रीना प्रिया", address, name, "श्री राम यादव", "ज़िला अस्पताल, रायपुर", "पिता",
+                            certificate.getCertificateNumber());
+        }
+
+        // The public check shows whole syllables of the holder's name, and no more.
+        ResponseEntity<JsonNode> verified = http.getForEntity("/verify/" + certificate.getVerificationCode(),
+                JsonNode.class);
+        assertThat(verified.getBody().path("holder").asText()).isEqualTo("री* प्रि*");
+
+        // The citizen's SMS went out in Hindi.
+        assertThat(outbox.findByRequestIdOrderByIdAsc(request.getId())).extracting(SmsMessage::getTemplate)
+                .contains("REQUEST_REGISTERED", "MITAN_ASSIGNED", "SUBMITTED", "CERTIFICATE_ISSUED");
     }
 
     @Test

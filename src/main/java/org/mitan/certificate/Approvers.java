@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
+import org.mitan.intake.PrintableCharacters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +25,19 @@ class Approvers {
 
     private final HistoryService history;
     private final IdentityService identity;
+    private final PrintableCharacters printable;
 
-    Approvers(HistoryService history, IdentityService identity) {
+    Approvers(HistoryService history, IdentityService identity, PrintableCharacters printable) {
         this.history = history;
         this.identity = identity;
+        this.printable = printable;
     }
 
-    /** "Asha Verma (registrar1)", or the bare user id when Camunda has no name for it; refuses without one. */
+    /**
+     * "Asha Verma (registrar1)" or "मीना राव (registrar1)"; the bare user id when Camunda has no name for it, or a
+     * name the certificate cannot print (it is typed freely in Camunda Admin, and the certificate must still be
+     * issued). Refuses when no officer completed the decision.
+     */
     String approverOf(String processInstanceId) {
         List<HistoricTaskInstance> decisions = history.createHistoricTaskInstanceQuery()
                 .processInstanceId(processInstanceId)
@@ -64,6 +71,6 @@ class Approvers {
         }
         String name = String.join(" ", Optional.ofNullable(user.getFirstName()).orElse(""),
                 Optional.ofNullable(user.getLastName()).orElse("")).strip();
-        return name.isEmpty() ? userId : name + " (" + userId + ")";
+        return name.isEmpty() || printable.firstUnprintable(name).isPresent() ? userId : name + " (" + userId + ")";
     }
 }

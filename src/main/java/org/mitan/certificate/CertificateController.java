@@ -2,9 +2,9 @@ package org.mitan.certificate;
 
 import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
+import org.mitan.web.Downloads;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +38,7 @@ class CertificateController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename(file.fileName()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.inline(file.fileName()))
                 .body(new InputStreamResource(file.content()));
     }
 }

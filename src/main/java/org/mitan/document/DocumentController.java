@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 
 import org.mitan.web.Caller;
+import org.mitan.web.Downloads;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,12 +55,11 @@ class DocumentController {
     ResponseEntity<Resource> content(@PathVariable String id) {
         DocumentService.Content content = documents.openContent(id, Caller.current());
         Document document = content.document();
-        ContentDisposition inline = ContentDisposition.inline()
-                .filename(document.getDocumentType() + ContentTypes.extension(document.getContentType()))
-                .build();
+        // the type comes from the required-documents table and may be named in Hindi
+        String fileName = document.getDocumentType() + ContentTypes.extension(document.getContentType());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.getContentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, inline.toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.inline(fileName))
                 .body(new InputStreamResource(content.stream()));
     }
 }

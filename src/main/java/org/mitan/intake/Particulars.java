@@ -4,6 +4,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,13 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
 class Particulars {
 
     static final String MILESTONE = "PARTICULARS_RECORDED";
+    /** Longest text a particular may hold: the longest the certificate's fields take (its holder's name included). */
+    static final int MAX_TEXT_LENGTH = 500;
 
     private final Requests requests;
     private final ServiceRequestRepository repository;
+    private final PrintableCharacters printable;
 
-    Particulars(Requests requests, ServiceRequestRepository repository) {
+    Particulars(Requests requests, ServiceRequestRepository repository, PrintableCharacters printable) {
         this.requests = requests;
         this.repository = repository;
+        this.printable = printable;
     }
 
     /** The stored particulars, without empty ones. */
@@ -37,10 +43,24 @@ class Particulars {
 
     /**
      * Merges the values into the stored particulars: a value replaces the stored one, an empty value removes it,
-     * particulars not mentioned stay. Records who recorded which particulars.
+     * particulars not mentioned stay. Records who recorded which particulars. Text the certificate could not take
+     * (too long, or with a character it cannot print) is refused, naming the form field, and nothing is stored:
+     * a {@link FormFieldValidationException}, so the task stays open and Tasklist shows why.
      */
     @Transactional
     void merge(String requestNumber, Map<String, Object> values, String actor) {
+        values.forEach((name, value) -> {
+            if (value instanceof String text) {
+                String field = ProcessVariables.PARTICULAR_PREFIX + name;
+                if (text.strip().length() > MAX_TEXT_LENGTH) {
+                    throw new FormFieldValidationException(field, field + " must be at most " + MAX_TEXT_LENGTH
+                            + " characters.");
+                }
+                printable.refusal(text).ifPresent(refusal -> {
+                    throw new FormFieldValidationException(field, field + " " + refusal + ".");
+                });
+            }
+        });
         ServiceRequest request = requests.require(requestNumber);
         Map<String, Object> merged = new LinkedHashMap<>(request.getParticulars());
         values.forEach((name, value) -> {

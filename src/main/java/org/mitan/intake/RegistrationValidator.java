@@ -24,10 +24,12 @@ class RegistrationValidator {
 
     private final CertificateTypes types;
     private final UrbanBodyRepository bodies;
+    private final PrintableCharacters printable;
 
-    RegistrationValidator(CertificateTypes types, UrbanBodyRepository bodies) {
+    RegistrationValidator(CertificateTypes types, UrbanBodyRepository bodies, PrintableCharacters printable) {
         this.types = types;
         this.bodies = bodies;
+        this.printable = printable;
     }
 
     /** The form's values in stored form; a 400 {@link ApiException} naming each bad field otherwise. */
@@ -117,6 +119,10 @@ class RegistrationValidator {
                 errors.put("language", "must be hi (Hindi) or en (English)");
             }
         }
+
+        // Both are printed on the certificate: what it cannot print is refused now, not at the end.
+        printable.refusal(name).ifPresent(refusal -> errors.putIfAbsent("citizenName", refusal));
+        printable.refusal(address).ifPresent(refusal -> errors.putIfAbsent("address", refusal));
 
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

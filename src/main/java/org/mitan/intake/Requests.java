@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.mitan.text.Graphemes;
 import org.mitan.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Finding requests and moving them along, with a dated milestone for each step. Used by every capability. */
 @Service
 public class Requests {
+
+    /** The milestone detail column's size. */
+    static final int MAX_DETAIL_LENGTH = 1000;
 
     private final ServiceRequestRepository requests;
     private final RequestMilestoneRepository milestones;
@@ -37,11 +41,14 @@ public class Requests {
         record(request, status.name(), actor, detail);
     }
 
-    /** Records a milestone that does not change the status (an SMS sent, a visit missed, a task overdue). */
+    /**
+     * Records a milestone that does not change the status (an SMS sent, a visit missed, a task overdue). A detail
+     * longer than its column is shortened between characters as people see them (a reason typed in Hindi).
+     */
     @Transactional
     public void record(ServiceRequest request, String milestone, String actor, String detail) {
         milestones.save(new RequestMilestone(request.getId(), milestone, Instant.now(clock), actor,
-                detail == null ? null : detail.substring(0, Math.min(detail.length(), 1000))));
+                Graphemes.truncate(detail, MAX_DETAIL_LENGTH, "…")));
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.mitan.intake.PrintableCharacters;
 import org.mitan.municipality.UrbanBodyRepository.WardHolder;
 import org.mitan.web.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,10 +30,13 @@ class UrbanBodyAdministration {
 
     private final UrbanBodyRepository bodies;
     private final ApplicationEventPublisher events;
+    private final PrintableCharacters printable;
 
-    UrbanBodyAdministration(UrbanBodyRepository bodies, ApplicationEventPublisher events) {
+    UrbanBodyAdministration(UrbanBodyRepository bodies, ApplicationEventPublisher events,
+            PrintableCharacters printable) {
         this.bodies = bodies;
         this.events = events;
+        this.printable = printable;
     }
 
     /** Adds a body; the code is upper-cased. 400 naming each bad field; 409 when the code is taken. */
@@ -49,6 +53,10 @@ class UrbanBodyAdministration {
             }
         }
         String nameEn = AdminInput.name(form.nameEn(), "nameEn", errors);
+        if (nameEn != null) {
+            // heads every certificate of the body, and cannot be changed later through the API
+            printable.refusal(nameEn).ifPresent(refusal -> errors.put("nameEn", refusal));
+        }
         String nameHi = AdminInput.name(form.nameHi(), "nameHi", errors);
         String district = AdminInput.name(form.district(), "district", errors);
         BodyKind kind = kind(form.kind(), errors);

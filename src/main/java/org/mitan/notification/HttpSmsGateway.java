@@ -14,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mitan.text.Graphemes;
 
 /**
  * An SMS provider's HTTP API ({@code mitan.sms.mode=http}): {@code POST <url>} with
@@ -100,6 +101,6 @@ class HttpSmsGateway implements SmsGateway {
         if (text == null) {
             return "";
         }
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+        return Graphemes.truncate(text, 200, "…");
     }
 }

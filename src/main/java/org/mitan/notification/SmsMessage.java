@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.mitan.text.Graphemes;
 
 /**
  * One SMS in the outbox. It is written in the same transaction as the step that caused it and sent afterwards,
@@ -18,6 +19,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "sms_message")
 public class SmsMessage {
+
+    /** The last_error column's size. */
+    static final int MAX_ERROR_LENGTH = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -80,7 +84,7 @@ public class SmsMessage {
 
     public void markAttemptFailed(String error, int maxAttempts) {
         this.attempts++;
-        this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 500));
+        this.lastError = Graphemes.truncate(error, MAX_ERROR_LENGTH, "…");
         if (attempts >= maxAttempts) {
             this.status = SmsStatus.FAILED;
         }

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.mitan.process.SmsTemplates;
+import org.mitan.text.Graphemes;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -134,9 +135,10 @@ public class SmsTexts {
     }
 
     /**
-     * One line of text, at most {@link #MAX_VALUE_LENGTH} characters; null when there is nothing to say. Values that
-     * people typed have been made {@link PlainText} before they come here; this method keeps other characters as
-     * they are ({@link SmsRedaction} renders with control characters as markers).
+     * One line of text, at most {@link #MAX_VALUE_LENGTH} characters, shortened at a character boundary as people
+     * see it; null when there is nothing to say. Values that people typed have been made {@link PlainText} before
+     * they come here; this method keeps other characters as they are ({@link SmsRedaction} renders with control
+     * characters as markers).
      */
     private static String clean(Object value) {
         if (value == null) {
@@ -146,7 +148,8 @@ public class SmsTexts {
         if (text.isBlank()) {
             return null;
         }
-        return text.length() <= MAX_VALUE_LENGTH ? text : text.substring(0, MAX_VALUE_LENGTH - 1).strip() + "…";
+        // cut between characters as people see them: never inside a Devanagari syllable or an emoji
+        return Graphemes.truncate(text, MAX_VALUE_LENGTH, "…");
     }
 
     private static Properties load(String path) {

@@ -3,26 +3,24 @@ package org.mitan.singlewindow;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import org.mitan.singlewindow.CertificateFonts.Weight;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,31 +28,37 @@ import org.springframework.stereotype.Component;
  * the certificate number, the holder, the address, the particulars, the issue date, the approving officer and a
  * QR code that opens the public verification page, whose address is also printed under it.
  * <p>
- * English only: the PDF's built-in Helvetica has no Devanagari glyphs and OpenPDF cannot shape Devanagari without
- * an embedded Unicode font. Text it cannot print (a name typed in Hindi) is refused with a message naming the
- * field, rather than silently printed blank on a legal document.
+ * The headings are English; names, addresses and particulars are printed as recorded, in Latin letters or in
+ * Devanagari, with embedded fonts that shape Hindi properly ({@link CertificateFonts}). Text that none of the fonts
+ * can draw (another script, an emoji) is refused with a message naming the field rather than printed as empty boxes
+ * on a legal document; intake and the particulars forms refuse such text at the door, so it does not get here.
  */
 @Component
 class CertificatePdf {
 
     static final String STATE_HEADING = "Government of Chhattisgarh";
 
-    /** Helvetica's built-in encoding in the PDF. */
-    private static final Charset PRINTABLE = Charset.forName("windows-1252");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final int QR_PIXELS = 300;
     private static final float QR_POINTS = 120;
     private static final Color RULE = new Color(0x99, 0x99, 0x99);
     private static final Color LABEL_BACKGROUND = new Color(0xF2, 0xF2, 0xF2);
+    private static final float MARGIN = 56;
+    private static final float PADDING = 6;
+    private static final float[] COLUMNS = {2, 5};
+    /** Widths of the lines the text is set in: the page between the margins, and the table's two columns. */
+    private static final float PAGE_LINE = PageSize.A4.getWidth() - 2 * MARGIN;
+    private static final float LABEL_LINE = PAGE_LINE * COLUMNS[0] / (COLUMNS[0] + COLUMNS[1]) - 2 * PADDING;
+    private static final float VALUE_LINE = PAGE_LINE * COLUMNS[1] / (COLUMNS[0] + COLUMNS[1]) - 2 * PADDING;
 
-    private static final Font STATE = new Font(Font.HELVETICA, 12, Font.BOLD);
-    private static final Font BODY = new Font(Font.HELVETICA, 16, Font.BOLD);
-    private static final Font DEPARTMENT = new Font(Font.HELVETICA, 10, Font.ITALIC);
-    private static final Font TITLE = new Font(Font.HELVETICA, 20, Font.BOLD);
-    private static final Font NUMBER = new Font(Font.COURIER, 12, Font.BOLD);
-    private static final Font LABEL = new Font(Font.HELVETICA, 10, Font.BOLD);
-    private static final Font VALUE = new Font(Font.HELVETICA, 10, Font.NORMAL);
-    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL);
+    private static final float STATE = 12;
+    private static final float BODY = 16;
+    private static final float DEPARTMENT = 10;
+    private static final float TITLE = 20;
+    private static final float NUMBER = 12;
+    private static final float LABEL = 10;
+    private static final float VALUE = 10;
+    private static final float SMALL = 8;
 
     /**
      * What goes on the certificate.
@@ -70,21 +74,21 @@ class CertificatePdf {
     byte[] render(Content content) {
         Map<String, String> rows = rows(content);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.A4, 56, 56, 48, 48);
+        Document pdf = new Document(PageSize.A4, MARGIN, MARGIN, 48, 48);
         try {
             PdfWriter.getInstance(pdf, out);
             pdf.addTitle(content.serviceName() + " " + content.certificateNumber());
             pdf.addSubject(content.serviceName());
             pdf.addCreator("Mitan local register");
             pdf.open();
-            pdf.add(centred(STATE_HEADING, STATE, 0));
-            pdf.add(centred(content.bodyName(), BODY, 4));
+            pdf.add(centred(STATE_HEADING, STATE, Weight.BOLD, 0));
+            pdf.add(centred(content.bodyName(), BODY, Weight.BOLD, 4));
             if (content.department() != null) {
-                pdf.add(centred(content.department(), DEPARTMENT, 2));
+                pdf.add(centred(content.department(), DEPARTMENT, Weight.REGULAR, 2));
             }
-            pdf.add(centred(content.serviceName(), TITLE, 18));
-            Paragraph number = centred("Certificate number: ", LABEL, 10);
-            number.add(new Chunk(content.certificateNumber(), NUMBER));
+            pdf.add(centred(content.serviceName(), TITLE, Weight.BOLD, 18));
+            Paragraph number = centred("Certificate number: ", LABEL, Weight.BOLD, 10);
+            number.add(CertificateFonts.phrase(content.certificateNumber(), NUMBER, Weight.BOLD, PAGE_LINE));
             pdf.add(number);
             pdf.add(table(rows));
             Image qr = Image.getInstance(QrCodes.png(content.verificationUrl(), QR_PIXELS));
@@ -93,10 +97,10 @@ class CertificatePdf {
             qr.setSpacingBefore(24);
             pdf.add(qr);
             pdf.add(centred("Scan the code or open this address to check that the certificate is genuine:",
-                    SMALL, 2));
-            pdf.add(centred(content.verificationUrl(), VALUE, 2));
+                    SMALL, Weight.REGULAR, 2));
+            pdf.add(centred(content.verificationUrl(), VALUE, Weight.REGULAR, 2));
             pdf.add(centred("This certificate was issued electronically through Mukhyamantri Mitan Yojana.",
-                    SMALL, 18));
+                    SMALL, Weight.REGULAR, 18));
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("Cannot render certificate " + content.certificateNumber(), e);
         } finally {
@@ -131,26 +135,26 @@ class CertificatePdf {
     private static PdfPTable table(Map<String, String> rows) throws DocumentException {
         PdfPTable table = new PdfPTable(2);
         table.setWidthPercentage(100);
-        table.setWidths(new float[] {2, 5});
+        table.setWidths(COLUMNS);
         table.setSpacingBefore(14);
         rows.forEach((label, value) -> {
-            PdfPCell left = cell(label, LABEL);
+            PdfPCell left = cell(label, LABEL, Weight.BOLD, LABEL_LINE);
             left.setBackgroundColor(LABEL_BACKGROUND);
             table.addCell(left);
-            table.addCell(cell(value, VALUE));
+            table.addCell(cell(value, VALUE, Weight.REGULAR, VALUE_LINE));
         });
         return table;
     }
 
-    private static PdfPCell cell(String text, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
-        cell.setPadding(6);
+    private static PdfPCell cell(String text, float size, Weight weight, float lineWidth) {
+        PdfPCell cell = new PdfPCell(CertificateFonts.phrase(text, size, weight, lineWidth));
+        cell.setPadding(PADDING);
         cell.setBorderColor(RULE);
         return cell;
     }
 
-    private static Paragraph centred(String text, Font font, float spacingBefore) {
-        Paragraph paragraph = new Paragraph(text, font);
+    private static Paragraph centred(String text, float size, Weight weight, float spacingBefore) {
+        Paragraph paragraph = new Paragraph(CertificateFonts.phrase(text, size, weight, PAGE_LINE));
         paragraph.setAlignment(Element.ALIGN_CENTER);
         paragraph.setSpacingBefore(spacingBefore);
         return paragraph;
@@ -194,10 +198,12 @@ class CertificatePdf {
     }
 
     private static String printable(String field, String text) {
-        if (text != null && !PRINTABLE.newEncoder().canEncode(text)) {
-            throw new IllegalArgumentException("The certificate's " + field + " '" + text + "' has characters "
-                    + "the English certificate template cannot print (e.g. Devanagari). Record it in Latin "
-                    + "letters and retry the job.");
+        OptionalInt unprintable = CertificateFonts.unprintable(text);
+        if (unprintable.isPresent()) {
+            int codePoint = unprintable.getAsInt();
+            throw new IllegalArgumentException("The certificate's " + field + " '" + text + "' has a character the "
+                    + "certificate's fonts cannot print: '" + new String(Character.toChars(codePoint)) + "' (U+"
+                    + "%04X".formatted(codePoint) + "). Correct it in Latin letters or Devanagari and retry the job.");
         }
         return text == null ? "" : text;
     }

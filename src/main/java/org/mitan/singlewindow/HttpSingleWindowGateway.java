@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.mitan.text.Graphemes;
 
 /**
  * Client of the state's single-window API. The wire contract, owned here so that it does not change with the
@@ -38,8 +39,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  *     ({@code issuedAt} as an ISO-8601 instant; the server prints {@code verificationUrl} as the certificate's QR
  *     code). Answer 200 or 201 with {@code {"certificateNumber": "...", "pdfBase64": "..."}}, the PDF in standard
  *     base64.</li>
- * <li>Headers on both: {@code Authorization: Bearer <apiKey>}, {@code Content-Type} and {@code Accept}
- *     {@code application/json}, and {@code Idempotency-Key}: the request number for the filing,
+ * <li>Headers on both: {@code Authorization: Bearer <apiKey>}, {@code Content-Type}
+ *     {@code application/json; charset=utf-8} (names and addresses are often in Devanagari; the charset is said
+ *     for servers that would otherwise read the body as Latin-1), {@code Accept} {@code application/json}, and
+ *     {@code Idempotency-Key}: the request number for the filing,
  *     {@code <requestNumber>-certificate} for the certificate. The server answers a repeated key with the first
  *     answer, so a retry after a crash files once and issues once.</li>
  * <li>Refusal on the merits: any other 4xx, with the reason taken from the body's {@code detail} (RFC 9457) or
@@ -126,7 +129,7 @@ class HttpSingleWindowGateway implements SingleWindowGateway {
                     .timeout(readTimeout)
                     .header("Authorization", "Bearer " + apiKey)
                     .header("Idempotency-Key", idempotencyKey)
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json; charset=utf-8")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                     .build();
@@ -220,7 +223,7 @@ class HttpSingleWindowGateway implements SingleWindowGateway {
     }
 
     private static String shorten(String text) {
-        return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH - 1) + "…";
+        return Graphemes.truncate(text, MAX_REASON_LENGTH, "…");
     }
 
     private static String describe(Throwable cause) {

@@ -27,7 +27,9 @@ class ApproversTest {
     private final HistoricTaskInstanceQuery tasks = mock(HistoricTaskInstanceQuery.class, RETURNS_SELF);
     private final UserOperationLogQuery operations = mock(UserOperationLogQuery.class, RETURNS_SELF);
     private final UserQuery users = mock(UserQuery.class, RETURNS_SELF);
-    private final Approvers approvers = new Approvers(history, identity);
+    /** Stand-in for the certificate's fonts: everything but emoji. */
+    private final Approvers approvers = new Approvers(history, identity, text -> text.codePoints()
+            .filter(c -> c > 0xFFFF).findFirst());
 
     @BeforeEach
     void queries() {
@@ -54,6 +56,21 @@ class ApproversTest {
         verify(users).userId("registrar1");
         verify(operations).taskId("t1");
         verify(operations).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE);
+    }
+
+    @Test
+    void aNameInDevanagariIsPrintedAndOneTheCertificateCannotPrintGivesWayToTheUserId() {
+        HistoricTaskInstance decision = task("t1", "registrar1");
+        when(tasks.list()).thenReturn(List.of(decision));
+        User user = mock(User.class);
+        when(user.getFirstName()).thenReturn("मीना");
+        when(user.getLastName()).thenReturn("राव");
+        when(users.singleResult()).thenReturn(user);
+
+        assertThat(approvers.approverOf("process-1")).isEqualTo("मीना राव (registrar1)");
+
+        when(user.getLastName()).thenReturn("Rao \uD83C\uDF38");
+        assertThat(approvers.approverOf("process-1")).isEqualTo("registrar1");
     }
 
     @Test

@@ -54,7 +54,11 @@ class CertificateVerificationTest {
         assertThat(CertificateVerification.mask("Asha Sahu")).isEqualTo("A*** S***");
         assertThat(CertificateVerification.mask("  K.  Ramesh ")).isEqualTo("K* R*****");
         assertThat(CertificateVerification.mask("Ravi")).isEqualTo("R***");
-        assertThat(CertificateVerification.mask("आशा साहू")).isEqualTo("आ** स***");
+        assertThat(CertificateVerification.mask("आशा साहू")).isEqualTo("आ* सा*");
+        // a Devanagari syllable is one character to the reader: never a consonant without its vowel sign
+        assertThat(CertificateVerification.mask("रीना प्रिया")).isEqualTo("री* प्रि*");
+        assertThat(CertificateVerification.mask("लक्ष्मी यादव")).isEqualTo("ल* या**");
+        assertThat(CertificateVerification.mask("श्री राम")).isEqualTo("श्री रा*");
         assertThat(CertificateVerification.mask("")).isEmpty();
     }
 }

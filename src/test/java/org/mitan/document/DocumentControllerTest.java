@@ -1,6 +1,7 @@
 package org.mitan.document;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -173,6 +174,21 @@ class DocumentControllerTest {
                 .andExpect(header().string("Content-Disposition", "inline; filename=\"birth-report.pdf\""))
                 .andExpect(content().bytes(ContentTypesTest.PDF));
         verify(service).openContent(ID.toString(), clerk);
+    }
+
+    @Test
+    @WithMockUser(username = "clerk1", authorities = "GROUP_clerk")
+    void aDocumentTypeNamedInHindiGivesAFileNameTheBrowserCanRead() throws Exception {
+        Caller clerk = new Caller("clerk1", Set.of("clerk"));
+        Document hindi = new Document(ID, 41L, "जन्म-रिपोर्ट", "documents/" + NUMBER + "/" + SHA, SHA,
+                ContentTypesTest.PDF.length, "application/pdf", "mitan.rpr.1", Instant.parse("2026-05-01T06:30:00Z"));
+        when(service.openContent(ID.toString(), clerk)).thenReturn(
+                new DocumentService.Content(hindi, new ByteArrayInputStream(ContentTypesTest.PDF)));
+
+        mvc.perform(get("/api/documents/{id}/content", ID))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", startsWith(
+                        "inline; filename=\"document.pdf\"; filename*=UTF-8''%E0%A4%9C%E0%A4%A8")));
     }
 
     @Test

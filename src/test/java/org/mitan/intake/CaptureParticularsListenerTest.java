@@ -1,6 +1,7 @@
 package org.mitan.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class CaptureParticularsListenerTest {
     private final IdentityService identity = mock(IdentityService.class);
     private final Requests requests = new Requests(repository, milestones, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
     private final CaptureParticularsListener listener = new CaptureParticularsListener(
-            new Particulars(requests, repository), identity);
+            new Particulars(requests, repository, RegistrationValidatorTest.PRINTABLE), identity);
     private final ServiceRequest request = Fixtures.request(3, "RPR-2026-000003");
     private final Map<String, Object> processScope = new HashMap<>();
     private final Map<String, Object> taskScope = new HashMap<>();
@@ -132,5 +134,37 @@ class CaptureParticularsListenerTest {
         verify(repository, never()).save(any());
         verify(milestones, never()).save(any());
         assertThat(taskScope).containsOnlyKeys("visitOutcome");
+    }
+
+    @Test
+    void devanagariParticularsAreKeptAsTyped() {
+        when(identity.getCurrentAuthentication()).thenReturn(new Authentication("mitan1", List.of("mitan")));
+        taskScope.put("particular_childName", "रीना प्रिया");
+        taskScope.put("particular_placeOfBirth", "ज़िला अस्पताल, बड़ा बाज़ार");
+
+        listener.notify(Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution));
+
+        assertThat(request.getParticulars()).containsEntry("childName", "रीना प्रिया")
+                .containsEntry("placeOfBirth", "ज़िला अस्पताल, बड़ा बाज़ार");
+    }
+
+    @Test
+    void particularsTheCertificateCouldNotTakeAreRefusedAndTheTaskStaysOpen() {
+        request.setParticulars(Map.of("childName", "Riya"));
+        taskScope.put("particular_childName", "அருண்");
+        DelegateTask task = Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution);
+
+        assertThatThrownBy(() -> listener.notify(task))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("particular_childName has a character the certificate cannot print")
+                .hasMessageContaining("U+0B85");
+
+        taskScope.put("particular_childName", "a".repeat(Particulars.MAX_TEXT_LENGTH + 1));
+        assertThatThrownBy(() -> listener.notify(task))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("particular_childName must be at most 500 characters");
+        assertThat(request.getParticulars()).containsOnly(Map.entry("childName", "Riya"));
+        verify(repository, never()).save(any());
+        assertThat(taskScope).containsKey("particular_childName");
     }
 }

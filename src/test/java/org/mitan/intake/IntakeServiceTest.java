@@ -50,7 +50,7 @@ class IntakeServiceTest {
     private final RuntimeService runtime = mock(RuntimeService.class);
     private final SmsService sms = mock(SmsService.class);
     private final List<ServiceRequest> saved = new ArrayList<>();
-    private final IntakeService intake = new IntakeService(new RegistrationValidator(types, bodies), repository,
+    private final IntakeService intake = new IntakeService(new RegistrationValidator(types, bodies, RegistrationValidatorTest.PRINTABLE), repository,
             openRequests, lifecycle, numbers, types, runtime, sms, Clock.fixed(NEW_YEARS_EVE_UTC, ZoneOffset.UTC));
 
     @BeforeEach

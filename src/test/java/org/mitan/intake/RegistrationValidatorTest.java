@@ -26,7 +26,11 @@ class RegistrationValidatorTest {
 
     private final CertificateTypes types = mock(CertificateTypes.class);
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
-    private final RegistrationValidator validator = new RegistrationValidator(types, bodies);
+    /** The certificate's fonts print Latin and Devanagari; here, as a stand-in, everything but Tamil and emoji. */
+    static final PrintableCharacters PRINTABLE = text -> text == null ? java.util.OptionalInt.empty()
+            : text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.TAMIL
+                    || c > 0xFFFF).findFirst();
+    private final RegistrationValidator validator = new RegistrationValidator(types, bodies, PRINTABLE);
 
     static RegistrationForm valid() {
         return new RegistrationForm("birth-certificate", "RPR", "12", "Asha Verma", "+91 98765 43210",
@@ -161,5 +165,28 @@ class RegistrationValidatorTest {
                 field.equals("address") ? value : f.address(),
                 field.equals("preferredVisitWindow") ? value : f.preferredVisitWindow(),
                 field.equals("language") ? value : f.language());
+    }
+
+    @Test
+    void devanagariNamesAndAddressesAreAccepted() {
+        ValidRegistration registration = validator.validate(new RegistrationForm("birth-certificate", "RPR", "12",
+                "लक्ष्मी यादव", "9876543210", "मकान 14, गांधी चौक, रायपुर।", "MORNING", "hi"));
+
+        assertThat(registration.citizenName()).isEqualTo("लक्ष्मी यादव");
+        assertThat(registration.address()).isEqualTo("मकान 14, गांधी चौक, रायपुर।");
+    }
+
+    @Test
+    void aNameOrAddressTheCertificateCannotPrintIsRefusedAtTheDoorNamingTheCharacter() {
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> validator.validate(
+                new RegistrationForm("birth-certificate", "RPR", "12", "அருண் குமார்", "9876543210",
+                        "House 4 \uD83C\uDFE0", "MORNING", "hi")));
+
+        assertThat(refused.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        @SuppressWarnings("unchecked")
+        Map<String, String> errors = (Map<String, String>) refused.getProperties().get("fieldErrors");
+        assertThat(errors.get("citizenName")).contains("cannot print").contains("U+0B85")
+                .contains("Devanagari or Latin letters");
+        assertThat(errors.get("address")).contains("U+1F3E0");
     }
 }

@@ -26,7 +26,10 @@ import org.springframework.http.HttpStatus;
 class UrbanBodyAdministrationTest {
 
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
-    private final UrbanBodyAdministration administration = new UrbanBodyAdministration(bodies, event -> { });
+    /** Stand-in for the certificate's fonts: everything but Tamil. */
+    private final UrbanBodyAdministration administration = new UrbanBodyAdministration(bodies, event -> { },
+            text -> text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.TAMIL)
+                    .findFirst());
     private UrbanBody raipur;
 
     @BeforeEach
@@ -226,5 +229,15 @@ class UrbanBodyAdministrationTest {
                 return ward;
             }
         };
+    }
+
+    @Test
+    void aNameTheCertificateCannotPrintIsRefusedBeforeItHeadsOne() {
+        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+                new NewBody("CBE", "கோவை", "कोयंबटूर", "Coimbatore", "MUNICIPAL_COUNCIL", "20", null)));
+
+        assertThat(fieldErrors(refusal)).containsOnlyKeys("nameEn");
+        assertThat(fieldErrors(refusal).get("nameEn")).contains("cannot print").contains("U+0B95");
+        verify(bodies, never()).saveAndFlush(any());
     }
 }

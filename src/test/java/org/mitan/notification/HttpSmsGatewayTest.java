@@ -53,6 +53,10 @@ class HttpSmsGatewayTest {
             record(exchange);
             answer(exchange, 401, "{\"error\":\"bad key\"}");
         });
+        server.createContext("/sms/long-error", exchange -> {
+            record(exchange);
+            answer(exchange, 422, "त्रुटि".repeat(33) + "स्त्री \uD83D\uDE00 और भी");
+        });
         server.createContext("/sms/no-id", exchange -> {
             record(exchange);
             answer(exchange, 200, "{\"status\":\"queued\"}");
@@ -110,6 +114,14 @@ class HttpSmsGatewayTest {
         assertThatThrownBy(() -> gateway("/sms/refused", Duration.ofSeconds(5)).send("9876543210", "hello"))
                 .isInstanceOf(SmsGatewayException.class)
                 .hasMessageContaining("401");
+    }
+
+    @Test
+    void aLongHindiRefusalIsShortenedBetweenCharacters() {
+        assertThatThrownBy(() -> gateway("/sms/long-error", Duration.ofSeconds(5)).send("9876543210", "मितान"))
+                .isInstanceOf(SmsGatewayException.class)
+                .satisfies(e -> assertThat(e.getMessage()).endsWith("त्रुटि".repeat(33) + "…")
+                        .doesNotContain("स्"));
     }
 
     @Test

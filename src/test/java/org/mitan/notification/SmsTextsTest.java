@@ -3,6 +3,7 @@ package org.mitan.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mitan.municipality.AdminInput;
 import org.mitan.process.SmsTemplates;
 
 class SmsTextsTest {
@@ -146,5 +148,44 @@ class SmsTextsTest {
         params.put("reason", "fee $50 \\ not paid");
 
         assertThat(texts.render(SmsTemplates.REJECTED, "en", params)).contains("fee $50 \\ not paid");
+    }
+
+    @Test
+    void aLongHindiValueIsShortenedBetweenSyllablesNeverInsideOne() {
+        Map<String, Object> params = allParameters();
+        // 298 characters, then a syllable of four (प्रि) across the limit, then an emoji across it
+        params.put("reason", "क".repeat(SmsTexts.MAX_VALUE_LENGTH - 2) + "प्रिया");
+        params.put("documents", "a".repeat(SmsTexts.MAX_VALUE_LENGTH - 2) + "\uD83D\uDE00 and more");
+
+        String rejected = texts.render(SmsTemplates.DOCUMENTS_RETURNED, "hi", params);
+        assertThat(rejected).contains("क".repeat(SmsTexts.MAX_VALUE_LENGTH - 2) + "…")
+                .doesNotContain("प…").doesNotContain("प्");
+        String missing = texts.render(SmsTemplates.DOCUMENTS_MISSING, "hi", params);
+        assertThat(missing).contains("a".repeat(SmsTexts.MAX_VALUE_LENGTH - 2) + "…");
+        assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(missing)).as("no half of a surrogate pair").isTrue();
+    }
+
+    @Test
+    void aHindiSmsNamesADevanagariMitanAsTyped() {
+        Map<String, Object> params = allParameters();
+        params.put("mitanName", "कमला राठिया");
+
+        assertThat(texts.render(SmsTemplates.MITAN_ASSIGNED, "hi", params)).startsWith("मितान: कमला राठिया (फ़ोन ");
+    }
+
+    @ParameterizedTest
+    @MethodSource("templates")
+    void everyTextFitsTheOutboxEvenWithEveryFreeTextValueAtItsLongestInHindi(String template) {
+        // the longest each value can be: typed text cut to the SMS's limit, a Mitan's name as the API takes it
+        Map<String, Object> params = allParameters();
+        for (String name : List.of("documents", "reason", "taskName", "serviceName")) {
+            params.put(name, "प्रि".repeat(SmsTexts.MAX_VALUE_LENGTH));
+        }
+        params.put("mitanName", "क".repeat(AdminInput.MAX_NAME_LENGTH));
+
+        for (String language : SmsTexts.LANGUAGES) {
+            assertThat(texts.render(template, language, params).length()).as(template + " (" + language + ")")
+                    .isLessThanOrEqualTo(SmsTexts.MAX_BODY_LENGTH);
+        }
     }
 }

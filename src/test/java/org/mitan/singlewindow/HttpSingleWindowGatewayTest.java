@@ -44,7 +44,7 @@ class HttpSingleWindowGatewayTest {
     private volatile Received received;
 
     record Received(String method, String path, String idempotencyKey, String authorization, String contentType,
-            JsonNode body) {
+            JsonNode body, String text) {
     }
 
     @FunctionalInterface
@@ -78,7 +78,7 @@ class HttpSingleWindowGatewayTest {
         assertThat(received.path()).isEqualTo("/sws/applications");
         assertThat(received.idempotencyKey()).isEqualTo("RPR-2026-000042");
         assertThat(received.authorization()).isEqualTo("Bearer " + API_KEY);
-        assertThat(received.contentType()).isEqualTo("application/json");
+        assertThat(received.contentType()).isEqualTo("application/json; charset=utf-8");
         JsonNode body = received.body();
         assertThat(body.get("requestNumber").asText()).isEqualTo("RPR-2026-000042");
         assertThat(body.get("certificateType").asText()).isEqualTo("birth-certificate");
@@ -87,6 +87,23 @@ class HttpSingleWindowGatewayTest {
         assertThat(body.get("particulars").get("dateOfBirth").asText()).isEqualTo("2026-01-15");
         assertThat(body.get("documents").get(0).get("sha256").asText()).isEqualTo("ab".repeat(32));
         assertThat(body.get("documents").get(0).get("sizeBytes").asLong()).isEqualTo(2048);
+    }
+
+    @Test
+    void devanagariGoesOutAsUtf8AndAHindiRefusalComesBackAsWritten() {
+        ApplicationFiling filing = new ApplicationFiling("RPR-2026-000043", "birth-certificate", "RPR", 14,
+                "लक्ष्मी यादव", "9876543210", "मकान 14, गांधी चौक, रायपुर।",
+                Map.of("childName", "रीना प्रिया", "placeOfBirth", "ज़िला अस्पताल"), List.of());
+        answerWith(exchange -> reply(exchange, 422,
+                "{\"detail\":\"इस तिथि का जन्म पहले से पंजीकृत है: रीना प्रिया\"}"));
+
+        assertThatThrownBy(() -> gateway(Duration.ofSeconds(5)).submit(filing))
+                .isInstanceOf(SingleWindowRejection.class)
+                .hasMessage("इस तिथि का जन्म पहले से पंजीकृत है: रीना प्रिया");
+        assertThat(received.contentType()).isEqualTo("application/json; charset=utf-8");
+        assertThat(received.text()).contains("\"citizenName\":\"लक्ष्मी यादव\"")
+                .contains("\"address\":\"मकान 14, गांधी चौक, रायपुर।\"");
+        assertThat(received.body().get("particulars").get("childName").asText()).isEqualTo("रीना प्रिया");
     }
 
     @Test
@@ -233,7 +250,7 @@ class HttpSingleWindowGatewayTest {
                         exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
-                        body.length == 0 ? null : json.readTree(body));
+                        body.length == 0 ? null : json.readTree(body), new String(body, StandardCharsets.UTF_8));
                 answer.answer(exchange);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
