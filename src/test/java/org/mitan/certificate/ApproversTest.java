@@ -62,6 +62,7 @@ class ApproversTest {
     void aNameInDevanagariIsPrintedAndOneTheCertificateCannotPrintGivesWayToTheUserId() {
         HistoricTaskInstance decision = task("t1", "registrar1");
         when(tasks.list()).thenReturn(List.of(decision));
+        completedBy("registrar1");
         User user = mock(User.class);
         when(user.getFirstName()).thenReturn("मीना");
         when(user.getLastName()).thenReturn("राव");
