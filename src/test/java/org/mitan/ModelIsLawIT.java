@@ -251,6 +251,41 @@ class ModelIsLawIT {
     }
 
     @Test
+    void aModelDeployedWithoutTheFilesItLinksByDeploymentIsRefusedNamingThem() throws Exception {
+        // What Camunda Modeler's "deploy changed only" sends after the model alone was edited.
+        byte[] model = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("processes/birth-certificate.bpmn"));
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", "birth-certificate");
+        form.add("deployment-source", "Camunda Modeler");
+        form.add("deploy-changed-only", "true");
+        form.add("birth-certificate.bpmn", new ByteArrayResource(model) {
+            @Override
+            public String getFilename() {
+                return "birth-certificate.bpmn";
+            }
+        });
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        long instances = runtime.createProcessInstanceQuery().count();
+        String latest = repositoryId();
+
+        ResponseEntity<String> refused = steps.as("analyst").postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>(form, multipart), String.class);
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("links form 'birth-particulars' by deployment",
+                "links decision 'service-level' by deployment", "calls process 'doorstep-visit' by deployment",
+                "deploy changed only");
+        assertThat(repositoryId()).as("the type keeps its working version").isEqualTo(latest);
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    private String repositoryId() {
+        return steps.as("admin").getForEntity(
+                "/engine-rest/process-definition/key/birth-certificate", JsonNode.class).getBody().path("id").asText();
+    }
+
+    @Test
     void anExpressionReachesNoBeanOutsideTheProcessApi() {
         ResponseEntity<String> deployed = deployRaw(steps.as("admin"), "probe-beans", """
                 <bpmn:startEvent id="StartEvent_Probe" />

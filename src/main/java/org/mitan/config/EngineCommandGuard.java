@@ -61,7 +61,7 @@ class EngineCommandGuard extends CommandInterceptor {
             "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd", "RestartProcessInstancesCmd",
             "RestartProcessInstancesBatchCmd", "SetProcessDefinitionVersionCmd",
             "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateAllMessageBatchCmd",
-            "MessageEventReceivedCmd", "SignalEventReceivedCmd", "SignalCmd",
+            "MessageEventReceivedCmd", "SignalEventReceivedCmd", "SignalCmd", "EvaluateStartConditionCmd",
             "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd",
             "AddGroupIdentityLinkCmd", "AddUserIdentityLinkCmd", "DeleteGroupIdentityLinkCmd",
             "DeleteUserIdentityLinkCmd", "AddIdentityLinkForProcessDefinitionCmd",

@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * Rules that hold for every model, present and future, whoever deploys it, and for every call a person makes to
  * the engine. Put in place as the engine is built, so that no model and no REST call can leave them out:
  * <ul>
- * <li>deployments: {@link ModelRules} refuses scripts, class names, event starts and unknown beans;</li>
+ * <li>deployments: {@link ModelRules} refuses scripts, class names, event starts and unknown beans;
+ * {@link DeploymentCompleteness} refuses a model whose forms, decisions or called processes bound by deployment are
+ * not in the deployment;</li>
  * <li>expressions reach only the published process beans and plain values ({@link PublishedProcessBeans},
  * {@link ExpressionGuard});</li>
  * <li>engine commands a person asks for: {@link EngineCommandGuard} (start, modification, variables, identity
@@ -71,6 +73,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
             listeners.addAll(configuration.getCustomPostBPMNParseListeners());
         }
         listeners.add(new ModelRules(publishedBeans::containsKey));
+        listeners.add(new DeploymentCompleteness());
         listeners.add(new GuardsParseListener(new TaskCompletionGuard(), supervision, cancelledRequestCloser));
         configuration.setCustomPostBPMNParseListeners(listeners);
 
