@@ -245,6 +245,12 @@ class ModelIsLawIT {
                 <bpmn:timeDate>2020-01-01T00:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent>""");
         assertThat(timerStart.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(timerStart.getBody()).contains("StartEvent_Probe").contains("call centre");
+        ResponseEntity<String> incomplete = deploy(steps.as("analyst"), "probe-type", """
+                <bpmn:serviceTask id="Task_Register" camunda:delegateExpression="${registerRequest}" />
+                <bpmn:userTask id="Task_Look" name="Look" />""");
+        assertThat(incomplete.getStatusCode()).as(incomplete.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(incomplete.getBody()).contains("needs the competent officer's decision as the user task"
+                + " 'Task_DecideApplication'", "userTask 'Task_Look'", "has no role");
         ResponseEntity<String> plain = deploy(steps.as("analyst"), "probe-plain",
                 "<bpmn:serviceTask id=\"Task_Probe\" camunda:delegateExpression=\"${sendSms}\" />");
         assertThat(plain.getStatusCode()).as(plain.getBody()).isEqualTo(HttpStatus.OK);

@@ -25,7 +25,9 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
  * <li>delegate expressions name a published process bean; no expression reaches for classes or the engine;</li>
  * <li>no timer, message, signal or conditional start event on a process: requests begin at the call centre;</li>
  * <li>no embedded or external HTML forms ({@code camunda:formKey}): forms are Camunda Forms linked by
- * {@code camunda:formRef}, which cannot run code in an officer's browser.</li>
+ * {@code camunda:formRef}, which cannot run code in an officer's browser;</li>
+ * <li>a certificate process (one that registers requests) has the decision task the certificate needs, and a role
+ * on every user task.</li>
  * </ul>
  */
 class ModelRules extends AbstractBpmnParseListener {
@@ -35,6 +37,10 @@ class ModelRules extends AbstractBpmnParseListener {
     private static final String BPMN = BpmnParser.BPMN20_NS;
     private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** The bean that registers requests: a model using it is a certificate process. */
+    static final String REGISTER_REQUEST = "registerRequest";
+    /** The competent officer's decision, which the certificate names (see {@code certificate.Approvers}). */
+    static final String DECISION_TASK = "Task_DecideApplication";
     private static final Set<String> EVENT_STARTS = Set.of("timerEventDefinition", "messageEventDefinition",
             "signalEventDefinition", "conditionalEventDefinition");
 
@@ -49,6 +55,9 @@ class ModelRules extends AbstractBpmnParseListener {
         List<String> violations = new ArrayList<>();
         Element[] first = new Element[1];
         walk(process, process, violations, first);
+        if (registersRequests(process)) {
+            certificateProcessRules(process, violations, first);
+        }
         if (!violations.isEmpty()) {
             throw new BpmnParseException("The model '" + definition.getKey() + "' cannot be deployed: "
                     + String.join("; ", violations) + ". Nothing was deployed.", first[0]);
@@ -120,6 +129,54 @@ class ModelRules extends AbstractBpmnParseListener {
         }
         forbiddenIn(element.getText()).ifPresent(broken::add);
         return broken;
+    }
+
+    /** A certificate process: one whose steps register the citizen's request ({@code ${registerRequest}}). */
+    private static boolean registersRequests(Element element) {
+        String delegate = element.attributeNS(CAMUNDA_NS, "delegateExpression");
+        if (delegate != null && delegate.replace(" ", "").equals("${" + REGISTER_REQUEST + "}")) {
+            return true;
+        }
+        return element.elements().stream().anyMatch(ModelRules::registersRequests);
+    }
+
+    /**
+     * What the application needs of every certificate process: the competent officer's decision as the user task
+     * {@value #DECISION_TASK} (the certificate names who completed it), and a role on every user task (candidate
+     * groups from the type's row, or the Mitan as assignee), so that no step waits for nobody.
+     */
+    private static void certificateProcessRules(Element process, List<String> violations, Element[] first) {
+        List<Element> userTasks = new ArrayList<>();
+        collectUserTasks(process, userTasks);
+        if (userTasks.stream().noneMatch(task -> DECISION_TASK.equals(task.attribute("id")))) {
+            violations.add(describe(process) + ": a certificate process needs the competent officer's decision as"
+                    + " the user task '" + DECISION_TASK + "' (the certificate names who completes it); keep that"
+                    + " id on the decision step");
+            if (first[0] == null) {
+                first[0] = process;
+            }
+        }
+        for (Element task : userTasks) {
+            if (task.attributeNS(CAMUNDA_NS, "candidateGroups") == null
+                    && task.attributeNS(CAMUNDA_NS, "assignee") == null
+                    && task.attributeNS(CAMUNDA_NS, "candidateUsers") == null) {
+                violations.add(describe(task) + ": the step has no role; give it camunda:candidateGroups (e.g."
+                        + " ${serviceLevels.scrutinyGroup(execution)}) or camunda:assignee (e.g."
+                        + " ${assignedMitan.userId(execution)})");
+                if (first[0] == null) {
+                    first[0] = task;
+                }
+            }
+        }
+    }
+
+    private static void collectUserTasks(Element element, List<Element> tasks) {
+        if (BPMN.equals(element.getUri()) && "userTask".equals(element.getTagName())) {
+            tasks.add(element);
+        }
+        for (Element child : element.elements()) {
+            collectUserTasks(child, tasks);
+        }
     }
 
     /** The rule an expression breaks by naming a member that leads to classes or the engine, if any. */
