@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -42,34 +41,28 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
             return;
         }
         Contents contents = Contents.of(deployed.get());
-        List<String> missing = new ArrayList<>();
-        Element[] first = new Element[1];
-        walk(process, contents, missing, first);
-        if (!missing.isEmpty()) {
-            throw new BpmnParseException("The model '" + definition.getKey() + "' cannot be deployed: "
-                    + String.join("; ", missing) + ". Deploy the model together with the files it links by"
-                    + " deployment (in Camunda Modeler: add them to the deployment, or untick 'deploy changed"
-                    + " only'). Nothing was deployed.", first[0]);
-        }
+        ModelViolations missing = new ModelViolations();
+        walk(process, contents, missing);
+        missing.refuseIfAny(definition.getKey(), "Deploy the model together with the files it links by deployment"
+                + " (in Camunda Modeler: add them to the deployment, or untick 'deploy changed only').");
     }
 
-    private static void walk(Element element, Contents contents, List<String> missing, Element[] first) {
-        reference(element, "formRef", "formRefBinding", "form", contents.forms()).ifPresent(problem ->
-                note(problem, element, missing, first));
-        reference(element, "decisionRef", "decisionRefBinding", "decision", contents.decisions()).ifPresent(
-                problem -> note(problem, element, missing, first));
+    private static void walk(Element element, Contents contents, ModelViolations missing) {
+        reference(element, "formRef", "formRefBinding", "form", contents.forms())
+                .ifPresent(problem -> missing.add(element, problem));
+        reference(element, "decisionRef", "decisionRefBinding", "decision", contents.decisions())
+                .ifPresent(problem -> missing.add(element, problem));
         if ("callActivity".equals(element.getTagName())) {
             String called = element.attribute("calledElement");
             String binding = element.attributeNS(CAMUNDA, "calledElementBinding");
             if (called != null && !called.contains("${") && (binding == null || DEPLOYMENT.equals(binding))
                     && !contents.processes().contains(called)) {
-                note("call activity '" + element.attribute("id") + "' calls process '" + called + "' by deployment,"
-                        + " but this deployment has no such process (add " + called + ".bpmn)", element, missing,
-                        first);
+                missing.add(element, "calls process '" + called + "' by deployment, but this deployment has no"
+                        + " such process (add " + called + ".bpmn)");
             }
         }
         for (Element child : element.elements()) {
-            walk(child, contents, missing, first);
+            walk(child, contents, missing);
         }
     }
 
@@ -81,17 +74,10 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
                 || present.contains(id)) {
             return Optional.empty();
         }
-        return Optional.of(element.getTagName() + " '" + element.attribute("id") + "' links " + kind + " '" + id
-                + "' by deployment, but this deployment has no " + kind + " with that id (add " + id
-                + ("form".equals(kind) ? ".form" : ".dmn") + ")");
+        return Optional.of("links " + kind + " '" + id + "' by deployment, but this deployment has no " + kind
+                + " with that id (add " + id + ("form".equals(kind) ? ".form" : ".dmn") + ")");
     }
 
-    private static void note(String problem, Element element, List<String> missing, Element[] first) {
-        missing.add(problem);
-        if (first[0] == null) {
-            first[0] = element;
-        }
-    }
 
     /** The resources of the deployment being made, when parsing happens inside a deployment. */
     private static Optional<Collection<ResourceEntity>> resourcesOfTheNewDeployment() {

@@ -83,6 +83,9 @@ class EngineCommandGuard extends CommandInterceptor {
             "DeleteJobCmd", "DeleteJobsCmd", "ExecuteJobsCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd",
             "SetJobRetriesCmd", "SetJobsRetriesBatchCmd", "CreateIncidentCmd", "ResolveIncidentCmd");
 
+    /** Set while a check runs: the engine calls it makes (looking up groups and forms) are the guard's own. */
+    private static final ThreadLocal<Boolean> CHECKING = ThreadLocal.withInitial(() -> false);
+
     private final Supplier<IdentityService> identity;
     private final Function<Authentication, Set<String>> groupsOf;
     private final FormFields forms;
@@ -95,9 +98,6 @@ class EngineCommandGuard extends CommandInterceptor {
         this.forms = forms;
         this.assignees = assignees;
     }
-
-    /** Set while a check runs: the engine calls it makes (looking up groups and forms) are the guard's own. */
-    private static final ThreadLocal<Boolean> CHECKING = ThreadLocal.withInitial(() -> false);
 
     @Override
     public <T> T execute(Command<T> command) {

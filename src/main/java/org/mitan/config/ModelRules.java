@@ -8,7 +8,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -52,27 +51,20 @@ class ModelRules extends AbstractBpmnParseListener {
 
     @Override
     public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-        List<String> violations = new ArrayList<>();
-        Element[] first = new Element[1];
-        walk(process, process, violations, first);
+        ModelViolations violations = new ModelViolations();
+        walk(process, process, violations);
         if (registersRequests(process)) {
-            certificateProcessRules(process, violations, first);
+            certificateProcessRules(process, violations);
         }
-        if (!violations.isEmpty()) {
-            throw new BpmnParseException("The model '" + definition.getKey() + "' cannot be deployed: "
-                    + String.join("; ", violations) + ". Nothing was deployed.", first[0]);
-        }
+        violations.refuseIfAny(definition.getKey(), "");
     }
 
-    private void walk(Element process, Element element, List<String> violations, Element[] first) {
+    private void walk(Element process, Element element, ModelViolations violations) {
         for (String rule : rulesBroken(process, element)) {
-            violations.add(describe(element) + ": " + rule);
-            if (first[0] == null) {
-                first[0] = element;
-            }
+            violations.add(element, rule);
         }
         for (Element child : element.elements()) {
-            walk(process, child, violations, first);
+            walk(process, child, violations);
         }
     }
 
@@ -145,27 +137,21 @@ class ModelRules extends AbstractBpmnParseListener {
      * {@value #DECISION_TASK} (the certificate names who completed it), and a role on every user task (candidate
      * groups from the type's row, or the Mitan as assignee), so that no step waits for nobody.
      */
-    private static void certificateProcessRules(Element process, List<String> violations, Element[] first) {
+    private static void certificateProcessRules(Element process, ModelViolations violations) {
         List<Element> userTasks = new ArrayList<>();
         collectUserTasks(process, userTasks);
         if (userTasks.stream().noneMatch(task -> DECISION_TASK.equals(task.attribute("id")))) {
-            violations.add(describe(process) + ": a certificate process needs the competent officer's decision as"
-                    + " the user task '" + DECISION_TASK + "' (the certificate names who completes it); keep that"
-                    + " id on the decision step");
-            if (first[0] == null) {
-                first[0] = process;
-            }
+            violations.add(process, "a certificate process needs the competent officer's decision as the user task '"
+                    + DECISION_TASK + "' (the certificate names who completes it); keep that id on the decision"
+                    + " step");
         }
         for (Element task : userTasks) {
             if (task.attributeNS(CAMUNDA_NS, "candidateGroups") == null
                     && task.attributeNS(CAMUNDA_NS, "assignee") == null
                     && task.attributeNS(CAMUNDA_NS, "candidateUsers") == null) {
-                violations.add(describe(task) + ": the step has no role; give it camunda:candidateGroups (e.g."
+                violations.add(task, "the step has no role; give it camunda:candidateGroups (e.g."
                         + " ${serviceLevels.scrutinyGroup(execution)}) or camunda:assignee (e.g."
                         + " ${assignedMitan.userId(execution)})");
-                if (first[0] == null) {
-                    first[0] = task;
-                }
             }
         }
     }
@@ -198,8 +184,4 @@ class ModelRules extends AbstractBpmnParseListener {
         return process.elements().contains(startEvent);
     }
 
-    private static String describe(Element element) {
-        String id = element.attribute("id");
-        return element.getTagName() + (id != null ? " '" + id + "'" : "") + " (line " + element.getLine() + ")";
-    }
 }
