@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
-import org.mitan.intake.PrintableCharacters;
+import org.mitan.text.PrintableCharacters;
 import org.springframework.stereotype.Component;
 
 /**

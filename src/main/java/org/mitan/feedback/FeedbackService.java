@@ -9,7 +9,7 @@ import org.mitan.intake.RequestStatus;
 import org.mitan.intake.Requests;
 import org.mitan.intake.ServiceRequest;
 import org.mitan.intake.ServiceRequestRepository;
-import org.mitan.intake.TypedText;
+import org.mitan.text.TypedText;
 import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
+import org.mitan.text.TypedText;
 
 /**
  * {@code captureParticulars} (create + complete): the form fields named {@code particular_<name>} are the

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.mitan.process.ProcessVariables;
+import org.mitan.text.PrintableCharacters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

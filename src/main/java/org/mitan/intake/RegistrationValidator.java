@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
 
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.text.PhoneNumbers;
+import org.mitan.text.PrintableCharacters;
+import org.mitan.text.TypedText;
 import org.mitan.web.ApiException;
 import org.springframework.stereotype.Component;
 

@@ -3,8 +3,8 @@ package org.mitan.municipality;
 import java.util.Locale;
 import java.util.Map;
 
-import org.mitan.intake.PhoneNumbers;
-import org.mitan.intake.TypedText;
+import org.mitan.text.PhoneNumbers;
+import org.mitan.text.TypedText;
 
 /**
  * Reading the administration API's text fields: each method returns the value in stored form, or null and puts

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.mitan.intake.PrintableCharacters;
+import org.mitan.text.PrintableCharacters;
 import org.mitan.municipality.UrbanBodyRepository.WardHolder;
 import org.mitan.web.ApiException;
 import org.springframework.context.ApplicationEventPublisher;

@@ -2,7 +2,7 @@ package org.mitan.notification;
 
 /**
  * Indian mobile numbers as the outbox keeps them (ten digits, by the rule registration validates with:
- * {@link org.mitan.intake.PhoneNumbers}) and as logs and listings show them (masked).
+ * {@link org.mitan.text.PhoneNumbers}) and as logs and listings show them (masked).
  */
 final class PhoneNumbers {
 
@@ -10,11 +10,11 @@ final class PhoneNumbers {
     }
 
     /**
-     * Ten digits, as {@link org.mitan.intake.PhoneNumbers#normalise} reads them; an exception naming only the
+     * Ten digits, as {@link org.mitan.text.PhoneNumbers#normalise} reads them; an exception naming only the
      * masked number when it is not an Indian mobile.
      */
     static String normalise(String phone) {
-        return org.mitan.intake.PhoneNumbers.normalise(phone).orElseThrow(() ->
+        return org.mitan.text.PhoneNumbers.normalise(phone).orElseThrow(() ->
                 new IllegalArgumentException("Not an Indian mobile number: " + mask(phone)));
     }
 

@@ -2,7 +2,7 @@ package org.mitan.singlewindow;
 
 import java.util.OptionalInt;
 
-import org.mitan.intake.PrintableCharacters;
+import org.mitan.text.PrintableCharacters;
 import org.springframework.stereotype.Component;
 
 /** The characters the certificate's fonts print ({@link CertificateFonts}), for intake's checks. */

@@ -25,7 +25,7 @@ class PhoneNumbersTest {
     @ParameterizedTest
     @ValueSource(strings = {"(98765) 43210", "+91 (98765) 43210", "98765)43210"})
     void followsTheRuleRegistrationValidatesWith(String phone) {
-        assertThat(org.mitan.intake.PhoneNumbers.normalise(phone)).isEmpty();
+        assertThat(org.mitan.text.PhoneNumbers.normalise(phone)).isEmpty();
         assertThatThrownBy(() -> PhoneNumbers.normalise(phone)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.text;
 
 import java.util.Locale;
 import java.util.Optional;
