@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
 import org.camunda.bpm.engine.impl.el.ReadOnlyMapELResolver;
 import org.camunda.bpm.engine.impl.el.VariableContextElResolver;
 import org.camunda.bpm.engine.impl.el.VariableScopeElResolver;
-import org.camunda.bpm.engine.test.mock.MockElResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
@@ -81,7 +80,6 @@ class PublishedProcessBeans extends AbstractMap<Object, Object> {
             CompositeELResolver resolver = new CompositeELResolver();
             resolver.add(new VariableScopeElResolver());
             resolver.add(new VariableContextElResolver());
-            resolver.add(new MockElResolver());
             resolver.add(new ReadOnlyMapELResolver(beans));
             resolver.add(new ExpressionGuard());
             resolver.add(new ArrayELResolver());
