@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.mitan.intake.ServiceRequest;
 import org.mitan.intake.ServiceRequestRepository;
 import org.mitan.web.Roles;
@@ -49,7 +49,7 @@ class BodySupervision implements TaskListener {
         AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
         Context.getCommandContext().runWithoutAuthorization(() -> {
             // A supervisors' own task (offered to them) already carries their grant as its candidates.
-            if (!isCandidate(task, supervisors)) {
+            if (!CandidateGroups.of(task).contains(supervisors)) {
                 grant(authorizations, supervisors, Resources.TASK, task.getId(), Permissions.READ,
                         TaskPermissions.TASK_ASSIGN);
             }
@@ -61,10 +61,6 @@ class BodySupervision implements TaskListener {
         });
     }
 
-    private static boolean isCandidate(DelegateTask task, String group) {
-        return task.getCandidates().stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                && group.equals(link.getGroupId()));
-    }
 
     /** A grant of the group on the resource, stored or made earlier in this same transaction. */
     private static boolean granted(AuthorizationService authorizations, String group, Resources resource,
@@ -78,12 +74,12 @@ class BodySupervision implements TaskListener {
     }
 
     private static void grant(AuthorizationService authorizations, String group, Resources resource, String id,
-            org.camunda.bpm.engine.authorization.Permission... permissions) {
+            Permission... permissions) {
         Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         grant.setGroupId(group);
         grant.setResource(resource);
         grant.setResourceId(id);
-        for (org.camunda.bpm.engine.authorization.Permission permission : permissions) {
+        for (Permission permission : permissions) {
             grant.addPermission(permission);
         }
         authorizations.saveAuthorization(grant);

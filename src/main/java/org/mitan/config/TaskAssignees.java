@@ -7,9 +7,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.mitan.web.Roles;
 
 /**
@@ -38,12 +36,7 @@ class TaskAssignees {
             if (task == null || task.getProcessInstanceId() == null) {
                 return null;
             }
-            Set<String> allowed = new TreeSet<>();
-            for (IdentityLinkEntity link : task.getIdentityLinks()) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                    allowed.add(link.getGroupId());
-                }
-            }
+            Set<String> allowed = new TreeSet<>(CandidateGroups.of(task));
             if (allowed.isEmpty()) {
                 bodies.bodyOf(task.getProcessInstance().getBusinessKey())
                         .ifPresent(body -> allowed.add(Roles.ofBody(Roles.MITAN, body)));

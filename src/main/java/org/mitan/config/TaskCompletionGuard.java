@@ -2,7 +2,6 @@ package org.mitan.config;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,8 +9,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * Segregation of duties on every user task: a person completing a task (in Tasklist or over the REST API, where
@@ -30,21 +27,19 @@ class TaskCompletionGuard implements TaskListener {
             return;
         }
         String userId = authentication.getUserId();
-        Set<String> candidateGroups = candidateGroupsOf(task);
-        if (candidateGroups.isEmpty()) {
-            if (!userId.equals(task.getAssignee())) {
-                throw new TaskCompletionRefused(task.getAssignee() == null
-                        ? "\"" + task.getName() + "\" is assigned to nobody and offered to no group, so nobody may"
-                                + " complete it by hand. Ask a supervisor to assign it to the person who does it."
-                        : "\"" + task.getName() + "\" is assigned to " + task.getAssignee() + "; only they may"
-                                + " complete it. If you are to do it instead, ask a supervisor to assign it to you.");
-            }
-            return;
-        }
         if (task.getAssignee() != null && !userId.equals(task.getAssignee())) {
             throw new TaskCompletionRefused("\"" + task.getName() + "\" is assigned to " + task.getAssignee()
                     + "; only they may complete it. If you are to do it instead, ask a supervisor to assign it to"
                     + " you.");
+        }
+        Set<String> candidateGroups = CandidateGroups.of(task);
+        if (candidateGroups.isEmpty()) {
+            if (task.getAssignee() == null) {
+                throw new TaskCompletionRefused("\"" + task.getName() + "\" is assigned to nobody and offered to no"
+                        + " group, so nobody may complete it by hand. Ask a supervisor to assign it to the person"
+                        + " who does it.");
+            }
+            return;
         }
         if (groupsOf(identity, authentication).stream().noneMatch(candidateGroups::contains)) {
             throw new TaskCompletionRefused("Only a member of " + String.join(" or ", candidateGroups)
@@ -52,16 +47,6 @@ class TaskCompletionGuard implements TaskListener {
                     + " is not enough; ask a supervisor to assign it to a " + String.join(" or ", candidateGroups)
                     + ".");
         }
-    }
-
-    private static Set<String> candidateGroupsOf(DelegateTask task) {
-        Set<String> groups = new TreeSet<>();
-        for (IdentityLink link : task.getCandidates()) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                groups.add(link.getGroupId());
-            }
-        }
-        return groups;
     }
 
     /** The groups the login carries; looked up when it carries none (a user id set without its groups). */
