@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -227,11 +228,14 @@ class ConventionsTest {
 
     /**
      * Every user task, and the start event of a process the call centre starts in Tasklist, shows a Camunda Form
-     * of {@code forms/}, linked by {@code camunda:formRef} with {@code camunda:formRefBinding="deployment"}.
+     * of {@code forms/}, linked by {@code camunda:formRef} with {@code camunda:formRefBinding="latest"}: a type and
+     * the shared steps are separate deployments, and Camunda Modeler's "deploy changed only" leaves an unchanged
+     * form out of the next one, so a form is found by its id, not in the model's own deployment. A certificate
+     * type's own forms are named after it ({@code <key>-...}), so that no type's deployment changes another's.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
-    void formsAreCamundaFormsLinkedByDeployment(Path model) {
+    void formsAreCamundaFormsLinkedByTheirLatestVersion(Path model) {
         BpmnModelInstance bpmn = bpmn(model);
         Map<String, Path> forms = formsById();
         List<String> problems = new ArrayList<>();
@@ -242,20 +246,20 @@ class ConventionsTest {
             if (formKey != null) {
                 problems.add(where + ": camunda:formKey=\"" + formKey + "\" links a form by path or URL; put a "
                         + "Camunda Form in forms/ and link it with camunda:formRef and "
-                        + "camunda:formRefBinding=\"deployment\"");
+                        + "camunda:formRefBinding=\"latest\"");
             } else if (formRef == null) {
                 if (element instanceof UserTask || startableInTasklist(element)) {
                     problems.add(where + ": shows no form in Tasklist; add a Camunda Form to forms/ and link it "
-                            + "with camunda:formRef and camunda:formRefBinding=\"deployment\"");
+                            + "with camunda:formRef and camunda:formRefBinding=\"latest\"");
                 }
             } else {
                 if (!forms.containsKey(formRef)) {
                     problems.add(where + ": camunda:formRef=\"" + formRef + "\" names no form in forms/ (forms: "
                             + String.join(", ", new TreeSet<>(forms.keySet())) + ")");
                 }
-                if (!"deployment".equals(element.getAttributeValueNs(CAMUNDA_NS, "formRefBinding"))) {
-                    problems.add(where + ": set camunda:formRefBinding=\"deployment\" so the form deployed with "
-                            + "the model is shown, not the latest one of any deployment");
+                if (!"latest".equals(element.getAttributeValueNs(CAMUNDA_NS, "formRefBinding"))) {
+                    problems.add(where + ": set camunda:formRefBinding=\"latest\"; bound by deployment, the form"
+                            + " is lost when a partial redeploy leaves it out");
                 }
             }
         }
@@ -523,12 +527,13 @@ class ConventionsTest {
     }
 
     /**
-     * Call activities and decision tasks bind by deployment, so a model always calls the versions deployed with it,
-     * and name a process or a decision of {@code processes/}.
+     * Call activities call a shared process of {@code processes/} by its version tag, which that model carries: the
+     * shared processes are the application's own deployment, so a type calls the contract it was drawn against and
+     * survives a partial redeploy. Decision tasks name a decision of {@code processes/} bound by deployment.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
-    void callsAndDecisionsBindByDeployment(Path model) {
+    void callsBindByVersionTagAndDecisionsByDeployment(Path model) {
         BpmnModelInstance bpmn = bpmn(model);
         Set<String> processKeys = models().map(ConventionsTest::stem).collect(Collectors.toSet());
         Set<String> decisionKeys = new TreeSet<>();
@@ -536,11 +541,16 @@ class ConventionsTest {
         List<String> problems = new ArrayList<>();
         for (CallActivity call : bpmn.getModelElementsByType(CallActivity.class)) {
             String where = model + ": " + describe(call);
-            if (!"deployment".equals(call.getCamundaCalledElementBinding())) {
-                problems.add(where + ": set camunda:calledElementBinding=\"deployment\" so it calls the model "
-                        + "deployed with it, not the latest one of any deployment");
-            }
             String called = call.getCalledElement();
+            if (!"versionTag".equals(call.getCamundaCalledElementBinding())) {
+                problems.add(where + ": set camunda:calledElementBinding=\"versionTag\" and"
+                        + " camunda:calledElementVersionTag to the called model's version tag");
+            } else if (called != null && processKeys.contains(called) && !Objects.equals(versionTag(called),
+                    call.getCamundaCalledElementVersionTag())) {
+                problems.add(where + ": calls " + called + " with version tag '"
+                        + call.getCamundaCalledElementVersionTag() + "', but processes/" + called + ".bpmn has '"
+                        + versionTag(called) + "'");
+            }
             if (called == null || !called.contains("{") && !processKeys.contains(called)) {
                 problems.add(where + ": calledElement=\"" + called + "\" names no model of processes/ (models: "
                         + String.join(", ", new TreeSet<>(processKeys)) + ")");
@@ -623,7 +633,10 @@ class ConventionsTest {
 
     // -------------------------------------------------------------------------------------------- decisions
 
-    /** A decision table file holds the decision of its name, versioned, kept for a limited time, and drawn. */
+    /**
+     * A decision file holds the tables of the type of its name ({@code <key>-service}, {@code -steps},
+     * {@code -documents}), versioned, kept for a limited time, and drawn.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("decisions")
     void decisionsAreVersionedKeptForALimitedTimeAndDrawn(Path decisionFile) {
@@ -631,9 +644,11 @@ class ConventionsTest {
         Document dom = dom(decisionFile);
         List<String> problems = new ArrayList<>();
         List<String> ids = decisionIds(dom);
-        if (!ids.contains(stem(decisionFile))) {
-            problems.add(decisionFile + ": has no decision with id \"" + stem(decisionFile) + "\"; the file name is "
-                    + "the decision key: rename the decision or the file");
+        for (String table : List.of("-service", "-steps", "-documents")) {
+            if (!ids.contains(stem(decisionFile) + table)) {
+                problems.add(decisionFile + ": has no decision with id \"" + stem(decisionFile) + table + "\"; a"
+                        + " type's DMN file, named by its key, holds its three tables");
+            }
         }
         Set<String> drawn = new TreeSet<>();
         NodeList shapes = dom.getElementsByTagNameNS("*", "DMNShape");
@@ -734,6 +749,13 @@ class ConventionsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The version tag of the process of {@code processes/<key>.bpmn}. */
+    private static String versionTag(String key) {
+        return bpmn(Path.of("processes", key + ".bpmn")).getModelElementsByType(Process.class).stream()
+                .filter(process -> key.equals(process.getId())).map(Process::getCamundaVersionTag).findFirst()
+                .orElse(null);
     }
 
     private static String stem(Path file) {

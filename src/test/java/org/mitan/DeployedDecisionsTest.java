@@ -2,11 +2,16 @@ package org.mitan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
 import org.mitan.process.ProcessKeys;
@@ -31,6 +36,21 @@ class DeployedDecisionsTest {
     @Autowired ServiceCatalogue catalogue;
     @Autowired HistoryService history;
     @Autowired DecisionService decisions;
+    @Autowired Catalogue types;
+    @Autowired RepositoryService repository;
+
+    @Test
+    void eachTypeIsADeploymentOfItsOwnAndTheSharedStepsAreTheApplicationsDeployment() {
+        assertThat(resourcesOf("birth-certificate")).containsExactlyInAnyOrder("birth-certificate.bpmn",
+                "birth-certificate.dmn", "birth-certificate-particulars.form");
+        assertThat(resourcesOf("caste-certificate")).containsExactlyInAnyOrder("caste-certificate.bpmn",
+                "caste-certificate.dmn", "caste-certificate-particulars.form");
+        assertThat(resourcesOf("mitan-shared")).contains("doorstep-visit.bpmn", "home-delivery.bpmn",
+                "request-registration.form", "document-scrutiny.form", "authority-decision.form")
+                .noneMatch(name -> name.startsWith("birth-certificate") || name.startsWith("caste-certificate"));
+        assertThat(types.all()).extracting(CertificateType::key).contains("birth-certificate", "caste-certificate");
+        assertThat(types.find("caste-certificate")).map(type -> type.names().hi()).contains("जाति प्रमाण पत्र");
+    }
 
     @Test
     void theBirthCertificateNamesTheChildNotTheCitizenWhoAsked() {
@@ -58,10 +78,17 @@ class DeployedDecisionsTest {
     void anEvaluationThroughTheDecisionServiceWouldHaveBeenRecorded() {
         long before = decisionHistory();
 
-        decisions.evaluateDecisionByKey(ProcessKeys.DECISION_REQUIRED_DOCUMENTS)
+        decisions.evaluateDecisionByKey(ProcessKeys.BIRTH_CERTIFICATE + "-documents")
                 .variables(Map.of("certificateType", ProcessKeys.BIRTH_CERTIFICATE)).evaluate();
 
         assertThat(decisionHistory()).isEqualTo(before + 1);
+    }
+
+    /** The files of the newest deployment of that name, as the application deployed them at start. */
+    private List<String> resourcesOf(String deploymentName) {
+        Deployment deployment = repository.createDeploymentQuery().deploymentName(deploymentName)
+                .orderByDeploymentTime().desc().list().get(0);
+        return repository.getDeploymentResourceNames(deployment.getId());
     }
 
     private long decisionHistory() {

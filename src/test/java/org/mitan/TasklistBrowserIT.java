@@ -54,11 +54,11 @@ class TasklistBrowserIT {
     private static final String TYPE = "caste-certificate";
     private static final String MITAN = "mitan.raipur";
     private static final String CLERK = "clerk.raipur";
-    private static final String SCRUTINY_FILTER = "Document scrutiny";
+    private static final String SCRUTINY_FILTER = "Clerk's tasks";
     private static final String SCRUTINY_CHOICE = "Accept";
     private static final String INSPECTOR = "inspector.raipur";
     private static final String DECIDER = "tehsildar.raipur";
-    private static final String DECISION_FILTER = "Tehsildar's decisions";
+    private static final String DECISION_FILTER = "Tehsildar's tasks";
     private static final String DECISION_CHOICE = "Approve";
 
     private static final String SCRUTINY = "Task_ScrutiniseDocuments";
@@ -135,7 +135,7 @@ class TasklistBrowserIT {
                 "address", "House 21, Tatibandh, Raipur", "preferredVisitWindow", "MORNING", "language", "en"));
         Map<String, byte[]> scans = doorstepVisit(number);
 
-        // The clerk finds the request under "Document scrutiny" and opens it.
+        // The clerk finds the request under "Clerk's tasks" and opens it.
         logIn(CLERK);
         Task scrutiny = openTask(SCRUTINY_FILTER, SCRUTINY, number);
 

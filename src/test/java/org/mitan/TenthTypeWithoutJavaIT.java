@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,24 +18,24 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
+import org.mitan.document.DocumentRequirement;
+import org.mitan.document.RequiredDocument;
+import org.mitan.document.RequiredDocuments;
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.delivery.Delivery;
@@ -56,13 +59,11 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * A certificate type added without a line of Java: the analyst deploys the test-only type {@value TenthType#KEY}
- * (a copied model, its particulars form, its rows appended to today's decision tables, with the shared models and
- * forms it binds) over {@code /engine-rest} as Camunda Modeler does, and a request of that type goes from the call
- * centre to the citizen's door through the same APIs and beans as a birth certificate, as the demo users.
- * <p>
- * The deployment becomes the latest version of both tables for the whole shared test context. Its tables are
- * today's with rows added, so every other type reads exactly as before, which the second test checks; and nothing
- * here assumes whether other tests ran before or after.
+ * (a copied model, its own DMN file and its particulars form, nothing shared) over {@code /engine-rest} as Camunda
+ * Modeler does, with "deploy changed only"; then changes the model and deploys again the same way, so that only the
+ * changed model goes in. A request of that type goes from the call centre to the citizen's door through the same APIs
+ * and beans as a birth certificate, as the demo users. Deployments that would break the type, or change what is not
+ * its own, are refused with a message naming what to fix, and change nothing.
  */
 @MitanIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -85,7 +86,7 @@ class TenthTypeWithoutJavaIT {
     @Autowired
     ManagementService management;
     @Autowired
-    DecisionService decisions;
+    RequiredDocuments requiredDocuments;
     @Autowired
     ServiceRequestRepository requests;
     @Autowired
@@ -97,47 +98,50 @@ class TenthTypeWithoutJavaIT {
     @Autowired
     DocumentStore store;
 
-    private String deploymentId;
+    @Autowired
+    Catalogue catalogue;
 
-    /** The analyst deploys the type, the shared models, the forms and both tables in one deployment. */
+    private final CertificateType type = TenthType.tables();
+    /** What the other types and the shared steps were before the analyst deployed. */
+    private Map<String, Object> othersBefore;
+    private String secondDeploymentId;
+
+    /**
+     * The analyst deploys the type from Camunda Modeler, then renames a step and deploys again: Modeler sends every
+     * file with "deploy changed only", so the second deployment holds the changed model alone.
+     */
     @BeforeAll
-    void analystDeploysTheType() {
+    void analystDeploysTheTypeTwiceFromModeler() {
+        othersBefore = others();
         Map<String, byte[]> resources = TenthType.deploymentResources();
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("deployment-name", TenthType.KEY);
-        form.add("deployment-source", "Camunda Modeler");
-        resources.forEach((name, content) -> form.add(name, new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
-        ResponseEntity<JsonNode> deployed = as("analyst").postForEntity("/engine-rest/deployment/create",
-                new HttpEntity<>(form, headers), JsonNode.class);
+        ResponseEntity<JsonNode> first = deploy(resources);
+        assertThat(first.getStatusCode()).as("%s", first.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody().path("deployedProcessDefinitions").findValuesAsText("key"))
+                .containsExactly(TenthType.KEY);
+        assertThat(first.getBody().path("deployedDecisionDefinitions").findValuesAsText("key"))
+                .containsExactlyInAnyOrder(TenthType.KEY + "-service", TenthType.KEY + "-steps",
+                        TenthType.KEY + "-documents");
 
-        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.OK);
-        deploymentId = deployed.getBody().path("id").asText();
-        assertThat(deployed.getBody().path("deployedProcessDefinitions").findValuesAsText("key"))
-                .containsExactlyInAnyOrder(TenthType.KEY, "doorstep-visit", "home-delivery");
-        assertThat(deployed.getBody().path("deployedDecisionDefinitions").findValuesAsText("key"))
-                .containsExactlyInAnyOrder(TenthType.SERVICE_LEVEL, TenthType.REQUIRED_DOCUMENTS);
-        assertThat(repository.getDeploymentResourceNames(deploymentId))
-                .containsExactlyInAnyOrderElementsOf(resources.keySet());
+        Map<String, byte[]> changed = new LinkedHashMap<>(resources);
+        changed.put(TenthType.MODEL, TenthType.changedModel());
+        ResponseEntity<JsonNode> second = deploy(changed);
+        assertThat(second.getStatusCode()).as("%s", second.getBody()).isEqualTo(HttpStatus.OK);
+        secondDeploymentId = second.getBody().path("id").asText();
+        assertThat(repository.getDeploymentResourceNames(secondDeploymentId)).containsExactly(TenthType.MODEL);
+        assertThat(second.getBody().path("deployedProcessDefinitions").findValuesAsText("version"))
+                .containsExactly("2");
+        assertThat(second.getBody().path("deployedDecisionDefinitions").size()).isZero();
     }
 
     @Test
-    void aRequestOfTheNewTypeGoesFromTheCallCentreToTheDoor() throws Exception {
-        Map<String, String> serviceLevel = TenthType.serviceLevelRow();
-
-        // The call centre finds the type among those on offer, named by its row.
+    void aRequestOfTheTypeRedeployedFromModelerGoesFromTheCallCentreToTheDoor() throws Exception {
+        // The call centre finds the type among those on offer, named by its tables.
         ResponseEntity<JsonNode> offered = as("callcentre").getForEntity("/api/certificate-types", JsonNode.class);
         assertThat(offered.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode type = find(offered.getBody(), TenthType.KEY);
-        assertThat(type.path("serviceName").asText()).isEqualTo(serviceLevel.get("serviceName"));
-        assertThat(type.path("department").asText()).isEqualTo(serviceLevel.get("department"));
+        JsonNode offeredType = find(offered.getBody(), TenthType.KEY);
+        assertThat(offeredType.path("serviceName").asText()).isEqualTo(type.serviceName());
+        assertThat(offeredType.path("department").asText()).isEqualTo(type.department());
         assertThat(offered.getBody().findValuesAsText("key")).contains("birth-certificate");
 
         // A type that is not deployed is refused, naming the types on offer: the same list.
@@ -148,20 +152,23 @@ class TenthTypeWithoutJavaIT {
 
         ResponseEntity<JsonNode> registered = register(TenthType.KEY, freshPhone());
         assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
-        assertThat(registered.getBody().path("serviceName").asText()).isEqualTo(serviceLevel.get("serviceName"));
+        assertThat(registered.getBody().path("serviceName").asText()).isEqualTo(type.serviceName());
         String number = registered.getBody().path("requestNumber").asText();
 
-        // The process and its doorstep visit are those of the analyst's deployment (binding by deployment).
+        // The request runs on the model of the second deployment, which calls the application's doorstep visit.
         assertThat(instancesOf(number)).extracting(HistoricProcessInstance::getProcessDefinitionKey)
                 .containsExactlyInAnyOrder(TenthType.KEY, "doorstep-visit");
-        assertThat(instancesOf(number)).allSatisfy(instance -> assertThat(repository
-                .getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId()).isEqualTo(deploymentId));
+        assertThat(instancesOf(number)).filteredOn(instance -> instance.getProcessDefinitionKey()
+                .equals(TenthType.KEY)).singleElement().satisfies(instance -> assertThat(repository
+                .getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId())
+                .isEqualTo(secondDeploymentId));
 
         // The Mitan's checklist is the type's rows; the Mitan scans what they require (one of each group).
         JsonNode visit = singleTask("mitan.raipur", "Task_VisitCitizen", number);
         String checklist = taskService.getVariableLocal(visit.path("id").asText(), "documentChecklist").toString();
-        List<Map<String, String>> documentRows = TenthType.requiredDocumentRows();
-        assertThat(checklist).contains(documentRows.stream().map(row -> row.get("label")).toList());
+        List<RequiredDocument> documentRows = requiredDocuments.forType(TenthType.KEY);
+        assertThat(documentRows).extracting(RequiredDocument::documentType).contains("holder-id", "purpose-letter");
+        assertThat(checklist).contains(documentRows.stream().map(RequiredDocument::label).toList());
         List<String> uploadedTypes = requiredDocumentTypes(documentRows);
         assertThat(uploadedTypes).hasSizeLessThan(documentRows.size());
         for (String documentType : uploadedTypes) {
@@ -172,26 +179,29 @@ class TenthTypeWithoutJavaIT {
         assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus())
                 .isEqualTo(RequestStatus.DOCUMENTS_VERIFIED);
 
-        // The particulars go in with the type's own form.
-        String holderParticular = serviceLevel.get("holderParticular");
+        // The particulars go in with the type's own form, at the step the second deployment renamed.
+        String holderParticular = type.holderParticular();
         Map<String, Object> particulars = particularsFor(holderParticular, "Ravi Kumar Sahu");
         JsonNode particularsTask = singleTask("mitan.raipur", "Task_RecordParticulars", number);
+        assertThat(particularsTask.path("name").asText()).isEqualTo("Record the permit holder's particulars");
         assertThat(formKeys(particularsTask)).containsExactlyInAnyOrderElementsOf(particulars.keySet());
         submit("mitan.raipur", particularsTask, particulars);
         assertThat(requests.findByRequestNumber(number).orElseThrow().getParticulars())
                 .containsEntry(holderParticular, "Ravi Kumar Sahu");
 
-        // The groups of the row scrutinise and decide.
+        // The roles of the steps table, at the request's body, scrutinise and decide.
         JsonNode scrutiny = claim("clerk.raipur", "Task_ScrutiniseDocuments", number);
-        assertThat(candidateGroups(scrutiny)).containsExactly(serviceLevel.get("scrutinyGroup") + "-RPR");
+        assertThat(candidateGroups(scrutiny))
+                .containsExactly(type.step("Task_ScrutiniseDocuments").orElseThrow().role() + "-RPR");
         submit("clerk.raipur", scrutiny, Map.of("scrutinyOutcome", "accepted"));
         runJobs(number);
         JsonNode decision = claim("registrar.raipur", "Task_DecideApplication", number);
-        assertThat(candidateGroups(decision)).containsExactly(serviceLevel.get("authorityGroup") + "-RPR");
+        assertThat(candidateGroups(decision))
+                .containsExactly(type.step("Task_DecideApplication").orElseThrow().role() + "-RPR");
         submit("registrar.raipur", decision, Map.of("decision", "approved"));
         runJobs(number);
 
-        // Issued to the holder the row names, not to the citizen who called; stored with its hash.
+        // Issued to the holder the tables name, not to the citizen who called; stored with its hash.
         ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
         Certificate certificate = certificates.findByRequestId(request.getId()).orElseThrow();
         assertThat(certificate.getHolderName()).isEqualTo("Ravi Kumar Sahu").isNotEqualTo(request.getCitizenName());
@@ -209,7 +219,7 @@ class TenthTypeWithoutJavaIT {
 
         JsonNode status = as("callcentre").getForEntity("/api/requests/" + number, JsonNode.class).getBody();
         assertThat(status.path("status").asText()).isEqualTo("DELIVERED");
-        assertThat(status.path("serviceName").asText()).isEqualTo(serviceLevel.get("serviceName"));
+        assertThat(status.path("serviceName").asText()).isEqualTo(type.serviceName());
         assertThat(outbox.findByRequestIdOrderByIdAsc(request.getId())).extracting(SmsMessage::getTemplate)
                 .contains("REQUEST_REGISTERED", "MITAN_ASSIGNED", "SUBMITTED", "CERTIFICATE_ISSUED", "DELIVERY_OTP",
                         "DELIVERED", "FEEDBACK_REQUEST");
@@ -217,46 +227,103 @@ class TenthTypeWithoutJavaIT {
     }
 
     @Test
-    void theTypesAlreadyOnOfferReadTheNewTablesExactlyAsTheOldOnes() {
-        DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        for (String decisionId : List.of(TenthType.SERVICE_LEVEL, TenthType.REQUIRED_DOCUMENTS)) {
-            DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionId)
-                    .latestVersion().singleResult();
-            assertThat(latest.getDeploymentId()).as("latest %s", decisionId).isEqualTo(deploymentId);
-            DmnModelInstance classpathTable = TenthType.table(decisionId);
-            List<String> types = TenthType.typesNamed(classpathTable, decisionId);
-            assertThat(types).contains("birth-certificate").doesNotContain(TenthType.KEY);
-            for (String existing : types) {
-                List<Map<String, Object>> expected = dmn.evaluateDecisionTable(
-                        dmn.parseDecision(decisionId, classpathTable), Map.of("certificateType", existing))
-                        .getResultList();
-                assertThat(decisions.evaluateDecisionTableByKey(decisionId, Map.of("certificateType", existing))
-                        .getResultList()).as("%s for %s", decisionId, existing).isEqualTo(expected);
-            }
+    void deployingTheTypeChangedNoOtherTypeAndNoSharedStep() {
+        assertThat(others()).isEqualTo(othersBefore);
+    }
+
+    @Test
+    void tablesWithoutTheHindiNameAreRefusedAndChangeNothing() {
+        String tables = new String(TenthType.deploymentResources().get(TenthType.TABLES), StandardCharsets.UTF_8)
+                .replace("\"परीक्षण परमिट\"", "\"\"");
+
+        refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)), "serviceNameHi", "Hindi");
+    }
+
+    @Test
+    void aModelWithAStepTheTablesDoNotKnowIsRefusedAndChangesNothing() {
+        String model = new String(TenthType.changedModel(), StandardCharsets.UTF_8)
+                .replace("Task_RecordParticulars", "Task_RecordPermitParticulars");
+
+        refused(Map.of(TenthType.MODEL, model.getBytes(StandardCharsets.UTF_8)), "Task_RecordPermitParticulars",
+                TenthType.KEY + "-steps");
+    }
+
+    @Test
+    void aTypesDeploymentMayNotCarryASharedFormNorMayAnAnalystDeployASharedProcess() throws IOException {
+        Map<String, byte[]> withSharedForm = new LinkedHashMap<>();
+        withSharedForm.put(TenthType.MODEL, TenthType.changedModel());
+        withSharedForm.put("document-scrutiny.form", Files.readAllBytes(Path.of("forms/document-scrutiny.form")));
+        refused(withSharedForm, "document-scrutiny", "comes with the application");
+
+        refused(Map.of("doorstep-visit.bpmn", Files.readAllBytes(Path.of("processes/doorstep-visit.bpmn"))),
+                "doorstep-visit", "is shared by every type and comes with the application");
+    }
+
+    /** The deployment is refused with 400 naming what to fix; no deployment is stored and nothing changes. */
+    private void refused(Map<String, byte[]> files, String... named) {
+        long deployments = repository.createDeploymentQuery().count();
+        Map<String, Object> before = others();
+        Object typeBefore = catalogue.find(TenthType.KEY).orElseThrow();
+        String latestBefore = latestDefinitionId(TenthType.KEY);
+
+        ResponseEntity<JsonNode> response = deploy(files);
+
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("message").asText()).contains(named);
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+        assertThat(others()).isEqualTo(before);
+        assertThat(catalogue.find(TenthType.KEY)).contains((CertificateType) typeBefore);
+        assertThat(latestDefinitionId(TenthType.KEY)).isEqualTo(latestBefore);
+    }
+
+    /** The birth and caste types and the shared steps as they stand: their latest definitions and tables. */
+    private Map<String, Object> others() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        for (String key : List.of("birth-certificate", "caste-certificate", "doorstep-visit", "home-delivery")) {
+            state.put(key, latestDefinitionId(key));
         }
-        Map<String, Object> birth = decisions.evaluateDecisionTableByKey(TenthType.SERVICE_LEVEL,
-                Map.of("certificateType", "birth-certificate")).getSingleResult().getEntryMap();
-        assertThat(birth).containsEntry("scrutinyGroup", "clerk").containsEntry("authorityGroup", "registrar");
+        state.put("birth tables", catalogue.type("birth-certificate").orElseThrow());
+        state.put("caste tables", catalogue.type("caste-certificate").orElseThrow());
+        state.put("birth documents", requiredDocuments.forType("birth-certificate"));
+        return state;
+    }
+
+    private String latestDefinitionId(String key) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
+                .getId();
+    }
+
+    /** Deploys as Camunda Modeler does: as the analyst, under the type's name, "deploy changed only". */
+    private ResponseEntity<JsonNode> deploy(Map<String, byte[]> files) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", TenthType.KEY);
+        form.add("deployment-source", "Camunda Modeler");
+        form.add("deploy-changed-only", "true");
+        files.forEach((name, content) -> form.add(name, new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as("analyst").postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers),
+                JsonNode.class);
     }
 
     /** One of each mandatory line of the rows: a single document, or the first alternative of a "one of" group. */
-    private static List<String> requiredDocumentTypes(List<Map<String, String>> rows) {
-        Map<String, List<Map<String, String>>> lines = new LinkedHashMap<>();
-        for (Map<String, String> row : rows) {
-            String group = row.get("oneOfGroup");
-            lines.computeIfAbsent(group.isBlank() ? "type:" + row.get("documentType") : "group:" + group,
-                    key -> new ArrayList<>()).add(row);
-        }
-        return lines.values().stream()
-                .filter(line -> line.stream().anyMatch(row -> Boolean.parseBoolean(row.get("mandatory"))))
-                .map(line -> line.get(0).get("documentType"))
+    private static List<String> requiredDocumentTypes(List<RequiredDocument> rows) {
+        return RequiredDocuments.requirements(rows).stream()
+                .filter(DocumentRequirement::mandatory)
+                .map(requirement -> requirement.alternatives().get(0).documentType())
                 .toList();
     }
 
     /** A value for every particular of the type's form; the holder's particular gets the holder's name. */
     private Map<String, Object> particularsFor(String holderParticular, String holderName) throws IOException {
         Map<String, Object> values = new HashMap<>();
-        for (String key : json.readTree(TenthType.classpath(TenthType.PARTICULARS_FORM)).findValuesAsText("key")) {
+        for (String key : json.readTree(TenthType.classpath(TenthType.FOLDER + TenthType.PARTICULARS_FORM))
+                .findValuesAsText("key")) {
             values.put(key, key.equals("particular_" + holderParticular) ? holderName : "Stall at the Raipur fair");
         }
         assertThat(values).containsKey("particular_" + holderParticular);

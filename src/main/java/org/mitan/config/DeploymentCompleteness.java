@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -21,18 +22,26 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 
 /**
- * A deployment that would break at run time is refused when it is made. A model binds its forms, decisions and
- * called processes "by deployment" ({@code camunda:formRefBinding}, {@code decisionRefBinding},
- * {@code calledElementBinding}, whose default is also deployment): the engine then looks for them in the very same
- * deployment, and nowhere else. Camunda Modeler's "deploy changed only" leaves unchanged files out, and the next
- * request of the type would fail with a 500. So each such reference must name a form, a decision or a process of
- * this deployment, or the deployment is refused with a message saying which file to add.
+ * A deployment that would break at run time is refused when it is made: every form, decision and called process a
+ * model links must be there when a request needs it.
+ * <ul>
+ * <li>Linked "by deployment" ({@code camunda:formRefBinding}, {@code decisionRefBinding},
+ * {@code calledElementBinding}, whose default is also deployment), the engine looks in the very same deployment and
+ * nowhere else, and Camunda Modeler's "deploy changed only" leaves unchanged files out: the file must be in this
+ * deployment.</li>
+ * <li>Linked "latest" (a type's own forms, the shared forms), it must be in this deployment or deployed already.</li>
+ * <li>Called by version tag (the shared processes), a process of that key and tag must be in this deployment or
+ * deployed already; and a shared process may not be deployed again under a tag it already has, which would leave
+ * the callers two processes to choose from.</li>
+ * </ul>
  */
 class DeploymentCompleteness extends AbstractBpmnParseListener {
 
     private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEPLOYMENT = "deployment";
+    private static final String LATEST = "latest";
+    private static final String VERSION_TAG = "versionTag";
 
     @Override
     public void parseProcess(Element process, ProcessDefinitionEntity definition) {
@@ -43,6 +52,13 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
         Contents contents = Contents.of(deployed.get());
         ModelViolations missing = new ModelViolations();
         walk(process, contents, missing);
+        String tag = definition.getVersionTag();
+        if (tag != null && !ModelRules.registersRequests(process) && Context.getCommandContext()
+                .getProcessDefinitionManager().findProcessDefinitionByKeyVersionTagAndTenantId(definition.getKey(),
+                        tag, null) != null) {
+            missing.add(process, "a process called by version tag changed, but its tag '" + tag + "' is already"
+                    + " deployed: give the changed model a new camunda:versionTag and call that tag");
+        }
         missing.refuseIfAny(definition.getKey(), "Deploy the model together with the files it links by deployment"
                 + " (in Camunda Modeler: add them to the deployment, or untick 'deploy changed only').");
     }
@@ -55,10 +71,21 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
         if ("callActivity".equals(element.getTagName())) {
             String called = element.attribute("calledElement");
             String binding = element.attributeNS(CAMUNDA, "calledElementBinding");
+            String tag = element.attributeNS(CAMUNDA, "calledElementVersionTag");
             if (called != null && !called.contains("${") && (binding == null || DEPLOYMENT.equals(binding))
                     && !contents.processes().contains(called)) {
                 missing.add(element, "calls process '" + called + "' by deployment, but this deployment has no"
                         + " such process (add " + called + ".bpmn)");
+            } else if (called != null && !called.contains("${") && VERSION_TAG.equals(binding)
+                    && !contents.processes().contains(called) && (tag == null || Context.getCommandContext()
+                            .getProcessDefinitionManager().findProcessDefinitionByKeyVersionTagAndTenantId(called,
+                                    tag, null) == null)) {
+                missing.add(element, "calls process '" + called + "' with version tag '" + tag + "', which is not"
+                        + " deployed (the shared processes come with the application; ask which tag it has)");
+            } else if (called != null && !called.contains("${") && LATEST.equals(binding)
+                    && !contents.processes().contains(called) && Context.getCommandContext()
+                            .getProcessDefinitionManager().findLatestProcessDefinitionByKey(called) == null) {
+                missing.add(element, "calls process '" + called + "', which is not deployed");
             }
         }
         for (Element child : element.elements()) {
@@ -70,8 +97,18 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
             String kind, Collection<String> present) {
         String id = element.attributeNS(CAMUNDA, attribute);
         String binding = element.attributeNS(CAMUNDA, bindingAttribute);
-        if (id == null || id.contains("${") || !(binding == null || DEPLOYMENT.equals(binding))
-                || present.contains(id)) {
+        if (id == null || id.contains("${") || present.contains(id)) {
+            return Optional.empty();
+        }
+        if (LATEST.equals(binding)) {
+            CommandContext context = Context.getCommandContext();
+            boolean deployed = "form".equals(kind)
+                    ? context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(id) != null
+                    : context.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(id) != null;
+            return deployed ? Optional.empty() : Optional.of("links " + kind + " '" + id + "', which is neither in"
+                    + " this deployment nor deployed (add " + id + ("form".equals(kind) ? ".form" : ".dmn") + ")");
+        }
+        if (!(binding == null || DEPLOYMENT.equals(binding))) {
             return Optional.empty();
         }
         return Optional.of("links " + kind + " '" + id + "' by deployment, but this deployment has no " + kind
@@ -89,16 +126,23 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
                 .map(DeploymentEntity::getResources).map(Map::values);
     }
 
-    /** The ids of the forms, decisions and processes a deployment's files hold. */
-    record Contents(List<String> forms, List<String> decisions, List<String> processes) {
+    /**
+     * The ids of the forms, decisions and processes a deployment's files hold, and which of the processes are
+     * certificate types (they register the request: {@code ${registerRequest}}).
+     */
+    record Contents(List<String> forms, List<String> decisions, List<String> processes,
+            List<String> certificateProcesses) {
 
         private static final Pattern DECISION = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*?\\bid=\"([^\"]+)\"");
         private static final Pattern PROCESS = Pattern.compile("<(?:\\w+:)?process\\s[^>]*?\\bid=\"([^\"]+)\"");
+        private static final Pattern REGISTERS_REQUEST = Pattern.compile(
+                "delegateExpression=\"\\$\\{\\s*" + ModelRules.REGISTER_REQUEST + "\\s*}\"");
 
         static Contents of(Collection<ResourceEntity> resources) {
             List<String> forms = new ArrayList<>();
             List<String> decisions = new ArrayList<>();
             List<String> processes = new ArrayList<>();
+            List<String> certificateProcesses = new ArrayList<>();
             for (ResourceEntity resource : resources) {
                 String name = resource.getName() == null ? "" : resource.getName();
                 String text = resource.getBytes() == null ? ""
@@ -108,10 +152,14 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
                 } else if (name.endsWith(".dmn")) {
                     DECISION.matcher(text).results().forEach(match -> decisions.add(match.group(1)));
                 } else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
-                    PROCESS.matcher(text).results().forEach(match -> processes.add(match.group(1)));
+                    List<String> inFile = PROCESS.matcher(text).results().map(match -> match.group(1)).toList();
+                    processes.addAll(inFile);
+                    if (REGISTERS_REQUEST.matcher(text).find()) {
+                        certificateProcesses.addAll(inFile);
+                    }
                 }
             }
-            return new Contents(forms, decisions, processes);
+            return new Contents(forms, decisions, processes, certificateProcesses);
         }
 
         private static Optional<String> formId(String text) {

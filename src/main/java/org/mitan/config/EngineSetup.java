@@ -1,7 +1,13 @@
 package org.mitan.config;
 
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.mitan.catalogue.Catalogue;
 import org.mitan.municipality.UrbanBodyAdded;
 import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.process.EngineCalls;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -9,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts role groups, their authorizations and the Tasklist filters in place once the engine is up, and the staff
- * groups of every urban body: on every start, and as a body is added.
+ * groups of every urban body for the application's roles and every role the deployed types name: on every start,
+ * as a body is added, and after each deployment (a new type may bring a new department).
  */
 @Component
 class EngineSetup {
@@ -17,11 +24,16 @@ class EngineSetup {
     private final RolesAndAuthorizations roles;
     private final TasklistFilters filters;
     private final UrbanBodyRepository bodies;
+    private final Catalogue catalogue;
+    private final IdentityService identity;
 
-    EngineSetup(RolesAndAuthorizations roles, TasklistFilters filters, UrbanBodyRepository bodies) {
+    EngineSetup(RolesAndAuthorizations roles, TasklistFilters filters, UrbanBodyRepository bodies,
+            Catalogue catalogue, IdentityService identity) {
         this.roles = roles;
         this.filters = filters;
         this.bodies = bodies;
+        this.catalogue = catalogue;
+        this.identity = identity;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -29,16 +41,35 @@ class EngineSetup {
     void apply() {
         roles.apply();
         filters.apply();
-        bodies.findAll().forEach(body -> applyBody(body.getCode(), body.getNameEn()));
+        applyTypeRoles();
     }
 
     @EventListener
     void bodyAdded(UrbanBodyAdded added) {
-        applyBody(added.code(), added.nameEn());
+        Map<String, List<String>> stepsByRole = catalogue.stepsByRole();
+        roles.applyBody(added.code(), added.nameEn(), stepsByRole.keySet());
+        filters.applyBody(added.code());
     }
 
-    private void applyBody(String code, String name) {
-        roles.applyBody(code, name);
-        filters.applyBody(code);
+    @EventListener
+    void deployed(ModelsDeployed deployed) {
+        applyTypeRoles();
+    }
+
+    /** As the application: the analyst who deployed may not create groups or filters, and need not. */
+    private void applyTypeRoles() {
+        EngineCalls.withoutAuthentication(identity, () -> {
+            Map<String, List<String>> stepsByRole = catalogue.stepsByRole();
+            filters.applyRoles(stepsByRole);
+            bodies.findAll().forEach(body -> {
+                roles.applyBody(body.getCode(), body.getNameEn(), stepsByRole.keySet());
+                filters.applyBody(body.getCode());
+            });
+            return null;
+        });
+    }
+
+    /** A deployment was made: the types, and with them the roles, may have changed. */
+    record ModelsDeployed(String deploymentId) {
     }
 }

@@ -15,12 +15,16 @@ import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * The field keys of a start form or a task's form (Camunda Forms, linked by {@code camunda:formRef}), read as the
- * engine, cached per process definition: a form bound by deployment never changes for a definition.
+ * engine, cached per process definition and form version: a form linked by "latest" changes with a deployment of
+ * the form alone, one linked by deployment never does.
  */
 class FormFields {
 
@@ -36,9 +40,14 @@ class FormFields {
     /** The start form's keys, for a definition given by id or else by key (its latest version). */
     Set<String> startFormFields(String definitionId, String definitionKey) {
         return engine.get().getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
-            String id = definitionId != null ? definitionId : context.getProcessEngineConfiguration()
-                    .getDeploymentCache().findDeployedLatestProcessDefinitionByKey(definitionKey).getId();
-            return cache.computeIfAbsent("start:" + id, key -> read(context, new GetDeployedStartFormCmd(id)));
+            ProcessDefinitionEntity definition = definitionId != null
+                    ? context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(
+                            definitionId)
+                    : context.getProcessEngineConfiguration().getDeploymentCache()
+                            .findDeployedLatestProcessDefinitionByKey(definitionKey);
+            String id = definition.getId();
+            return cache.computeIfAbsent("start:" + id + version(context, definition.getStartFormDefinition()),
+                    key -> read(context, new GetDeployedStartFormCmd(id)));
         }));
     }
 
@@ -49,9 +58,22 @@ class FormFields {
             if (task == null) {
                 return Set.<String>of();
             }
-            return cache.computeIfAbsent("task:" + task.getProcessDefinitionId() + ":" + task.getTaskDefinitionKey(),
-                    key -> read(context, new GetDeployedTaskFormCmd(taskId)));
+            FormDefinition form = task.getTaskDefinition() == null ? null
+                    : task.getTaskDefinition().getFormDefinition();
+            return cache.computeIfAbsent("task:" + task.getProcessDefinitionId() + ":" + task.getTaskDefinitionKey()
+                    + version(context, form), key -> read(context, new GetDeployedTaskFormCmd(taskId)));
         }));
+    }
+
+    /** For a form linked by "latest": which version that is now; nothing for other links. */
+    private static String version(CommandContext context, FormDefinition form) {
+        if (form == null || form.getCamundaFormDefinitionKey() == null
+                || !"latest".equals(form.getCamundaFormDefinitionBinding())) {
+            return "";
+        }
+        String key = form.getCamundaFormDefinitionKey().getExpressionText();
+        CamundaFormDefinitionEntity latest = context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key);
+        return latest == null ? "" : ":" + latest.getId();
     }
 
     private static Set<String> read(CommandContext context, Command<InputStream> form) {

@@ -124,7 +124,7 @@ class ModelRules extends AbstractBpmnParseListener {
     }
 
     /** A certificate process: one whose steps register the citizen's request ({@code ${registerRequest}}). */
-    private static boolean registersRequests(Element element) {
+    static boolean registersRequests(Element element) {
         String delegate = element.attributeNS(CAMUNDA_NS, "delegateExpression");
         if (delegate != null && delegate.replace(" ", "").equals("${" + REGISTER_REQUEST + "}")) {
             return true;
@@ -150,7 +150,7 @@ class ModelRules extends AbstractBpmnParseListener {
                     && task.attributeNS(CAMUNDA_NS, "assignee") == null
                     && task.attributeNS(CAMUNDA_NS, "candidateUsers") == null) {
                 violations.add(task, "the step has no role; give it camunda:candidateGroups (e.g."
-                        + " ${serviceLevels.scrutinyGroup(execution)}) or camunda:assignee (e.g."
+                        + " ${steps.group(execution)}) or camunda:assignee (e.g."
                         + " ${assignedMitan.userId(execution)})");
             }
         }

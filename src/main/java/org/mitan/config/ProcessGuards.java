@@ -12,6 +12,10 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cmd.DeployCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -22,7 +26,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.mitan.config.PublishedProcessBeans.GuardedExpressionManager;
 import org.mitan.intake.Requests;
 import org.mitan.intake.ServiceRequestRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +38,9 @@ import org.springframework.stereotype.Component;
  * the engine. Put in place as the engine is built, so that no model and no REST call can leave them out:
  * <ul>
  * <li>deployments: {@link ModelRules} refuses scripts, class names, event starts and unknown beans;
- * {@link DeploymentCompleteness} refuses a model whose forms, decisions or called processes bound by deployment are
- * not in the deployment;</li>
+ * {@link DeploymentCompleteness} refuses a model whose forms, decisions or called processes will not be found;
+ * {@link TypeDeploymentRules} refuses a certificate type whose tables miss a name, a step or a role;
+ * {@link DeploymentOwnership} refuses a deployment that would change another type or the shared processes;</li>
  * <li>expressions reach only the published process beans and plain values ({@link PublishedProcessBeans},
  * {@link ExpressionGuard});</li>
  * <li>engine commands a person asks for: {@link EngineCommandGuard} (start, modification, variables, identity
@@ -52,10 +60,14 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
     private final CancelledRequestCloser cancelledRequestCloser;
     private final PublishedProcessBeans publishedBeans;
     private final BodySupervision supervision;
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessGuards.class);
+
+    private final ApplicationEventPublisher events;
     private ProcessEngineConfigurationImpl engine;
 
     ProcessGuards(ObjectProvider<ServiceRequestRepository> serviceRequests, ObjectProvider<Requests> requests,
-            ConfigurableListableBeanFactory beans) {
+            ConfigurableListableBeanFactory beans, ApplicationEventPublisher events) {
+        this.events = events;
         this.cancelledRequestCloser = new CancelledRequestCloser(serviceRequests, requests);
         this.publishedBeans = new PublishedProcessBeans(beans);
         this.supervision = new BodySupervision(serviceRequests);
@@ -74,8 +86,15 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         }
         listeners.add(new ModelRules(publishedBeans::containsKey));
         listeners.add(new DeploymentCompleteness());
+        listeners.add(new TypeDeploymentRules());
         listeners.add(new GuardsParseListener(new TaskCompletionGuard(), supervision, cancelledRequestCloser));
         configuration.setCustomPostBPMNParseListeners(listeners);
+        List<Deployer> deployers = new ArrayList<>();
+        if (configuration.getCustomPreDeployers() != null) {
+            deployers.addAll(configuration.getCustomPreDeployers());
+        }
+        deployers.add(new DeploymentOwnership());
+        configuration.setCustomPreDeployers(deployers);
 
         // One guard per chain: the engine links each interceptor to the next one of its own chain.
         FormFields forms = new FormFields(() -> engine);
@@ -84,6 +103,8 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
                 configuration.getCustomPreCommandInterceptorsTxRequired(), commandGuard(forms, assignees)));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(), commandGuard(forms, assignees)));
+        configuration.setCustomPreCommandInterceptorsTxRequired(with(
+                configuration.getCustomPreCommandInterceptorsTxRequired(), new AfterDeployment(events)));
     }
 
     private EngineCommandGuard commandGuard(FormFields forms, TaskAssignees assignees) {
@@ -107,6 +128,34 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
                 () -> engine.getIdentityService().createGroupQuery().groupMember(authentication.getUserId()).list()
                         .stream().map(Group::getId).collect(Collectors.toSet())));
+    }
+
+    /**
+     * Tells the application once a deployment is stored (outside its transaction): a new type may bring a role
+     * whose groups and Tasklist filter the bodies need.
+     */
+    static class AfterDeployment extends CommandInterceptor {
+
+        private final ApplicationEventPublisher events;
+
+        AfterDeployment(ApplicationEventPublisher events) {
+            this.events = events;
+        }
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            T result = next.execute(command);
+            if (command instanceof DeployCmd && result instanceof Deployment deployment) {
+                try {
+                    events.publishEvent(new EngineSetup.ModelsDeployed(deployment.getId()));
+                } catch (RuntimeException e) {
+                    // The deployment is stored; the groups follow at the next start or deployment.
+                    LOG.warn("Deployment {} is made, but the role groups could not be brought up to date: {}",
+                            deployment.getId(), e.getMessage(), e);
+                }
+            }
+            return result;
+        }
     }
 
     static class GuardsParseListener extends AbstractBpmnParseListener {

@@ -4,7 +4,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -41,13 +43,12 @@ class RolesAndAuthorizations {
             Roles.AUDITOR, "Auditors",
             Roles.ANALYST, "Process analysts");
 
-    /** Roles that work for an urban body: one group per body, {@code <role>-<BODY>}. */
-    static final Map<String, String> BODY_ROLE_NAMES = Map.of(
+    /**
+     * The application's own roles that work for an urban body: one group per body, {@code <role>-<BODY>}. The
+     * departments' roles (clerk, registrar, tehsildar, ...) are data: the roles the deployed types' steps name.
+     */
+    static final Map<String, String> APPLICATION_BODY_ROLES = Map.of(
             Roles.MITAN, "Mitans (field helpers)",
-            Roles.CLERK, "Clerks (document scrutiny)",
-            Roles.REGISTRAR, "Registrars of births and deaths",
-            Roles.REVENUE_INSPECTOR, "Revenue Inspectors (Patwaris: field inquiries)",
-            Roles.TEHSILDAR, "Tehsildars (Revenue department)",
             Roles.SUPERVISOR, "Supervisors");
 
     private final IdentityService identity;
@@ -107,12 +108,14 @@ class RolesAndAuthorizations {
     }
 
     /**
-     * The staff groups of one urban body, {@code <role>-<BODY>} for every role that works for a body, with what each
-     * needs in the engine: Tasklist and the process definitions (their tasks come with the candidate group), and
-     * Cockpit for the body's supervisors. Idempotent.
+     * The staff groups of one urban body, {@code <role>-<BODY>} for the application's roles and every role the
+     * deployed types name, with what each needs in the engine: Tasklist and the process definitions (their tasks
+     * come with the candidate group), and Cockpit for the body's supervisors. Idempotent.
      */
-    void applyBody(String bodyCode, String bodyName) {
-        BODY_ROLE_NAMES.forEach((role, name) -> {
+    void applyBody(String bodyCode, String bodyName, Collection<String> typeRoles) {
+        Map<String, String> roles = new TreeMap<>(APPLICATION_BODY_ROLES);
+        typeRoles.forEach(role -> roles.putIfAbsent(role, title(role)));
+        roles.forEach((role, name) -> {
             String group = Roles.ofBody(role, bodyCode);
             ensureGroup(group, name + ", " + bodyName, "WORKFLOW");
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -121,6 +124,12 @@ class RolesAndAuthorizations {
                 grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             }
         });
+    }
+
+    /** A role's name for people, e.g. "Revenue inspector" for {@code revenue-inspector}. */
+    static String title(String role) {
+        String words = role.replace('-', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** Removes the permissions from the group's grant, if it holds them (grants of earlier versions). */

@@ -6,20 +6,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.mitan.intake.EngineCalls;
-import org.mitan.intake.LatestDecision;
-import org.mitan.process.ProcessKeys;
+import org.mitan.process.EngineCalls;
+import org.mitan.catalogue.LatestDecision;
+import org.mitan.catalogue.TypeTables;
 import org.mitan.process.ProcessVariables;
 import org.springframework.stereotype.Service;
 
 /**
- * The documents each certificate type asks for, read from the DMN decision {@code required-documents}
+ * The documents each certificate type asks for, read from the type's own DMN decision {@code <key>-documents}
  * (analysts change the table, not the code), and what is still missing from a request's uploads.
  * <p>
  * Asked on every checklist, upload and SMS, so the table is not evaluated through the engine's
@@ -30,15 +31,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class RequiredDocuments {
 
+    private final RepositoryService repository;
     private final IdentityService identity;
     private final DmnEngine dmn;
-    private final LatestDecision<DmnDecision> decision;
+    private final Map<String, LatestDecision<DmnDecision>> decisions = new ConcurrentHashMap<>();
 
     RequiredDocuments(RepositoryService repository, IdentityService identity) {
+        this.repository = repository;
         this.identity = identity;
         this.dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        this.decision = new LatestDecision<>(repository, ProcessKeys.DECISION_REQUIRED_DOCUMENTS,
-                (definition, model) -> dmn.parseDecision(definition.getKey(), model));
     }
 
     /**
@@ -48,9 +49,9 @@ public class RequiredDocuments {
     public List<RequiredDocument> forType(String certificateType) {
         List<RequiredDocument> rows = fromResult(evaluate(certificateType));
         if (rows.isEmpty()) {
-            throw new IllegalStateException("The decision '" + ProcessKeys.DECISION_REQUIRED_DOCUMENTS
+            throw new IllegalStateException("The decision '" + TypeTables.documentsDecision(certificateType)
                     + "' lists no documents for certificate type '" + certificateType
-                    + "': add its rows to required-documents.dmn and deploy it.");
+                    + "': add its rows to " + certificateType + ".dmn and deploy the type.");
         }
         return rows;
     }
@@ -60,9 +61,13 @@ public class RequiredDocuments {
      * for everyone, and a Mitan needs no permission on decision definitions to upload a scan.
      */
     private List<Map<String, Object>> evaluate(String certificateType) {
+        String key = TypeTables.documentsDecision(certificateType);
+        LatestDecision<DmnDecision> decision = decisions.computeIfAbsent(key, decisionKey ->
+                new LatestDecision<>(repository, decisionKey,
+                        (definition, model) -> dmn.parseDecision(definition.getKey(), model)));
         DmnDecision table = EngineCalls.withoutAuthentication(identity, decision::get).orElseThrow(() ->
-                new IllegalStateException("No decision '" + ProcessKeys.DECISION_REQUIRED_DOCUMENTS
-                        + "' is deployed: deploy required-documents.dmn."));
+                new IllegalStateException("No decision '" + key + "' is deployed: deploy the type "
+                        + certificateType + " with its " + certificateType + ".dmn."));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CERTIFICATE_TYPE, certificateType);
         return dmn.evaluateDecision(table, variables).getResultList();
@@ -73,8 +78,7 @@ public class RequiredDocuments {
         for (Map<String, Object> row : resultList) {
             String documentType = text(row, "documentType");
             if (documentType == null || documentType.isEmpty()) {
-                throw new IllegalStateException("A row of the decision '" + ProcessKeys.DECISION_REQUIRED_DOCUMENTS
-                        + "' has no documentType: " + row);
+                throw new IllegalStateException("A row of a documents table has no documentType: " + row);
             }
             rows.add(new RequiredDocument(documentType, text(row, "label"), text(row, "labelHi"),
                     flag(row, "mandatory"), text(row, "oneOfGroup")));

@@ -2,20 +2,21 @@ package org.mitan.intake;
 
 import java.util.List;
 
+import org.mitan.catalogue.Catalogue;
 import org.mitan.web.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The certificate types on offer, for anyone logged in (the call centre picks one for {@code POST /api/requests}):
- * what is deployed, as {@link CertificateTypes} finds it, the same list that request registration accepts.
+ * what is deployed, as {@link Catalogue} finds it, the same list that request registration accepts.
  */
 @RestController
 class CertificateTypeController {
 
-    private final CertificateTypes types;
+    private final Catalogue types;
 
-    CertificateTypeController(CertificateTypes types) {
+    CertificateTypeController(Catalogue types) {
         this.types = types;
     }
 

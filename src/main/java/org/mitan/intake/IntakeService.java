@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
 import org.mitan.notification.SmsService;
 import org.mitan.numbering.NumberSequence;
 import org.mitan.process.ProcessVariables;
@@ -37,14 +39,14 @@ public class IntakeService {
     private final OpenRequests openRequests;
     private final Requests lifecycle;
     private final NumberSequence numbers;
-    private final CertificateTypes types;
+    private final Catalogue types;
     private final RuntimeService runtime;
     private final SmsService sms;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RegistrationValidator validator, ServiceRequestRepository requests, OpenRequests openRequests,
-            Requests lifecycle, NumberSequence numbers, CertificateTypes types, RuntimeService runtime,
+            Requests lifecycle, NumberSequence numbers, Catalogue types, RuntimeService runtime,
             SmsService sms, Clock clock) {
         this.validator = validator;
         this.requests = requests;

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.text.PhoneNumbers;
@@ -25,11 +27,11 @@ class RegistrationValidator {
     static final int MAX_NAME_LENGTH = 100;
     static final int MAX_ADDRESS_LENGTH = 500;
 
-    private final CertificateTypes types;
+    private final Catalogue types;
     private final UrbanBodyRepository bodies;
     private final PrintableCharacters printable;
 
-    RegistrationValidator(CertificateTypes types, UrbanBodyRepository bodies, PrintableCharacters printable) {
+    RegistrationValidator(Catalogue types, UrbanBodyRepository bodies, PrintableCharacters printable) {
         this.types = types;
         this.bodies = bodies;
         this.printable = printable;

@@ -10,6 +10,10 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
+import org.mitan.process.EngineCalls;
+
 /**
  * Where a request stands, for the call centre answering a citizen: its status, the open tasks of its process
  * and of the visits and deliveries it called (they share the request number as business key), and its dated
@@ -19,11 +23,11 @@ import org.springframework.stereotype.Service;
 class RequestOverview {
 
     private final Requests requests;
-    private final CertificateTypes types;
+    private final Catalogue types;
     private final TaskService tasks;
     private final IdentityService identity;
 
-    RequestOverview(Requests requests, CertificateTypes types, TaskService tasks, IdentityService identity) {
+    RequestOverview(Requests requests, Catalogue types, TaskService tasks, IdentityService identity) {
         this.requests = requests;
         this.types = types;
         this.tasks = tasks;

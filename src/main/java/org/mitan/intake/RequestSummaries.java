@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.Document;
@@ -37,13 +39,13 @@ class RequestSummaries {
     private static final Pattern CHOICE = Pattern.compile("[a-z][A-Za-z0-9]*");
 
     private final Requests requests;
-    private final CertificateTypes types;
+    private final Catalogue types;
     private final UrbanBodyRepository bodies;
     private final DocumentRepository documents;
     private final RequiredDocuments requiredDocuments;
     private final CertificateRepository certificates;
 
-    RequestSummaries(Requests requests, CertificateTypes types, UrbanBodyRepository bodies,
+    RequestSummaries(Requests requests, Catalogue types, UrbanBodyRepository bodies,
             DocumentRepository documents, RequiredDocuments requiredDocuments, CertificateRepository certificates) {
         this.requests = requests;
         this.types = types;

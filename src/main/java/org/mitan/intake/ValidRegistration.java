@@ -1,5 +1,6 @@
 package org.mitan.intake;
 
+import org.mitan.catalogue.CertificateType;
 import org.mitan.municipality.UrbanBody;
 
 /** A {@link RegistrationForm} that passed every rule, with its values in their stored form. */

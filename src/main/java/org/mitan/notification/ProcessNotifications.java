@@ -72,7 +72,8 @@ public class ProcessNotifications {
             Function<String, Object> variables) {
         ServiceRequest request = requests.require(requestNumber);
         if (SmsTemplates.TASK_OVERDUE.equals(template)) {
-            Object taskName = variables.apply(SmsParameters.TASK_NAME);
+            Object step = variables.apply(SmsParameters.TASK_STEP);
+            Object taskName = step != null ? step : variables.apply(SmsParameters.TASK_NAME);
             requests.record(request, TASK_OVERDUE_MILESTONE, null, taskName == null ? null : taskName.toString());
         }
         if (recipient == Recipient.CITIZEN) {

@@ -1,16 +1,24 @@
 package org.mitan.notification;
 
+import java.util.function.Function;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mitan.intake.ProcessRequest;
 import org.mitan.notification.ProcessNotifications.Recipient;
+import org.mitan.process.OverdueSteps;
 import org.mitan.process.ProcessBean;
 
 /**
  * {@code sendSms}: queues an SMS for the request of the process (its business key). Input parameters:
  * {@code template} (a name from {@code SmsTemplates}, required), {@code recipient} ({@code citizen} by default, or
- * {@code supervisor}) and, for {@code TASK_OVERDUE}, {@code taskName}. Template and recipient are read from the
- * task's own input parameters only, so that a process variable of the same name cannot redirect a message.
+ * {@code supervisor}). Template and recipient are read from the task's own input parameters only, so that a process
+ * variable of the same name cannot redirect a message.
+ * <p>
+ * A reminder ({@code TASK_OVERDUE}) names the step that is overdue without being told: the task its path's
+ * "overdue" boundary timer is attached to (named by the type's steps table, in the language of the SMS), or the
+ * whole service when the path starts at the legal time limit's event sub-process. Renaming a task in the model
+ * therefore renames it in the reminders too.
  */
 @ProcessBean("sendSms")
 class SendSmsDelegate implements JavaDelegate {
@@ -33,6 +41,9 @@ class SendSmsDelegate implements JavaDelegate {
         }
         Object recipient = execution.getVariableLocal(RECIPIENT);
         Recipient to = Recipient.of(recipient == null ? null : recipient.toString());
-        notifications.send(ProcessRequest.numberOf(execution), template.toString(), to, execution::getVariable);
+        String overdue = OverdueSteps.of(execution);
+        Function<String, Object> variables = name -> SmsParameters.TASK_STEP.equals(name) ? overdue
+                : execution.getVariable(name);
+        notifications.send(ProcessRequest.numberOf(execution), template.toString(), to, variables);
     }
 }

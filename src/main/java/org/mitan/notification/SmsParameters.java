@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.mitan.catalogue.Catalogue;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
@@ -16,9 +17,9 @@ import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
 import org.mitan.intake.ServiceRequest;
 import org.mitan.mitan.MitanRepository;
+import org.mitan.process.OverdueSteps;
 import org.mitan.process.ProcessVariables;
 import org.mitan.process.SmsTemplates;
-import org.mitan.singlewindow.ServiceCatalogue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,11 @@ public class SmsParameters {
     public static final String DOCUMENTS = "documents";
     public static final String REASON = "reason";
     public static final String TASK_NAME = "taskName";
+    /**
+     * Not a variable: the id of the overdue step, which {@code sendSms} works out from the model
+     * ({@link OverdueSteps}); its name comes from the type's steps table.
+     */
+    public static final String TASK_STEP = "overdueStep";
     /** Not gathered: only the delivery step knows it. */
     public static final String OTP = "otp";
 
@@ -50,11 +56,11 @@ public class SmsParameters {
     private final CertificateRepository certificates;
     private final DocumentRepository documents;
     private final RequiredDocuments requiredDocuments;
-    private final ServiceCatalogue catalogue;
+    private final Catalogue catalogue;
     private final String publicBaseUrl;
 
     SmsParameters(SmsTexts texts, MitanRepository mitans, CertificateRepository certificates,
-            DocumentRepository documents, RequiredDocuments requiredDocuments, ServiceCatalogue catalogue,
+            DocumentRepository documents, RequiredDocuments requiredDocuments, Catalogue catalogue,
             @Value("${mitan.public-base-url}") String publicBaseUrl) {
         this.texts = texts;
         this.mitans = mitans;
@@ -75,7 +81,7 @@ public class SmsParameters {
             Function<String, Object> variables) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put(REQUEST_NUMBER, request.getRequestNumber());
-        params.put(SERVICE_NAME, serviceName(request, language, variables));
+        params.put(SERVICE_NAME, serviceName(request, language));
         if (request.getPreferredVisitWindow() != null) {
             String window = request.getPreferredVisitWindow().name();
             params.put(VISIT_WINDOW, texts.phrase("visitWindow." + window, language).orElse(window.toLowerCase()));
@@ -92,24 +98,28 @@ public class SmsParameters {
         }, () -> putIfText(params, CERTIFICATE_NUMBER, variables.apply(ProcessVariables.CERTIFICATE_NUMBER)));
         params.put(FEEDBACK_URL, publicBaseUrl + "/feedback/" + request.getFeedbackCode());
         putIfText(params, REASON, PlainText.of(reason(template, variables)));
-        putIfText(params, TASK_NAME, variables.apply(TASK_NAME));
+        Object step = variables.apply(TASK_STEP);
+        putIfText(params, TASK_NAME, step != null ? stepName(request, step.toString(), language)
+                : variables.apply(TASK_NAME));
         if (texts.placeholders(template, language).contains(DOCUMENTS)) {
             putIfText(params, DOCUMENTS, documentsToKeepReady(request, language, variables));
         }
         return params;
     }
 
-    /**
-     * The type's name in the SMS language ({@code service.<type>} in the texts), else the process's
-     * {@code serviceName}, else the {@code service-level} decision's name, else the type key in words.
-     */
-    private String serviceName(ServiceRequest request, String language, Function<String, Object> variables) {
+    /** The type's name in the SMS language, from its tables; the type key in words for a type no longer deployed. */
+    private String serviceName(ServiceRequest request, String language) {
         String type = request.getCertificateType();
-        return texts.phrase("service." + type, language)
-                .or(() -> Optional.ofNullable(text(variables.apply("serviceName"))))
-                .or(() -> Optional.ofNullable(text(catalogue.describe(type).serviceName()))
-                        .filter(name -> !name.equals(type)))
-                .orElse(type.replace('-', ' '));
+        return catalogue.type(type).map(found -> found.names().in(language)).orElse(type.replace('-', ' '));
+    }
+
+    /** The name of the overdue step in the SMS language, from the type's steps table. */
+    private String stepName(ServiceRequest request, String step, String language) {
+        if (OverdueSteps.WHOLE_SERVICE.equals(step)) {
+            return texts.phrase("step." + OverdueSteps.WHOLE_SERVICE, language).orElse("the whole service");
+        }
+        return catalogue.type(request.getCertificateType()).flatMap(type -> type.step(step))
+                .map(found -> found.label().in(language)).orElse(step);
     }
 
     private static String reason(String template, Function<String, Object> variables) {

@@ -3,26 +3,24 @@ package org.mitan.singlewindow;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.mitan.intake.CertificateType;
-import org.mitan.intake.CertificateTypes;
-import org.mitan.process.ProcessKeys;
+import org.mitan.catalogue.CertificateType;
+import org.mitan.catalogue.Catalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What a certificate type is called and whom its certificate names, from its row of the deployed
- * {@code service-level} decision as {@link CertificateTypes} reads it (one reader of the table, one cache per
- * deployed version, no decision history). A new type needs a new row there, not code here.
+ * What a certificate type is called and whom its certificate names, as the {@link Catalogue} reads the type's
+ * tables, with a plain fallback for showing a type whose tables are gone. A new type is a deployment, not code here.
  */
 @Component
 public class ServiceCatalogue {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceCatalogue.class);
 
-    private final CertificateTypes types;
+    private final Catalogue types;
 
-    ServiceCatalogue(CertificateTypes types) {
+    ServiceCatalogue(Catalogue types) {
         this.types = types;
     }
 
@@ -32,11 +30,10 @@ public class ServiceCatalogue {
      */
     public ServiceDescription describe(String certificateType) {
         try {
-            return types.row(certificateType).map(ServiceDescription::of)
+            return types.type(certificateType).map(ServiceDescription::of)
                     .orElseGet(() -> ServiceDescription.unknown(certificateType));
         } catch (ProcessEngineException | IllegalStateException e) {
-            log.warn("Decision {} could not describe certificate type {}: {}", ProcessKeys.DECISION_SERVICE_LEVEL,
-                    certificateType, e.getMessage());
+            log.warn("The tables of certificate type {} could not describe it: {}", certificateType, e.getMessage());
             return ServiceDescription.unknown(certificateType);
         }
     }
@@ -47,7 +44,7 @@ public class ServiceCatalogue {
      * a fallback: a certificate must not name the wrong person.
      */
     public Optional<String> holderParticular(String certificateType) {
-        return types.row(certificateType).map(CertificateType::holderParticular);
+        return types.type(certificateType).map(CertificateType::holderParticular);
     }
 
     /**

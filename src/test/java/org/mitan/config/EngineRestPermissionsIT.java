@@ -165,10 +165,10 @@ class EngineRestPermissionsIT {
                 .startBeforeActivity("Task_FieldInquiry")
                 .execute();
 
-        assertThat(filterNames("inspector.raipur")).contains("Field inquiries", "My groups' tasks")
-                .doesNotContain("Tehsildar's decisions", "Registrar's decisions");
-        assertThat(filterNames("tehsildar.raipur")).contains("Tehsildar's decisions", "My groups' tasks")
-                .doesNotContain("Field inquiries", "Document scrutiny");
+        assertThat(filterNames("inspector.raipur")).contains("Revenue inspector's tasks", "My groups' tasks")
+                .doesNotContain("Tehsildar's tasks", "Registrar's tasks");
+        assertThat(filterNames("tehsildar.raipur")).contains("Tehsildar's tasks", "My groups' tasks")
+                .doesNotContain("Revenue inspector's tasks", "Clerk's tasks");
         JsonNode inquiry = onlyTask("inspector.raipur", number);
         assertThat(inquiry.path("taskDefinitionKey").asText()).isEqualTo("Task_FieldInquiry");
         assertThat(tasksOf("tehsildar.raipur", number)).isEmpty();
@@ -212,7 +212,7 @@ class EngineRestPermissionsIT {
 
         assertThat(filters.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(filters.getBody().findValuesAsText("name")).contains("My tasks", "My groups' tasks")
-                .doesNotContain("Document scrutiny", "Tehsildar's decisions");
+                .doesNotContain("Clerk's tasks", "Tehsildar's tasks");
     }
 
     @Test

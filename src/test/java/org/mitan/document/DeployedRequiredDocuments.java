@@ -10,7 +10,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 
-/** The rows of the real {@code processes/required-documents.dmn} for a type, as {@link RequiredDocuments} reads them. */
+/** The rows of a type's real documents table ({@code processes/<type>.dmn}), as {@link RequiredDocuments} reads them. */
 final class DeployedRequiredDocuments {
 
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -20,8 +20,8 @@ final class DeployedRequiredDocuments {
 
     static List<RequiredDocument> forType(String certificateType) {
         try (InputStream table = DeployedRequiredDocuments.class
-                .getResourceAsStream("/processes/required-documents.dmn")) {
-            DmnDecision decision = DMN.parseDecision("required-documents", table);
+                .getResourceAsStream("/processes/" + certificateType + ".dmn")) {
+            DmnDecision decision = DMN.parseDecision(certificateType + "-documents", table);
             return RequiredDocuments.fromResult(
                     DMN.evaluateDecision(decision, Map.of("certificateType", certificateType)).getResultList());
         } catch (IOException e) {

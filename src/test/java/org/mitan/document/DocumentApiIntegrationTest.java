@@ -50,9 +50,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
  * Uploads, reading back and verification on a real PostgreSQL and a real S3 API server: rows, objects and
- * fingerprints as they are really stored, and refusals that leave both untouched. Uses the deployed
- * {@code required-documents} decision; only when none is deployed (the models not on the classpath) does it
- * deploy the sample table, whose birth rows follow SPEC.md.
+ * fingerprints as they are really stored, and refusals that leave both untouched. Uses the deployed documents table
+ * of the birth certificate.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -78,11 +77,6 @@ class DocumentApiIntegrationTest {
 
     @BeforeEach
     void requestWithAssignedMitan() {
-        if (repository.createDecisionDefinitionQuery().decisionDefinitionKey(ProcessKeys.DECISION_REQUIRED_DOCUMENTS)
-                .count() == 0) {
-            repository.createDeployment().name("document-tests")
-                    .addClasspathResource("org/mitan/document/required-documents-sample.dmn").deploy();
-        }
         Mitan mitan = mitans.findByUserId(MITAN_USER).orElseGet(() -> mitans.save(
                 new Mitan("RPR", "Document Test Mitan", "9876500001", MITAN_USER, Set.of(1))));
         String suffix = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));

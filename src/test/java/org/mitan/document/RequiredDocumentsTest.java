@@ -129,7 +129,7 @@ class RequiredDocumentsTest {
         assertThat(rows).extracting(RequiredDocument::documentType)
                 .containsExactly("birth-report", "parent-id", "address-proof", "late-registration-affidavit");
         assertThat(rows).isEqualTo(RequiredDocuments.fromResult(evaluateSample("birth-certificate")));
-        verify(deployed.query).decisionDefinitionKey("required-documents");
+        verify(deployed.query).decisionDefinitionKey("birth-certificate-documents");
         verify(deployed.query).latestVersion();
         InOrder order = inOrder(deployed.identity, deployed.repository);
         order.verify(deployed.identity).clearAuthentication();
@@ -141,7 +141,7 @@ class RequiredDocumentsTest {
     void parsesEachDeployedVersionOnceAndPicksUpANewVersion() throws Exception {
         Deployed deployed = new Deployed();
         deployed.requiredDocuments.forType("birth-certificate");
-        deployed.requiredDocuments.forType("residence-certificate");
+        deployed.requiredDocuments.forType("birth-certificate");
         verify(deployed.repository, times(1)).getDmnModelInstance("required-documents:1:a");
 
         DecisionDefinition newer = definition("required-documents:2:b");
@@ -169,10 +169,14 @@ class RequiredDocumentsTest {
         when(deployed.query.singleResult()).thenReturn(null);
 
         assertThatThrownBy(() -> deployed.requiredDocuments.forType("birth-certificate"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("required-documents");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("birth-certificate-documents")
+                .hasMessageContaining("birth-certificate.dmn");
     }
 
-    /** The sample table deployed as version 1 of {@code required-documents}, behind mocked engine services. */
+    /**
+     * The sample table deployed as version 1 of every type's documents table, behind mocked engine services (it
+     * answers for several types, as a type's table answers for its own).
+     */
     private static final class Deployed {
 
         final RepositoryService repository = mock(RepositoryService.class);

@@ -18,6 +18,8 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.mitan.catalogue.TestTypes;
+import org.mitan.catalogue.Catalogue;
 
 @WebMvcTest(CertificateTypeController.class)
 @AutoConfigureMockMvc(addFilters = false)
@@ -27,7 +29,7 @@ class CertificateTypeControllerTest {
     MockMvc mvc;
 
     @MockitoBean
-    CertificateTypes types;
+    Catalogue types;
 
     @AfterEach
     void logOut() {
@@ -37,7 +39,7 @@ class CertificateTypeControllerTest {
     @Test
     void anyLoggedInUserGetsTheDeployedTypesWithKeyServiceAndDepartmentOnly() throws Exception {
         when(types.all()).thenReturn(List.of(Fixtures.BIRTH,
-                new CertificateType("trade-licence", "Trade licence", "Municipal body (Revenue)", "firmName")));
+                TestTypes.type("trade-licence", "Trade licence", "Municipal body (Revenue)", "firmName")));
 
         mvc.perform(get("/api/certificate-types").with(as("mitan1", "mitan")))
                 .andExpect(status().isOk())

@@ -5,12 +5,14 @@ import java.time.Instant;
 import org.mitan.municipality.BodyKind;
 import org.mitan.municipality.UrbanBody;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.mitan.catalogue.TestTypes;
+import org.mitan.catalogue.CertificateType;
 
 /** Rows as the database would hand them back, ids included. */
 public final class Fixtures {
 
     public static final Instant NOW = Instant.parse("2026-05-01T04:30:00Z");
-    public static final CertificateType BIRTH = new CertificateType("birth-certificate", "Birth certificate",
+    public static final CertificateType BIRTH = TestTypes.type("birth-certificate", "Birth certificate",
             "Municipal body (Registrar of Births and Deaths)");
 
     private Fixtures() {

@@ -35,13 +35,14 @@ import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.mitan.catalogue.Catalogue;
 
 class IntakeServiceTest {
 
     /** 20:00 on 31 December in UTC is already 1:30 on 1 January in India. */
     private static final Instant NEW_YEARS_EVE_UTC = Instant.parse("2026-12-31T20:00:00Z");
 
-    private final CertificateTypes types = mock(CertificateTypes.class);
+    private final Catalogue types = mock(Catalogue.class);
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
     private final ServiceRequestRepository repository = mock(ServiceRequestRepository.class);
     private final OpenRequests openRequests = mock(OpenRequests.class);

@@ -22,10 +22,11 @@ import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.text.PrintableCharacters;
 import org.mitan.web.ApiException;
 import org.springframework.http.HttpStatus;
+import org.mitan.catalogue.Catalogue;
 
 class RegistrationValidatorTest {
 
-    private final CertificateTypes types = mock(CertificateTypes.class);
+    private final Catalogue types = mock(Catalogue.class);
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
     /** The certificate's fonts print Latin and Devanagari; here, as a stand-in, everything but Tamil and emoji. */
     static final PrintableCharacters PRINTABLE = text -> text == null ? java.util.OptionalInt.empty()

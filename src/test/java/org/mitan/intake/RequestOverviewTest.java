@@ -22,11 +22,12 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
+import org.mitan.catalogue.Catalogue;
 
 class RequestOverviewTest {
 
     private final Requests requests = mock(Requests.class);
-    private final CertificateTypes types = mock(CertificateTypes.class);
+    private final Catalogue types = mock(Catalogue.class);
     private final TaskService tasks = mock(TaskService.class);
     private final IdentityService identity = mock(IdentityService.class);
     private final TaskQuery query = mock(TaskQuery.class, RETURNS_SELF);

@@ -22,6 +22,7 @@ import org.mitan.document.DocumentRepository;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
 import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.catalogue.Catalogue;
 
 class RequestSummariesTest {
 
@@ -29,7 +30,7 @@ class RequestSummariesTest {
     private static final UUID PARENT_ID = UUID.fromString("0b7e8a11-5d4c-4f0e-8a0b-3c2d1e0f9a02");
 
     private final Requests requests = mock(Requests.class);
-    private final CertificateTypes types = mock(CertificateTypes.class);
+    private final Catalogue types = mock(Catalogue.class);
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
     private final DocumentRepository documents = mock(DocumentRepository.class);
     private final RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);

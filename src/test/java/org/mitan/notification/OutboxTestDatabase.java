@@ -9,11 +9,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
+import java.util.Optional;
 
 import org.mitan.EmbeddedInfrastructure;
 import org.mitan.document.RequiredDocuments;
-import org.mitan.singlewindow.ServiceCatalogue;
-import org.mitan.singlewindow.ServiceCatalogue.ServiceDescription;
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.TestTypes;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -59,9 +60,10 @@ public @interface OutboxTestDatabase {
         }
 
         @Bean
-        ServiceCatalogue serviceCatalogue() {
-            ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
-            when(catalogue.describe(anyString())).thenReturn(new ServiceDescription("Birth certificate", null, null));
+        Catalogue catalogue() {
+            Catalogue catalogue = mock(Catalogue.class);
+            when(catalogue.type(anyString())).thenReturn(Optional.of(TestTypes.type("birth-certificate",
+                    "Birth certificate", "Registrar")));
             return catalogue;
         }
     }

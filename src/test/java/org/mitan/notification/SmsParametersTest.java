@@ -18,6 +18,11 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
+import org.mitan.catalogue.Names;
+import org.mitan.catalogue.Step;
+import org.mitan.catalogue.TestTypes;
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.Document;
@@ -28,9 +33,8 @@ import org.mitan.intake.ServiceRequest;
 import org.mitan.intake.VisitWindow;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
+import org.mitan.process.OverdueSteps;
 import org.mitan.process.SmsTemplates;
-import org.mitan.singlewindow.ServiceCatalogue;
-import org.mitan.singlewindow.ServiceCatalogue.ServiceDescription;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class SmsParametersTest {
@@ -41,7 +45,7 @@ class SmsParametersTest {
     private final CertificateRepository certificates = mock(CertificateRepository.class);
     private final DocumentRepository documents = mock(DocumentRepository.class);
     private final RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);
-    private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
+    private final Catalogue catalogue = mock(Catalogue.class);
     private final SmsParameters parameters = new SmsParameters(new SmsTexts(), mitans, certificates, documents,
             requiredDocuments, catalogue, "https://mitan.cg.gov.in/");
     private final Map<String, Object> variables = new HashMap<>();
@@ -62,8 +66,10 @@ class SmsParametersTest {
                 new RequiredDocument("ration-card", "Ration card", "राशन कार्ड", true, "residence"),
                 new RequiredDocument("electricity-bill", "Electricity bill", "बिजली बिल", true, "residence"),
                 new RequiredDocument("late-registration-affidavit", "Affidavit", "शपथ पत्र", false, "")));
-        when(catalogue.describe(any())).thenAnswer(invocation -> new ServiceDescription(
-                invocation.getArgument(0), null, null));
+        when(catalogue.type("birth-certificate")).thenReturn(Optional.of(new CertificateType("birth-certificate",
+                new Names("Birth certificate", "जन्म प्रमाण पत्र"), new Names("Registrar", "रजिस्ट्रार"), "childName", 7, 3,
+                Map.of("Task_ScrutiniseDocuments", new Step("Task_ScrutiniseDocuments", "clerk", 2,
+                        new Names("Scrutinise the documents", "दस्तावेज़ों की जाँच करें"))))));
     }
 
     private void uploaded(String... types) {
@@ -96,7 +102,7 @@ class SmsParametersTest {
                 .containsEntry("feedbackUrl", "https://mitan.cg.gov.in/feedback/fb-Code_123")
                 .doesNotContainKeys("reason", "taskName", "documents", "otp");
         assertThat(parameters.gather(request, SmsTemplates.MITAN_ASSIGNED, "en", lookup))
-                .containsEntry("serviceName", "birth certificate")
+                .containsEntry("serviceName", "Birth certificate")
                 .containsEntry("visitWindow", "afternoon (12 noon to 4 pm)");
     }
 
@@ -185,26 +191,30 @@ class SmsParametersTest {
     }
 
     @Test
-    void aTypeWithoutANameInTheTextsUsesTheProcessThenTheDecisionThenItsKey() {
+    void aTypeIsNamedByItsTablesInTheLanguageOfTheSmsAndByItsKeyOnceItsTablesAreGone() {
         ServiceRequest caste = new ServiceRequest("RPR-2026-000043", "caste-certificate", "RPR", 3, "A B",
                 "9876543210", "Raipur", VisitWindow.EVENING, "en", "fb2", NOW);
+        variables.put("serviceName", "What a form submitted");
 
         assertThat(parameters.gather(caste, SmsTemplates.SUBMITTED, "en", lookup))
                 .containsEntry("serviceName", "caste certificate");
-        when(catalogue.describe("caste-certificate"))
-                .thenReturn(new ServiceDescription("Caste certificate", "Revenue", null));
-        assertThat(parameters.gather(caste, SmsTemplates.SUBMITTED, "hi", lookup))
-                .containsEntry("serviceName", "Caste certificate");
-        variables.put("serviceName", "Caste certificate (SC/ST/OBC)");
+        when(catalogue.type("caste-certificate")).thenReturn(Optional.of(TestTypes.type("caste-certificate",
+                "Caste certificate", "Revenue")));
         assertThat(parameters.gather(caste, SmsTemplates.SUBMITTED, "en", lookup))
-                .containsEntry("serviceName", "Caste certificate (SC/ST/OBC)");
+                .containsEntry("serviceName", "Caste certificate");
     }
 
     @Test
-    void passesTheTaskNameOfAnOverdueTask() {
-        variables.put("taskName", "Scrutinise documents");
+    void anOverdueStepIsNamedByTheTypesStepsTableInTheLanguageOfTheSms() {
+        variables.put("taskName", "What a form submitted");
+        variables.put(SmsParameters.TASK_STEP, "Task_ScrutiniseDocuments");
 
         assertThat(parameters.gather(request, SmsTemplates.TASK_OVERDUE, "hi", lookup))
-                .containsEntry("taskName", "Scrutinise documents");
+                .containsEntry("taskName", "दस्तावेज़ों की जाँच करें");
+        assertThat(parameters.gather(request, SmsTemplates.TASK_OVERDUE, "en", lookup))
+                .containsEntry("taskName", "Scrutinise the documents");
+        variables.put(SmsParameters.TASK_STEP, OverdueSteps.WHOLE_SERVICE);
+        assertThat(parameters.gather(request, SmsTemplates.TASK_OVERDUE, "hi", lookup))
+                .containsEntry("taskName", "सेवा की कानूनी समय-सीमा");
     }
 }

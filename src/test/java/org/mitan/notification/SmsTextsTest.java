@@ -79,7 +79,7 @@ class SmsTextsTest {
         String body = texts.render(SmsTemplates.REQUEST_CLOSED, "hi", allParameters());
 
         assertThat(body).startsWith("मितान:").contains("आवेदन RPR-2026-000042");
-        assertThat(texts.phrase("service.birth-certificate", "hi")).contains("जन्म प्रमाण पत्र");
+        assertThat(texts.phrase("step.wholeService", "hi")).contains("सेवा की कानूनी समय-सीमा");
     }
 
     @Test

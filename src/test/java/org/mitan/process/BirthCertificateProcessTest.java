@@ -59,8 +59,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Deployment(resources = {
         "processes/birth-certificate.bpmn", "processes/doorstep-visit.bpmn", "processes/home-delivery.bpmn",
-        "processes/service-level.dmn", "processes/required-documents.dmn",
-        "forms/request-registration.form", "forms/doorstep-visit.form", "forms/birth-particulars.form",
+        "processes/birth-certificate.dmn",
+        "forms/request-registration.form", "forms/doorstep-visit.form", "forms/birth-certificate-particulars.form",
         "forms/document-scrutiny.form", "forms/authority-decision.form", "forms/mitan-assignment.form",
         "forms/certificate-delivery.form"})
 class BirthCertificateProcessTest extends EngineProcessTest {
@@ -77,7 +77,7 @@ class BirthCertificateProcessTest extends EngineProcessTest {
     RecordingSms sms = new RecordingSms();
     RecordingStatus status = new RecordingStatus();
     FakeHomeDelivery homeDelivery = new FakeHomeDelivery();
-    FakeServiceLevels serviceLevels = new FakeServiceLevels();
+    FakeSteps steps = new FakeSteps();
     FakeMitans mitans = new FakeMitans(MITAN);
     SingleWindow singleWindow = SingleWindow.ACCEPTS;
     boolean issuingFails;
@@ -90,8 +90,8 @@ class BirthCertificateProcessTest extends EngineProcessTest {
         Mocks.register("sendSms", sms);
         Mocks.register("requestStatus", status);
         Mocks.register("homeDelivery", homeDelivery);
-        serviceLevels.request(REQUEST, ProcessKeys.BIRTH_CERTIFICATE);
-        Mocks.register("serviceLevels", serviceLevels);
+        steps.request(REQUEST, ProcessKeys.BIRTH_CERTIFICATE);
+        Mocks.register("steps", steps);
         Mocks.register("assignMitan", mitans);
         Mocks.register("assignedMitan", mitans);
         Mocks.register("registerRequest", (JavaDelegate) execution -> {
@@ -142,7 +142,7 @@ class BirthCertificateProcessTest extends EngineProcessTest {
         ProcessDefinition birth = definition(ProcessKeys.BIRTH_CERTIFICATE);
         CamundaFormRef startForm = formService().getStartFormData(birth.getId()).getCamundaFormRef();
         assertEquals("request-registration", startForm.getKey());
-        assertEquals("deployment", startForm.getBinding());
+        assertEquals("latest", startForm.getBinding());
         assertTrue(read(formService().getDeployedStartForm(birth.getId())).contains("\"id\": \"request-registration\""));
         List<IdentityLink> starters = repositoryService().getIdentityLinksForProcessDefinition(birth.getId());
         assertEquals(List.of("call-centre"), starters.stream()
@@ -150,7 +150,7 @@ class BirthCertificateProcessTest extends EngineProcessTest {
         assertTrue(birth.isStartableInTasklist());
         for (String key : List.of(ProcessKeys.BIRTH_CERTIFICATE, ProcessKeys.DOORSTEP_VISIT, ProcessKeys.HOME_DELIVERY)) {
             ProcessDefinition definition = definition(key);
-            assertEquals("1.0.0", definition.getVersionTag(), key);
+            assertEquals("2.0.0", definition.getVersionTag(), key);
             assertEquals(3650, definition.getHistoryTimeToLive(), key);
         }
         assertFalse(definition(ProcessKeys.DOORSTEP_VISIT).isStartableInTasklist());
@@ -158,23 +158,19 @@ class BirthCertificateProcessTest extends EngineProcessTest {
     }
 
     @Test
-    void theServiceLevelTableLeavesFlatVariablesAndTheVisitGetsWhatItNeeds() {
+    void theTypesTablesAreAskedNotCopiedIntoVariablesAndTheVisitGetsWhatItNeeds() {
         ProcessInstance request = start();
 
-        assertThat(request).isWaitingAt("CallActivity_DoorstepVisit").hasPassed("Task_RegisterRequest", "Task_DetermineServiceLevel");
+        assertThat(request).isWaitingAt("CallActivity_DoorstepVisit").hasPassed("Task_RegisterRequest");
         assertThat(request).variables()
-                .containsEntry("officerDueDays", 2)
-                .containsEntry("mitanDueDays", 2)
-                .containsEntry("legalDueDays", 7)
-                .doesNotContainKeys("decisionResult", "scrutinyGroup", "authorityGroup");
+                .doesNotContainKeys("decisionResult", "scrutinyGroup", "authorityGroup", "officerDueDays",
+                        "mitanDueDays", "legalDueDays");
         ProcessInstance visit = calledProcessInstance(ProcessKeys.DOORSTEP_VISIT, request);
         assertEquals(REQUEST, visit.getBusinessKey());
         assertThat(visit).isWaitingAt("Task_VisitCitizen").variables()
                 .containsEntry("requestNumber", REQUEST)
                 .containsEntry("certificateType", ProcessKeys.BIRTH_CERTIFICATE)
                 .containsEntry("bodyCode", "RPR")
-                .containsEntry("mitanDueDays", 2)
-                .containsEntry("officerDueDays", 2)
                 .containsEntry("maxVisits", 3)
                 .containsEntry("visitAttempts", 1);
         assertThat(task(visit)).isAssignedTo(MITAN);
@@ -194,7 +190,7 @@ class BirthCertificateProcessTest extends EngineProcessTest {
         Task particulars = task(request);
         assertThat(particulars).isAssignedTo(MITAN).hasDueDate(inDays(2));
         assertEquals("Aarav", taskService().getVariableLocal(particulars.getId(), "particular_childName"));
-        assertDeployedForm(particulars, "birth-particulars");
+        assertDeployedForm(particulars, "birth-certificate-particulars");
         complete(particulars, withVariables("particular_childName", "Aarav", "particular_sex", "Male"));
 
         assertThat(request).isWaitingAt("Task_ScrutiniseDocuments");
@@ -223,7 +219,7 @@ class BirthCertificateProcessTest extends EngineProcessTest {
         ProcessInstance delivery = calledProcessInstance(ProcessKeys.HOME_DELIVERY, request);
         assertEquals(REQUEST, delivery.getBusinessKey());
         assertThat(delivery).variables().containsEntry("requestNumber", REQUEST).containsEntry("bodyCode", "RPR")
-                .containsEntry("mitanDueDays", 2).doesNotContainKey("mitanUserId");
+                .doesNotContainKey("mitanUserId");
         assertThat(task(delivery)).isAssignedTo(MITAN);
         complete(task(delivery), withVariables("deliveryOtp", FakeHomeDelivery.RIGHT_OTP));
 
@@ -341,7 +337,8 @@ class BirthCertificateProcessTest extends EngineProcessTest {
 
         assertThat(request).isWaitingAt(taskId).hasPassed(reminderId);
         assertEquals(open.getId(), task(request).getId());
-        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", taskName, reminderId)), sms.sent());
+        assertEquals(taskName, open.getName());
+        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", taskId, reminderId)), sms.sent());
     }
 
     @Test
@@ -355,7 +352,7 @@ class BirthCertificateProcessTest extends EngineProcessTest {
         assertThat(request).isWaitingAt("CallActivity_DoorstepVisit")
                 .hasPassed("StartEvent_LegalDeadlinePassed", "Task_NotifyLegalDeadlinePassed",
                         "EndEvent_LegalDeadlineNotified");
-        assertEquals(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Legal time limit",
+        assertEquals(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", OverdueSteps.WHOLE_SERVICE,
                 "Task_NotifyLegalDeadlinePassed"), sms.sent().get(sms.sent().size() - 1));
         assertEquals(0, managementService().createJobQuery().activityId("StartEvent_LegalDeadlinePassed")
                 .processInstanceId(request.getId()).count(), "the supervisor is told once");
@@ -386,7 +383,7 @@ class BirthCertificateProcessTest extends EngineProcessTest {
         Task decision = task(request);
         assertThat(decision).hasCandidateGroup("registrar");
         assertEquals(List.of("registrar"), candidateGroups(decision));
-        assertEquals(List.of(REQUEST), serviceLevels.asked().stream().distinct().toList());
+        assertEquals(List.of(REQUEST), steps.asked().stream().distinct().toList());
         complete(decision, withVariables("decision", "approved", "mitanUserId", "mitan.intruder"));
         execute(job("Task_IssueCertificate", request));
         assertThat(task(calledProcessInstance(ProcessKeys.HOME_DELIVERY, request))).isAssignedTo(MITAN);
@@ -403,9 +400,6 @@ class BirthCertificateProcessTest extends EngineProcessTest {
         variables.put("requestNumber", REQUEST);
         variables.put("certificateType", ProcessKeys.BIRTH_CERTIFICATE);
         variables.put("bodyCode", "RPR");
-        variables.put("officerDueDays", 2);
-        variables.put("mitanDueDays", 2);
-        variables.put("legalDueDays", 7);
         variables.put("visitResult", "verified");
         mitans.assigned(REQUEST, MITAN);
         return runtimeService().createProcessInstanceByKey(ProcessKeys.BIRTH_CERTIFICATE)

@@ -57,8 +57,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Deployment(resources = {
         "processes/caste-certificate.bpmn", "processes/doorstep-visit.bpmn", "processes/home-delivery.bpmn",
-        "processes/service-level.dmn", "processes/required-documents.dmn",
-        "forms/request-registration.form", "forms/doorstep-visit.form", "forms/caste-particulars.form",
+        "processes/caste-certificate.dmn",
+        "forms/request-registration.form", "forms/doorstep-visit.form", "forms/caste-certificate-particulars.form",
         "forms/document-scrutiny.form", "forms/field-inquiry.form", "forms/authority-decision.form",
         "forms/mitan-assignment.form", "forms/certificate-delivery.form"})
 class CasteCertificateProcessTest extends EngineProcessTest {
@@ -76,7 +76,7 @@ class CasteCertificateProcessTest extends EngineProcessTest {
     RecordingSms sms = new RecordingSms();
     RecordingStatus status = new RecordingStatus();
     FakeHomeDelivery homeDelivery = new FakeHomeDelivery();
-    FakeServiceLevels serviceLevels = new FakeServiceLevels();
+    FakeSteps steps = new FakeSteps();
     FakeMitans mitans = new FakeMitans(MITAN);
     /** The findings and remarks each officer's task could see when it was created, by task. */
     Map<String, Map<String, Object>> notesSeenBy = new LinkedHashMap<>();
@@ -91,8 +91,8 @@ class CasteCertificateProcessTest extends EngineProcessTest {
         Mocks.register("sendSms", sms);
         Mocks.register("requestStatus", status);
         Mocks.register("homeDelivery", homeDelivery);
-        serviceLevels.request(REQUEST, CASTE);
-        Mocks.register("serviceLevels", serviceLevels);
+        steps.request(REQUEST, CASTE);
+        Mocks.register("steps", steps);
         Mocks.register("assignMitan", mitans);
         Mocks.register("assignedMitan", mitans);
         Mocks.register("registerRequest", (JavaDelegate) execution -> {
@@ -151,36 +151,31 @@ class CasteCertificateProcessTest extends EngineProcessTest {
         ProcessDefinition caste = definition(CASTE);
         CamundaFormRef startForm = formService().getStartFormData(caste.getId()).getCamundaFormRef();
         assertEquals("request-registration", startForm.getKey());
-        assertEquals("deployment", startForm.getBinding());
+        assertEquals("latest", startForm.getBinding());
         List<IdentityLink> starters = repositoryService().getIdentityLinksForProcessDefinition(caste.getId());
         assertEquals(List.of("call-centre"), starters.stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).map(IdentityLink::getGroupId)
                 .toList());
         assertTrue(caste.isStartableInTasklist());
         assertEquals("Caste certificate", caste.getName());
-        assertEquals("1.0.0", caste.getVersionTag());
+        assertEquals("2.0.0", caste.getVersionTag());
         assertEquals(3650, caste.getHistoryTimeToLive());
         assertFalse(definition(ProcessKeys.DOORSTEP_VISIT).isStartableInTasklist());
     }
 
     @Test
-    void theServiceLevelTableGivesTheRevenueDepartmentsDaysAndTheVisitGetsThem() {
+    void theTypesTablesGiveTheRevenueDepartmentsDaysAndTheVisitItsLimit() {
         ProcessInstance request = start();
 
         assertThat(request).isWaitingAt("CallActivity_DoorstepVisit")
-                .hasPassed("Task_RegisterRequest", "Task_DetermineServiceLevel");
+                .hasPassed("Task_RegisterRequest");
         assertThat(request).variables()
-                .containsEntry("officerDueDays", 5)
-                .containsEntry("mitanDueDays", 2)
-                .containsEntry("legalDueDays", 30)
-                .containsEntry("maxVisits", 3)
-                .doesNotContainKeys("decisionResult", "scrutinyGroup", "inquiryGroup", "authorityGroup");
+                .doesNotContainKeys("decisionResult", "scrutinyGroup", "inquiryGroup", "authorityGroup",
+                        "officerDueDays", "mitanDueDays", "legalDueDays");
         ProcessInstance visit = calledProcessInstance(ProcessKeys.DOORSTEP_VISIT, request);
         assertEquals(REQUEST, visit.getBusinessKey());
         assertThat(visit).isWaitingAt("Task_VisitCitizen").variables()
                 .containsEntry("certificateType", CASTE)
-                .containsEntry("mitanDueDays", 2)
-                .containsEntry("officerDueDays", 5)
                 .containsEntry("maxVisits", 3);
         assertThat(task(visit)).isAssignedTo(MITAN).hasDueDate(inDays(2));
     }
@@ -196,7 +191,7 @@ class CasteCertificateProcessTest extends EngineProcessTest {
         Task particulars = task(request);
         assertThat(particulars).isAssignedTo(MITAN).hasDueDate(inDays(2));
         assertEquals("Ramkumar Dhruw", taskService().getVariableLocal(particulars.getId(), "particular_applicantName"));
-        assertDeployedForm(particulars, "caste-particulars");
+        assertDeployedForm(particulars, "caste-certificate-particulars");
         complete(particulars, withVariables("particular_applicantName", "Ramkumar Dhruw",
                 "particular_fatherName", "Sukhram Dhruw", "particular_caste", "Gond", "particular_category", "ST",
                 "particular_evidence", "Declaration of the ward or gram sabha"));
@@ -394,7 +389,7 @@ class CasteCertificateProcessTest extends EngineProcessTest {
 
         assertThat(request).isWaitingAt(taskId).hasPassed(reminderId);
         assertEquals(open.getId(), task(request).getId());
-        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", taskName, reminderId)), sms.sent());
+        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", taskId, reminderId)), sms.sent());
     }
 
     @Test
@@ -408,7 +403,7 @@ class CasteCertificateProcessTest extends EngineProcessTest {
         assertThat(request).isWaitingAt("Task_FieldInquiry")
                 .hasPassed("StartEvent_LegalDeadlinePassed", "Task_NotifyLegalDeadlinePassed",
                         "EndEvent_LegalDeadlineNotified");
-        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Legal time limit",
+        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", OverdueSteps.WHOLE_SERVICE,
                 "Task_NotifyLegalDeadlinePassed")), sms.sent());
         assertEquals(0, managementService().createJobQuery().activityId("StartEvent_LegalDeadlinePassed")
                 .processInstanceId(request.getId()).count(), "the supervisor is told once");
@@ -441,7 +436,7 @@ class CasteCertificateProcessTest extends EngineProcessTest {
         assertThat(request).isWaitingAt("Task_DecideApplication").variables().doesNotContainKey("decision");
         Task decision = task(request);
         assertEquals(List.of("tehsildar"), candidateGroups(decision));
-        assertEquals(List.of(REQUEST), serviceLevels.asked().stream().distinct().toList());
+        assertEquals(List.of(REQUEST), steps.asked().stream().distinct().toList());
         complete(decision, withVariables("decision", "approved", "mitanUserId", "mitan.intruder"));
         execute(job("Task_IssueCertificate", request));
         assertThat(task(calledProcessInstance(ProcessKeys.HOME_DELIVERY, request))).isAssignedTo(MITAN);
@@ -458,9 +453,6 @@ class CasteCertificateProcessTest extends EngineProcessTest {
         variables.put("requestNumber", REQUEST);
         variables.put("certificateType", CASTE);
         variables.put("bodyCode", "RPR");
-        variables.put("officerDueDays", 5);
-        variables.put("mitanDueDays", 2);
-        variables.put("legalDueDays", 30);
         variables.put("visitResult", "verified");
         mitans.assigned(REQUEST, MITAN);
         return runtimeService().createProcessInstanceByKey(CASTE)

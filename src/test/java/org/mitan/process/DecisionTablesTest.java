@@ -14,53 +14,54 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
-/** Both decision tables evaluated directly, without a process engine, as the delegates evaluate them. */
+/** The type tables evaluated directly, without a process engine, as the delegates evaluate them. */
 class DecisionTablesTest {
 
     static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     @Test
-    void theServiceLevelOfABirthCertificate() {
-        DmnDecisionResult result = evaluate("service-level", ProcessKeys.BIRTH_CERTIFICATE);
+    void theServiceOfABirthCertificate() {
+        DmnDecisionResult result = evaluate(ProcessKeys.BIRTH_CERTIFICATE, "-service", ProcessKeys.BIRTH_CERTIFICATE);
 
-        assertThat(result.getSingleResult().getEntryMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(result.getSingleResult().getEntryMap()).isEqualTo(Map.of(
                 "serviceName", "Birth certificate",
+                "serviceNameHi", "जन्म प्रमाण पत्र",
                 "department", "Municipal body (Registrar of Births and Deaths)",
-                "scrutinyGroup", "clerk",
-                "authorityGroup", "registrar",
-                "inquiryGroup", "",
-                "officerDueDays", 2,
-                "mitanDueDays", 2,
+                "departmentHi", "नगर निगम (जन्म एवं मृत्यु रजिस्ट्रार)",
+                "holderParticular", "childName",
                 "legalDueDays", 7,
-                "maxVisits", 3,
-                "holderParticular", "childName"));
+                "maxVisits", 3));
     }
 
     @Test
-    void theServiceLevelOfACasteCertificate() {
-        DmnDecisionResult result = evaluate("service-level", "caste-certificate");
+    void theServiceOfACasteCertificate() {
+        DmnDecisionResult result = evaluate("caste-certificate", "-service", "caste-certificate");
 
-        assertThat(result.getSingleResult().getEntryMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "serviceName", "Caste certificate",
-                "department", "Revenue department (Tehsildar)",
-                "scrutinyGroup", "clerk",
-                "authorityGroup", "tehsildar",
-                "inquiryGroup", "revenue-inspector",
-                "officerDueDays", 5,
-                "mitanDueDays", 2,
-                "legalDueDays", 30,
-                "maxVisits", 3,
-                "holderParticular", "applicantName"));
+        assertThat(result.getSingleResult().getEntryMap())
+                .containsEntry("serviceName", "Caste certificate")
+                .containsEntry("department", "Revenue department (Tehsildar)")
+                .containsEntry("legalDueDays", 30)
+                .containsEntry("holderParticular", "applicantName");
     }
 
     @Test
-    void anUnknownTypeHasNoServiceLevel() {
-        assertThat(evaluate("service-level", "passport")).isEmpty();
+    void aTypesServiceTableAnswersForNoOtherType() {
+        assertThat(evaluate(ProcessKeys.BIRTH_CERTIFICATE, "-service", "passport")).isEmpty();
+    }
+
+    @Test
+    void theStepsOfACasteCertificateEvaluateToTheirRoles() {
+        DmnDecision steps = parse("caste-certificate", "-steps");
+
+        assertThat(DMN.evaluateDecision(steps, Variables.createVariables().putValue("step", "Task_FieldInquiry"))
+                .getSingleResult().getEntryMap()).containsEntry("role", "revenue-inspector").containsEntry("dueDays", 5);
+        assertThat(DMN.evaluateDecision(steps, Variables.createVariables().putValue("step", "Task_DecideApplication"))
+                .getSingleResult().getEntryMap()).containsEntry("role", "tehsildar");
     }
 
     @Test
     void theDocumentsForABirthCertificate() {
-        DmnDecisionResult result = evaluate("required-documents", ProcessKeys.BIRTH_CERTIFICATE);
+        DmnDecisionResult result = evaluate(ProcessKeys.BIRTH_CERTIFICATE, "-documents", ProcessKeys.BIRTH_CERTIFICATE);
 
         assertThat(result.collectEntries("documentType")).containsExactly(
                 "birth-report", "parent-id", "address-proof", "late-registration-affidavit");
@@ -74,7 +75,7 @@ class DecisionTablesTest {
 
     @Test
     void theDocumentsForACasteCertificateWithTheEvidenceAsOneOfTwo() {
-        DmnDecisionResult result = evaluate("required-documents", "caste-certificate");
+        DmnDecisionResult result = evaluate("caste-certificate", "-documents", "caste-certificate");
 
         assertThat(result.collectEntries("documentType")).containsExactly(
                 "applicant-id", "residence-proof", "caste-record", "community-declaration");
@@ -89,14 +90,18 @@ class DecisionTablesTest {
     }
 
     @Test
-    void anUnknownTypeNeedsNoDocuments() {
-        assertThat(evaluate("required-documents", "passport")).isEmpty();
+    void aTypesDocumentsTableAsksNothingForAnotherType() {
+        assertThat(evaluate("caste-certificate", "-documents", ProcessKeys.BIRTH_CERTIFICATE)).isEmpty();
     }
 
-    private static DmnDecisionResult evaluate(String decision, String certificateType) {
-        try (InputStream table = DecisionTablesTest.class.getResourceAsStream("/processes/" + decision + ".dmn")) {
-            DmnDecision parsed = DMN.parseDecision(decision, table);
-            return DMN.evaluateDecision(parsed, Variables.createVariables().putValue("certificateType", certificateType));
+    private static DmnDecisionResult evaluate(String type, String table, String certificateType) {
+        return DMN.evaluateDecision(parse(type, table),
+                Variables.createVariables().putValue("certificateType", certificateType));
+    }
+
+    private static DmnDecision parse(String type, String table) {
+        try (InputStream file = DecisionTablesTest.class.getResourceAsStream("/processes/" + type + ".dmn")) {
+            return DMN.parseDecision(type + table, file);
         } catch (IOException e) {
             throw new AssertionError(e);
         }

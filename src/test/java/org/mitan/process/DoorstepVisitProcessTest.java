@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of the shared doorstep visit, started on its own as a call activity would start it. */
-@Deployment(resources = {"processes/doorstep-visit.bpmn", "forms/doorstep-visit.form", "forms/mitan-assignment.form"})
+@Deployment(resources = {"processes/doorstep-visit.bpmn", "forms/doorstep-visit.form", "forms/mitan-assignment.form",
+        "processes/birth-certificate.dmn"})
 class DoorstepVisitProcessTest extends EngineProcessTest {
 
     @RegisterExtension
@@ -63,9 +64,9 @@ class DoorstepVisitProcessTest extends EngineProcessTest {
         Mocks.register("sendSms", sms);
         Mocks.register("assignMitan", mitans);
         Mocks.register("assignedMitan", mitans);
-        FakeServiceLevels serviceLevels = new FakeServiceLevels();
-        serviceLevels.request(REQUEST, ProcessKeys.BIRTH_CERTIFICATE);
-        Mocks.register("serviceLevels", serviceLevels);
+        FakeSteps steps = new FakeSteps();
+        steps.request(REQUEST, ProcessKeys.BIRTH_CERTIFICATE);
+        Mocks.register("steps", steps);
         Mocks.register("documentChecklistListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.DOCUMENT_CHECKLIST, "- [ ] Birth report (mandatory)"));
         Mocks.register("verifyDocuments", (JavaDelegate) execution -> {
@@ -97,10 +98,10 @@ class DoorstepVisitProcessTest extends EngineProcessTest {
     }
 
     @Test
-    void theCallerMayAllowMoreVisits() {
+    void theTypesTableNotTheCallerSaysHowManyVisitsAreMade() {
         ProcessInstance visit = start(Map.of("maxVisits", 5));
 
-        assertThat(visit).variables().containsEntry("maxVisits", 5).containsEntry("visitAttempts", 1);
+        assertThat(visit).variables().containsEntry("maxVisits", 3).containsEntry("visitAttempts", 1);
     }
 
     @Test
@@ -288,7 +289,7 @@ class DoorstepVisitProcessTest extends EngineProcessTest {
 
         assertThat(visit).isWaitingAt("Task_VisitCitizen").hasPassed("Task_NotifyVisitOverdue", "EndEvent_VisitOverdueNotified");
         RecordingSms.Sent reminder = sms.sent().get(1);
-        assertEquals(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Visit the citizen", "Task_NotifyVisitOverdue"),
+        assertEquals(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Task_VisitCitizen", "Task_NotifyVisitOverdue"),
                 reminder);
     }
 
@@ -300,7 +301,7 @@ class DoorstepVisitProcessTest extends EngineProcessTest {
         execute(job("BoundaryEvent_AssignMitanManuallyOverdue", visit));
 
         assertThat(visit).isWaitingAt("Task_AssignMitanManually").hasPassed("EndEvent_AssignmentOverdueNotified");
-        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Assign a Mitan by hand",
+        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Task_AssignMitanManually",
                 "Task_NotifyAssignmentOverdue")), sms.sent());
     }
 
@@ -332,8 +333,6 @@ class DoorstepVisitProcessTest extends EngineProcessTest {
         variables.put("requestNumber", REQUEST);
         variables.put("certificateType", ProcessKeys.BIRTH_CERTIFICATE);
         variables.put("bodyCode", "KRB");
-        variables.put("mitanDueDays", 2);
-        variables.put("officerDueDays", 2);
         return variables;
     }
 }

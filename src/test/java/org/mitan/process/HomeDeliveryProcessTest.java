@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of the shared home delivery: the OTP decides whether the Mitan's task may be completed. */
-@Deployment(resources = {"processes/home-delivery.bpmn", "forms/certificate-delivery.form"})
+@Deployment(resources = {"processes/home-delivery.bpmn", "forms/certificate-delivery.form",
+        "processes/birth-certificate.dmn"})
 class HomeDeliveryProcessTest extends EngineProcessTest {
 
     @RegisterExtension
@@ -52,6 +53,9 @@ class HomeDeliveryProcessTest extends EngineProcessTest {
         Mocks.register("homeDelivery", homeDelivery);
         mitans.assigned(REQUEST, MITAN);
         Mocks.register("assignedMitan", mitans);
+        FakeSteps steps = new FakeSteps();
+        steps.request(REQUEST, ProcessKeys.BIRTH_CERTIFICATE);
+        Mocks.register("steps", steps);
         Mocks.register("requestSummaryListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, "**" + REQUEST + "** Birth certificate"));
     }
@@ -101,7 +105,7 @@ class HomeDeliveryProcessTest extends EngineProcessTest {
         execute(overdue);
 
         assertThat(delivery).isWaitingAt("Task_DeliverCertificate").hasPassed("EndEvent_DeliveryOverdueNotified");
-        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Deliver the certificate",
+        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Task_DeliverCertificate",
                 "Task_NotifyDeliveryOverdue")), sms.sent());
     }
 

@@ -54,7 +54,7 @@ class ModelDiagramTest {
                     assertThat(process.getId()).isEqualTo(key);
                     assertThat(process.isExecutable()).isTrue();
                     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P3650D");
-                    assertThat(process.getCamundaVersionTag()).isEqualTo("1.0.0");
+                    assertThat(process.getCamundaVersionTag()).isEqualTo("2.0.0");
                 });
     }
 

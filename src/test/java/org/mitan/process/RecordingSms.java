@@ -9,8 +9,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 /** Stands in for the {@code sendSms} delegate: records the inputs each SMS task passes. */
 class RecordingSms implements JavaDelegate {
 
-    /** One SMS task run: the template and, where the model sets them, recipient and task name. */
-    record Sent(String template, String recipient, String taskName, String activityId) {
+    /**
+     * One SMS task run: the template and, where the model sets it, the recipient; for a reminder, the step it is
+     * about as the real delegate works it out from the model ({@link OverdueSteps}).
+     */
+    record Sent(String template, String recipient, String overdueStep, String activityId) {
     }
 
     private final List<Sent> sent = new ArrayList<>();
@@ -19,7 +22,7 @@ class RecordingSms implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         sent.add(new Sent((String) execution.getVariableLocal("template"),
                 (String) execution.getVariableLocal("recipient"),
-                (String) execution.getVariableLocal("taskName"),
+                OverdueSteps.of(execution),
                 execution.getCurrentActivityId()));
     }
 

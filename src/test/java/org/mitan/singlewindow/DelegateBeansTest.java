@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentStore;
-import org.mitan.intake.CertificateTypes;
+import org.mitan.catalogue.Catalogue;
 import org.mitan.intake.RequestAccess;
 import org.mitan.intake.Requests;
 import org.mitan.intake.ServiceRequestRepository;
@@ -53,7 +53,7 @@ class DelegateBeansTest {
             .withBean(DecisionService.class, () -> mock(DecisionService.class))
             .withBean(HistoryService.class, () -> mock(HistoryService.class))
             .withBean(IdentityService.class, () -> mock(IdentityService.class))
-            .withBean(CertificateTypes.class, () -> mock(CertificateTypes.class));
+            .withBean(Catalogue.class, () -> mock(Catalogue.class));
 
     @Test
     void delegatesCarryTheNamesTheModelsUse() {

@@ -9,20 +9,21 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
-import org.mitan.intake.CertificateType;
-import org.mitan.intake.CertificateTypes;
+import org.mitan.catalogue.CertificateType;
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.TestTypes;
 
 class ServiceCatalogueTest {
 
-    private static final CertificateType BIRTH = new CertificateType("birth-certificate", "Birth certificate",
+    private static final CertificateType BIRTH = TestTypes.type("birth-certificate", "Birth certificate",
             "Registrar of Births and Deaths", "childName");
 
-    private final CertificateTypes types = mock(CertificateTypes.class);
+    private final Catalogue types = mock(Catalogue.class);
     private final ServiceCatalogue catalogue = new ServiceCatalogue(types);
 
     @Test
     void describesTheTypeFromItsServiceLevelRow() {
-        when(types.row("birth-certificate")).thenReturn(Optional.of(BIRTH));
+        when(types.type("birth-certificate")).thenReturn(Optional.of(BIRTH));
 
         ServiceCatalogue.ServiceDescription birth = catalogue.describe("birth-certificate");
 
@@ -33,7 +34,7 @@ class ServiceCatalogueTest {
 
     @Test
     void aTypeWithoutRowIsNamedByItsKey() {
-        when(types.row("caste-certificate")).thenReturn(Optional.empty());
+        when(types.type("caste-certificate")).thenReturn(Optional.empty());
 
         ServiceCatalogue.ServiceDescription unknown = catalogue.describe("caste-certificate");
 
@@ -44,20 +45,20 @@ class ServiceCatalogueTest {
 
     @Test
     void describingFallsBackToTheKeyWhenTheTableCannotBeRead() {
-        when(types.row("birth-certificate")).thenThrow(new ProcessEngineException("database gone"));
+        when(types.type("birth-certificate")).thenThrow(new ProcessEngineException("database gone"));
         assertThat(catalogue.describe("birth-certificate").serviceName()).isEqualTo("birth-certificate");
 
-        when(types.row("residence-certificate"))
+        when(types.type("residence-certificate"))
                 .thenThrow(new IllegalStateException("Decision 'service-level' has no input on certificateType"));
         assertThat(catalogue.describe("residence-certificate").serviceName()).isEqualTo("residence-certificate");
     }
 
     @Test
     void theHolderParticularComesFromTheRow() {
-        when(types.row("birth-certificate")).thenReturn(Optional.of(BIRTH));
-        when(types.row("income-certificate")).thenReturn(Optional.of(
-                new CertificateType("income-certificate", "Income certificate", "Revenue (Tehsildar)")));
-        when(types.row("caste-certificate")).thenReturn(Optional.empty());
+        when(types.type("birth-certificate")).thenReturn(Optional.of(BIRTH));
+        when(types.type("income-certificate")).thenReturn(Optional.of(
+                TestTypes.type("income-certificate", "Income certificate", "Revenue (Tehsildar)")));
+        when(types.type("caste-certificate")).thenReturn(Optional.empty());
 
         assertThat(catalogue.holderParticular("birth-certificate")).contains("childName");
         assertThat(catalogue.holderParticular("income-certificate")).isEmpty();
@@ -66,7 +67,7 @@ class ServiceCatalogueTest {
 
     @Test
     void theHolderParticularOfATableThatCannotBeReadIsAnErrorNotTheCitizen() {
-        when(types.row("birth-certificate"))
+        when(types.type("birth-certificate"))
                 .thenThrow(new IllegalStateException("Decision 'service-level' has no input on certificateType"));
 
         assertThatThrownBy(() -> catalogue.holderParticular("birth-certificate"))

@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.catalogue;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.mitan.process.EngineCalls;
 
 /**
  * What the application reads from the latest deployed version of one decision (its rows, its parsed table), worked

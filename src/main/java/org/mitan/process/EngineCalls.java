@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.process;
 
 import java.util.function.Supplier;
 

@@ -1,0 +1,131 @@
+package org.mitan.catalogue;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.mitan.process.EngineCalls;
+import org.springframework.stereotype.Component;
+
+/**
+ * The certificate types on offer, read from what is deployed, the one reader of every type's facts: the API,
+ * registration, the forms' summaries, the SMS, the certificate and the routing of tasks all ask here.
+ * <p>
+ * A type is a deployment of its own: the process {@code <key>} and its DMN file {@code <key>.dmn} with the tables
+ * {@code <key>-service}, {@code <key>-steps} and {@code <key>-documents} ({@link TypeTables}). The newest deployed
+ * version of the file answers; a version never changes, so it is read once per decision definition id, and a
+ * deployment is picked up on the next call (one indexed query). Reads are made as the application, not as the
+ * logged-in user: the catalogue is the same for everyone.
+ */
+@Component
+public class Catalogue {
+
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final Map<String, Read> reads = new ConcurrentHashMap<>();
+
+    Catalogue(RepositoryService repository, IdentityService identity) {
+        this.repository = repository;
+        this.identity = identity;
+    }
+
+    /** The type of that key, if its tables are deployed and its latest process can be started now. */
+    public Optional<CertificateType> find(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        return EngineCalls.withoutAuthentication(identity, () -> {
+            Optional<CertificateType> type = tables(key);
+            if (type.isEmpty()) {
+                return type;
+            }
+            ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+                    .latestVersion().singleResult();
+            return latest != null && !latest.isSuspended() ? type : Optional.empty();
+        });
+    }
+
+    /**
+     * The type's newest tables, whether or not its process can be started now: what a certificate issued earlier is
+     * called, whom it names and who works on a running request's tasks do not depend on today's deployments.
+     */
+    public Optional<CertificateType> type(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        return EngineCalls.withoutAuthentication(identity, () -> tables(key));
+    }
+
+    /** The type, or an error naming what to deploy: for steps that cannot go on without it. */
+    public CertificateType require(String key) {
+        return type(key).orElseThrow(() -> new IllegalStateException("Certificate type '" + key
+                + "' has no deployed tables (" + TypeTables.serviceDecision(key) + " in " + key
+                + ".dmn): deploy the type with its DMN file"));
+    }
+
+    /** Every type on offer, by key. */
+    public List<CertificateType> all() {
+        return EngineCalls.withoutAuthentication(identity, () -> {
+            Set<String> startable = repository.createProcessDefinitionQuery().latestVersion().active().list()
+                    .stream().map(ProcessDefinition::getKey).collect(Collectors.toSet());
+            return deployedKeys().stream()
+                    .filter(startable::contains)
+                    .map(this::tables)
+                    .flatMap(Optional::stream)
+                    .sorted(Comparator.comparing(CertificateType::key))
+                    .toList();
+        });
+    }
+
+    /**
+     * The roles the deployed types' steps name, e.g. {@code clerk}, {@code registrar}, {@code tehsildar}, each with the
+     * English names of its steps: the departments are data, as the types bring them.
+     */
+    public Map<String, List<String>> stepsByRole() {
+        return EngineCalls.withoutAuthentication(identity, () -> deployedKeys().stream()
+                .map(this::tables)
+                .flatMap(Optional::stream)
+                .flatMap(type -> type.steps().values().stream())
+                .filter(Step::hasRole)
+                .collect(Collectors.groupingBy(Step::role, TreeMap::new, Collectors.collectingAndThen(
+                        Collectors.mapping(step -> step.label().en(), Collectors.toCollection(TreeSet::new)),
+                        List::copyOf))));
+    }
+
+    private Set<String> deployedKeys() {
+        return repository.createDecisionDefinitionQuery().decisionDefinitionKeyLike("%" + TypeTables.SERVICE)
+                .latestVersion().list().stream()
+                .map(DecisionDefinition::getKey)
+                .map(key -> key.substring(0, key.length() - TypeTables.SERVICE.length()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** A table that cannot be read is not a type on offer; the deployment check keeps such tables out. */
+    private Optional<CertificateType> tables(String key) {
+        DecisionDefinition latest = repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(TypeTables.serviceDecision(key)).latestVersion().singleResult();
+        if (latest == null) {
+            return Optional.empty();
+        }
+        Read cached = reads.get(key);
+        if (cached != null && cached.definitionId().equals(latest.getId())) {
+            return Optional.of(cached.type());
+        }
+        CertificateType type = TypeTables.read(repository.getDmnModelInstance(latest.getId()), key);
+        reads.put(key, new Read(latest.getId(), type));
+        return Optional.of(type);
+    }
+
+    private record Read(String definitionId, CertificateType type) {
+    }
+}

@@ -1,0 +1,91 @@
+package org.mitan.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.junit.jupiter.api.Test;
+
+/** The type tables as deployed, and the problems an analyst's edit can make, each named. */
+class TypeTablesTest {
+
+    @Test
+    void theBirthCertificateTablesNameTheServiceInBothLanguagesAndEveryStep() throws IOException {
+        CertificateType birth = TypeTables.read(file("birth-certificate"), "birth-certificate");
+
+        assertThat(birth.names()).isEqualTo(new Names("Birth certificate", "जन्म प्रमाण पत्र"));
+        assertThat(birth.department()).isEqualTo("Municipal body (Registrar of Births and Deaths)");
+        assertThat(birth.departmentNames().hi()).isEqualTo("नगर निगम (जन्म एवं मृत्यु रजिस्ट्रार)");
+        assertThat(birth.holderParticular()).isEqualTo("childName");
+        assertThat(birth.legalDueDays()).isEqualTo(7);
+        assertThat(birth.maxVisits()).isEqualTo(3);
+        assertThat(birth.step("Task_ScrutiniseDocuments")).contains(new Step("Task_ScrutiniseDocuments", "clerk", 2,
+                new Names("Scrutinise the documents", "दस्तावेज़ों की जाँच करें")));
+        assertThat(birth.step("Task_DecideApplication")).map(Step::role).contains("registrar");
+        assertThat(birth.step("Task_VisitCitizen")).map(Step::hasRole).contains(false);
+        assertThat(birth.step("Task_FieldInquiry")).isEmpty();
+    }
+
+    @Test
+    void theCasteCertificateIsDecidedByTheTehsildarAfterTheRevenueInspectorsInquiry() throws IOException {
+        CertificateType caste = TypeTables.read(file("caste-certificate"), "caste-certificate");
+
+        assertThat(caste.names().in("hi")).isEqualTo("जाति प्रमाण पत्र");
+        assertThat(caste.names().in("en")).isEqualTo("Caste certificate");
+        assertThat(caste.step("Task_FieldInquiry")).map(Step::role).contains("revenue-inspector");
+        assertThat(caste.step("Task_DecideApplication")).map(Step::role).contains("tehsildar");
+        assertThat(caste.legalDueDays()).isEqualTo(30);
+        assertThat(caste.holderParticular()).isEqualTo("applicantName");
+    }
+
+    @Test
+    void aMissingHindiNameAnEmptyDayAndABadRoleAreEachNamed() throws IOException {
+        String text = Files.readString(Path.of("processes/birth-certificate.dmn"))
+                .replace("\"जन्म प्रमाण पत्र\"", "\"\"")
+                .replaceFirst("(OutputEntry_BirthCertificateSteps_ScrutiniseDocuments_DueDays\">\\s*<text>)2",
+                        "$1")
+                .replace("<text>\"registrar\"</text>", "<text>\"Registrar Sahib\"</text>");
+
+        assertThatThrownBy(() -> TypeTables.read(parse(text), "birth-certificate"))
+                .isInstanceOfSatisfying(TypeTables.UnreadableTypeTables.class, unreadable -> assertThat(
+                        unreadable.problems()).hasSize(3).anySatisfy(problem -> assertThat(problem)
+                                .contains("serviceNameHi").contains("Hindi"))
+                        .anySatisfy(problem -> assertThat(problem).contains("Task_ScrutiniseDocuments")
+                                .contains("dueDays"))
+                        .anySatisfy(problem -> assertThat(problem).contains("Registrar Sahib")));
+    }
+
+    @Test
+    void tablesOfAnotherKeyAreNotTheTypes() throws IOException {
+        assertThatThrownBy(() -> TypeTables.read(file("birth-certificate"), "trade-licence"))
+                .isInstanceOf(TypeTables.UnreadableTypeTables.class)
+                .hasMessageContaining("trade-licence-service").hasMessageContaining("trade-licence-steps")
+                .hasMessageContaining("trade-licence-documents");
+    }
+
+    @Test
+    void twoRowsForOneStepAreRefused() throws IOException {
+        String text = Files.readString(Path.of("processes/birth-certificate.dmn"))
+                .replace("<text>\"Task_VisitCitizen\"</text>", "<text>\"Task_RecordParticulars\"</text>");
+
+        assertThatThrownBy(() -> TypeTables.read(parse(text), "birth-certificate"))
+                .hasMessageContaining("two rows for task Task_RecordParticulars");
+    }
+
+    static DmnModelInstance file(String key) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("processes", key + ".dmn"))) {
+            return Dmn.readModelFromStream(in);
+        }
+    }
+
+    static DmnModelInstance parse(String text) {
+        return Dmn.readModelFromStream(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
