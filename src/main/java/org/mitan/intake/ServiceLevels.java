@@ -14,7 +14,7 @@ public class ServiceLevels {
 
     private final Steps steps;
 
-    ServiceLevels(Steps steps) {
+    public ServiceLevels(Steps steps) {
         this.steps = steps;
     }
 

@@ -37,7 +37,7 @@ public class Steps {
     private final RepositoryService repository;
     private final IdentityService identity;
 
-    Steps(Requests requests, Catalogue catalogue, RepositoryService repository, IdentityService identity) {
+    public Steps(Requests requests, Catalogue catalogue, RepositoryService repository, IdentityService identity) {
         this.requests = requests;
         this.catalogue = catalogue;
         this.repository = repository;

@@ -2,6 +2,9 @@ package org.mitan.catalogue;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+
 /** Certificate types for tests that need one without deploying its tables. */
 public final class TestTypes {
 
@@ -12,6 +15,11 @@ public final class TestTypes {
     public static CertificateType type(String key, String name, String department, String holderParticular) {
         return new CertificateType(key, new Names(name, name), new Names(department, department), holderParticular, 7,
                 3, Map.of());
+    }
+
+    /** The real catalogue, on an engine of a test's own. */
+    public static Catalogue catalogue(RepositoryService repository, IdentityService identity) {
+        return new Catalogue(repository, identity);
     }
 
     public static CertificateType type(String key, String name, String department) {
