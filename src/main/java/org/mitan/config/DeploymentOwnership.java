@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.DeploymentQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -29,7 +29,7 @@ import org.mitan.catalogue.TypeTables;
  * Deploying one type never changes another, nor what the application shares between types. For a deployment a
  * person makes (Camunda Modeler, the REST API):
  * <ul>
- * <li>no process or form that the application's own deployment ({@value ModelDeployments#SHARED}) brought: the
+ * <li>no process or form that an application's own deployment ({@value ModelDeployments#SHARED}) ever brought: the
  * doorstep visit, the home delivery and the common forms change with the application;</li>
  * <li>a deployment with a certificate process {@code <key>} holds only that process and its own forms and tables,
  * named {@code <key>-...}: a copied form or table of another type would become that type's latest version.</li>
@@ -88,17 +88,16 @@ class DeploymentOwnership implements Deployer {
 
     private static List<String> notItsOwn(CommandContext context, DeploymentCompleteness.Contents contents) {
         List<String> problems = new ArrayList<>();
+        List<String> shared = sharedDeployments(context);
         for (String process : contents.processes()) {
-            ProcessDefinitionEntity latest = context.getProcessDefinitionManager()
-                    .findLatestProcessDefinitionByKey(process);
-            if (latest != null && isShared(context, latest.getDeploymentId())) {
+            if (shared.stream().anyMatch(id -> context.getProcessDefinitionManager()
+                    .findProcessDefinitionByDeploymentAndKey(id, process) != null)) {
                 problems.add("process '" + process + "' is shared by every type and comes with the application");
             }
         }
         for (String form : contents.forms()) {
-            CamundaFormDefinitionEntity latest = context.getCamundaFormDefinitionManager()
-                    .findLatestDefinitionByKey(form);
-            if (latest != null && isShared(context, latest.getDeploymentId())) {
+            if (shared.stream().anyMatch(id -> context.getCamundaFormDefinitionManager()
+                    .findDefinitionByDeploymentAndKey(id, form) != null)) {
                 problems.add("form '" + form + "' is shared by every type and comes with the application");
             }
         }
@@ -118,9 +117,11 @@ class DeploymentOwnership implements Deployer {
         return problems;
     }
 
-    private static boolean isShared(CommandContext context, String deploymentId) {
-        DeploymentEntity deployment = context.getDeploymentManager().findDeploymentById(deploymentId);
-        return deployment != null && ModelDeployments.SHARED.equals(deployment.getName())
-                && ModelDeployments.SOURCE.equals(deployment.getSource());
+    /** Every deployment the application made of what it shares, whichever version is the latest now. */
+    private static List<String> sharedDeployments(CommandContext context) {
+        DeploymentQueryImpl query = new DeploymentQueryImpl();
+        query.deploymentName(ModelDeployments.SHARED).deploymentSource(ModelDeployments.SOURCE);
+        return context.getDeploymentManager().findDeploymentsByQueryCriteria(query, null).stream()
+                .map(Deployment::getId).toList();
     }
 }
