@@ -81,7 +81,7 @@ class ModelIsLawIT {
         number = steps.birthRequestAtScrutiny(phone());
         instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
                 .processDefinitionKey("birth-certificate").singleResult().getId();
-        scrutinyTaskId = tasks.createTaskQuery().processInstanceId(instanceId)
+        scrutinyTaskId = tasks.createTaskQuery().processInstanceBusinessKey(number)
                 .taskDefinitionKey("Task_ScrutiniseDocuments").singleResult().getId();
         documentId = documents.findAll().stream()
                 .filter(document -> requests.findById(document.getRequestId()).orElseThrow().getRequestNumber()
@@ -186,8 +186,10 @@ class ModelIsLawIT {
         // Nothing moved: one instance, still at the clerk's scrutiny, no certificate.
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
                 .processDefinitionKey("birth-certificate").count()).isOne();
-        assertThat(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getTaskDefinitionKey())
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult().getTaskDefinitionKey())
                 .isEqualTo("Task_ScrutiniseDocuments");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey("authority-decision").count()).isZero();
         assertThat(runtime.getVariable(instanceId, "decision")).isNull();
         assertThat(certificates.findByRequestId(requests.findByRequestNumber(number).orElseThrow().getId()))
                 .isEmpty();
@@ -249,8 +251,8 @@ class ModelIsLawIT {
                 <bpmn:serviceTask id="Task_Register" camunda:delegateExpression="${registerRequest}" />
                 <bpmn:userTask id="Task_Look" name="Look" />""");
         assertThat(incomplete.getStatusCode()).as(incomplete.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(incomplete.getBody()).contains("needs the competent officer's decision as the user task"
-                + " 'Task_DecideApplication'", "userTask 'Task_Look'", "has no role");
+        assertThat(incomplete.getBody()).contains("needs the competent officer's decision: call the shared process"
+                + " 'authority-decision'", "userTask 'Task_Look'", "has no role");
         ResponseEntity<String> plain = deploy(steps.as("analyst"), "probe-plain",
                 "<bpmn:serviceTask id=\"Task_Probe\" camunda:delegateExpression=\"${sendSms}\" />");
         assertThat(plain.getStatusCode()).as(plain.getBody()).isEqualTo(HttpStatus.OK);

@@ -185,8 +185,11 @@ class TasklistBrowserIT {
                 .singleResult();
         assertThat(decided.getAssignee()).isEqualTo(DECIDER);
         assertThat(decided.getEndTime()).isNotNull();
-        assertThat(runtime.getVariable(decision.getProcessInstanceId(), "decision")).isEqualTo("approved");
-        List<Job> issue = management.createJobQuery().processInstanceId(decision.getProcessInstanceId())
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(decision.getProcessInstanceId())
+                .variableName("decision").singleResult().getValue()).isEqualTo("approved");
+        String certificateProcess = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(decision.getProcessInstanceId()).singleResult().getRootProcessInstanceId();
+        List<Job> issue = management.createJobQuery().processInstanceId(certificateProcess)
                 .activityId(ISSUE).list();
         assertThat(issue).hasSize(1);
         management.executeJob(issue.get(0).getId());

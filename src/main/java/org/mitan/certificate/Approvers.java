@@ -13,7 +13,9 @@ import org.mitan.text.PrintableCharacters;
 import org.springframework.stereotype.Component;
 
 /**
- * Who approved a request: the officer who completed its decision task ({@value #DECISION_TASK}), as the engine's
+ * Who approved a request: the officer who completed its decision task ({@value #DECISION_TASK}, in the shared
+ * {@code authority-decision} process the certificate process calls, or in the certificate process itself for the
+ * version 1.0.0 models), as the engine's
  * user operation log records the completion (the person logged in, whoever the task was assigned to). With no
  * such officer there is no approval, and issuing stops with an incident rather than print a certificate that no
  * competent officer decided.
@@ -40,7 +42,7 @@ class Approvers {
      */
     String approverOf(String processInstanceId) {
         List<HistoricTaskInstance> decisions = history.createHistoricTaskInstanceQuery()
-                .processInstanceId(processInstanceId)
+                .rootProcessInstanceId(processInstanceId)
                 .taskDefinitionKey(DECISION_TASK)
                 .finished()
                 .orderByHistoricTaskInstanceEndTime().desc()

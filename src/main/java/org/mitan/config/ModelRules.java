@@ -25,8 +25,8 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
  * <li>no timer, message, signal or conditional start event on a process: requests begin at the call centre;</li>
  * <li>no embedded or external HTML forms ({@code camunda:formKey}): forms are Camunda Forms linked by
  * {@code camunda:formRef}, which cannot run code in an officer's browser;</li>
- * <li>a certificate process (one that registers requests) has the decision task the certificate needs, and a role
- * on every user task.</li>
+ * <li>a certificate process (one that registers requests) calls the shared decision of the competent authority
+ * (or has the decision task itself), and has a role on every user task.</li>
  * </ul>
  */
 class ModelRules extends AbstractBpmnParseListener {
@@ -40,6 +40,8 @@ class ModelRules extends AbstractBpmnParseListener {
     static final String REGISTER_REQUEST = "registerRequest";
     /** The competent officer's decision, which the certificate names (see {@code certificate.Approvers}). */
     static final String DECISION_TASK = "Task_DecideApplication";
+    /** The shared process holding the decision task. */
+    static final String SHARED_DECISION = "authority-decision";
     private static final Set<String> EVENT_STARTS = Set.of("timerEventDefinition", "messageEventDefinition",
             "signalEventDefinition", "conditionalEventDefinition");
 
@@ -133,17 +135,19 @@ class ModelRules extends AbstractBpmnParseListener {
     }
 
     /**
-     * What the application needs of every certificate process: the competent officer's decision as the user task
-     * {@value #DECISION_TASK} (the certificate names who completed it), and a role on every user task (candidate
+     * What the application needs of every certificate process: the competent officer's decision, the user task
+     * {@value #DECISION_TASK} of the shared {@value #SHARED_DECISION} process it calls (the certificate names who
+     * completed it), and a role on every user task (candidate
      * groups from the type's row, or the Mitan as assignee), so that no step waits for nobody.
      */
     private static void certificateProcessRules(Element process, ModelViolations violations) {
         List<Element> userTasks = new ArrayList<>();
         collectUserTasks(process, userTasks);
-        if (userTasks.stream().noneMatch(task -> DECISION_TASK.equals(task.attribute("id")))) {
-            violations.add(process, "a certificate process needs the competent officer's decision as the user task '"
-                    + DECISION_TASK + "' (the certificate names who completes it); keep that id on the decision"
-                    + " step");
+        if (userTasks.stream().noneMatch(task -> DECISION_TASK.equals(task.attribute("id")))
+                && !callsTheSharedDecision(process)) {
+            violations.add(process, "a certificate process needs the competent officer's decision: call the shared"
+                    + " process '" + SHARED_DECISION + "' (or keep a user task '" + DECISION_TASK + "'); the"
+                    + " certificate names who completes it");
         }
         for (Element task : userTasks) {
             if (task.attributeNS(CAMUNDA_NS, "candidateGroups") == null
@@ -154,6 +158,14 @@ class ModelRules extends AbstractBpmnParseListener {
                         + " ${assignedMitan.userId(execution)})");
             }
         }
+    }
+
+    private static boolean callsTheSharedDecision(Element element) {
+        if (BPMN.equals(element.getUri()) && "callActivity".equals(element.getTagName())
+                && SHARED_DECISION.equals(element.attribute("calledElement"))) {
+            return true;
+        }
+        return element.elements().stream().anyMatch(ModelRules::callsTheSharedDecision);
     }
 
     private static void collectUserTasks(Element element, List<Element> tasks) {

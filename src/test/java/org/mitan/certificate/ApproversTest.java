@@ -50,7 +50,7 @@ class ApproversTest {
         when(users.singleResult()).thenReturn(user);
 
         assertThat(approvers.approverOf("process-1")).isEqualTo("Meena Rao (registrar1)");
-        verify(tasks).processInstanceId("process-1");
+        verify(tasks).rootProcessInstanceId("process-1");
         verify(tasks).taskDefinitionKey("Task_DecideApplication");
         verify(tasks).finished();
         verify(users).userId("registrar1");

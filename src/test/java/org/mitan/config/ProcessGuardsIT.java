@@ -163,9 +163,11 @@ class ProcessGuardsIT {
         String instanceId = requests.findByRequestNumber(number).orElseThrow().getProcessInstanceId();
         runtime.createProcessInstanceModification(instanceId)
                 .cancelAllForActivity("CallActivity_DoorstepVisit")
-                .startBeforeActivity("Task_DecideApplication")
+                .startBeforeActivity("CallActivity_AuthorityDecision")
                 .execute();
-        JsonNode decision = restTask("supervisor.raipur", instanceId, "Task_DecideApplication");
+        String decisionInstanceId = runtime.createProcessInstanceQuery().superProcessInstanceId(instanceId)
+                .singleResult().getId();
+        JsonNode decision = restTask("supervisor.raipur", decisionInstanceId, "Task_DecideApplication");
         String taskId = decision.path("id").asText();
 
         ResponseEntity<String> assigned = as("supervisor.raipur").postForEntity("/engine-rest/task/{id}/assignee",
