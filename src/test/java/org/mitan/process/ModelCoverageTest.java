@@ -83,6 +83,9 @@ class ModelCoverageTest {
             field.setAccessible(true);
             Optional<String> measures = ProcessTestEngine.measuredModel(
                     (ProcessEngineCoverageExtension) field.get(null));
+            if (measures != null && measures.filter(ProcessTestEngine.NO_MODEL::equals).isPresent()) {
+                continue; // runs other versions than today's models (legacy, a test-only type): holds none
+            }
             if (measures == null) {
                 problems.add(name + "." + field.getName() + ": build the coverage extension with "
                         + "ProcessTestEngine.coverage(\"model-key\"), which holds the model to the threshold");

@@ -85,8 +85,13 @@ final class ProcessTestEngine {
      * models of running requests): the engine records coverage, nothing is asserted for it.
      */
     static ProcessEngineCoverageExtension unmeasured() {
-        return ProcessEngineCoverageExtension.builder(CONFIGURATION).build();
+        ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(CONFIGURATION).build();
+        MEASURED.put(extension, Optional.of(NO_MODEL));
+        return extension;
     }
+
+    /** What {@link #measuredModel} says of an extension made by {@link #unmeasured()}: no model of processes/. */
+    static final String NO_MODEL = "";
 
     /** Which model an extension made here measures; empty for {@link #coverage()}; null if not made here. */
     static Optional<String> measuredModel(ProcessEngineCoverageExtension extension) {
