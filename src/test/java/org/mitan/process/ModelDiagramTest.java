@@ -21,7 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What an analyst needs to open a model in Camunda Modeler: a shape or edge for everything, names, readable IDs, and
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ModelDiagramTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"birth-certificate", "caste-certificate", "doorstep-visit", "home-delivery"})
+    @MethodSource("org.mitan.process.ProcessTestEngine#modelKeys")
     void everyElementIsDrawnNamedAndHasAMeaningfulId(String key) throws Exception {
         BpmnModelInstance model;
         try (InputStream in = getClass().getResourceAsStream("/processes/" + key + ".bpmn")) {
@@ -54,7 +54,7 @@ class ModelDiagramTest {
                     assertThat(process.getId()).isEqualTo(key);
                     assertThat(process.isExecutable()).isTrue();
                     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P3650D");
-                    assertThat(process.getCamundaVersionTag()).isEqualTo("2.0.0");
+                    assertThat(process.getCamundaVersionTag()).matches("\\d+\\.\\d+\\.\\d+");
                 });
     }
 
@@ -63,7 +63,7 @@ class ModelDiagramTest {
      * subprocess, which must then lie wholly inside the subprocess's shape.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"birth-certificate", "caste-certificate", "doorstep-visit", "home-delivery"})
+    @MethodSource("org.mitan.process.ProcessTestEngine#modelKeys")
     void noShapeLiesOnAnother(String key) throws Exception {
         BpmnModelInstance model;
         try (InputStream in = getClass().getResourceAsStream("/processes/" + key + ".bpmn")) {
