@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
@@ -184,8 +182,6 @@ class CasteCertificateJourneyIT {
     }
 
     private List<String> candidateGroups(JsonNode task) {
-        return taskService.getIdentityLinksForTask(task.path("id").asText()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).toList();
+        return JourneySteps.candidateGroups(taskService, task);
     }
 }

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.mitan.notification.SmsMessage;
 import org.mitan.notification.SmsMessageRepository;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -176,5 +179,12 @@ final class JourneySteps {
                 .map(ProcessInstance::getId)
                 .flatMap(id -> management.createJobQuery().processInstanceId(id).executable().list().stream())
                 .toList();
+    }
+
+    /** The groups a task (as the REST API lists it) is offered to. */
+    static List<String> candidateGroups(TaskService tasks, JsonNode task) {
+        return tasks.getIdentityLinksForTask(task.path("id").asText()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId).toList();
     }
 }

@@ -114,15 +114,4 @@ class CasteCertificateProcessTest extends CertificateTypeContract {
                 .doesNotContainKeys("inquiryFinding", "inquiryRemarks");
         assertEquals(Map.of(), notesSeenBy.get("Task_FieldInquiry"));
     }
-
-    @Test
-    void anOverdueInquiryRemindsTheSupervisorNamingTheStepAndStaysOpen() {
-        ProcessInstance request = startAt("Task_FieldInquiry");
-
-        execute(job("BoundaryEvent_FieldInquiryOverdue", request));
-
-        assertThat(request).isWaitingAt("Task_FieldInquiry").hasPassed("EndEvent_InquiryOverdueNotified");
-        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Task_FieldInquiry",
-                "Task_NotifyInquiryOverdue")), sms.sent());
-    }
 }
