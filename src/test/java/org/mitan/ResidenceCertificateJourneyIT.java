@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
@@ -123,8 +121,6 @@ class ResidenceCertificateJourneyIT {
     }
 
     private List<String> candidateGroups(JsonNode task) {
-        return taskService.getIdentityLinksForTask(task.path("id").asText()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).toList();
+        return JourneySteps.candidateGroups(taskService, task);
     }
 }

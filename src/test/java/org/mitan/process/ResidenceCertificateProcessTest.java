@@ -2,8 +2,6 @@ package org.mitan.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +15,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -56,16 +53,5 @@ class ResidenceCertificateProcessTest extends CertificateTypeContract {
         assertThat(inquiry).hasDueDate(inDays(type().step("Task_FieldInquiry").orElseThrow().dueDays()));
         assertDeployedForm(inquiry, "field-inquiry");
         complete(inquiry, withVariables("inquiryFinding", "supported", "inquiryRemarks", "Neighbours confirm"));
-    }
-
-    @Test
-    void anOverdueInquiryRemindsTheSupervisorNamingTheStepAndStaysOpen() {
-        ProcessInstance request = startAt("Task_FieldInquiry");
-
-        execute(job("BoundaryEvent_FieldInquiryOverdue", request));
-
-        assertThat(request).isWaitingAt("Task_FieldInquiry").hasPassed("EndEvent_InquiryOverdueNotified");
-        assertEquals(List.of(new RecordingSms.Sent("TASK_OVERDUE", "supervisor", "Task_FieldInquiry",
-                "Task_NotifyInquiryOverdue")), sms.sent());
     }
 }
