@@ -17,12 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.mitan.document.DocumentRepository;
-import org.mitan.intake.RequestStatus;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.ServiceRequestRepository;
-import org.mitan.intake.VisitWindow;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.process.ProcessKeys;
+import org.mitan.request.RequestStatus;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.ServiceRequestRepository;
+import org.mitan.request.VisitWindow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

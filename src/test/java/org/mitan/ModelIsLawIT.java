@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.DocumentRepository;
-import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.request.ServiceRequestRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.mitan.numbering.StateCalendar;
 import org.mitan.singlewindow.ServiceCatalogue;
-import org.mitan.singlewindow.StateCalendar;
 import org.mitan.text.Graphemes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,9 +2,9 @@ package org.mitan.certificate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mitan.intake.ProcessRequest;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
+import org.mitan.request.ProcessRequest;
 
 /**
  * {@code issueCertificate}: issues the approved request's certificate (or finds the one already issued) and sets

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.mitan.document.Sha256;
-import org.mitan.intake.ServiceRequest;
+import org.mitan.request.ServiceRequest;
 
 /**
  * The public verification code printed (as a QR code) on a request's certificate: 20 characters from an alphabet

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.ServiceRequestRepository;
 import org.mitan.web.Roles;
 import org.springframework.beans.factory.ObjectProvider;
 

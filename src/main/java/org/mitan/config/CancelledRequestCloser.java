@@ -4,11 +4,11 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.mitan.intake.Actors;
-import org.mitan.intake.RequestStatus;
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.request.Actors;
+import org.mitan.request.RequestStatus;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.ServiceRequestRepository;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.mitan.intake.RequestStatus;
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.notification.SmsMessageRepository;
 import org.mitan.notification.SmsParameters;
 import org.mitan.notification.SmsService;
 import org.mitan.process.SmsTemplates;
+import org.mitan.request.RequestStatus;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 import org.mitan.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,9 +2,9 @@ package org.mitan.delivery;
 
 import java.time.Instant;
 
-import org.mitan.intake.RequestAccess;
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
+import org.mitan.mitan.RequestAccess;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;

@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.mitan.intake.ProcessRequest;
 import org.mitan.mitan.AssignedMitan;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
+import org.mitan.request.ProcessRequest;
 
 /**
  * {@code homeDelivery}. As the delegate of the arrange step: creates the delivery, with the Mitan assigned in the

@@ -2,9 +2,9 @@ package org.mitan.document;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.mitan.intake.ProcessRequest;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
+import org.mitan.request.ProcessRequest;
 
 /**
  * Create listener of the Mitan's visit task: puts the document checklist (markdown) into the task-local

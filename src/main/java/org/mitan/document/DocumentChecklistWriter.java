@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.mitan.intake.RequestStatus;
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.ServiceRequestRepository;
+import org.mitan.request.RequestStatus;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.ServiceRequestRepository;
 import org.mitan.text.TypedText;
 import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;

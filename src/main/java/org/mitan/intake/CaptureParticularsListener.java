@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
+import org.mitan.request.Actors;
+import org.mitan.request.ProcessRequest;
 import org.mitan.text.TypedText;
 
 /**

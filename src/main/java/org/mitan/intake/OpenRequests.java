@@ -2,6 +2,9 @@ package org.mitan.intake;
 
 import java.util.Optional;
 
+import org.mitan.request.RequestStatus;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.ServiceRequestRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

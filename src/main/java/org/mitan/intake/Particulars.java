@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.mitan.process.ProcessVariables;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.ServiceRequestRepository;
 import org.mitan.text.PrintableCharacters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

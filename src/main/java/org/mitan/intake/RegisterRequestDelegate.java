@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
+import org.mitan.request.Actors;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.ServiceRequestRepository;
 import org.mitan.web.ApiException;
 
 /**

@@ -10,6 +10,7 @@ import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.CertificateType;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.request.VisitWindow;
 import org.mitan.text.PhoneNumbers;
 import org.mitan.text.PrintableCharacters;
 import org.mitan.text.TypedText;

@@ -20,6 +20,8 @@ import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
 

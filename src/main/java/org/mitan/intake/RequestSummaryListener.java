@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
+import org.mitan.request.ProcessRequest;
 
 /**
  * {@code requestSummaryListener} (create): gives an officer's task the task-local markdown {@code requestSummary} of

@@ -12,6 +12,9 @@ import org.mitan.catalogue.CertificateType;
 import org.mitan.catalogue.Step;
 import org.mitan.process.EngineCalls;
 import org.mitan.process.ProcessBean;
+import org.mitan.request.ProcessRequest;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 import org.mitan.web.Roles;
 
 /**

@@ -4,11 +4,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mitan.intake.Actors;
-import org.mitan.intake.ProcessRequest;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessErrors;
 import org.mitan.process.ProcessVariables;
+import org.mitan.request.Actors;
+import org.mitan.request.ProcessRequest;
 
 /**
  * {@code assignMitan}: assigns the Mitan who visits (see {@link MitanAssignmentService}). Nobody available, or a

@@ -1,10 +1,10 @@
 package org.mitan.mitan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.mitan.intake.ProcessRequest;
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
 import org.mitan.process.ProcessBean;
+import org.mitan.request.ProcessRequest;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 
 /**
  * {@code assignedMitan}: the Camunda user id of the Mitan assigned to the execution's request, as recorded in the

@@ -18,8 +18,8 @@ public interface MitanRepository extends JpaRepository<Mitan, Long> {
     @Query("""
             select count(r) from ServiceRequest r
             where r.mitanId = :mitanId
-              and r.status not in (org.mitan.intake.RequestStatus.DELIVERED,
-                                   org.mitan.intake.RequestStatus.REJECTED,
-                                   org.mitan.intake.RequestStatus.CLOSED)""")
+              and r.status not in (org.mitan.request.RequestStatus.DELIVERED,
+                                   org.mitan.request.RequestStatus.REJECTED,
+                                   org.mitan.request.RequestStatus.CLOSED)""")
     long countOpenRequests(Long mitanId);
 }

@@ -33,9 +33,9 @@ public interface UrbanBodyRepository extends JpaRepository<UrbanBody, String> {
     @Query("""
             select r.requestNumber as holder, r.ward as ward from ServiceRequest r
             where r.bodyCode = :code and r.ward > :wards
-              and r.status not in (org.mitan.intake.RequestStatus.DELIVERED,
-                                   org.mitan.intake.RequestStatus.REJECTED,
-                                   org.mitan.intake.RequestStatus.CLOSED)
+              and r.status not in (org.mitan.request.RequestStatus.DELIVERED,
+                                   org.mitan.request.RequestStatus.REJECTED,
+                                   org.mitan.request.RequestStatus.CLOSED)
             order by r.requestNumber""")
     List<WardHolder> openRequestsInWardsAbove(String code, int wards);
 

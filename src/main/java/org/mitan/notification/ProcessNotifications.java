@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.process.SmsTemplates;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -4,10 +4,10 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mitan.intake.ProcessRequest;
 import org.mitan.notification.ProcessNotifications.Recipient;
 import org.mitan.process.OverdueSteps;
 import org.mitan.process.ProcessBean;
+import org.mitan.request.ProcessRequest;
 
 /**
  * {@code sendSms}: queues an SMS for the request of the process (its business key). Input parameters:

@@ -3,8 +3,8 @@ package org.mitan.notification;
 import java.time.Instant;
 import java.util.List;
 
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;

@@ -15,11 +15,11 @@ import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentRequirement;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
-import org.mitan.intake.ServiceRequest;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.process.OverdueSteps;
 import org.mitan.process.ProcessVariables;
 import org.mitan.process.SmsTemplates;
+import org.mitan.request.ServiceRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

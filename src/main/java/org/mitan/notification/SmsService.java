@@ -2,7 +2,7 @@ package org.mitan.notification;
 
 import java.util.Map;
 
-import org.mitan.intake.ServiceRequest;
+import org.mitan.request.ServiceRequest;
 
 /**
  * Queues SMS in the outbox within the caller's transaction, rendered from the template in the citizen's language.

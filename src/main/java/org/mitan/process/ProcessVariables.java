@@ -6,7 +6,7 @@ package org.mitan.process;
  * <p>
  * Anyone who works a task can overwrite any variable with the form they submit. So no bean reads from a variable
  * which request it works on, what type it is or who works on it: the request is the process instance's business
- * key ({@code org.mitan.intake.ProcessRequest}), its type and its Mitan come from the request row, and candidate
+ * key ({@code org.mitan.request.ProcessRequest}), its type and its Mitan come from the request row, and candidate
  * groups and assignees from the {@code serviceLevels} and {@code assignedMitan} lookups. The variables below that
  * name those things are written for display in Cockpit and Tasklist only.
  */

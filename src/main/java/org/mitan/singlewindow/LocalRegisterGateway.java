@@ -9,10 +9,11 @@ import java.util.Optional;
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.DocumentStore;
-import org.mitan.intake.ServiceRequestRepository;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
+import org.mitan.numbering.StateCalendar;
+import org.mitan.request.ServiceRequestRepository;
 
 /**
  * The in-process register, used unless a real single-window API is configured. It accepts every filing with the

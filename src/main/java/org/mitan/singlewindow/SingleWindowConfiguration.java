@@ -2,9 +2,9 @@ package org.mitan.singlewindow;
 
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.DocumentStore;
-import org.mitan.intake.ServiceRequestRepository;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
+import org.mitan.request.ServiceRequestRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -3,10 +3,10 @@ package org.mitan.singlewindow;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.mitan.intake.ProcessRequest;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessErrors;
 import org.mitan.process.ProcessVariables;
+import org.mitan.request.ProcessRequest;
 
 /**
  * {@code submitToSingleWindow}: files the request on the single-window system and sets {@code submissionReference}.

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.VisitWindow;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.VisitWindow;
 
 class VerificationCodesTest {
 

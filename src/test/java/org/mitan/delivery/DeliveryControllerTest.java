@@ -14,10 +14,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mitan.intake.RequestAccess;
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.VisitWindow;
+import org.mitan.mitan.RequestAccess;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.VisitWindow;
 import org.mitan.web.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;

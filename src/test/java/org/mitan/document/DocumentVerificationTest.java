@@ -16,10 +16,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mitan.intake.RequestStatus;
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.VisitWindow;
+import org.mitan.request.RequestStatus;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.VisitWindow;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class DocumentVerificationTest {

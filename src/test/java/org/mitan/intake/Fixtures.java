@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.mitan.municipality.BodyKind;
 import org.mitan.municipality.UrbanBody;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.VisitWindow;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.mitan.catalogue.TestTypes;
 import org.mitan.catalogue.CertificateType;

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.request.ServiceRequestRepository;
 import org.mitan.web.ApiException;
 import org.mockito.ArgumentCaptor;
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mitan.municipality.BodyKind;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.request.VisitWindow;
 import org.mitan.text.PrintableCharacters;
 import org.mitan.web.ApiException;
 import org.springframework.http.HttpStatus;

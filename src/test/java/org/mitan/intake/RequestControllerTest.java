@@ -22,6 +22,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.mitan.RequestAccess;
+import org.mitan.request.RequestStatus;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 import org.mitan.web.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;

@@ -21,6 +21,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.request.RequestMilestone;
+import org.mitan.request.RequestStatus;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 import org.mockito.InOrder;
 import org.mitan.catalogue.Catalogue;
 

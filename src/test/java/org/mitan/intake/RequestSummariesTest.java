@@ -23,6 +23,8 @@ import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.catalogue.Catalogue;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
 
 class RequestSummariesTest {
 

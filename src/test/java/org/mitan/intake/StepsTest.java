@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.CertificateType;
 import org.mitan.catalogue.TypeTables;
+import org.mitan.request.Requests;
 
 /**
  * Who works on a task and by when: the task's row of the request's type, at the request's body; never what the

@@ -13,10 +13,10 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
-import org.mitan.intake.Requests;
 import org.mitan.intake.Scopes;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.VisitWindow;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.VisitWindow;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class AssignedMitanTest {

@@ -18,9 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.VisitWindow;
 import org.mitan.process.SmsTemplates;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.VisitWindow;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 

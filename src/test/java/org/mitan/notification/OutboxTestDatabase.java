@@ -43,7 +43,7 @@ public @interface OutboxTestDatabase {
     @TestConfiguration(proxyBeanMethods = false)
     @ComponentScan(basePackages = "org.mitan", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
             type = FilterType.REGEX, pattern = {
-                "org\\.mitan\\.intake\\.Requests",
+                "org\\.mitan\\.request\\.Requests",
                 "org\\.mitan\\.notification\\.(SmsTexts|SmsParameters|OutboxSmsService)",
                 "org\\.mitan\\.delivery\\.(Deliveries|Otps|OtpLimits)"}))
     class Services {

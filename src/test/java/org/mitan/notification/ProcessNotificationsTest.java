@@ -20,14 +20,14 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mitan.intake.Requests;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.VisitWindow;
 import org.mitan.municipality.BodyKind;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.notification.ProcessNotifications.Recipient;
 import org.mitan.process.SmsTemplates;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.VisitWindow;
 
 class ProcessNotificationsTest {
 

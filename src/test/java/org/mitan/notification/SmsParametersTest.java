@@ -29,12 +29,12 @@ import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.VisitWindow;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.process.OverdueSteps;
 import org.mitan.process.SmsTemplates;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.VisitWindow;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class SmsParametersTest {

@@ -38,11 +38,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.TestTypes;
-import org.mitan.intake.Requests;
 import org.mitan.intake.ServiceLevels;
-import org.mitan.intake.ServiceRequest;
 import org.mitan.intake.Steps;
-import org.mitan.intake.VisitWindow;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.VisitWindow;
 
 /**
  * A request started on the version 1.0.0 models (one deployment with every type, the shared {@code service-level}

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.DocumentStore;
-import org.mitan.intake.ServiceRequest;
-import org.mitan.intake.ServiceRequestRepository;
-import org.mitan.intake.VisitWindow;
 import org.mitan.municipality.BodyKind;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.ServiceRequestRepository;
+import org.mitan.request.VisitWindow;
 import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
 

@@ -6,9 +6,9 @@ import static org.mockito.Mockito.mock;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.DocumentStore;
-import org.mitan.intake.ServiceRequestRepository;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
+import org.mitan.request.ServiceRequestRepository;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class SingleWindowConfigurationTest {

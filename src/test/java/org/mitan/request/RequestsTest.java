@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.mitan.intake.Fixtures;
 import org.mockito.ArgumentCaptor;
 
 class RequestsTest {

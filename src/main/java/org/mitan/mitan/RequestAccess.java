@@ -1,7 +1,7 @@
-package org.mitan.intake;
+package org.mitan.mitan;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.mitan.mitan.MitanRepository;
+import org.mitan.request.ServiceRequest;
 import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;

@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.request;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;

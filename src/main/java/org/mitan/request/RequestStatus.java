@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.request;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.mitan.singlewindow;
+package org.mitan.numbering;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.intake.Fixtures;
+import org.mitan.intake.Scopes;
 import org.mockito.ArgumentCaptor;
 
 class RequestStatusMoverTest {

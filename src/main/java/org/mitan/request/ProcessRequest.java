@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.request;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;

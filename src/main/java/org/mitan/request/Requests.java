@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.request;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +20,7 @@ public class Requests {
     private final RequestMilestoneRepository milestones;
     private final Clock clock;
 
-    Requests(ServiceRequestRepository requests, RequestMilestoneRepository milestones, Clock clock) {
+    public Requests(ServiceRequestRepository requests, RequestMilestoneRepository milestones, Clock clock) {
         this.requests = requests;
         this.milestones = milestones;
         this.clock = clock;
