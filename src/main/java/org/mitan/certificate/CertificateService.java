@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.mitan.document.DocumentStore;
 import org.mitan.document.Sha256;
+import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.notification.SmsParameters;
 import org.mitan.notification.SmsService;
@@ -26,12 +27,10 @@ import org.mitan.singlewindow.ServiceCatalogue;
 import org.mitan.singlewindow.SingleWindowGateway;
 import org.mitan.singlewindow.Submission;
 import org.mitan.singlewindow.SubmissionRepository;
-import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -121,17 +120,19 @@ class CertificateService {
         return certificate;
     }
 
-    /** Opens the PDF for someone who may see the certificate's request: 404, 403 problems otherwise. */
+    /**
+     * Opens the PDF for someone who may see the certificate's request; refused as not found or not allowed
+     * otherwise.
+     */
     @Transactional(readOnly = true)
     CertificateFile openPdf(String certificateNumber, Caller caller) {
         Certificate certificate = certificates.findByCertificateNumber(certificateNumber).orElseThrow(() ->
-                ApiException.notFound("No certificate has the number " + certificateNumber + "."));
+                Refusal.notFound("No certificate has the number " + certificateNumber + "."));
         ServiceRequest request = requests.findById(certificate.getRequestId()).orElseThrow(() ->
                 new IllegalStateException("Certificate " + certificateNumber + " belongs to no request"));
         access.checkMaySee(caller, request);
-        InputStream content = store.open(certificate.getObjectKey()).orElseThrow(() -> new ApiException(
-                HttpStatus.INTERNAL_SERVER_ERROR, "Certificate file missing", "The PDF of certificate "
-                        + certificateNumber + " is missing from the document store. Report it to an administrator."));
+        InputStream content = store.open(certificate.getObjectKey())
+                .orElseThrow(() -> new CertificateFileMissing(certificateNumber));
         return new CertificateFile(certificateNumber.replaceAll("[^A-Za-z0-9._-]", "-") + ".pdf", content);
     }
 

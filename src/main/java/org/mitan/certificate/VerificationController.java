@@ -2,8 +2,7 @@ package org.mitan.certificate;
 
 import java.util.Map;
 
-import org.mitan.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.mitan.failure.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +22,7 @@ class VerificationController {
 
     @GetMapping("/verify/{code}")
     CertificateVerification.VerifiedCertificate verify(@PathVariable String code) {
-        return verification.verify(code).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        return verification.verify(code).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
                 "Not a valid certificate", "No certificate has this verification code. Scan the QR code on the "
                         + "certificate again, or type the code exactly as printed.", Map.of("valid", false)));
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.mitan.failure.Refusal;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.notification.SmsMessageRepository;
@@ -18,7 +19,6 @@ import org.mitan.process.SmsTemplates;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
-import org.mitan.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -146,20 +146,20 @@ class Deliveries {
     /**
      * A fresh OTP for the citizen (the old one stops working, attempts start again), asked for by hand. Refused,
      * changing nothing, with {@link OtpLimitReached} when the last OTP went out less than
-     * {@code otp-resend-interval} ago or the request or its Mitan has had as many OTPs as allowed; with 409 when the
-     * delivery is locked and the caller is not a supervisor. A supervisor's OTP unlocks the delivery.
+     * {@code otp-resend-interval} ago or the request or its Mitan has had as many OTPs as allowed; as a conflict when
+     * the delivery is locked and the caller is not a supervisor. A supervisor's OTP unlocks the delivery.
      */
     @Transactional
     public Delivery resendOtp(String requestNumber, String actor, boolean supervisor) {
         ServiceRequest request = requests.require(requestNumber);
-        Delivery delivery = deliveries.lockByRequestId(request.getId()).orElseThrow(() -> ApiException.conflict(
+        Delivery delivery = deliveries.lockByRequestId(request.getId()).orElseThrow(() -> Refusal.conflict(
                 "The delivery of request " + requestNumber + " has not been arranged yet.", Map.of()));
         if (delivery.isDelivered()) {
-            throw ApiException.conflict("The certificate of request " + requestNumber
+            throw Refusal.conflict("The certificate of request " + requestNumber
                     + " has already been delivered.", Map.of("deliveredAt", delivery.getDeliveredAt()));
         }
         if (delivery.isLocked() && !supervisor) {
-            throw ApiException.conflict("The delivery of request " + requestNumber + " is locked after "
+            throw Refusal.conflict("The delivery of request " + requestNumber + " is locked after "
                     + limits.maxRounds() + " rounds of wrong OTPs. A supervisor must check with the citizen and send"
                     + " the new OTP.", Map.of("lockedAt", delivery.getLockedAt()));
         }

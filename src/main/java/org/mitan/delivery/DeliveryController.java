@@ -2,10 +2,10 @@ package org.mitan.delivery;
 
 import java.time.Instant;
 
+import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
-import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +44,7 @@ class DeliveryController {
         Caller caller = Caller.current();
         ServiceRequest request = requests.require(number);
         if (!caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode()) && !access.isAssignedMitan(caller, request)) {
-            throw ApiException.forbidden("Only the Mitan delivering request " + number
+            throw Refusal.notAllowed("Only the Mitan delivering request " + number
                     + " or a supervisor may send a new OTP.");
         }
         Delivery delivery = deliveries.resendOtp(number, caller.userId(), caller.inAnyGroup(Roles.SUPERVISOR));

@@ -13,14 +13,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
-import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,27 +78,27 @@ class DocumentService {
     @Transactional
     Upload upload(String requestNumber, String documentType, byte[] content, Caller caller) {
         ServiceRequest request = requestRows.lockByRequestNumber(requestNumber)
-                .orElseThrow(() -> ApiException.notFound("No request with number " + requestNumber + "."));
+                .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
         if (!access.isAssignedMitan(caller, request)) {
-            throw ApiException.forbidden("Only the Mitan assigned to request " + requestNumber
+            throw Refusal.notAllowed("Only the Mitan assigned to request " + requestNumber
                     + " can upload its documents.");
         }
         checkTakesDocuments(request);
         RequiredDocument asked = askedFor(request, documentType);
         if (content == null || content.length == 0) {
-            throw ApiException.invalid(Map.of("file", "is empty: scan the " + asked.label() + " again"));
+            throw Refusal.invalid(Map.of("file", "is empty: scan the " + asked.label() + " again"));
         }
         if (content.length > limits.maxBytes()) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", "The " + asked.label() + " scan is "
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "File too large", "The " + asked.label() + " scan is "
                     + DocumentProperties.inWords(content.length) + "; the limit is " + limits.maxSizeInWords()
                     + ". Scan it at a lower resolution.", Map.of("field", "file", "maxBytes", limits.maxBytes()));
         }
-        String contentType = ContentTypes.detect(content).orElseThrow(() -> new ApiException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "The file for " + asked.label()
+        String contentType = ContentTypes.detect(content).orElseThrow(() -> new Refusal(
+                Refusal.Kind.UNSUPPORTED_TYPE, "Unsupported file type", "The file for " + asked.label()
                         + " is not a " + ContentTypes.ACCEPTED_IN_WORDS + " (judged by its content, not its name)."
                         + " Scan it again as " + ContentTypes.ACCEPTED_IN_WORDS + ".", Map.of("field", "file")));
         ScanContents.problem(contentType, content).ifPresent(problem -> {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Scan refused", "The file for " + asked.label()
+            throw new Refusal(Refusal.Kind.UNACCEPTABLE, "Scan refused", "The file for " + asked.label()
                     + " " + problem + ". Nothing was stored.", Map.of("field", "file", "contentType", contentType));
         });
         String sha256 = Sha256.hex(content);
@@ -121,16 +120,16 @@ class DocumentService {
         return new Upload(document, true);
     }
 
-    /** Opens a scan for someone who may see its request; unknown or malformed ids are a 404. */
+    /** Opens a scan for someone who may see its request; unknown or malformed ids are not found. */
     @Transactional(readOnly = true)
     Content openContent(String id, Caller caller) {
         Document document = parse(id).flatMap(documents::findById)
-                .orElseThrow(() -> ApiException.notFound("No document with id " + id + "."));
+                .orElseThrow(() -> Refusal.notFound("No document with id " + id + "."));
         ServiceRequest request = requestRows.findById(document.getRequestId())
                 .orElseThrow(() -> new IllegalStateException("Document " + id + " belongs to no request"));
         access.checkMaySee(caller, request);
         InputStream stream = store.open(document.getObjectKey())
-                .orElseThrow(() -> ApiException.notFound("The scan " + id + " of request "
+                .orElseThrow(() -> Refusal.notFound("The scan " + id + " of request "
                         + request.getRequestNumber() + " is missing from the document store. Ask the Mitan to"
                         + " upload the " + document.getDocumentType() + " again."));
         return new Content(document, stream);
@@ -153,14 +152,14 @@ class DocumentService {
             detail = "Request " + request.getRequestNumber() + " is closed (" + status + "): no documents can be"
                     + " added.";
         }
-        throw ApiException.conflict(detail, Map.of("requestNumber", request.getRequestNumber(),
+        throw Refusal.conflict(detail, Map.of("requestNumber", request.getRequestNumber(),
                 "requestStatus", status.name()));
     }
 
     private RequiredDocument askedFor(ServiceRequest request, String documentType) {
         List<RequiredDocument> asked = requiredDocuments.forType(request.getCertificateType());
         return asked.stream().filter(row -> row.documentType().equals(documentType)).findFirst()
-                .orElseThrow(() -> ApiException.invalid(Map.of("type", "must be one of "
+                .orElseThrow(() -> Refusal.invalid(Map.of("type", "must be one of "
                         + asked.stream().map(RequiredDocument::documentType).collect(Collectors.joining(", "))
                         + " (the documents a " + request.getCertificateType() + " asks for)")));
     }

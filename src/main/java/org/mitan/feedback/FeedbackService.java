@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.mitan.failure.Refusal;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.text.TypedText;
-import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +50,7 @@ class FeedbackService {
         }
     }
 
-    /** The request behind a feedback link, or 404. */
+    /** The request behind a feedback link, or a refusal: not found. */
     @Transactional(readOnly = true)
     public ServiceRequest requestOf(String feedbackCode) {
         if (feedbackCode == null || !feedbackCode.matches("[A-Za-z0-9_-]{1,32}")) {
@@ -64,7 +64,7 @@ class FeedbackService {
         ServiceRequest request = requestOf(feedbackCode);
         String comment = validComment(form);
         if (request.getStatus() != RequestStatus.DELIVERED) {
-            throw ApiException.conflict("Feedback can be given once the certificate has been delivered to you.",
+            throw Refusal.conflict("Feedback can be given once the certificate has been delivered to you.",
                     Map.of("requestStatus", request.getStatus().name()));
         }
         if (feedback.findByRequestId(request.getId()).isPresent()) {
@@ -95,16 +95,16 @@ class FeedbackService {
             errors.put("comment", "must be at most " + MAX_COMMENT_LENGTH + " characters");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return comment == null || comment.isEmpty() ? null : comment;
     }
 
-    private static ApiException unknownLink() {
-        return ApiException.notFound("This feedback link is not known. Please use the link from your SMS.");
+    private static Refusal unknownLink() {
+        return Refusal.notFound("This feedback link is not known. Please use the link from your SMS.");
     }
 
-    private static ApiException alreadyGiven() {
-        return ApiException.conflict("Feedback for this request has already been given. Thank you!", Map.of());
+    private static Refusal alreadyGiven() {
+        return Refusal.conflict("Feedback for this request has already been given. Thank you!", Map.of());
     }
 }

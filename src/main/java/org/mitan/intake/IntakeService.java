@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.CertificateType;
+import org.mitan.failure.Refusal;
 import org.mitan.notification.SmsService;
 import org.mitan.numbering.NumberSequence;
 import org.mitan.numbering.StateCalendar;
@@ -20,7 +21,6 @@ import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
-import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +64,7 @@ public class IntakeService {
     }
 
     /**
-     * The API path: validates, refuses a second open request for the same phone and type (409 with the open
+     * The API path: validates, refuses a second open request for the same phone and type (a conflict naming the open
      * request's number), saves the request and starts its process with the request number as business key.
      * A failure anywhere rolls back both the row and the process.
      */
@@ -151,7 +151,7 @@ public class IntakeService {
             }
             String open = openRequests.committedRequestNumber(request.getCitizenPhone(), type.key()).orElse(null);
             if (open == null) {
-                throw ApiException.conflict("Another " + type.serviceName() + " request for this phone number was"
+                throw Refusal.conflict("Another " + type.serviceName() + " request for this phone number was"
                         + " registered at the same moment. Look it up before registering again.", Map.of());
             }
             throw alreadyOpen(open, type);
@@ -170,8 +170,8 @@ public class IntakeService {
         return false;
     }
 
-    private static ApiException alreadyOpen(String requestNumber, CertificateType type) {
-        return ApiException.conflict("This phone number already has an open " + type.serviceName() + " request, "
+    private static Refusal alreadyOpen(String requestNumber, CertificateType type) {
+        return Refusal.conflict("This phone number already has an open " + type.serviceName() + " request, "
                 + requestNumber + ". Give the citizen that number instead of registering a new request.",
                 Map.of("requestNumber", requestNumber));
     }

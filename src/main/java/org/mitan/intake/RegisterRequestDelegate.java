@@ -6,12 +6,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mitan.failure.Refusal;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
 import org.mitan.request.Actors;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
-import org.mitan.web.ApiException;
 
 /**
  * {@code registerRequest}: the first step of every certificate process. Started by the API, the business key is
@@ -68,7 +68,7 @@ class RegisterRequestDelegate implements JavaDelegate {
                 text(execution.getVariable(ProcessVariables.LANGUAGE)));
         try {
             return intake.registerStarted(form, execution.getProcessInstanceId(), Actors.current(identity));
-        } catch (ApiException refusal) {
+        } catch (Refusal refusal) {
             throw new RegistrationRefused(refusal.getMessage());
         }
     }

@@ -8,13 +8,13 @@ import java.util.stream.Collectors;
 
 import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.CertificateType;
+import org.mitan.failure.Refusal;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.request.VisitWindow;
 import org.mitan.text.PhoneNumbers;
 import org.mitan.text.PrintableCharacters;
 import org.mitan.text.TypedText;
-import org.mitan.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,7 @@ class RegistrationValidator {
         this.printable = printable;
     }
 
-    /** The form's values in stored form; a 400 {@link ApiException} naming each bad field otherwise. */
+    /** The form's values in stored form; otherwise a {@link Refusal} (invalid) naming each bad field. */
     ValidRegistration validate(RegistrationForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
 
@@ -131,7 +131,7 @@ class RegistrationValidator {
         printable.refusal(address).ifPresent(refusal -> errors.putIfAbsent("address", refusal));
 
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new ValidRegistration(type, body, ward, name, phone, address, window, language);
     }

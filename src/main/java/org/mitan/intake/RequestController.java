@@ -4,11 +4,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
-import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +41,7 @@ class RequestController {
     ResponseEntity<Registered> register(@RequestBody RegistrationForm form) {
         Caller caller = Caller.current();
         if (!caller.inAnyGroup(Roles.CALL_CENTRE, Roles.ADMIN)) {
-            throw ApiException.forbidden("Only the call centre registers requests.");
+            throw Refusal.notAllowed("Only the call centre registers requests.");
         }
         Registration registration = intake.register(form, caller.userId());
         ServiceRequest request = registration.request();

@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.mitan.failure.Refusal;
 import org.mitan.municipality.AdminInput;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
-import org.mitan.web.ApiException;
 import org.mitan.web.Roles;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,16 +37,16 @@ class MitanAdministration {
         this.identity = identity;
     }
 
-    /** The Mitans of a body, active or not, with their open requests; 404 for an unknown body. */
+    /** The Mitans of a body, active or not, with their open requests; not found for an unknown body. */
     @Transactional(readOnly = true)
     List<MitanView> list(String bodyCode) {
         UrbanBody body = bodies.findById(bodyCode.strip().toUpperCase(Locale.ROOT)).orElseThrow(() ->
-                ApiException.notFound("There is no urban body with code '" + bodyCode + "'. GET /api/bodies lists"
+                Refusal.notFound("There is no urban body with code '" + bodyCode + "'. GET /api/bodies lists"
                         + " the active ones."));
         return mitans.findByBodyCodeOrderByUserId(body.getCode()).stream().map(this::view).toList();
     }
 
-    /** Adds a Mitan. 400 naming each bad field; 409 when the user is already a Mitan. */
+    /** Adds a Mitan. Refused as invalid naming each bad field; as a conflict when the user is already a Mitan. */
     @Transactional
     MitanView add(NewMitan form) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -63,7 +62,7 @@ class MitanAdministration {
             errors.put("wards", "is required: the wards the Mitan serves, e.g. [\"1-35\"] or [4, 5, 9]");
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         mitans.findByUserId(userId).ifPresent(existing -> {
             throw alreadyAMitan(userId, existing.getBodyCode());
@@ -75,24 +74,24 @@ class MitanAdministration {
         }
     }
 
-    /** The body a Mitan works for; 404 for an unknown user id. */
+    /** The body a Mitan works for; not found for an unknown user id. */
     @Transactional(readOnly = true)
     String bodyOf(String userId) {
-        return mitans.findByUserId(userId.strip()).map(Mitan::getBodyCode).orElseThrow(() -> ApiException.notFound(
+        return mitans.findByUserId(userId.strip()).map(Mitan::getBodyCode).orElseThrow(() -> Refusal.notFound(
                 "No Mitan has the user id '" + userId + "'. GET /api/mitans?body=<code> lists a body's Mitans."));
     }
 
     /**
-     * Changes the fields given. 404 for an unknown user id; 400 naming each bad field; 409 when reactivating a
-     * Mitan of an inactive body.
+     * Changes the fields given. Refused as not found for an unknown user id; as invalid naming each bad field; as a
+     * conflict when reactivating a Mitan of an inactive body.
      */
     @Transactional
     MitanView change(String userId, MitanChange change) {
-        Mitan mitan = mitans.findByUserId(userId.strip()).orElseThrow(() -> ApiException.notFound(
+        Mitan mitan = mitans.findByUserId(userId.strip()).orElseThrow(() -> Refusal.notFound(
                 "No Mitan has the user id '" + userId + "'. GET /api/mitans?body=<code> lists a body's Mitans;"
                         + " POST /api/mitans adds one."));
         if (change.phone() == null && change.wards() == null && change.active() == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Nothing to change",
+            throw new Refusal(Refusal.Kind.INVALID, "Nothing to change",
                     "Give at least one of phone, wards and active.");
         }
         UrbanBody body = bodies.lockByCode(mitan.getBodyCode()).orElseThrow(() -> new IllegalStateException(
@@ -102,10 +101,10 @@ class MitanAdministration {
         Set<Integer> wards = WardList.read(change.wards(), body, "wards", errors);
         Boolean active = AdminInput.flag(change.active(), "active", errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         if (Boolean.TRUE.equals(active) && !mitan.isActive() && !body.isActive()) {
-            throw ApiException.conflict(body.describe() + " is not active, so its Mitan " + mitan.getUserId()
+            throw Refusal.conflict(body.describe() + " is not active, so its Mitan " + mitan.getUserId()
                     + " cannot be reactivated. Reactivate the body first with PATCH /api/bodies/" + body.getCode()
                     + ".", Map.of("bodyCode", body.getCode()));
         }
@@ -172,8 +171,8 @@ class MitanAdministration {
         return MitanView.of(mitan, mitans.countOpenRequests(mitan.getId()));
     }
 
-    private static ApiException alreadyAMitan(String userId, String bodyCode) {
-        return ApiException.conflict("User '" + userId + "' is already a Mitan of " + bodyCode + ". Change that"
+    private static Refusal alreadyAMitan(String userId, String bodyCode) {
+        return Refusal.conflict("User '" + userId + "' is already a Mitan of " + bodyCode + ". Change that"
                 + " Mitan with PATCH /api/mitans/" + userId + ".", Map.of("userId", userId));
     }
 }

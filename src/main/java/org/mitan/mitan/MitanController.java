@@ -3,7 +3,7 @@ package org.mitan.mitan;
 import java.util.List;
 import java.util.Locale;
 
-import org.mitan.web.ApiException;
+import org.mitan.failure.Refusal;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;
 import org.springframework.http.HttpStatus;
@@ -66,7 +66,7 @@ class MitanController {
     /** Administrators and supervisors of some body, before anything is looked up. */
     private static void allowed(Caller caller) {
         if (!caller.inAnyGroup(Roles.ADMIN) && !caller.hasRole(Roles.SUPERVISOR)) {
-            throw ApiException.forbidden("Only administrators and the supervisors of a body manage its Mitans.");
+            throw Refusal.notAllowed("Only administrators and the supervisors of a body manage its Mitans.");
         }
     }
 
@@ -75,7 +75,7 @@ class MitanController {
         Caller caller = Caller.current();
         allowed(caller);
         if (!caller.inAnyGroup(Roles.ADMIN) && !caller.hasRoleFor(Roles.SUPERVISOR, bodyCode)) {
-            throw ApiException.forbidden("Only administrators and the supervisors of " + bodyCode
+            throw Refusal.notAllowed("Only administrators and the supervisors of " + bodyCode
                     + " manage its Mitans.");
         }
     }

@@ -1,8 +1,8 @@
 package org.mitan.mitan;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.mitan.failure.Refusal;
 import org.mitan.request.ServiceRequest;
-import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;
 import org.springframework.stereotype.Component;
@@ -45,10 +45,10 @@ public class RequestAccess {
                 .map(mitan -> mitan.getUserId().equals(caller.userId())).orElse(false);
     }
 
-    /** 403 problem unless {@link #maySee}. */
+    /** Refused (not allowed) unless {@link #maySee}. */
     public void checkMaySee(Caller caller, ServiceRequest request) {
         if (!maySee(caller, request)) {
-            throw ApiException.forbidden("You are not working on request " + request.getRequestNumber()
+            throw Refusal.notAllowed("You are not working on request " + request.getRequestNumber()
                     + ". Ask its officer or a supervisor.");
         }
     }

@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.mitan.failure.Refusal;
 import org.mitan.text.PrintableCharacters;
 import org.mitan.municipality.UrbanBodyRepository.WardHolder;
-import org.mitan.web.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +38,10 @@ class UrbanBodyAdministration {
         this.printable = printable;
     }
 
-    /** Adds a body; the code is upper-cased. 400 naming each bad field; 409 when the code is taken. */
+    /**
+     * Adds a body; the code is upper-cased. Refused as invalid naming each bad field; as a conflict when the code
+     * is taken.
+     */
     @Transactional
     UrbanBody add(NewBody form) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -66,7 +68,7 @@ class UrbanBodyAdministration {
         }
         String supervisorPhone = AdminInput.mobile(form.supervisorPhone(), "supervisorPhone", errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         String taken = code;
         bodies.findById(code).ifPresent(existing -> {
@@ -85,16 +87,16 @@ class UrbanBodyAdministration {
     }
 
     /**
-     * Changes the fields given. 404 for an unknown code; 400 naming each bad field; 409 when the ward count
-     * would leave out a ward that a Mitan serves or an open request is in.
+     * Changes the fields given. Refused as not found for an unknown code; as invalid naming each bad field; as a
+     * conflict when the ward count would leave out a ward that a Mitan serves or an open request is in.
      */
     @Transactional
     UrbanBody change(String code, BodyChange change) {
         UrbanBody body = bodies.lockByCode(code.strip().toUpperCase(Locale.ROOT)).orElseThrow(() ->
-                ApiException.notFound("There is no urban body with code '" + code + "'. GET /api/bodies lists the"
+                Refusal.notFound("There is no urban body with code '" + code + "'. GET /api/bodies lists the"
                         + " active ones; POST /api/bodies adds one."));
         if (change.supervisorPhone() == null && change.wards() == null && change.active() == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Nothing to change",
+            throw new Refusal(Refusal.Kind.INVALID, "Nothing to change",
                     "Give at least one of supervisorPhone, wards and active.");
         }
         Map<String, String> errors = new LinkedHashMap<>();
@@ -102,7 +104,7 @@ class UrbanBodyAdministration {
         Integer wards = AdminInput.number(change.wards(), 1, MAX_WARDS, "wards", errors);
         Boolean active = AdminInput.flag(change.active(), "active", errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         if (wards != null && wards < body.getWards()) {
             checkNoWardAbove(body, wards);
@@ -135,7 +137,7 @@ class UrbanBodyAdministration {
             detail.append(" Open requests in higher wards: ").append(name(requests, "in ward "))
                     .append("; they must be finished first.");
         }
-        throw ApiException.conflict(detail.toString(), Map.of(
+        throw Refusal.conflict(detail.toString(), Map.of(
                 "mitans", mitans.stream().map(WardHolder::getHolder).limit(NAMED_HOLDERS).toList(),
                 "openRequests", requests.stream().map(WardHolder::getHolder).limit(NAMED_HOLDERS).toList()));
     }
@@ -162,8 +164,8 @@ class UrbanBodyAdministration {
         }
     }
 
-    private static ApiException codeTaken(String code, String holder) {
-        return ApiException.conflict("The code " + code + " is already used by " + holder + ". Choose another code,"
+    private static Refusal codeTaken(String code, String holder) {
+        return Refusal.conflict("The code " + code + " is already used by " + holder + ". Choose another code,"
                 + " or change that body with PATCH /api/bodies/" + code + ".", Map.of("code", code));
     }
 }

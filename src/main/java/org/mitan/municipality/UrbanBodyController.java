@@ -3,7 +3,7 @@ package org.mitan.municipality;
 import java.util.List;
 import java.util.Locale;
 
-import org.mitan.web.ApiException;
+import org.mitan.failure.Refusal;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;
 import org.springframework.http.HttpStatus;
@@ -48,7 +48,7 @@ class UrbanBodyController {
     @ResponseStatus(HttpStatus.CREATED)
     BodyDetails add(@RequestBody NewBody form) {
         if (!Caller.current().inAnyGroup(Roles.ADMIN)) {
-            throw ApiException.forbidden("Only administrators add urban bodies.");
+            throw Refusal.notAllowed("Only administrators add urban bodies.");
         }
         return BodyDetails.of(administration.add(form));
     }
@@ -63,7 +63,7 @@ class UrbanBodyController {
         Caller caller = Caller.current();
         String body = code.strip().toUpperCase(Locale.ROOT);
         if (!caller.inAnyGroup(Roles.ADMIN) && !caller.hasRoleFor(Roles.SUPERVISOR, body)) {
-            throw ApiException.forbidden("Only administrators and the supervisors of " + body + " change it.");
+            throw Refusal.notAllowed("Only administrators and the supervisors of " + body + " change it.");
         }
         return BodyDetails.of(administration.change(code, change));
     }

@@ -3,9 +3,9 @@ package org.mitan.notification;
 import java.time.Instant;
 import java.util.List;
 
+import org.mitan.failure.Refusal;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
-import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,12 +36,12 @@ class SmsOutboxController {
     List<SmsView> outboxOf(@PathVariable String number) {
         Caller caller = Caller.current();
         if (!caller.inAnyGroup(Roles.AUDITOR, Roles.ADMIN) && !caller.hasRole(Roles.SUPERVISOR)) {
-            throw ApiException.forbidden("Only supervisors, auditors and administrators may see the SMS of a request.");
+            throw Refusal.notAllowed("Only supervisors, auditors and administrators may see the SMS of a request.");
         }
         ServiceRequest request = requests.require(number);
         if (!caller.inAnyGroup(Roles.AUDITOR, Roles.ADMIN)
                 && !caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode())) {
-            throw ApiException.forbidden("Only the supervisors of " + request.getBodyCode() + ", auditors and"
+            throw Refusal.notAllowed("Only the supervisors of " + request.getBodyCode() + ", auditors and"
                     + " administrators may see the SMS of a request.");
         }
         return outbox.findByRequestIdOrderByIdAsc(request.getId()).stream().map(SmsView::of).toList();

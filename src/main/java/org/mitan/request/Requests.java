@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.mitan.failure.Refusal;
 import org.mitan.text.Graphemes;
-import org.mitan.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +26,11 @@ public class Requests {
         this.clock = clock;
     }
 
-    /** The request, or a 404 problem naming the number. */
+    /** The request, or a refusal (not found) naming the number. */
     @Transactional(readOnly = true)
     public ServiceRequest require(String requestNumber) {
         return requests.findByRequestNumber(requestNumber)
-                .orElseThrow(() -> ApiException.notFound("No request with number " + requestNumber + "."));
+                .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
     }
 
     /** Moves the request to {@code status} and records the milestone of the same name. */

@@ -11,7 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import org.mitan.document.ObjectStoreException;
+import org.mitan.failure.Refusal;
+import org.mitan.failure.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,20 +48,48 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> handle(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.getStatus(), e.getMessage());
-        problem.setTitle(e.getTitle());
-        e.getProperties().forEach(problem::setProperty);
-        return ResponseEntity.status(e.getStatus()).body(problem);
+    /** A refusal of the domain, with the status its kind has in HTTP. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> handle(Refusal e) {
+        return problem(statusOf(e.getKind()), e.getTitle(), e.getMessage(), e.getProperties());
     }
 
-    /** The object store is down: the caller may retry; nothing was written (objects go first, rows after). */
-    @ExceptionHandler(ObjectStoreException.class)
-    ResponseEntity<ProblemDetail> handle(ObjectStoreException e) {
-        LOG.error("Document store failed", e);
-        return handle(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Document store unavailable",
-                "The document store cannot be reached just now; try again in a few minutes."));
+    /** A refusal of the web layer itself: not logged in. */
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> handle(ApiException e) {
+        return problem(e.getStatus(), e.getTitle(), e.getMessage(), Map.of());
+    }
+
+    static HttpStatus statusOf(Refusal.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNACCEPTABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+            Map<String, Object> properties) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        properties.forEach(problem::setProperty);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * A system we rely on (the document store) is down: the caller may retry; nothing was written (objects go
+     * first, rows after).
+     */
+    @ExceptionHandler(Unavailable.class)
+    ResponseEntity<ProblemDetail> handle(Unavailable e) {
+        String system = Character.toUpperCase(e.getSystem().charAt(0)) + e.getSystem().substring(1);
+        LOG.error("{} failed", system, e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, system + " unavailable", "The " + e.getSystem()
+                + " cannot be reached just now; try again in a few minutes.", Map.of());
     }
 
     /**
@@ -70,7 +99,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> handle(DataIntegrityViolationException e) {
         LOG.warn("A write clashed with the data already saved", e);
-        return handle(ApiException.conflict("This clashes with data saved at the same moment, perhaps by someone"
+        return handle(Refusal.conflict("This clashes with data saved at the same moment, perhaps by someone"
                 + " else doing the same thing; nothing was changed. Reload, check, and try again if it is still"
                 + " needed.", Map.of()));
     }
@@ -97,7 +126,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handle(MethodArgumentTypeMismatchException e) {
-        return handle(ApiException.invalid(Map.of(e.getName(), "is not a valid value")));
+        return handle(Refusal.invalid(Map.of(e.getName(), "is not a valid value")));
     }
 
     @Override
@@ -107,7 +136,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         e.getBindingResult().getFieldErrors()
                 .forEach(error -> fieldErrors.putIfAbsent(error.getField(), error.getDefaultMessage()));
-        return ResponseEntity.badRequest().body(handle(ApiException.invalid(fieldErrors)).getBody());
+        return ResponseEntity.badRequest().body(handle(Refusal.invalid(fieldErrors)).getBody());
     }
 
     /**
@@ -121,7 +150,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(handle(unreadable(e)).getBody());
     }
 
-    static ApiException unreadable(HttpMessageNotReadableException e) {
+    static Refusal unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
             String message = json.getOriginalMessage() == null ? "" : json.getOriginalMessage();
@@ -139,7 +168,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Class<?> target = mismatch.getTargetType();
                 boolean wholeNumber = target == Integer.class || target == int.class || target == Long.class
                         || target == long.class || target == Short.class || target == short.class;
-                return ApiException.invalid(Map.of(field, wholeNumber ? "must be a whole number"
+                return Refusal.invalid(Map.of(field, wholeNumber ? "must be a whole number"
                         : "has a value of the wrong kind"));
             }
             return badJson("The body is not well-formed JSON (" + (json.getLocation() == null ? "unreadable"
@@ -149,8 +178,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return badJson("The body could not be read. Send one JSON object with the fields the call takes.");
     }
 
-    private static ApiException badJson(String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "Malformed JSON", detail);
+    private static Refusal badJson(String detail) {
+        return new Refusal(Refusal.Kind.INVALID, "Malformed JSON", detail);
     }
 
     private static String quoted(String message) {
@@ -164,7 +193,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
         return ResponseEntity.badRequest()
-                .body(handle(ApiException.invalid(Map.of(e.getRequestPartName(), "is missing"))).getBody());
+                .body(handle(Refusal.invalid(Map.of(e.getRequestPartName(), "is missing"))).getBody());
     }
 
     @Override
@@ -172,7 +201,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
         return ResponseEntity.badRequest()
-                .body(handle(ApiException.invalid(Map.of(e.getParameterName(), "is missing"))).getBody());
+                .body(handle(Refusal.invalid(Map.of(e.getParameterName(), "is missing"))).getBody());
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.mitan.web.ApiException;
+import org.mitan.failure.Refusal;
 import org.mitan.web.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -60,7 +60,7 @@ class CertificateControllerTest {
     @WithMockUser(username = "clerk9", authorities = "GROUP_clerk")
     void someoneNotOnTheRequestGetsAForbiddenProblem() throws Exception {
         when(certificates.openPdf(eq("RPR/BIRTH/2026/000001"), any()))
-                .thenThrow(ApiException.forbidden("You are not working on request RPR-2026-000042."));
+                .thenThrow(Refusal.notAllowed("You are not working on request RPR-2026-000042."));
 
         mvc.perform(get("/api/certificates/RPR/BIRTH/2026/000001/pdf"))
                 .andExpect(status().isForbidden())
@@ -74,12 +74,26 @@ class CertificateControllerTest {
     @WithMockUser(username = "registrar1", authorities = "GROUP_registrar")
     void unknownNumberIsANotFoundProblem() throws Exception {
         when(certificates.openPdf(eq("RPR/BIRTH/2026/000099"), any()))
-                .thenThrow(ApiException.notFound("No certificate has the number RPR/BIRTH/2026/000099."));
+                .thenThrow(Refusal.notFound("No certificate has the number RPR/BIRTH/2026/000099."));
 
         mvc.perform(get("/api/certificates/RPR/BIRTH/2026/000099/pdf"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("No certificate has the number RPR/BIRTH/2026/000099."));
+    }
+
+    @Test
+    @WithMockUser(username = "registrar1", authorities = "GROUP_registrar")
+    void aPdfMissingFromTheStoreIsAServerFaultToReport() throws Exception {
+        when(certificates.openPdf(eq("RPR/BIRTH/2026/000001"), any()))
+                .thenThrow(new CertificateFileMissing("RPR/BIRTH/2026/000001"));
+
+        mvc.perform(get("/api/certificates/RPR/BIRTH/2026/000001/pdf"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Certificate file missing"))
+                .andExpect(jsonPath("$.detail").value("The PDF of certificate RPR/BIRTH/2026/000001 is missing from"
+                        + " the document store. Report it to an administrator."));
     }
 
     @Test

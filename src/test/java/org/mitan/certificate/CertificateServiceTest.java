@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.document.DocumentStore;
 import org.mitan.document.Sha256;
+import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.notification.SmsService;
 import org.mitan.process.SmsTemplates;
@@ -41,11 +42,9 @@ import org.mitan.singlewindow.ServiceCatalogue;
 import org.mitan.singlewindow.SingleWindowGateway;
 import org.mitan.singlewindow.Submission;
 import org.mitan.singlewindow.SubmissionRepository;
-import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
-import org.springframework.http.HttpStatus;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class CertificateServiceTest {
@@ -218,18 +217,18 @@ class CertificateServiceTest {
         when(certificates.findByCertificateNumber("RPR/BIRTH/2026/000009")).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> service.openPdf("RPR/BIRTH/2026/000009", REGISTRAR))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.NOT_FOUND));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.getKind()).isEqualTo(Refusal.Kind.NOT_FOUND));
     }
 
     @Test
     void pdfIsNotOpenedForSomeoneWhoMayNotSeeTheRequest() {
         when(certificates.findByCertificateNumber("RPR/BIRTH/2026/000001")).thenReturn(Optional.of(issued()));
-        doThrow(ApiException.forbidden("not yours")).when(access).checkMaySee(REGISTRAR, request);
+        doThrow(Refusal.notAllowed("not yours")).when(access).checkMaySee(REGISTRAR, request);
 
         assertThatThrownBy(() -> service.openPdf("RPR/BIRTH/2026/000001", REGISTRAR))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.FORBIDDEN));
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.getKind()).isEqualTo(Refusal.Kind.NOT_ALLOWED));
         verify(store, never()).open(anyString());
     }
 
@@ -239,8 +238,9 @@ class CertificateServiceTest {
         when(store.open("certificates/abc.pdf")).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> service.openPdf("RPR/BIRTH/2026/000001", REGISTRAR))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR));
+                .isInstanceOf(CertificateFileMissing.class)
+                .hasMessage("The PDF of certificate RPR/BIRTH/2026/000001 is missing from the document store."
+                        + " Report it to an administrator.");
     }
 
     @Test

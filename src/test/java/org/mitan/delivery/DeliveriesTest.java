@@ -24,6 +24,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.failure.Refusal;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.notification.SmsMessageRepository;
@@ -33,9 +34,7 @@ import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.VisitWindow;
-import org.mitan.web.ApiException;
 import org.mockito.ArgumentCaptor;
-import org.springframework.http.HttpStatus;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -274,8 +273,8 @@ class DeliveriesTest {
     @Test
     void resendingIsRefusedBeforeArrangementAndAfterDelivery() {
         assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.CONFLICT))
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.getKind()).isEqualTo(Refusal.Kind.CONFLICT))
                 .hasMessageContaining("not been arranged");
 
         String otp = arranged();
@@ -283,8 +282,8 @@ class DeliveriesTest {
         clearInvocations(sms);
 
         assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.getStatus()).isEqualTo(HttpStatus.CONFLICT))
+                .isInstanceOfSatisfying(Refusal.class,
+                        e -> assertThat(e.getKind()).isEqualTo(Refusal.Kind.CONFLICT))
                 .hasMessageContaining("already been delivered");
         verifyNoInteractions(sms);
     }
@@ -376,8 +375,8 @@ class DeliveriesTest {
         }
         clock.advance(Duration.ofMinutes(5));
         assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatus())
-                        .isEqualTo(HttpStatus.CONFLICT)).hasMessageContaining("A supervisor must check");
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.getKind())
+                        .isEqualTo(Refusal.Kind.CONFLICT)).hasMessageContaining("A supervisor must check");
         assertThat(otpsSent()).hasSize(3);
 
         deliveries.resendOtp(NUMBER, "supervisor1", true);

@@ -14,11 +14,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.VisitWindow;
-import org.mitan.web.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -100,7 +100,7 @@ class DeliveryControllerTest {
     @Test
     @WithMockUser(username = "supervisor1", authorities = "GROUP_supervisor")
     void aDeliveredCertificateIsAConflict() throws Exception {
-        when(deliveries.resendOtp("RPR-2026-000042", "supervisor1", true)).thenThrow(ApiException.conflict(
+        when(deliveries.resendOtp("RPR-2026-000042", "supervisor1", true)).thenThrow(Refusal.conflict(
                 "The certificate of request RPR-2026-000042 has already been delivered.",
                 Map.of("deliveredAt", NOW)));
 
@@ -114,7 +114,7 @@ class DeliveryControllerTest {
     @Test
     @WithMockUser(username = "supervisor1", authorities = "GROUP_supervisor")
     void anUnknownRequestIsNotFound() throws Exception {
-        when(requests.require("RPR-2026-000099")).thenThrow(ApiException.notFound("No request with number X."));
+        when(requests.require("RPR-2026-000099")).thenThrow(Refusal.notFound("No request with number X."));
 
         mvc.perform(post("/api/requests/RPR-2026-000099/delivery/otp"))
                 .andExpect(status().isNotFound());

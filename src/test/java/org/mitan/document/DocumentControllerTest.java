@@ -22,12 +22,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.mitan.web.ApiException;
+import org.mitan.failure.Refusal;
 import org.mitan.web.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -90,7 +89,7 @@ class DocumentControllerTest {
     @Test
     @WithMockUser(username = "mitan.rpr.1", authorities = "GROUP_mitan")
     void anUnknownTypeIsAProblemNamingTheTypeField() throws Exception {
-        when(service.upload(NUMBER, "selfie", ContentTypesTest.PDF, MITAN)).thenThrow(ApiException.invalid(
+        when(service.upload(NUMBER, "selfie", ContentTypesTest.PDF, MITAN)).thenThrow(Refusal.invalid(
                 Map.of("type", "must be one of birth-report, parent-id (the documents a birth-certificate asks for)")));
 
         mvc.perform(multipart("/api/requests/{number}/documents", NUMBER).file(pdf()).param("type", "selfie"))
@@ -106,7 +105,7 @@ class DocumentControllerTest {
     @WithMockUser(username = "mitan.rpr.1", authorities = "GROUP_mitan")
     void tooLargeAndWrongContentAreProblemsWithTheirOwnStatus() throws Exception {
         when(service.upload(eq(NUMBER), eq("birth-report"), any(), eq(MITAN))).thenThrow(
-                new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", "The limit is 10 MB.",
+                new Refusal(Refusal.Kind.TOO_LARGE, "File too large", "The limit is 10 MB.",
                         Map.of("field", "file", "maxBytes", 10485760L)));
         mvc.perform(multipart("/api/requests/{number}/documents", NUMBER).file(pdf()).param("type", "birth-report"))
                 .andExpect(status().isPayloadTooLarge())
@@ -115,7 +114,7 @@ class DocumentControllerTest {
                 .andExpect(jsonPath("$.maxBytes").value(10485760));
 
         when(service.upload(eq(NUMBER), eq("parent-id"), any(), eq(MITAN))).thenThrow(
-                new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type",
+                new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "Unsupported file type",
                         "The file for Parent's ID proof is not a PDF, JPEG or PNG.", Map.of("field", "file")));
         mvc.perform(multipart("/api/requests/{number}/documents", NUMBER).file(pdf()).param("type", "parent-id"))
                 .andExpect(status().isUnsupportedMediaType())
@@ -194,7 +193,7 @@ class DocumentControllerTest {
     @Test
     @WithMockUser(username = "mitan.rpr.1", authorities = "GROUP_mitan")
     void unknownContentIsA404Problem() throws Exception {
-        when(service.openContent("nonsense", MITAN)).thenThrow(ApiException.notFound("No document with id nonsense."));
+        when(service.openContent("nonsense", MITAN)).thenThrow(Refusal.notFound("No document with id nonsense."));
 
         mvc.perform(get("/api/documents/{id}/content", "nonsense"))
                 .andExpect(status().isNotFound())

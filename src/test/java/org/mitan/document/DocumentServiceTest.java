@@ -29,18 +29,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.request.VisitWindow;
-import org.mitan.web.ApiException;
 import org.mitan.web.Caller;
 import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
-import org.springframework.http.HttpStatus;
 import org.springframework.test.util.ReflectionTestUtils;
 
 @ExtendWith(MockitoExtension.class)
@@ -138,21 +137,21 @@ class DocumentServiceTest {
         when(requestRows.lockByRequestNumber("RPR-2026-999999")).thenReturn(Optional.empty());
 
         assertRefused(() -> service.upload("RPR-2026-999999", "birth-report", ContentTypesTest.PDF, MITAN),
-                HttpStatus.NOT_FOUND, "RPR-2026-999999");
+                Refusal.Kind.NOT_FOUND, "RPR-2026-999999");
     }
 
     @Test
     void onlyTheAssignedMitanMayUpload() {
         assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, OTHER_MITAN),
-                HttpStatus.FORBIDDEN, "Only the Mitan assigned to request " + NUMBER);
+                Refusal.Kind.NOT_ALLOWED, "Only the Mitan assigned to request " + NUMBER);
     }
 
     @Test
     void aClosedRequestTakesNoDocuments() {
         request.moveTo(RequestStatus.CLOSED, NOW);
 
-        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
-                MITAN), HttpStatus.CONFLICT, "is closed (CLOSED)");
+        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
+                MITAN), Refusal.Kind.CONFLICT, "is closed (CLOSED)");
         assertThat(refusal.getProperties()).containsEntry("requestStatus", "CLOSED")
                 .containsEntry("requestNumber", NUMBER);
     }
@@ -161,8 +160,8 @@ class DocumentServiceTest {
     void verifiedDocumentsTakeNoNewScanThatWouldReachTheClerkUnverified() {
         request.moveTo(RequestStatus.DOCUMENTS_VERIFIED, NOW);
 
-        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
-                MITAN), HttpStatus.CONFLICT, "already verified (DOCUMENTS_VERIFIED)");
+        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
+                MITAN), Refusal.Kind.CONFLICT, "already verified (DOCUMENTS_VERIFIED)");
         assertThat(refusal.getMessage()).contains("return the request for a revisit");
         assertThat(refusal.getProperties()).containsEntry("requestStatus", "DOCUMENTS_VERIFIED");
     }
@@ -180,21 +179,21 @@ class DocumentServiceTest {
         request.moveTo(RequestStatus.UNDER_SCRUTINY, NOW);
 
         assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN),
-                HttpStatus.CONFLICT, "is with the officers (UNDER_SCRUTINY)");
+                Refusal.Kind.CONFLICT, "is with the officers (UNDER_SCRUTINY)");
     }
 
     @Test
     void aTypeTheDecisionDoesNotListIs400NamingTheAllowedTypes() {
-        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "caste-record", ContentTypesTest.PDF,
-                MITAN), HttpStatus.BAD_REQUEST, "type must be one of birth-report, parent-id, address-proof,"
+        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "caste-record", ContentTypesTest.PDF,
+                MITAN), Refusal.Kind.INVALID, "type must be one of birth-report, parent-id, address-proof,"
                         + " late-registration-affidavit");
         assertThat(fieldErrors(refusal)).containsOnlyKeys("type");
     }
 
     @Test
     void anEmptyFileIs400OnTheFileField() {
-        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", new byte[0], MITAN),
-                HttpStatus.BAD_REQUEST, "file is empty");
+        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", new byte[0], MITAN),
+                Refusal.Kind.INVALID, "file is empty");
         assertThat(fieldErrors(refusal)).containsOnlyKeys("file");
     }
 
@@ -202,8 +201,8 @@ class DocumentServiceTest {
     void aFileOverTheLimitIs413() {
         byte[] big = Arrays.copyOf(ContentTypesTest.PDF, 1025);
 
-        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", big, MITAN),
-                HttpStatus.PAYLOAD_TOO_LARGE, "the limit is 1 KB");
+        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", big, MITAN),
+                Refusal.Kind.TOO_LARGE, "the limit is 1 KB");
         assertThat(refusal.getProperties()).containsEntry("maxBytes", 1024L);
     }
 
@@ -218,8 +217,8 @@ class DocumentServiceTest {
     void contentThatIsNotPdfJpegOrPngIs415WhateverItIsCalled() {
         byte[] gif = "GIF89a not a scan we take".getBytes();
 
-        ApiException refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", gif, MITAN),
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not a PDF, JPEG or PNG");
+        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", gif, MITAN),
+                Refusal.Kind.UNSUPPORTED_TYPE, "not a PDF, JPEG or PNG");
         assertThat(refusal.getProperties()).containsEntry("field", "file");
     }
 
@@ -229,10 +228,10 @@ class DocumentServiceTest {
         byte[] jpegThenHtml = "\u00FF\u00D8\u00FF\u00E0<html><script>alert(1)</script></html>".getBytes(
                 java.nio.charset.StandardCharsets.ISO_8859_1);
 
-        ApiException pdf = assertRefused(() -> service.upload(NUMBER, "birth-report", scripted, MITAN),
-                HttpStatus.UNPROCESSABLE_ENTITY, "is a PDF with active content");
+        Refusal pdf = assertRefused(() -> service.upload(NUMBER, "birth-report", scripted, MITAN),
+                Refusal.Kind.UNACCEPTABLE, "is a PDF with active content");
         assertRefused(() -> service.upload(NUMBER, "parent-id", jpegThenHtml, MITAN),
-                HttpStatus.UNPROCESSABLE_ENTITY, "starts like a JPEG image but is not one");
+                Refusal.Kind.UNACCEPTABLE, "starts like a JPEG image but is not one");
 
         assertThat(pdf.getMessage()).contains("Birth report", "JavaScript (/JavaScript)", "Nothing was stored");
         assertThat(pdf.getProperties()).containsEntry("field", "file");
@@ -272,8 +271,8 @@ class DocumentServiceTest {
         UUID unknown = UUID.randomUUID();
         when(documents.findById(unknown)).thenReturn(Optional.empty());
 
-        assertRefused(() -> service.openContent(unknown.toString(), MITAN), HttpStatus.NOT_FOUND, unknown.toString());
-        assertRefused(() -> service.openContent("not-a-uuid", MITAN), HttpStatus.NOT_FOUND, "not-a-uuid");
+        assertRefused(() -> service.openContent(unknown.toString(), MITAN), Refusal.Kind.NOT_FOUND, unknown.toString());
+        assertRefused(() -> service.openContent("not-a-uuid", MITAN), Refusal.Kind.NOT_FOUND, "not-a-uuid");
     }
 
     @Test
@@ -282,10 +281,10 @@ class DocumentServiceTest {
         when(documents.findById(document.getId())).thenReturn(Optional.of(document));
         when(requestRows.findById(41L)).thenReturn(Optional.of(request));
         Caller stranger = new Caller("clerk9", Set.of("clerk"));
-        doThrow(ApiException.forbidden("You are not working on request " + NUMBER)).when(access)
+        doThrow(Refusal.notAllowed("You are not working on request " + NUMBER)).when(access)
                 .checkMaySee(stranger, request);
 
-        assertRefused(() -> service.openContent(document.getId().toString(), stranger), HttpStatus.FORBIDDEN,
+        assertRefused(() -> service.openContent(document.getId().toString(), stranger), Refusal.Kind.NOT_ALLOWED,
                 "not working on request");
         verifyNoInteractions(store);
     }
@@ -297,7 +296,7 @@ class DocumentServiceTest {
         when(requestRows.findById(41L)).thenReturn(Optional.of(request));
         when(store.open(document.getObjectKey())).thenReturn(Optional.empty());
 
-        assertRefused(() -> service.openContent(document.getId().toString(), MITAN), HttpStatus.NOT_FOUND,
+        assertRefused(() -> service.openContent(document.getId().toString(), MITAN), Refusal.Kind.NOT_FOUND,
                 "Ask the Mitan to upload the birth-report again");
     }
 
@@ -307,11 +306,11 @@ class DocumentServiceTest {
     }
 
     /** Asserts the refusal and that it changed nothing: no object, no row, no milestone. */
-    private ApiException assertRefused(Runnable call, HttpStatus status, String detailPart) {
+    private Refusal assertRefused(Runnable call, Refusal.Kind kind, String detailPart) {
         Throwable thrown = catchThrowable(call::run);
-        assertThat(thrown).isInstanceOf(ApiException.class);
-        ApiException refusal = (ApiException) thrown;
-        assertThat(refusal.getStatus()).isEqualTo(status);
+        assertThat(thrown).isInstanceOf(Refusal.class);
+        Refusal refusal = (Refusal) thrown;
+        assertThat(refusal.getKind()).isEqualTo(kind);
         assertThat(refusal.getMessage()).contains(detailPart);
         verify(store, never()).put(anyString(), any(), anyString());
         verify(documents, never()).save(any());
@@ -320,7 +319,7 @@ class DocumentServiceTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, String> fieldErrors(ApiException refusal) {
+    private static Map<String, String> fieldErrors(Refusal refusal) {
         return (Map<String, String>) refusal.getProperties().get("fieldErrors");
     }
 }

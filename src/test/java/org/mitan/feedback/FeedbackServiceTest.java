@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.failure.Refusal;
 import org.mitan.feedback.FeedbackService.FeedbackForm;
 import org.mitan.feedback.FeedbackService.GivenFeedback;
 import org.mitan.request.RequestStatus;
@@ -24,10 +25,8 @@ import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.request.VisitWindow;
-import org.mitan.web.ApiException;
 import org.mockito.ArgumentCaptor;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class FeedbackServiceTest {
@@ -52,11 +51,11 @@ class FeedbackServiceTest {
         when(feedbackRows.saveAndFlush(any())).thenAnswer(invocation -> invocation.getArgument(0));
     }
 
-    private static HttpStatus statusOf(Runnable call) {
+    private static Refusal.Kind kindOf(Runnable call) {
         try {
             call.run();
-        } catch (ApiException e) {
-            return e.getStatus();
+        } catch (Refusal e) {
+            return e.getKind();
         }
         throw new AssertionError("expected a refusal");
     }
@@ -85,8 +84,8 @@ class FeedbackServiceTest {
     void theRatingMustBeOneToFive() {
         for (Integer rating : new Integer[] {0, 6, -1, null}) {
             assertThatThrownBy(() -> service.give("fbCode42", new FeedbackForm(rating, "ok")))
-                    .isInstanceOfSatisfying(ApiException.class, e -> {
-                        assertThat(e.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    .isInstanceOfSatisfying(Refusal.class, e -> {
+                        assertThat(e.getKind()).isEqualTo(Refusal.Kind.INVALID);
                         assertThat(e.getProperties()).extractingByKey("fieldErrors").asInstanceOf(
                                 org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("rating");
                     });
@@ -98,7 +97,7 @@ class FeedbackServiceTest {
     @Test
     void aCommentWithControlCharactersIsRefusedAndNothingIsStored() {
         assertThatThrownBy(() -> service.give("fbCode42", new FeedbackForm(5, "good\u0000service")))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getProperties().get("fieldErrors"))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.getProperties().get("fieldErrors"))
                         .asString().contains("comment=contains a control character (U+0000 NULL)"));
         verify(feedbackRows, never()).saveAndFlush(any());
     }
@@ -108,7 +107,7 @@ class FeedbackServiceTest {
         assertThat(service.give("fbCode42", new FeedbackForm(4, "a".repeat(1000))).comment()).hasSize(1000);
 
         assertThatThrownBy(() -> service.give("fbCode42", new FeedbackForm(9, "a".repeat(1001))))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getProperties().get("fieldErrors"))
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.getProperties().get("fieldErrors"))
                         .isEqualTo(Map.of("rating", "must be a whole number from 1 (poor) to 5 (excellent)",
                                 "comment", "must be at most 1000 characters")));
     }
@@ -117,9 +116,9 @@ class FeedbackServiceTest {
     void anUnknownOrMalformedLinkIsNotFound() {
         when(serviceRequests.findByFeedbackCode("nope")).thenReturn(Optional.empty());
 
-        assertThat(statusOf(() -> service.give("nope", new FeedbackForm(5, null)))).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(statusOf(() -> service.give("../../etc", new FeedbackForm(5, null))))
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(kindOf(() -> service.give("nope", new FeedbackForm(5, null)))).isEqualTo(Refusal.Kind.NOT_FOUND);
+        assertThat(kindOf(() -> service.give("../../etc", new FeedbackForm(5, null))))
+                .isEqualTo(Refusal.Kind.NOT_FOUND);
         verify(serviceRequests, never()).findByFeedbackCode("../../etc");
         verify(feedbackRows, never()).saveAndFlush(any());
     }
@@ -129,8 +128,8 @@ class FeedbackServiceTest {
         request.moveTo(RequestStatus.OUT_FOR_DELIVERY, NOW);
 
         assertThatThrownBy(() -> service.give("fbCode42", new FeedbackForm(5, null)))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(e.getKind()).isEqualTo(Refusal.Kind.CONFLICT);
                     assertThat(e.getProperties()).containsEntry("requestStatus", "OUT_FOR_DELIVERY");
                 });
         verify(feedbackRows, never()).saveAndFlush(any());
@@ -141,8 +140,8 @@ class FeedbackServiceTest {
     void aSecondFeedbackIsAConflict() {
         when(feedbackRows.findByRequestId(42L)).thenReturn(Optional.of(new Feedback(42L, 4, null, NOW)));
 
-        assertThat(statusOf(() -> service.give("fbCode42", new FeedbackForm(1, "changed my mind"))))
-                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(kindOf(() -> service.give("fbCode42", new FeedbackForm(1, "changed my mind"))))
+                .isEqualTo(Refusal.Kind.CONFLICT);
         verify(feedbackRows, never()).saveAndFlush(any());
     }
 
@@ -151,8 +150,8 @@ class FeedbackServiceTest {
         when(feedbackRows.saveAndFlush(any()))
                 .thenThrow(new DataIntegrityViolationException("feedback_request_id_key"));
 
-        assertThat(statusOf(() -> service.give("fbCode42", new FeedbackForm(2, null))))
-                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(kindOf(() -> service.give("fbCode42", new FeedbackForm(2, null))))
+                .isEqualTo(Refusal.Kind.CONFLICT);
         verify(requests, never()).record(any(), anyString(), any(), any());
     }
 }

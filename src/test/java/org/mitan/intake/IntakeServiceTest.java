@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.failure.Refusal;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.notification.SmsService;
 import org.mitan.numbering.NumberSequence;
@@ -36,9 +37,7 @@ import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.request.VisitWindow;
-import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.mitan.catalogue.Catalogue;
 
@@ -117,11 +116,11 @@ class IntakeServiceTest {
 
     @Test
     void anInvalidFormChangesNothing() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> intake.register(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> intake.register(
                 new RegistrationForm("birth-certificate", "RPR", "99", "Asha", "123", "Road", "MORNING", null),
                 "cc1"));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(RegistrationValidatorTest.fieldErrors(refusal)).containsOnlyKeys("ward", "citizenPhone");
         assertNothingChanged();
     }
@@ -132,10 +131,10 @@ class IntakeServiceTest {
                 eq("birth-certificate"), eq(RequestStatus.FINAL)))
                 .thenReturn(Optional.of(Fixtures.request(5, "RPR-2026-000005")));
 
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> intake.register(RegistrationValidatorTest.valid(), "cc1"));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(refusal.getProperties()).containsEntry("requestNumber", "RPR-2026-000005");
         assertThat(refusal.getMessage()).contains("RPR-2026-000005");
         assertNothingChanged();
@@ -149,10 +148,10 @@ class IntakeServiceTest {
         when(openRequests.committedRequestNumber("9876543210", "birth-certificate"))
                 .thenReturn(Optional.of("RPR-2027-000041"));
 
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> intake.register(RegistrationValidatorTest.valid(), "cc1"));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(refusal.getProperties()).containsEntry("requestNumber", "RPR-2027-000041");
         verify(runtime, never()).startProcessInstanceByKey(anyString(), anyString(), anyMap());
         verify(lifecycle, never()).record(any(), anyString(), anyString(), anyString());
@@ -164,10 +163,10 @@ class IntakeServiceTest {
                 "violates unique constraint \"service_request_open_per_phone_and_type\""));
         when(openRequests.committedRequestNumber(anyString(), anyString())).thenReturn(Optional.empty());
 
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> intake.register(RegistrationValidatorTest.valid(), "cc1"));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(refusal.getProperties()).doesNotContainKey("requestNumber");
     }
 
@@ -215,7 +214,7 @@ class IntakeServiceTest {
     void anInvalidStartFormChangesNothing() {
         assertThatThrownBy(() -> intake.registerStarted(
                 new RegistrationForm("birth-certificate", null, "1", "Asha", "9876543210", "Road", "MORNING", null),
-                "pi-9", "cc2")).isInstanceOf(ApiException.class);
+                "pi-9", "cc2")).isInstanceOf(Refusal.class);
         assertNothingChanged();
         verifyNoInteractions(sms);
     }

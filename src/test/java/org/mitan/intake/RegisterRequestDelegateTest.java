@@ -24,8 +24,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.failure.Refusal;
 import org.mitan.request.ServiceRequestRepository;
-import org.mitan.web.ApiException;
 import org.mockito.ArgumentCaptor;
 
 class RegisterRequestDelegateTest {
@@ -136,7 +136,7 @@ class RegisterRequestDelegateTest {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("ward", "must be a ward number from 1 to 70 of Raipur");
         errors.put("citizenPhone", "is not an Indian mobile number");
-        when(intake.registerStarted(any(), anyString(), anyString())).thenThrow(ApiException.invalid(errors));
+        when(intake.registerStarted(any(), anyString(), anyString())).thenThrow(Refusal.invalid(errors));
         Map<String, Object> before = new HashMap<>(variables);
 
         ProcessEngineException refusal = catchThrowableOfType(ProcessEngineException.class,

@@ -16,13 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mitan.failure.Refusal;
 import org.mitan.municipality.BodyKind;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.request.VisitWindow;
 import org.mitan.text.PrintableCharacters;
-import org.mitan.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.mitan.catalogue.Catalogue;
 
 class RegistrationValidatorTest {
@@ -124,9 +123,9 @@ class RegistrationValidatorTest {
     @ParameterizedTest(name = "{1}: {2}")
     @MethodSource("badFields")
     void eachBadFieldIsNamedAlone(RegistrationForm form, String field, String message) {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> validator.validate(form));
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> validator.validate(form));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(fieldErrors(refusal)).containsOnlyKeys(field);
         assertThat(fieldErrors(refusal).get(field)).contains(message);
         assertThat(refusal.getMessage()).contains(field);
@@ -134,7 +133,7 @@ class RegistrationValidatorTest {
 
     @Test
     void anEmptyFormNamesEveryRequiredFieldAtOnce() {
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> validator.validate(new RegistrationForm(null, null, null, null, null, null, null, null)));
 
         assertThat(fieldErrors(refusal)).containsOnlyKeys("certificateType", "bodyCode", "ward", "citizenName",
@@ -144,7 +143,7 @@ class RegistrationValidatorTest {
 
     @Test
     void severalBadFieldsAreNamedTogetherInTheMessage() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> validator.validate(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> validator.validate(
                 new RegistrationForm("birth-certificate", "XYZ", "0", "Asha", "12345", "Road", "NOON", "hi")));
 
         assertThat(fieldErrors(refusal)).containsOnlyKeys("bodyCode", "ward", "citizenPhone",
@@ -154,7 +153,7 @@ class RegistrationValidatorTest {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, String> fieldErrors(ApiException refusal) {
+    static Map<String, String> fieldErrors(Refusal refusal) {
         return (Map<String, String>) refusal.getProperties().get("fieldErrors");
     }
 
@@ -181,11 +180,11 @@ class RegistrationValidatorTest {
 
     @Test
     void aNameOrAddressTheCertificateCannotPrintIsRefusedAtTheDoorNamingTheCharacter() {
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> validator.validate(
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> validator.validate(
                 new RegistrationForm("birth-certificate", "RPR", "12", "அருண் குமார்", "9876543210",
                         "House 4 \uD83C\uDFE0", "MORNING", "hi")));
 
-        assertThat(refused.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getKind()).isEqualTo(Refusal.Kind.INVALID);
         @SuppressWarnings("unchecked")
         Map<String, String> errors = (Map<String, String>) refused.getProperties().get("fieldErrors");
         assertThat(errors.get("citizenName")).contains("cannot print").contains("U+0B85")

@@ -22,11 +22,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
-import org.mitan.web.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -152,7 +152,7 @@ class RequestControllerTest {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("ward", "must be a ward number from 1 to 70 of Raipur");
         errors.put("citizenPhone", "is not an Indian mobile number");
-        when(intake.register(any(), anyString())).thenThrow(ApiException.invalid(errors));
+        when(intake.register(any(), anyString())).thenThrow(Refusal.invalid(errors));
 
         mvc.perform(post("/api/requests").with(as("cc1", "call-centre"))
                         .contentType(MediaType.APPLICATION_JSON).content(BODY))
@@ -175,7 +175,7 @@ class RequestControllerTest {
 
     @Test
     void aSecondOpenRequestIsA409WithTheOpenOnesNumber() throws Exception {
-        when(intake.register(any(), anyString())).thenThrow(ApiException.conflict(
+        when(intake.register(any(), anyString())).thenThrow(Refusal.conflict(
                 "This phone number already has an open Birth certificate request, RPR-2026-000005.",
                 Map.of("requestNumber", "RPR-2026-000005")));
 
@@ -223,7 +223,7 @@ class RequestControllerTest {
     void anOfficerNotWorkingOnTheRequestMayNot() throws Exception {
         ServiceRequest request = Fixtures.request(1, "RPR-2026-000001");
         when(requests.require("RPR-2026-000001")).thenReturn(request);
-        doThrow(ApiException.forbidden("You are not working on request RPR-2026-000001."))
+        doThrow(Refusal.notAllowed("You are not working on request RPR-2026-000001."))
                 .when(access).checkMaySee(any(), eq(request));
 
         mvc.perform(get("/api/requests/RPR-2026-000001").with(as("clerk2", "clerk")))
@@ -235,7 +235,7 @@ class RequestControllerTest {
     @Test
     void anUnknownNumberIsA404() throws Exception {
         when(requests.require("RPR-2026-999999"))
-                .thenThrow(ApiException.notFound("No request with number RPR-2026-999999."));
+                .thenThrow(Refusal.notFound("No request with number RPR-2026-999999."));
 
         mvc.perform(get("/api/requests/RPR-2026-999999").with(as("cc1", "call-centre")))
                 .andExpect(status().isNotFound())

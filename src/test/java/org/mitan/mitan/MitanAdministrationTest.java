@@ -21,12 +21,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.UserQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.failure.Refusal;
 import org.mitan.municipality.BodyKind;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
-import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class MitanAdministrationTest {
@@ -74,10 +73,10 @@ class MitanAdministrationTest {
 
     @Test
     void everyBadFieldIsNamedAndNothingIsStored() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewMitan("XYZ", "", "12345", null, List.of("two"))));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(fieldErrors(refusal)).containsOnlyKeys("bodyCode", "name", "phone", "userId", "wards");
         assertThat(fieldErrors(refusal).get("bodyCode")).contains("'XYZ' is not an urban body");
         assertThat(fieldErrors(refusal).get("phone")).contains("Indian mobile number");
@@ -87,7 +86,7 @@ class MitanAdministrationTest {
 
     @Test
     void missingFieldsAreNamed() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewMitan(null, null, null, null, null)));
 
         assertThat(fieldErrors(refusal)).containsOnlyKeys("bodyCode", "name", "phone", "userId", "wards");
@@ -96,7 +95,7 @@ class MitanAdministrationTest {
 
     @Test
     void wardsMustBeWithinTheBody() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewMitan("KRB", "Kamla Rathia", "9876500011", "mitan.korba2", List.of("60-70"))));
 
         assertThat(fieldErrors(refusal)).containsOnlyKeys("wards");
@@ -105,7 +104,7 @@ class MitanAdministrationTest {
 
     @Test
     void aBodyThatIsNotActiveTakesNoNewMitans() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewMitan("RGH", "Kamla Rathia", "9876500011", "mitan.korba2", List.of("1"))));
 
         assertThat(fieldErrors(refusal)).containsOnlyKeys("bodyCode");
@@ -116,10 +115,10 @@ class MitanAdministrationTest {
 
     @Test
     void aUserUnknownToCamundaIsRefusedWithWhatToDoFirst() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewMitan("KRB", "Kamla Rathia", "9876500011", "mitan.nobody", List.of("1"))));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(fieldErrors(refusal)).containsOnlyKeys("userId");
         assertThat(fieldErrors(refusal).get("userId")).contains("not a Camunda user", "Camunda Admin",
                 "group 'mitan-<BODY>'");
@@ -128,7 +127,7 @@ class MitanAdministrationTest {
 
     @Test
     void aUserOutsideGroupMitanIsRefusedWithWhatToDoFirst() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewMitan("KRB", "Meena Clerk", "9876500011", "clerk.korba", List.of("1"))));
 
         assertThat(fieldErrors(refusal)).containsOnlyKeys("userId");
@@ -141,10 +140,10 @@ class MitanAdministrationTest {
         when(mitans.findByUserId("mitan.korba2")).thenReturn(Optional.of(
                 new Mitan("KRB", "Kamla Rathia", "9876500011", "mitan.korba2", Set.of(1))));
 
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewMitan("KRB", "Kamla Rathia", "9876500011", "mitan.korba2", List.of("2"))));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(refusal.getMessage()).contains("already a Mitan of KRB", "PATCH /api/mitans/mitan.korba2");
         verify(mitans, never()).saveAndFlush(any());
     }
@@ -153,10 +152,10 @@ class MitanAdministrationTest {
     void aMitanAddedAtTheSameMomentIsAConflictToo() {
         doThrow(new DataIntegrityViolationException("mitan_user_id_key")).when(mitans).saveAndFlush(any());
 
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewMitan("KRB", "Kamla Rathia", "9876500011", "mitan.korba2", List.of("2"))));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.CONFLICT);
     }
 
     @Test
@@ -180,7 +179,7 @@ class MitanAdministrationTest {
     void badChangesAreNamedAndNothingChanges() {
         Mitan mitan = existing("KRB", true);
 
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.change("mitan.korba2",
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.change("mitan.korba2",
                 new MitanChange("555", List.of("68"), "no")));
 
         assertThat(fieldErrors(refusal)).containsOnlyKeys("phone", "wards", "active");
@@ -192,7 +191,7 @@ class MitanAdministrationTest {
     @Test
     void aNameOfInvisibleOrControlCharactersIsRefused() {
         for (String name : new String[] {"\u200B\u200B", "Kamla\u0000Rathia", "..."}) {
-            ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+            Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                     new NewMitan("KRB", name, "9876500011", "mitan.korba2", List.of("1"))));
 
             assertThat(fieldErrors(refusal)).as(name).containsOnlyKeys("name");
@@ -204,9 +203,9 @@ class MitanAdministrationTest {
     void aLandlineNumberIsRefusedForANewMitanAndAsAChange() {
         Mitan mitan = existing("KRB", true);
 
-        ApiException added = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal added = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewMitan("KRB", "Kamla Rathia", "0771-2345678", "mitan.korba2", List.of("1"))));
-        ApiException changed = catchThrowableOfType(ApiException.class, () -> administration.change("mitan.korba2",
+        Refusal changed = catchThrowableOfType(Refusal.class, () -> administration.change("mitan.korba2",
                 new MitanChange("0771 2345678", null, null)));
 
         assertThat(fieldErrors(added).get("phone")).startsWith("looks like a landline number");
@@ -218,10 +217,10 @@ class MitanAdministrationTest {
     void aMitanOfAnInactiveBodyCannotBeReactivated() {
         Mitan mitan = existing("RGH", false);
 
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.change("mitan.korba2",
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.change("mitan.korba2",
                 new MitanChange(null, null, "true")));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(refusal.getMessage()).contains("Raigarh (RGH) is not active", "PATCH /api/bodies/RGH");
         assertThat(mitan.isActive()).isFalse();
     }
@@ -230,19 +229,19 @@ class MitanAdministrationTest {
     void aChangeWithoutFieldsIsRefused() {
         existing("KRB", true);
 
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.change("mitan.korba2",
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.change("mitan.korba2",
                 new MitanChange(null, null, null)));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(refusal.getTitle()).isEqualTo("Nothing to change");
     }
 
     @Test
     void anUnknownMitanIsNotFound() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.change("mitan.nobody",
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.change("mitan.nobody",
                 new MitanChange("9876500022", null, null)));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.NOT_FOUND);
         assertThat(refusal.getMessage()).contains("mitan.nobody", "POST /api/mitans");
     }
 
@@ -263,9 +262,9 @@ class MitanAdministrationTest {
 
     @Test
     void theListOfAnUnknownBodyIsNotFound() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.list("XYZ"));
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.list("XYZ"));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.NOT_FOUND);
     }
 
     private Mitan existing(String body, boolean active) {
@@ -296,7 +295,7 @@ class MitanAdministrationTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, String> fieldErrors(ApiException refusal) {
+    private static Map<String, String> fieldErrors(Refusal refusal) {
         return (Map<String, String>) refusal.getProperties().get("fieldErrors");
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.mitan.web.ApiException;
+import org.mitan.failure.Refusal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -94,7 +94,7 @@ class MitanControllerTest {
     @Test
     @WithMockUser(username = "supervisor1", authorities = "GROUP_supervisor")
     void aRefusalIsAProblemNamingEachField() throws Exception {
-        when(administration.add(any())).thenThrow(ApiException.invalid(Map.of("userId",
+        when(administration.add(any())).thenThrow(Refusal.invalid(Map.of("userId",
                 "'x' is not a Camunda user. Create the user in Camunda Admin")));
 
         mvc.perform(post("/api/mitans").contentType(MediaType.APPLICATION_JSON).content("{\"userId\": \"x\"}"))

@@ -18,10 +18,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.failure.Refusal;
 import org.mitan.municipality.UrbanBodyRepository.WardHolder;
-import org.mitan.web.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 
 class UrbanBodyAdministrationTest {
 
@@ -72,10 +71,10 @@ class UrbanBodyAdministrationTest {
 
     @Test
     void everyBadFieldIsNamedAndNothingIsStored() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewBody("K", " ", null, "x".repeat(101), "CITY", "201", "12345")));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(fieldErrors(refusal)).containsOnlyKeys("code", "nameEn", "nameHi", "district", "kind", "wards",
                 "supervisorPhone");
         assertThat(fieldErrors(refusal).get("code")).contains("2 to 16 capital letters or digits");
@@ -88,7 +87,7 @@ class UrbanBodyAdministrationTest {
 
     @Test
     void codesWithOtherCharactersOrMissingWardsAreRefused() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewBody("BS-P", "Bilaspur", "बिलासपुर", "Bilaspur", "MUNICIPAL_CORPORATION", null, null)));
 
         assertThat(fieldErrors(refusal)).containsOnlyKeys("code", "wards");
@@ -98,10 +97,10 @@ class UrbanBodyAdministrationTest {
 
     @Test
     void aCodeInUseIsAConflictNamingTheBody() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewBody("rpr", "Raipur", "रायपुर", "Raipur", "MUNICIPAL_CORPORATION", "70", null)));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(refusal.getMessage()).contains("RPR", "Raipur", "PATCH /api/bodies/RPR");
         assertThat(refusal.getProperties()).containsEntry("code", "RPR");
         verify(bodies, never()).saveAndFlush(any());
@@ -111,10 +110,10 @@ class UrbanBodyAdministrationTest {
     void aCodeTakenAtTheSameMomentIsAConflictToo() {
         doThrow(new DataIntegrityViolationException("urban_body_pkey")).when(bodies).saveAndFlush(any());
 
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewBody("KWD", "Kawardha", "कवर्धा", "Kabirdham", "MUNICIPAL_COUNCIL", "27", null)));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(refusal.getMessage()).contains("KWD");
     }
 
@@ -146,10 +145,10 @@ class UrbanBodyAdministrationTest {
         when(bodies.mitansServingWardsAbove("RPR", 60)).thenReturn(List.of(holder("mitan.raipur2", 70)));
         when(bodies.openRequestsInWardsAbove("RPR", 60)).thenReturn(List.of(holder("RPR-2026-000012", 65)));
 
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> administration.change("RPR", new BodyChange("9876500088", "60", "false")));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(refusal.getMessage()).contains("Raipur (RPR) cannot have only 60 wards",
                 "mitan.raipur2 up to ward 70", "PATCH /api/mitans/{userId}", "RPR-2026-000012 in ward 65");
         assertThat(refusal.getProperties()).containsEntry("mitans", List.of("mitan.raipur2"))
@@ -164,7 +163,7 @@ class UrbanBodyAdministrationTest {
         when(bodies.openRequestsInWardsAbove("RPR", 10)).thenReturn(IntStream.rangeClosed(1, 13)
                 .mapToObj(i -> holder(String.format("RPR-2026-%06d", i), 11)).toList());
 
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> administration.change("RPR", new BodyChange(null, "10", null)));
 
         assertThat(refusal.getMessage()).contains("RPR-2026-000010 in ward 11 and 3 more")
@@ -174,10 +173,10 @@ class UrbanBodyAdministrationTest {
 
     @Test
     void badChangesAreNamedAndNothingChanges() {
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> administration.change("RPR", new BodyChange("", "0", "maybe")));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(fieldErrors(refusal)).containsOnlyKeys("supervisorPhone", "wards", "active");
         assertThat(fieldErrors(refusal).get("active")).isEqualTo("must be true or false");
         assertThat(raipur.getWards()).isEqualTo(70);
@@ -186,7 +185,7 @@ class UrbanBodyAdministrationTest {
 
     @Test
     void aLandlineIsNotASupervisorPhone() {
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> administration.change("RPR", new BodyChange("0771-2345678", null, null)));
 
         assertThat(fieldErrors(refusal).get("supervisorPhone")).startsWith("looks like a landline number")
@@ -196,24 +195,24 @@ class UrbanBodyAdministrationTest {
 
     @Test
     void aChangeWithoutFieldsIsRefused() {
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> administration.change("RPR", new BodyChange(null, null, null)));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(refusal.getMessage()).contains("supervisorPhone", "wards", "active");
     }
 
     @Test
     void anUnknownBodyIsNotFound() {
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        Refusal refusal = catchThrowableOfType(Refusal.class,
                 () -> administration.change("XYZ", new BodyChange("9876500088", null, null)));
 
-        assertThat(refusal.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.NOT_FOUND);
         assertThat(refusal.getMessage()).contains("XYZ");
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, String> fieldErrors(ApiException refusal) {
+    private static Map<String, String> fieldErrors(Refusal refusal) {
         return (Map<String, String>) refusal.getProperties().get("fieldErrors");
     }
 
@@ -233,7 +232,7 @@ class UrbanBodyAdministrationTest {
 
     @Test
     void aNameTheCertificateCannotPrintIsRefusedBeforeItHeadsOne() {
-        ApiException refusal = catchThrowableOfType(ApiException.class, () -> administration.add(
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
                 new NewBody("CBE", "கோவை", "कोयंबटूर", "Coimbatore", "MUNICIPAL_COUNCIL", "20", null)));
 
         assertThat(fieldErrors(refusal)).containsOnlyKeys("nameEn");

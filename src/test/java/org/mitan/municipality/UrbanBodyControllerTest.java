@@ -19,7 +19,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mitan.web.ApiException;
+import org.mitan.failure.Refusal;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -118,7 +118,7 @@ class UrbanBodyControllerTest {
     @Test
     @WithMockUser(username = "admin", authorities = "GROUP_camunda-admin")
     void aRefusedBodyIsAProblemNamingEachField() throws Exception {
-        when(administration.add(any())).thenThrow(ApiException.invalid(Map.of("code", "is required")));
+        when(administration.add(any())).thenThrow(Refusal.invalid(Map.of("code", "is required")));
 
         mvc.perform(post("/api/bodies").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())

@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mitan.failure.Refusal;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.VisitWindow;
-import org.mitan.web.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -76,7 +76,7 @@ class SmsOutboxControllerTest {
     @Test
     @WithMockUser(username = "sup", authorities = "GROUP_supervisor")
     void anUnknownRequestIsNotFound() throws Exception {
-        when(requests.require("RPR-2026-999999")).thenThrow(ApiException.notFound("No request with number X."));
+        when(requests.require("RPR-2026-999999")).thenThrow(Refusal.notFound("No request with number X."));
 
         mvc.perform(get("/api/requests/RPR-2026-999999/sms"))
                 .andExpect(status().isNotFound())

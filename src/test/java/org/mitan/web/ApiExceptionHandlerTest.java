@@ -10,13 +10,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mitan.failure.Refusal;
+import org.mitan.failure.Unavailable;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,7 +50,12 @@ class ApiExceptionHandlerTest {
 
         @GetMapping("/api/refused")
         String refused() {
-            throw ApiException.notFound("No request with number RPR-2026-000009.");
+            throw Refusal.notFound("No request with number RPR-2026-000009.");
+        }
+
+        @GetMapping("/api/store-down")
+        String storeDown() {
+            throw new Unavailable("document store", "Object store at http://minio:9000 could not write", null);
         }
 
         @GetMapping("/api/denied")
@@ -101,6 +111,34 @@ class ApiExceptionHandlerTest {
         mvc.perform(get("/api/refused"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("No request with number RPR-2026-000009."));
+    }
+
+    @Test
+    void everyKindOfRefusalHasTheStatusItHadAsAnHttpException() {
+        Map<Refusal.Kind, HttpStatus> expected = new EnumMap<>(Refusal.Kind.class);
+        expected.put(Refusal.Kind.NOT_FOUND, HttpStatus.NOT_FOUND);
+        expected.put(Refusal.Kind.NOT_ALLOWED, HttpStatus.FORBIDDEN);
+        expected.put(Refusal.Kind.CONFLICT, HttpStatus.CONFLICT);
+        expected.put(Refusal.Kind.INVALID, HttpStatus.BAD_REQUEST);
+        expected.put(Refusal.Kind.TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE);
+        expected.put(Refusal.Kind.UNSUPPORTED_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        expected.put(Refusal.Kind.UNACCEPTABLE, HttpStatus.UNPROCESSABLE_ENTITY);
+
+        assertThat(expected).containsOnlyKeys(Refusal.Kind.values());
+        expected.forEach((kind, status) -> assertThat(ApiExceptionHandler.statusOf(kind)).isEqualTo(status));
+    }
+
+    @Test
+    void anUnavailableSystemIsA503ThatNamesItButNotItsAddress(CapturedOutput log) throws Exception {
+        mvc.perform(get("/api/store-down"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.title").value("Document store unavailable"))
+                .andExpect(jsonPath("$.detail").value(
+                        "The document store cannot be reached just now; try again in a few minutes."))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("minio"))));
+
+        assertThat(log.getOut()).contains("Document store failed")
+                .contains("Object store at http://minio:9000 could not write");
     }
 
     @Test
