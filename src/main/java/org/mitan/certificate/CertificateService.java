@@ -14,8 +14,6 @@ import org.mitan.document.DocumentStore;
 import org.mitan.document.Sha256;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
-import org.mitan.notification.SmsParameters;
-import org.mitan.notification.SmsService;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
@@ -27,6 +25,8 @@ import org.mitan.singlewindow.ServiceCatalogue;
 import org.mitan.singlewindow.SingleWindowGateway;
 import org.mitan.singlewindow.Submission;
 import org.mitan.singlewindow.SubmissionRepository;
+import org.mitan.sms.SmsService;
+import org.mitan.sms.SmsValues;
 import org.mitan.web.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,8 +115,8 @@ class CertificateService {
         progress.advance(request, RequestStatus.CERTIFICATE_ISSUED, ACTOR,
                 "Certificate " + certificate.getCertificateNumber() + ", approved by " + approver);
         sms.toCitizen(request, SmsTemplates.CERTIFICATE_ISSUED, Map.of(
-                SmsParameters.CERTIFICATE_NUMBER, certificate.getCertificateNumber(),
-                SmsParameters.VERIFY_URL, verificationUrl));
+                SmsValues.CERTIFICATE_NUMBER, certificate.getCertificateNumber(),
+                SmsValues.VERIFY_URL, verificationUrl));
         return certificate;
     }
 

@@ -12,13 +12,13 @@ import java.util.Optional;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
-import org.mitan.notification.SmsMessageRepository;
-import org.mitan.notification.SmsParameters;
-import org.mitan.notification.SmsService;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
+import org.mitan.sms.SmsMessageRepository;
+import org.mitan.sms.SmsService;
+import org.mitan.sms.SmsValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -255,7 +255,7 @@ class Deliveries {
 
     /** The OTP goes only into the SMS; the outbox adds the rest of the text's values. */
     private void sendOtp(ServiceRequest request, String otp) {
-        sms.toCitizen(request, SmsTemplates.DELIVERY_OTP, Map.of(SmsParameters.OTP, otp));
+        sms.toCitizen(request, SmsTemplates.DELIVERY_OTP, Map.of(SmsValues.OTP, otp));
     }
 
     private Mitan assignedMitan(ServiceRequest request) {

@@ -10,6 +10,10 @@ import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
+import org.mitan.sms.SmsMessage;
+import org.mitan.sms.SmsProperties;
+import org.mitan.sms.SmsService;
+import org.mitan.sms.SmsValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -73,7 +77,7 @@ public class ProcessNotifications {
         ServiceRequest request = requests.require(requestNumber);
         if (SmsTemplates.TASK_OVERDUE.equals(template)) {
             Object step = variables.apply(SmsParameters.TASK_STEP);
-            Object taskName = step != null ? step : variables.apply(SmsParameters.TASK_NAME);
+            Object taskName = step != null ? step : variables.apply(SmsValues.TASK_NAME);
             requests.record(request, TASK_OVERDUE_MILESTONE, null, taskName == null ? null : taskName.toString());
         }
         if (recipient == Recipient.CITIZEN) {

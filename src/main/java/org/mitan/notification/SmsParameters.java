@@ -20,6 +20,9 @@ import org.mitan.process.OverdueSteps;
 import org.mitan.process.ProcessVariables;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.ServiceRequest;
+import org.mitan.sms.PlainText;
+import org.mitan.sms.SmsTexts;
+import org.mitan.sms.SmsValues;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,26 +33,13 @@ import org.springframework.stereotype.Component;
  * markdown, one short line.
  */
 @Component
-public class SmsParameters {
+public class SmsParameters implements SmsValues {
 
-    public static final String REQUEST_NUMBER = "requestNumber";
-    public static final String SERVICE_NAME = "serviceName";
-    public static final String VISIT_WINDOW = "visitWindow";
-    public static final String MITAN_NAME = "mitanName";
-    public static final String MITAN_PHONE = "mitanPhone";
-    public static final String CERTIFICATE_NUMBER = "certificateNumber";
-    public static final String VERIFY_URL = "verifyUrl";
-    public static final String FEEDBACK_URL = "feedbackUrl";
-    public static final String DOCUMENTS = "documents";
-    public static final String REASON = "reason";
-    public static final String TASK_NAME = "taskName";
     /**
      * Not a variable: the id of the overdue step, which {@code sendSms} works out from the model
      * ({@link OverdueSteps}); its name comes from the type's steps table.
      */
     public static final String TASK_STEP = "overdueStep";
-    /** Not gathered: only the delivery step knows it. */
-    public static final String OTP = "otp";
 
     private final SmsTexts texts;
     private final MitanRepository mitans;
@@ -72,11 +62,7 @@ public class SmsParameters {
                 ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
-    /**
-     * Values for {@code template} in {@code language}. {@code variables} looks up process variables by name
-     * ({@code execution::getVariable}); pass {@code name -> null} outside a process.
-     * The map is mutable, so a caller can add what only it knows (the OTP).
-     */
+    @Override
     public Map<String, Object> gather(ServiceRequest request, String template, String language,
             Function<String, Object> variables) {
         Map<String, Object> params = new LinkedHashMap<>();

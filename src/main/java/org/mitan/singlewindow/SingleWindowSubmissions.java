@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mitan.document.DocumentRepository;
-import org.mitan.notification.SmsService;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
+import org.mitan.sms.SmsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -28,6 +28,9 @@ import org.mitan.process.SmsTemplates;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.VisitWindow;
+import org.mitan.sms.SmsMessage;
+import org.mitan.sms.SmsProperties;
+import org.mitan.sms.SmsService;
 
 class ProcessNotificationsTest {
 

@@ -35,6 +35,7 @@ import org.mitan.process.OverdueSteps;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.VisitWindow;
+import org.mitan.sms.SmsTexts;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class SmsParametersTest {

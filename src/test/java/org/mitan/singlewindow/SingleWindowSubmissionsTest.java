@@ -22,13 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
-import org.mitan.notification.SmsService;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.request.VisitWindow;
+import org.mitan.sms.SmsService;
 import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
 

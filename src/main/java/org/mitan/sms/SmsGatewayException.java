@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 /** The provider did not accept a message; the dispatcher counts the attempt and tries again later. */
 public class SmsGatewayException extends RuntimeException {

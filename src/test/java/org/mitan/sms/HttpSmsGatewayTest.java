@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

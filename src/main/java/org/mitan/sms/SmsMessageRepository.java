@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public interface SmsMessageRepository extends JpaRepository<SmsMessage, Long> {
     /** Ids of committed messages still waiting to be sent, oldest first, after {@code afterId}. */
     @Query("""
             select m.id from SmsMessage m
-            where m.status = org.mitan.notification.SmsStatus.PENDING and m.id > :afterId
+            where m.status = org.mitan.sms.SmsStatus.PENDING and m.id > :afterId
             order by m.id""")
     List<Long> findPendingIdsAfter(long afterId, Pageable page);
 
@@ -33,6 +33,6 @@ public interface SmsMessageRepository extends JpaRepository<SmsMessage, Long> {
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
-    @Query("select m from SmsMessage m where m.id = :id and m.status = org.mitan.notification.SmsStatus.PENDING")
+    @Query("select m from SmsMessage m where m.id = :id and m.status = org.mitan.sms.SmsStatus.PENDING")
     Optional<SmsMessage> lockPending(long id);
 }

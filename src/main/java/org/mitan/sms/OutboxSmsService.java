@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes each SMS, fully rendered, into the outbox in the caller's transaction: a step that rolls back sends
  * nothing, and a committed step's SMS is sent by {@link SmsDispatcher} even if the provider is down right now.
  * Callers pass what only they know (an OTP, a reference); whatever else the text needs is gathered from the
- * request by {@link SmsParameters}. A value the caller passes wins over the gathered one.
+ * request by {@link SmsValues}. A value the caller passes wins over the gathered one.
  */
 @Service
 class OutboxSmsService implements SmsService {
@@ -24,11 +24,11 @@ class OutboxSmsService implements SmsService {
     private static final Logger log = LoggerFactory.getLogger(OutboxSmsService.class);
 
     private final SmsTexts texts;
-    private final SmsParameters parameters;
+    private final SmsValues parameters;
     private final SmsMessageRepository outbox;
     private final Clock clock;
 
-    OutboxSmsService(SmsTexts texts, SmsParameters parameters, SmsMessageRepository outbox, Clock clock) {
+    OutboxSmsService(SmsTexts texts, SmsValues parameters, SmsMessageRepository outbox, Clock clock) {
         this.texts = texts;
         this.parameters = parameters;
         this.outbox = outbox;

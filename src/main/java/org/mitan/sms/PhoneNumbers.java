@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 /**
  * Indian mobile numbers as the outbox keeps them (ten digits, by the rule registration validates with:

@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 import java.util.regex.Pattern;
 
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@value #MAX_LENGTH} characters. Links the application makes itself (verification, feedback) are not typed and do
  * not pass through here.
  */
-final class PlainText {
+public final class PlainText {
 
     static final int MAX_LENGTH = 160;
     static final String LINK_REMOVED = "(link removed)";
@@ -28,7 +28,7 @@ final class PlainText {
     }
 
     /** The text as it may go into an SMS; null when nothing is left. */
-    static String of(Object value) {
+    public static String of(Object value) {
         if (value == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +46,7 @@ public class SmsTexts {
 
     private final Map<String, Properties> texts = new LinkedHashMap<>();
 
-    SmsTexts() {
+    public SmsTexts() {
         for (String language : LANGUAGES) {
             texts.put(language, load("sms/templates_" + language + ".properties"));
         }

@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 public enum SmsStatus {
     PENDING,

@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.mitan.notification.SmsParameters;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.VisitWindow;

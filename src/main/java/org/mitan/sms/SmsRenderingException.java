@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 /** An SMS could not be written in full: unknown template or language, or a placeholder without a value. */
 public class SmsRenderingException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 /** The SMS provider. Local default: {@code LoggingSmsGateway}; real: {@code HttpSmsGateway}. */
 public interface SmsGateway {

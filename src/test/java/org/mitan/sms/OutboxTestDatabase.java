@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -44,7 +44,8 @@ public @interface OutboxTestDatabase {
     @ComponentScan(basePackages = "org.mitan", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
             type = FilterType.REGEX, pattern = {
                 "org\\.mitan\\.request\\.Requests",
-                "org\\.mitan\\.notification\\.(SmsTexts|SmsParameters|OutboxSmsService)",
+                "org\\.mitan\\.sms\\.(SmsTexts|OutboxSmsService)",
+                "org\\.mitan\\.notification\\.SmsParameters",
                 "org\\.mitan\\.delivery\\.(Deliveries|Otps|OtpLimits)"}))
     class Services {
 

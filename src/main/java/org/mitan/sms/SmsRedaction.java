@@ -1,4 +1,4 @@
-package org.mitan.notification;
+package org.mitan.sms;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class SmsRedaction {
 
     /** Placeholders whose values are secrets. */
-    static final Set<String> SECRETS = Set.of(SmsParameters.OTP);
+    static final Set<String> SECRETS = Set.of(SmsValues.OTP);
     /** What a secret's value is replaced with. */
     static final String MASK = "******";
 
