@@ -1,19 +1,12 @@
 package org.mitan.singlewindow;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.mitan.certificate.Certificate;
-import org.mitan.certificate.CertificateRepository;
-import org.mitan.document.DocumentStore;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
 import org.mitan.numbering.StateCalendar;
-import org.mitan.request.ServiceRequestRepository;
 
 /**
  * The in-process register, used unless a real single-window API is configured. It accepts every filing with the
@@ -22,8 +15,8 @@ import org.mitan.request.ServiceRequestRepository;
  * type and year) and prints it with {@link CertificatePdf}.
  * <p>
  * Idempotent by request number: the reference is derived from it, and a request that already has a certificate
- * gets that certificate back (its number and stored PDF) instead of a new number. The number is drawn in the
- * caller's transaction, so a caller that rolls back gives it back.
+ * gets that certificate back (its number and stored PDF, from {@link IssuedCertificates}) instead of a new number.
+ * The number is drawn in the caller's transaction, so a caller that rolls back gives it back.
  */
 class LocalRegisterGateway implements SingleWindowGateway {
 
@@ -32,19 +25,15 @@ class LocalRegisterGateway implements SingleWindowGateway {
 
     private final NumberSequence numbers;
     private final UrbanBodyRepository bodies;
-    private final ServiceRequestRepository requests;
-    private final CertificateRepository certificates;
-    private final DocumentStore store;
+    private final IssuedCertificates issued;
     private final ServiceCatalogue catalogue;
     private final CertificatePdf pdf;
 
-    LocalRegisterGateway(NumberSequence numbers, UrbanBodyRepository bodies, ServiceRequestRepository requests,
-            CertificateRepository certificates, DocumentStore store, ServiceCatalogue catalogue, CertificatePdf pdf) {
+    LocalRegisterGateway(NumberSequence numbers, UrbanBodyRepository bodies, IssuedCertificates issued,
+            ServiceCatalogue catalogue, CertificatePdf pdf) {
         this.numbers = numbers;
         this.bodies = bodies;
-        this.requests = requests;
-        this.certificates = certificates;
-        this.store = store;
+        this.issued = issued;
         this.catalogue = catalogue;
         this.pdf = pdf;
     }
@@ -56,7 +45,7 @@ class LocalRegisterGateway implements SingleWindowGateway {
 
     @Override
     public IssuedCertificate issue(CertificateOrder order) {
-        Optional<IssuedCertificate> earlier = alreadyIssued(order.requestNumber());
+        Optional<IssuedCertificate> earlier = issued.of(order.requestNumber());
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -81,22 +70,6 @@ class LocalRegisterGateway implements SingleWindowGateway {
                 ? certificateType.substring(0, certificateType.length() - CERTIFICATE_SUFFIX.length())
                 : certificateType;
         return key.toUpperCase(Locale.ROOT);
-    }
-
-    private Optional<IssuedCertificate> alreadyIssued(String requestNumber) {
-        return requests.findByRequestNumber(requestNumber)
-                .flatMap(request -> certificates.findByRequestId(request.getId()))
-                .map(certificate -> new IssuedCertificate(certificate.getCertificateNumber(), storedPdf(certificate)));
-    }
-
-    private byte[] storedPdf(Certificate certificate) {
-        String number = certificate.getCertificateNumber();
-        try (InputStream in = store.open(certificate.getObjectKey()).orElseThrow(() -> new IllegalStateException(
-                "Certificate " + number + " has no PDF at " + certificate.getObjectKey()))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the PDF of certificate " + number, e);
-        }
     }
 
     private String bodyName(String bodyCode) {

@@ -1,10 +1,7 @@
 package org.mitan.singlewindow;
 
-import org.mitan.certificate.CertificateRepository;
-import org.mitan.document.DocumentStore;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
-import org.mitan.request.ServiceRequestRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,13 +22,12 @@ class SingleWindowConfiguration {
 
     @Bean
     SingleWindowGateway singleWindowGateway(SingleWindowProperties properties, NumberSequence numbers,
-            UrbanBodyRepository bodies, ServiceRequestRepository requests, CertificateRepository certificates,
-            DocumentStore store, ServiceCatalogue catalogue, CertificatePdf pdf) {
+            UrbanBodyRepository bodies, IssuedCertificates issued, ServiceCatalogue catalogue, CertificatePdf pdf) {
         return switch (properties.mode()) {
             case LOCAL -> {
                 log.info("Single-window gateway: the local register (in-process); set {}=http for the state's API",
                         MODE);
-                yield new LocalRegisterGateway(numbers, bodies, requests, certificates, store, catalogue, pdf);
+                yield new LocalRegisterGateway(numbers, bodies, issued, catalogue, pdf);
             }
             case HTTP -> {
                 log.info("Single-window gateway: HTTP API at {} (connect timeout {}, read timeout {})",

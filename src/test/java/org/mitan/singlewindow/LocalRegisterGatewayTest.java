@@ -8,7 +8,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,30 +15,21 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mitan.certificate.Certificate;
-import org.mitan.certificate.CertificateRepository;
-import org.mitan.document.DocumentStore;
 import org.mitan.municipality.BodyKind;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
-import org.mitan.request.ServiceRequest;
-import org.mitan.request.ServiceRequestRepository;
-import org.mitan.request.VisitWindow;
 import org.mockito.ArgumentCaptor;
-import org.springframework.test.util.ReflectionTestUtils;
 
 class LocalRegisterGatewayTest {
 
     private final NumberSequence numbers = mock(NumberSequence.class);
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
-    private final ServiceRequestRepository requests = mock(ServiceRequestRepository.class);
-    private final CertificateRepository certificates = mock(CertificateRepository.class);
-    private final DocumentStore store = mock(DocumentStore.class);
+    private final IssuedCertificates certificates = mock(IssuedCertificates.class);
     private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
     private final CertificatePdf pdf = mock(CertificatePdf.class);
-    private final LocalRegisterGateway gateway = new LocalRegisterGateway(numbers, bodies, requests, certificates,
-            store, catalogue, pdf);
+    private final LocalRegisterGateway gateway = new LocalRegisterGateway(numbers, bodies, certificates, catalogue,
+            pdf);
 
     @BeforeEach
     void catalogueAndBodies() {
@@ -47,7 +37,7 @@ class LocalRegisterGatewayTest {
                 new ServiceCatalogue.ServiceDescription("Birth certificate", "Registrar of Births and Deaths", null));
         when(bodies.findById("RPR")).thenReturn(Optional.of(
                 new UrbanBody("RPR", "Raipur", "रायपुर", "Raipur", BodyKind.MUNICIPAL_CORPORATION, 70)));
-        when(requests.findByRequestNumber(anyString())).thenReturn(Optional.empty());
+        when(certificates.of(anyString())).thenReturn(Optional.empty());
         when(pdf.render(any())).thenReturn("%PDF-1.4 rendered".getBytes());
     }
 
@@ -91,14 +81,8 @@ class LocalRegisterGatewayTest {
 
     @Test
     void aRequestThatAlreadyHasACertificateGetsItBackWithoutANewNumber() {
-        ServiceRequest request = new ServiceRequest("RPR-2026-000042", "birth-certificate", "RPR", 3, "Ramesh",
-                "9876543210", "House 4", VisitWindow.MORNING, "hi", "feedback-code-1", Instant.now());
-        ReflectionTestUtils.setField(request, "id", 42L);
-        when(requests.findByRequestNumber("RPR-2026-000042")).thenReturn(Optional.of(request));
-        when(certificates.findByRequestId(42L)).thenReturn(Optional.of(new Certificate("RPR/BIRTH/2026/000003", 42L,
-                "RPR", "birth-certificate", "Asha Sahu", Instant.now(), "certificates/abc.pdf", "abc", "CODE")));
-        when(store.open("certificates/abc.pdf"))
-                .thenReturn(Optional.of(new ByteArrayInputStream("%PDF-stored".getBytes())));
+        when(certificates.of("RPR-2026-000042"))
+                .thenReturn(Optional.of(new IssuedCertificate("RPR/BIRTH/2026/000003", "%PDF-stored".getBytes())));
 
         IssuedCertificate issued = gateway.issue(order(Instant.now()));
 

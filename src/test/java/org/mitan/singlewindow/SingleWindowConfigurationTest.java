@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import org.junit.jupiter.api.Test;
-import org.mitan.certificate.CertificateRepository;
-import org.mitan.document.DocumentStore;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
-import org.mitan.request.ServiceRequestRepository;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class SingleWindowConfigurationTest {
@@ -17,9 +14,7 @@ class SingleWindowConfigurationTest {
             .withUserConfiguration(SingleWindowConfiguration.class)
             .withBean(NumberSequence.class, () -> mock(NumberSequence.class))
             .withBean(UrbanBodyRepository.class, () -> mock(UrbanBodyRepository.class))
-            .withBean(ServiceRequestRepository.class, () -> mock(ServiceRequestRepository.class))
-            .withBean(CertificateRepository.class, () -> mock(CertificateRepository.class))
-            .withBean(DocumentStore.class, () -> mock(DocumentStore.class))
+            .withBean(IssuedCertificates.class, () -> mock(IssuedCertificates.class))
             .withBean(ServiceCatalogue.class, () -> mock(ServiceCatalogue.class))
             .withBean(CertificatePdf.class, () -> mock(CertificatePdf.class));
 
