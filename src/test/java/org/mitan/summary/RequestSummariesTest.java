@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -21,6 +21,8 @@ import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
+import org.mitan.intake.Fixtures;
+import org.mitan.intake.Scopes;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.request.Requests;

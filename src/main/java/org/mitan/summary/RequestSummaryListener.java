@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.summary;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.summary;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
