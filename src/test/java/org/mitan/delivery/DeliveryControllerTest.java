@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.certificate.CertificateRepository;
 import org.mitan.intake.RequestAccess;
 import org.mitan.intake.Requests;
 import org.mitan.intake.ServiceRequest;
@@ -45,6 +46,18 @@ class DeliveryControllerTest {
 
     @MockitoBean
     private Deliveries deliveries;
+
+    @MockitoBean
+    private DeliveryRepository rows;
+
+    @MockitoBean
+    private CertificateRepository certificates;
+
+    @MockitoBean
+    private OtpLimits limits;
+
+    @MockitoBean
+    private DeliveryPhotos photos;
 
     private ServiceRequest request;
 
