@@ -40,6 +40,8 @@ public class SmsParameters {
     public static final String CERTIFICATE_NUMBER = "certificateNumber";
     public static final String VERIFY_URL = "verifyUrl";
     public static final String FEEDBACK_URL = "feedbackUrl";
+    /** The citizen's status page, {@code /status/{code}}: in the texts that tell where the request stands. */
+    public static final String STATUS_URL = "statusUrl";
     public static final String DOCUMENTS = "documents";
     public static final String REASON = "reason";
     public static final String TASK_NAME = "taskName";
@@ -97,6 +99,9 @@ public class SmsParameters {
             params.put(VERIFY_URL, publicBaseUrl + "/verify/" + certificate.getVerificationCode());
         }, () -> putIfText(params, CERTIFICATE_NUMBER, variables.apply(ProcessVariables.CERTIFICATE_NUMBER)));
         params.put(FEEDBACK_URL, publicBaseUrl + "/feedback/" + request.getFeedbackCode());
+        if (request.getStatusCode() != null) {
+            params.put(STATUS_URL, publicBaseUrl + "/status/" + request.getStatusCode());
+        }
         putIfText(params, REASON, PlainText.of(reason(template, variables)));
         Object step = variables.apply(TASK_STEP);
         putIfText(params, TASK_NAME, step != null ? stepName(request, step.toString(), language)
