@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.mitan.certificate.CertificateRepository;
 import org.mitan.delivery.DeliveryPhotoRepository;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
@@ -91,6 +92,8 @@ class FieldPageBrowserIT {
     DeliveryPhotoRepository deliveryPhotos;
     @Autowired
     SmsMessageRepository outbox;
+    @Autowired
+    CertificateRepository certificates;
 
     JourneySteps steps;
     HeadlessChromium browser;
@@ -324,6 +327,14 @@ class FieldPageBrowserIT {
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("K**** S***")
                 .doesNotContain("Kamla").doesNotContain("Tatibandh");
         browser.screenshot("status-page");
+
+        // The QR code on the certificate opens the check, in the same look and languages.
+        String verification = certificates.findByRequestId(request.getId()).orElseThrow().getVerificationCode();
+        driver.get(url("/verify/" + verification));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("valid")));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("यह प्रमाण पत्र असली है",
+                "This certificate is genuine.", "RPR/BIRTH/", "A**** S***").doesNotContain("Aarav");
+        browser.screenshot("verify-page");
     }
 
     private String url(String path) {
