@@ -17,12 +17,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Tasklist for an officer whose browser is set to Hindi: the login page and Tasklist itself speak Hindi
- * ({@code app/tasklist/locales/hi.json}); {@link TasklistBrowserIT} works in an English browser and sees English.
+ * The webapps for people whose browser is set to Hindi: the login pages, Tasklist, Cockpit and Admin speak Hindi
+ * ({@code app/<app>/locales/hi.json}); {@link TasklistBrowserIT} works in an English browser and sees English.
  * Screenshots in {@code target/hindi-screenshots/}.
  */
 @MitanIntegrationTest
-class HindiTasklistBrowserIT {
+class HindiWebappsBrowserIT {
 
     @LocalServerPort
     int port;
@@ -70,5 +70,28 @@ class HindiTasklistBrowserIT {
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("कार्य बनाएँ")
                 .doesNotContain("Start process").doesNotContain("Create task");
         browser.screenshot("tasklist-hindi");
+    }
+
+    @Test
+    void cockpitAndAdminSpeakHindiToo() {
+        logIn("/camunda/app/cockpit/default/", "auditor");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "प्रक्रियाएँ"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Processes");
+        browser.screenshot("cockpit-hindi");
+
+        driver.manage().deleteAllCookies();
+        logIn("/camunda/app/admin/default/", "admin");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "उपयोगकर्ता"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("समूह", "अनुमतियाँ")
+                .doesNotContain("Authorizations");
+        browser.screenshot("admin-hindi");
+    }
+
+    private void logIn(String app, String user) {
+        driver.get("http://localhost:" + port + app);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='यूज़र नाम']")))
+                .sendKeys(user);
+        driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
     }
 }
