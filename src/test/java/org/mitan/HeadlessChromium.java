@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.OutputType;
@@ -50,6 +52,27 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Starts the browser; the screenshots folder is emptied of an earlier run's pictures. */
     static HeadlessChromium start(Path screenshots) throws IOException {
+        return start(screenshots, "en-GB", options -> { });
+    }
+
+    /**
+     * Starts the browser as a phone: Chrome's mobile emulation of a 412 × 915 screen (CSS pixels, as a mid-range
+     * Android phone), touch and a mobile user agent.
+     */
+    static HeadlessChromium startPhone(Path screenshots) throws IOException {
+        return start(screenshots, "en-GB", options -> options.setExperimentalOption("mobileEmulation", Map.of(
+                "deviceMetrics", Map.of("width", 412, "height", 915, "pixelRatio", 2.625, "touch", true, "mobile", true),
+                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko)"
+                        + " Chrome/120.0 Mobile Safari/537.36")));
+    }
+
+    /** Starts the browser with its language set, e.g. {@code hi-IN} (what pages read as the browser's language). */
+    static HeadlessChromium startInLanguage(Path screenshots, String language) throws IOException {
+        return start(screenshots, language, options -> { });
+    }
+
+    private static HeadlessChromium start(Path screenshots, String language, Consumer<ChromeOptions> more)
+            throws IOException {
         requireExecutable(CHROMIUM, "chromium", "mitan.chromium");
         requireExecutable(CHROMEDRIVER, "chromedriver", "mitan.chromedriver");
         // Selenium's own tracing is not wanted in a test run.
@@ -66,8 +89,10 @@ final class HeadlessChromium implements AutoCloseable {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-quic", "--no-first-run", "--no-default-browser-check",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-extensions", "--lang=en-GB", "--window-size=1400,1000",
+                        "--disable-extensions", "--lang=" + language, "--window-size=1400,1000",
                         "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        more.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

@@ -69,11 +69,13 @@ class ModulesTest {
             "intake", "request catalogue municipality mitan sms",
             "document", "request catalogue mitan",
             "singlewindow", "request catalogue municipality document sms",
-            "certificate", "request mitan document singlewindow sms",
-            "delivery", "request mitan sms",
+            "certificate", "request catalogue mitan document singlewindow sms",
+            "delivery", "request mitan document certificate sms",
             "notification", "request catalogue municipality mitan document certificate sms",
             "summary", "request catalogue municipality document certificate",
-            "feedback", "request");
+            "feedback", "request",
+            "field", "request catalogue municipality mitan document",
+            "status", "request catalogue municipality mitan document certificate");
 
     @Test
     void everyPackageIsAModuleInTheTable() {

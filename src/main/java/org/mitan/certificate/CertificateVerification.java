@@ -1,14 +1,12 @@
 package org.mitan.certificate;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.mitan.numbering.StateCalendar;
 import org.mitan.singlewindow.ServiceCatalogue;
 import org.mitan.text.Graphemes;
+import org.mitan.text.MaskedNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,20 +42,8 @@ class CertificateVerification {
                 mask(certificate.getHolderName())));
     }
 
-    /**
-     * "Asha Verma" becomes "A*** V****": the first character of each word as people see it, one asterisk for
-     * each further one. In Devanagari the first character is a whole syllable: "रीना प्रिया" becomes "री* प्रि*",
-     * never a consonant without its vowel sign.
-     */
+    /** As {@link MaskedNames#of}: "Asha Verma" becomes "A*** V****". */
     static String mask(String name) {
-        if (name == null || name.isBlank()) {
-            return "";
-        }
-        return Arrays.stream(name.strip().split("\\s+"))
-                .map(word -> {
-                    List<String> characters = Graphemes.of(word);
-                    return characters.get(0) + "*".repeat(characters.size() - 1);
-                })
-                .collect(Collectors.joining(" "));
+        return MaskedNames.of(name);
     }
 }

@@ -28,8 +28,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * links (GET) with their webapp session, so the document links in a task form just work.</li>
  * <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so that engine authorizations apply.</li>
  * <li>{@code /camunda/**}: the webapps, which have their own login, session and CSRF protection.</li>
- * <li>Public on purpose: certificate verification ({@code /verify/**}), citizen feedback ({@code /feedback/**})
- * and the API description.</li>
+ * <li>Public on purpose: certificate verification ({@code /verify/**}), citizen feedback ({@code /feedback/**}),
+ * the citizen's status page ({@code /status/**}, by an unguessable code) and the API description. The field page
+ * ({@code /field/}) is static; what it shows comes from {@code /api/**} with the webapp session.</li>
  * </ul>
  * Writes that a browser marks as coming from another site are refused before any of this, on every path
  * ({@link CrossSiteRequestFilter}), and so are addresses that percent-encode letters or digits
@@ -43,7 +44,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/verify/**", "/feedback/**").permitAll()
+                        .requestMatchers("/verify/**", "/feedback/**", "/status/**").permitAll()
                         .requestMatchers("/api-docs/**", "/swagger-ui/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/engine-rest/**").permitAll()
@@ -51,7 +52,10 @@ class SecurityConfiguration {
                 .authenticationProvider(new CamundaIdentityAuthenticationProvider(identityService))
                 .httpBasic(basic -> basic.realmName("Mitan")
                         .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"Mitan\"");
+                            // A page's own script (the field page) shows its login form: no browser password box.
+                            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                                response.setHeader("WWW-Authenticate", "Basic realm=\"Mitan\"");
+                            }
                             writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Not logged in",
                                     "Log in with your Mitan user name and password.");
                         }))

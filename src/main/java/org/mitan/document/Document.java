@@ -40,6 +40,10 @@ public class Document {
     @Column(name = "uploaded_at", nullable = false, updatable = false)
     private Instant uploadedAt;
 
+    /** The key the uploading client sent with it ({@code Idempotency-Key}), if any. */
+    @Column(name = "idempotency_key", updatable = false, length = 64)
+    private String idempotencyKey;
+
     protected Document() {
     }
 
@@ -54,6 +58,16 @@ public class Document {
         this.contentType = contentType;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
+    }
+
+    /** The same document, remembered under the client's idempotency key (null: none was sent). */
+    Document withIdempotencyKey(String key) {
+        this.idempotencyKey = key;
+        return this;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
     }
 
     public UUID getId() {

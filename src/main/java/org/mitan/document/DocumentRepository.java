@@ -11,4 +11,6 @@ public interface DocumentRepository extends JpaRepository<Document, UUID> {
     List<Document> findByRequestIdOrderByUploadedAtAsc(Long requestId);
 
     Optional<Document> findByRequestIdAndDocumentTypeAndSha256(Long requestId, String documentType, String sha256);
+
+    Optional<Document> findByRequestIdAndIdempotencyKey(Long requestId, String idempotencyKey);
 }

@@ -18,6 +18,8 @@ import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.web.Caller;
+import org.mitan.web.IdempotencyKeys;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DocumentService {
 
     static final String MILESTONE_UPLOADED = "DOCUMENT_UPLOADED";
+
 
     /**
      * While the doorstep visit is on, up to verification (assignment moves a request returned from scrutiny back to
@@ -75,11 +78,27 @@ class DocumentService {
      */
     @Transactional
     Upload upload(String requestNumber, String documentType, byte[] content, Caller caller) {
+        return upload(requestNumber, documentType, content, null, caller);
+    }
+
+    /**
+     * As {@link #upload(String, String, byte[], Caller)}, remembering the client's idempotency key: the same key
+     * again (a retry whose answer was lost) gets the document of the first call back, whatever happened to the
+     * request since; the same key with another file is refused with 422.
+     */
+    @Transactional
+    Upload upload(String requestNumber, String documentType, byte[] content, String idempotencyKey, Caller caller) {
         ServiceRequest request = requestRows.lockByRequestNumber(requestNumber)
                 .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
         if (!access.isAssignedMitan(caller, request)) {
             throw Refusal.notAllowed("Only the Mitan assigned to request " + requestNumber
                     + " can upload its documents.");
+        }
+        if (idempotencyKey != null) {
+            Optional<Upload> earlier = replay(request, documentType, content, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
         }
         checkTakesDocuments(request);
         RequiredDocument asked = askedFor(request, documentType);
@@ -112,13 +131,28 @@ class DocumentService {
         String objectKey = "documents/" + requestNumber + "/" + sha256;
         store.put(objectKey, content, contentType);
         Document document = documents.save(new Document(UUID.randomUUID(), request.getId(), documentType, objectKey,
-                sha256, content.length, contentType, caller.userId(), Instant.now(clock)));
+                sha256, content.length, contentType, caller.userId(), Instant.now(clock))
+                .withIdempotencyKey(idempotencyKey));
         requests.record(request, MILESTONE_UPLOADED, caller.userId(), asked.label() + " (" + contentType + ", "
                 + DocumentProperties.inWords(content.length) + ")");
         return new Upload(document, true);
     }
 
-    /** Opens a scan for someone who may see its request; unknown or malformed ids are not found. */
+    /** What the type asks for and what has been uploaded, for someone who may see the request. */
+    record Checklist(ServiceRequest request, List<DocumentRequirement> requirements, List<Document> uploaded) {
+    }
+
+    @Transactional(readOnly = true)
+    Checklist checklist(String requestNumber, Caller caller) {
+        ServiceRequest request = requestRows.findByRequestNumber(requestNumber)
+                .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
+        access.checkMaySee(caller, request);
+        List<RequiredDocument> rows = requiredDocuments.forType(request.getCertificateType());
+        return new Checklist(request, RequiredDocuments.requirements(rows),
+                documents.findByRequestIdOrderByUploadedAtAsc(request.getId()));
+    }
+
+    /** Opens a scan for someone who may see its request; unknown or malformed ids are a 404. */
     @Transactional(readOnly = true)
     Content openContent(String id, Caller caller) {
         Document document = parse(id).flatMap(documents::findById)
@@ -131,6 +165,22 @@ class DocumentService {
                         + request.getRequestNumber() + " is missing from the document store. Ask the Mitan to"
                         + " upload the " + document.getDocumentType() + " again."));
         return new Content(document, stream);
+    }
+
+    /** The document stored under this key by an earlier call, if it is the same file; 422 for another file. */
+    private Optional<Upload> replay(ServiceRequest request, String documentType, byte[] content, String key) {
+        IdempotencyKeys.check(key);
+        return documents.findByRequestIdAndIdempotencyKey(request.getId(), key).map(earlier -> {
+            if (content == null || !earlier.getDocumentType().equals(documentType)
+                    || !earlier.getSha256().equals(Sha256.hex(content))) {
+                throw new Refusal(Refusal.Kind.UNACCEPTABLE, "Idempotency key already used",
+                        "The Idempotency-Key " + key + " was used on " + earlier.getUploadedAt() + " for another"
+                                + " file (a " + earlier.getDocumentType() + " scan). Send a new key with a new scan;"
+                                + " nothing was stored.",
+                        Map.of("field", IdempotencyKeys.HEADER, "documentId", earlier.getId().toString()));
+            }
+            return new Upload(earlier, false);
+        });
     }
 
     private void checkTakesDocuments(ServiceRequest request) {

@@ -33,7 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SmsParameters implements SmsValues {
-
     /**
      * Not a variable: the id of the overdue step, which {@code sendSms} works out from the model
      * ({@link OverdueSteps}); its name comes from the type's steps table.
@@ -82,6 +81,9 @@ public class SmsParameters implements SmsValues {
             params.put(VERIFY_URL, publicBaseUrl + "/verify/" + certificate.getVerificationCode());
         }, () -> putIfText(params, CERTIFICATE_NUMBER, variables.apply(ProcessVariables.CERTIFICATE_NUMBER)));
         params.put(FEEDBACK_URL, publicBaseUrl + "/feedback/" + request.getFeedbackCode());
+        if (request.getStatusCode() != null) {
+            params.put(STATUS_URL, publicBaseUrl + "/status/" + request.getStatusCode());
+        }
         putIfText(params, REASON, PlainText.of(reason(template, variables)));
         Object step = variables.apply(TASK_STEP);
         putIfText(params, TASK_NAME, step != null ? stepName(request, step.toString(), language)

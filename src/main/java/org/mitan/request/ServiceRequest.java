@@ -76,6 +76,10 @@ public class ServiceRequest {
     @Column(name = "feedback_code", nullable = false, unique = true, updatable = false)
     private String feedbackCode;
 
+    /** Unguessable code of the citizen's status page, in every SMS ({@link StatusCodes}). */
+    @Column(name = "status_code", nullable = false, unique = true, updatable = false)
+    private String statusCode;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -104,6 +108,7 @@ public class ServiceRequest {
         this.preferredVisitWindow = preferredVisitWindow;
         this.language = language;
         this.feedbackCode = feedbackCode;
+        this.statusCode = StatusCodes.of(requestNumber, feedbackCode);
         this.status = RequestStatus.REGISTERED;
         this.createdAt = now;
         this.updatedAt = now;
@@ -188,6 +193,10 @@ public class ServiceRequest {
 
     public String getFeedbackCode() {
         return feedbackCode;
+    }
+
+    public String getStatusCode() {
+        return statusCode;
     }
 
     public Instant getCreatedAt() {

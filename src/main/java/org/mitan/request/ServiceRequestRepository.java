@@ -15,6 +15,8 @@ public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, 
 
     Optional<ServiceRequest> findByFeedbackCode(String feedbackCode);
 
+    Optional<ServiceRequest> findByStatusCode(String statusCode);
+
     Optional<ServiceRequest> findFirstByCitizenPhoneAndCertificateTypeAndStatusNotIn(String citizenPhone,
             String certificateType, Collection<RequestStatus> statuses);
 

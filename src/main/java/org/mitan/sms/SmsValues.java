@@ -21,6 +21,8 @@ public interface SmsValues {
     String CERTIFICATE_NUMBER = "certificateNumber";
     String VERIFY_URL = "verifyUrl";
     String FEEDBACK_URL = "feedbackUrl";
+    /** The citizen's status page, {@code /status/{code}}: in the texts that tell where the request stands. */
+    String STATUS_URL = "statusUrl";
     String DOCUMENTS = "documents";
     String REASON = "reason";
     String TASK_NAME = "taskName";

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.mitan.failure.Refusal;
+import org.mitan.catalogue.Catalogue;
 import org.mitan.web.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -37,6 +38,10 @@ class CertificateControllerTest {
 
     @MockitoBean
     private CertificateService certificates;
+
+    /** The verification page's Hindi names (same slice as VerificationControllerTest). */
+    @MockitoBean
+    private Catalogue catalogue;
 
     @MockitoBean
     private CertificateVerification verification;

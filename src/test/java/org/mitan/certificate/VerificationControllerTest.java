@@ -1,5 +1,6 @@
 package org.mitan.certificate;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -7,9 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
+import org.mitan.catalogue.Names;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -30,6 +35,9 @@ class VerificationControllerTest {
 
     @MockitoBean
     private CertificateService certificates;
+
+    @MockitoBean
+    private Catalogue catalogue;
 
     @Test
     void validCertificateAnswersWithItsPublicFactsOnly() throws Exception {
@@ -60,5 +68,31 @@ class VerificationControllerTest {
                 .andExpect(jsonPath("$.title").value("Not a valid certificate"))
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
+    }
+
+    @Test
+    void aBrowserGetsAPageInHindiAndEnglish() throws Exception {
+        when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(
+                new CertificateVerification.VerifiedCertificate(true, "birth-certificate", "Birth certificate",
+                        "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***")));
+        when(catalogue.type("birth-certificate")).thenReturn(Optional.of(new CertificateType("birth-certificate",
+                new Names("Birth certificate", "जन्म प्रमाण पत्र"), new Names("Registrar", "रजिस्ट्रार"), "childName",
+                7, 3, Map.of())));
+
+        mvc.perform(get("/verify/ABCDEFGHJKMNPQRSTUV2").accept(MediaType.TEXT_HTML, MediaType.ALL))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("जन्म प्रमाण पत्र")))
+                .andExpect(content().string(containsString("This certificate is genuine.")))
+                .andExpect(content().string(containsString("RPR/BIRTH/2026/000001")))
+                .andExpect(content().string(containsString("1 Mar 2026")))
+                .andExpect(content().string(containsString("A*** S***")));
+
+        when(verification.verify("ZZZZZZZZZZZZZZZZZZZZ")).thenReturn(Optional.empty());
+        mvc.perform(get("/verify/ZZZZZZZZZZZZZZZZZZZZ").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("Not a valid certificate")))
+                .andExpect(content().string(containsString("मान्य प्रमाण पत्र नहीं")));
     }
 }

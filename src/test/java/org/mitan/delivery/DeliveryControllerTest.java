@@ -19,6 +19,7 @@ import org.mitan.mitan.RequestAccess;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.VisitWindow;
+import org.mitan.certificate.CertificateRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -45,6 +46,18 @@ class DeliveryControllerTest {
 
     @MockitoBean
     private Deliveries deliveries;
+
+    @MockitoBean
+    private DeliveryRepository rows;
+
+    @MockitoBean
+    private CertificateRepository certificates;
+
+    @MockitoBean
+    private OtpLimits limits;
+
+    @MockitoBean
+    private DeliveryPhotos photos;
 
     private ServiceRequest request;
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -61,7 +62,7 @@ class DocumentControllerTest {
     @Test
     @WithMockUser(username = "mitan.rpr.1", authorities = "GROUP_mitan")
     void aNewScanIs201WithItsIdFingerprintAndWhereToReadIt() throws Exception {
-        when(service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN))
+        when(service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, null, MITAN))
                 .thenReturn(new DocumentService.Upload(stored(), true));
 
         mvc.perform(multipart("/api/requests/{number}/documents", NUMBER).file(pdf()).param("type", "birth-report"))
@@ -77,7 +78,7 @@ class DocumentControllerTest {
     @Test
     @WithMockUser(username = "mitan.rpr.1", authorities = "GROUP_mitan")
     void theSameScanAgainIs200WithTheSameId() throws Exception {
-        when(service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN))
+        when(service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, null, MITAN))
                 .thenReturn(new DocumentService.Upload(stored(), false));
 
         mvc.perform(multipart("/api/requests/{number}/documents", NUMBER).file(pdf()).param("type", "birth-report"))
@@ -89,7 +90,7 @@ class DocumentControllerTest {
     @Test
     @WithMockUser(username = "mitan.rpr.1", authorities = "GROUP_mitan")
     void anUnknownTypeIsAProblemNamingTheTypeField() throws Exception {
-        when(service.upload(NUMBER, "selfie", ContentTypesTest.PDF, MITAN)).thenThrow(Refusal.invalid(
+        when(service.upload(NUMBER, "selfie", ContentTypesTest.PDF, null, MITAN)).thenThrow(Refusal.invalid(
                 Map.of("type", "must be one of birth-report, parent-id (the documents a birth-certificate asks for)")));
 
         mvc.perform(multipart("/api/requests/{number}/documents", NUMBER).file(pdf()).param("type", "selfie"))
@@ -104,7 +105,7 @@ class DocumentControllerTest {
     @Test
     @WithMockUser(username = "mitan.rpr.1", authorities = "GROUP_mitan")
     void tooLargeAndWrongContentAreProblemsWithTheirOwnStatus() throws Exception {
-        when(service.upload(eq(NUMBER), eq("birth-report"), any(), eq(MITAN))).thenThrow(
+        when(service.upload(eq(NUMBER), eq("birth-report"), any(), isNull(), eq(MITAN))).thenThrow(
                 new Refusal(Refusal.Kind.TOO_LARGE, "File too large", "The limit is 10 MB.",
                         Map.of("field", "file", "maxBytes", 10485760L)));
         mvc.perform(multipart("/api/requests/{number}/documents", NUMBER).file(pdf()).param("type", "birth-report"))
@@ -113,7 +114,7 @@ class DocumentControllerTest {
                 .andExpect(jsonPath("$.field").value("file"))
                 .andExpect(jsonPath("$.maxBytes").value(10485760));
 
-        when(service.upload(eq(NUMBER), eq("parent-id"), any(), eq(MITAN))).thenThrow(
+        when(service.upload(eq(NUMBER), eq("parent-id"), any(), isNull(), eq(MITAN))).thenThrow(
                 new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "Unsupported file type",
                         "The file for Parent's ID proof is not a PDF, JPEG or PNG.", Map.of("field", "file")));
         mvc.perform(multipart("/api/requests/{number}/documents", NUMBER).file(pdf()).param("type", "parent-id"))
@@ -151,7 +152,7 @@ class DocumentControllerTest {
     @Test
     @WithMockUser(username = "mitan.rpr.1", authorities = "GROUP_mitan")
     void anUnreachableStoreIs503() throws Exception {
-        when(service.upload(eq(NUMBER), anyString(), any(), any()))
+        when(service.upload(eq(NUMBER), anyString(), any(), any(), any()))
                 .thenThrow(new ObjectStoreException("Object store at http://minio:9000 could not write", null));
 
         mvc.perform(multipart("/api/requests/{number}/documents", NUMBER).file(pdf()).param("type", "birth-report"))

@@ -101,7 +101,10 @@ class SmsParametersTest {
                 .containsEntry("certificateNumber", "RPR-BC-2026-000007")
                 .containsEntry("verifyUrl", "https://mitan.cg.gov.in/verify/VeRiFy12345678")
                 .containsEntry("feedbackUrl", "https://mitan.cg.gov.in/feedback/fb-Code_123")
+                .containsEntry("statusUrl", "https://mitan.cg.gov.in/status/" + request.getStatusCode())
                 .doesNotContainKeys("reason", "taskName", "documents", "otp");
+        assertThat(request.getStatusCode()).as("the status link's code").matches("[0-9a-f]{24}")
+                .doesNotContain("fb-Code_123");
         assertThat(parameters.gather(request, SmsTemplates.MITAN_ASSIGNED, "en", lookup))
                 .containsEntry("serviceName", "Birth certificate")
                 .containsEntry("visitWindow", "afternoon (12 noon to 4 pm)");

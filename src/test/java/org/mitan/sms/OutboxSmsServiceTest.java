@@ -44,13 +44,15 @@ class OutboxSmsServiceTest {
         when(outbox.save(any())).thenAnswer(invocation -> invocation.getArgument(0));
 
         SmsMessage message = service.toCitizen(request("hi"), SmsTemplates.SUBMITTED,
-                Map.of("requestNumber", "RPR-2026-000042", "serviceName", "जन्म प्रमाण पत्र"));
+                Map.of("requestNumber", "RPR-2026-000042", "serviceName", "जन्म प्रमाण पत्र",
+                        "statusUrl", "https://mitan.example/status/0123456789abcdef01234567"));
 
         assertThat(message.getStatus()).isEqualTo(SmsStatus.PENDING);
         assertThat(message.getPhone()).isEqualTo("9876543210");
         assertThat(message.getLanguage()).isEqualTo("hi");
         assertThat(message.getTemplate()).isEqualTo(SmsTemplates.SUBMITTED);
-        assertThat(message.getBody()).contains("जन्म प्रमाण पत्र आवेदन RPR-2026-000042");
+        assertThat(message.getBody()).contains("जन्म प्रमाण पत्र आवेदन RPR-2026-000042")
+                .endsWith("स्थिति: https://mitan.example/status/0123456789abcdef01234567");
         assertThat(message.getCreatedAt()).isEqualTo(NOW);
         assertThat(message.getAttempts()).isZero();
         verify(outbox).save(message);
@@ -76,13 +78,15 @@ class OutboxSmsServiceTest {
         ServiceRequest request = request("en");
         when(parameters.gather(eq(request), eq(SmsTemplates.CERTIFICATE_ISSUED), eq("en"), any()))
                 .thenReturn(new HashMap<>(Map.of("serviceName", "birth certificate", "mitanName", "Sunita Sahu",
-                        "certificateNumber", "gathered", "verifyUrl", "https://mitan.example/verify/abc")));
+                        "certificateNumber", "gathered", "verifyUrl", "https://mitan.example/verify/abc",
+                        "statusUrl", "https://mitan.example/status/def")));
 
         SmsMessage message = service.toCitizen(request, SmsTemplates.CERTIFICATE_ISSUED,
                 Map.of("certificateNumber", "RPR-BC-2026-000007"));
 
         assertThat(message.getBody()).isEqualTo("Mitan: your birth certificate RPR-BC-2026-000007 is ready. "
-                + "Sunita Sahu will bring it to your home. Check it at https://mitan.example/verify/abc");
+                + "Sunita Sahu will bring it to your home. Check it at https://mitan.example/verify/abc"
+                + " Status: https://mitan.example/status/def");
     }
 
     @Test
@@ -90,7 +94,8 @@ class OutboxSmsServiceTest {
         when(outbox.save(any())).thenAnswer(invocation -> invocation.getArgument(0));
 
         service.toCitizen(request("en"), SmsTemplates.SUBMITTED,
-                Map.of("requestNumber", "RPR-2026-000042", "serviceName", "birth certificate"));
+                Map.of("requestNumber", "RPR-2026-000042", "serviceName", "birth certificate",
+                        "statusUrl", "https://mitan.example/status/0123456789abcdef01234567"));
 
         verifyNoInteractions(parameters);
     }

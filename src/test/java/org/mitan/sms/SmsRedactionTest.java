@@ -28,7 +28,8 @@ class SmsRedactionTest {
     @Test
     void textsWithoutSecretsAreKept() {
         String body = TEXTS.render("CERTIFICATE_ISSUED", "en", Map.of("serviceName", "birth certificate",
-                "certificateNumber", "RPR/BIRTH/2026/000001", "mitanName", "Asha", "verifyUrl", "https://x/verify/1"));
+                "certificateNumber", "RPR/BIRTH/2026/000001", "mitanName", "Asha", "verifyUrl", "https://x/verify/1",
+                "statusUrl", "https://x/status/0123456789abcdef01234567"));
 
         assertThat(redaction.hasSecret("CERTIFICATE_ISSUED", "en")).isFalse();
         assertThat(redaction.redact("CERTIFICATE_ISSUED", "en", body)).isEqualTo(body);

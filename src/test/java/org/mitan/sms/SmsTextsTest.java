@@ -35,6 +35,7 @@ class SmsTextsTest {
         params.put("certificateNumber", "RPR-BC-2026-000007");
         params.put("verifyUrl", "https://mitan.example/verify/AbCdEfGh1234");
         params.put("feedbackUrl", "https://mitan.example/feedback/fb123");
+        params.put("statusUrl", "https://mitan.example/status/0123456789abcdef01234567");
         params.put("taskName", "Scrutinise documents");
         return params;
     }

@@ -1,0 +1,81 @@
+package org.mitan.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import org.mitan.document.DocumentStore;
+import org.mitan.document.Photos;
+import org.mitan.document.Sha256;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.ServiceRequestRepository;
+import org.mitan.failure.Refusal;
+import org.mitan.web.Caller;
+import org.mitan.web.IdempotencyKeys;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Mitan's photo of the hand-over. Only the Mitan who delivers the request may add one, once the delivery is
+ * arranged; every photo comes with an {@code Idempotency-Key} (the field page's queue makes one per photo), and the
+ * same key again gives the first answer back, so a photo sent twice over a bad network is stored once.
+ */
+@Service
+class DeliveryPhotos {
+
+    private final ServiceRequestRepository requests;
+    private final DeliveryRepository deliveries;
+    private final DeliveryPhotoRepository photos;
+    private final DocumentStore store;
+    private final Clock clock;
+
+    DeliveryPhotos(ServiceRequestRepository requests, DeliveryRepository deliveries, DeliveryPhotoRepository photos,
+            DocumentStore store, Clock clock) {
+        this.requests = requests;
+        this.deliveries = deliveries;
+        this.photos = photos;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    record Added(DeliveryPhoto photo, boolean created) {
+    }
+
+    @Transactional
+    Added add(String requestNumber, byte[] content, String idempotencyKey, Caller caller) {
+        ServiceRequest request = requests.lockByRequestNumber(requestNumber)
+                .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
+        Delivery delivery = deliveries.findByRequestId(request.getId()).orElseThrow(() -> Refusal.conflict(
+                "The delivery of request " + requestNumber + " has not been arranged yet.", Map.of()));
+        if (!caller.userId().equals(delivery.getMitanUserId())) {
+            throw Refusal.notAllowed("Only the Mitan delivering request " + requestNumber
+                    + " can add the photo of the hand-over.");
+        }
+        IdempotencyKeys.check(idempotencyKey);
+        String sha256 = content == null ? "" : Sha256.hex(content);
+        var earlier = photos.findByRequestIdAndIdempotencyKey(request.getId(), idempotencyKey);
+        if (earlier.isPresent()) {
+            if (!earlier.get().getSha256().equals(sha256)) {
+                throw new Refusal(Refusal.Kind.UNACCEPTABLE, "Idempotency key already used",
+                        "The Idempotency-Key " + idempotencyKey + " was used for another photo. Send a new key with"
+                                + " a new photo; nothing was stored.", Map.of("field", IdempotencyKeys.HEADER));
+            }
+            return new Added(earlier.get(), false);
+        }
+        Photos.Checked checked = Photos.check(content);
+        if (checked.contentType() == null) {
+            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "Unsupported file type", "The photo "
+                    + checked.problem() + ". Take the photo again.", Map.of("field", "file"));
+        }
+        if (checked.problem() != null) {
+            throw new Refusal(Refusal.Kind.UNACCEPTABLE, "Photo refused", "The photo " + checked.problem()
+                    + ". Nothing was stored; take the photo again.", Map.of("field", "file"));
+        }
+        String objectKey = "deliveries/" + requestNumber + "/" + sha256;
+        store.put(objectKey, content, checked.contentType());
+        DeliveryPhoto photo = photos.save(new DeliveryPhoto(request.getId(), objectKey, sha256, content.length,
+                checked.contentType(), caller.userId(), Instant.now(clock), idempotencyKey));
+        return new Added(photo, true);
+    }
+}

@@ -1,0 +1,213 @@
+package org.mitan.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.Names;
+import org.mitan.certificate.CertificateRepository;
+import org.mitan.document.Document;
+import org.mitan.document.DocumentRepository;
+import org.mitan.document.RequiredDocument;
+import org.mitan.document.RequiredDocuments;
+import org.mitan.request.RequestMilestone;
+import org.mitan.request.RequestStatus;
+import org.mitan.request.Requests;
+import org.mitan.request.ServiceRequest;
+import org.mitan.request.ServiceRequestRepository;
+import org.mitan.request.StatusCodes;
+import org.mitan.mitan.MitanRepository;
+import org.mitan.process.EngineCalls;
+import org.mitan.process.ProcessVariables;
+import org.mitan.numbering.StateCalendar;
+import org.mitan.text.Graphemes;
+import org.mitan.text.MaskedNames;
+import org.mitan.failure.Refusal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where a citizen's request stands, for the public status page: its steps in Hindi and English with the date each
+ * was reached, the date the service should be done by (the type's legal time limit), the Mitan coming (name and
+ * phone, while the request is open), and what is still missing when documents are wanted. Nothing personal beyond
+ * the citizen's masked name; found only by the unguessable code in the citizen's SMS.
+ */
+@Service
+class CitizenStatus {
+
+    /** The steps a citizen sees, in order, and the statuses that mean each has been reached. */
+    enum Stage {
+        REGISTERED(new Names("Registered", "आवेदन दर्ज"), RequestStatus.REGISTERED),
+        MITAN_ASSIGNED(new Names("Mitan assigned", "मितान तय"), RequestStatus.MITAN_ASSIGNED),
+        VISITED(new Names("Home visit done, documents checked", "घर पर भेंट, दस्तावेज़ जाँचे गए"),
+                RequestStatus.DOCUMENTS_VERIFIED),
+        WITH_OFFICERS(new Names("With the officers", "अधिकारियों के पास"), RequestStatus.UNDER_SCRUTINY,
+                RequestStatus.SUBMITTED, RequestStatus.APPROVED),
+        ISSUED(new Names("Certificate issued", "प्रमाण पत्र जारी"), RequestStatus.CERTIFICATE_ISSUED),
+        OUT_FOR_DELIVERY(new Names("Out for delivery", "पहुँचाने के लिए निकला"), RequestStatus.OUT_FOR_DELIVERY),
+        DELIVERED(new Names("Delivered", "आपको सौंपा गया"), RequestStatus.DELIVERED);
+
+        final Names names;
+        final Set<RequestStatus> statuses;
+
+        Stage(Names names, RequestStatus... statuses) {
+            this.names = names;
+            this.statuses = Set.of(statuses);
+        }
+
+        static Optional<Stage> of(RequestStatus status) {
+            for (Stage stage : values()) {
+                if (stage.statuses.contains(status)) {
+                    return Optional.of(stage);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static final Map<RequestStatus, Names> ENDINGS = Map.of(
+            RequestStatus.REJECTED, new Names("Not approved (the SMS gives the reason)", "स्वीकृत नहीं हुआ (कारण SMS में)"),
+            RequestStatus.CLOSED, new Names("Closed; call 14545 to apply again", "बंद; फिर आवेदन के लिए 14545 पर फ़ोन करें"));
+
+    private final ServiceRequestRepository rows;
+    private final Requests requests;
+    private final Catalogue catalogue;
+    private final MitanRepository mitans;
+    private final DocumentRepository documents;
+    private final RequiredDocuments requiredDocuments;
+    private final CertificateRepository certificates;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final String publicBaseUrl;
+
+    CitizenStatus(ServiceRequestRepository rows, Requests requests, Catalogue catalogue, MitanRepository mitans,
+            DocumentRepository documents, RequiredDocuments requiredDocuments, CertificateRepository certificates,
+            RuntimeService runtime, IdentityService identity, @Value("${mitan.public-base-url}") String publicBaseUrl) {
+        this.rows = rows;
+        this.requests = requests;
+        this.catalogue = catalogue;
+        this.mitans = mitans;
+        this.documents = documents;
+        this.requiredDocuments = requiredDocuments;
+        this.certificates = certificates;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    }
+
+    record View(String requestNumber, Names service, String citizen, String status, Names outcome,
+            List<StepView> steps, LocalDate expectedBy, MitanView mitan, List<Names> missingDocuments,
+            String officeRemarks, String certificateNumber, String verifyUrl) {
+    }
+
+    /** A step: reached on {@code reachedOn} (null: not yet); {@code current}: where the request is now. */
+    record StepView(String stage, Names name, LocalDate reachedOn, boolean current) {
+    }
+
+    record MitanView(String name, String phone) {
+    }
+
+    @Transactional(readOnly = true)
+    View describe(String code) {
+        if (!StatusCodes.looksLikeOne(code)) {
+            throw unknown();
+        }
+        ServiceRequest request = rows.findByStatusCode(code).orElseThrow(CitizenStatus::unknown);
+        Names service = catalogue.type(request.getCertificateType()).map(type -> type.names())
+                .orElse(new Names(request.getCertificateType(), request.getCertificateType()));
+        List<RequestMilestone> milestones = requests.milestonesOf(request);
+        Optional<Stage> now = Stage.of(request.getStatus());
+        int reached = now.map(Stage::ordinal).orElse(lastReached(milestones));
+        List<StepView> steps = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            LocalDate on = stage.ordinal() <= reached ? reachedOn(stage, milestones) : null;
+            steps.add(new StepView(stage.name(), stage.names, on, now.isPresent() && now.get() == stage));
+        }
+        boolean open = request.getStatus().isOpen();
+        MitanView mitan = open && request.getMitanId() != null ? mitans.findById(request.getMitanId())
+                .map(found -> new MitanView(found.getName(), found.getPhone())).orElse(null) : null;
+        boolean visiting = request.getStatus() == RequestStatus.REGISTERED
+                || request.getStatus() == RequestStatus.MITAN_ASSIGNED;
+        LocalDate expectedBy = catalogue.type(request.getCertificateType())
+                .map(type -> StateCalendar.dateOf(request.getCreatedAt()).plusDays(type.legalDueDays())).orElse(null);
+        var certificate = certificates.findByRequestId(request.getId());
+        return new View(request.getRequestNumber(), service, MaskedNames.of(request.getCitizenName()),
+                request.getStatus().name(), ENDINGS.get(request.getStatus()), steps, open ? expectedBy : null, mitan,
+                visiting ? missing(request) : List.of(), visiting ? officeRemarks(request) : null,
+                certificate.map(found -> found.getCertificateNumber()).orElse(null),
+                certificate.map(found -> publicBaseUrl + "/verify/" + found.getVerificationCode()).orElse(null));
+    }
+
+    /** For a closed or rejected request: the furthest step its milestones show. */
+    private static int lastReached(List<RequestMilestone> milestones) {
+        int furthest = 0;
+        for (RequestMilestone milestone : milestones) {
+            for (Stage stage : Stage.values()) {
+                if (stage.statuses.stream().anyMatch(status -> status.name().equals(milestone.getMilestone()))) {
+                    furthest = Math.max(furthest, stage.ordinal());
+                }
+            }
+        }
+        return furthest;
+    }
+
+    /** The last time the step was reached (a request returned for a revisit reaches "Mitan assigned" again). */
+    private static LocalDate reachedOn(Stage stage, List<RequestMilestone> milestones) {
+        Instant last = null;
+        for (RequestMilestone milestone : milestones) {
+            if (stage.statuses.stream().anyMatch(status -> status.name().equals(milestone.getMilestone()))) {
+                last = milestone.getOccurredAt();
+            }
+        }
+        return last == null ? null : StateCalendar.dateOf(last);
+    }
+
+    /** The documents the type asks for that are not uploaded yet ("one of" groups as one line). */
+    private List<Names> missing(ServiceRequest request) {
+        List<RequiredDocument> rows = requiredDocuments.forType(request.getCertificateType());
+        Set<String> uploaded = new HashSet<>();
+        for (Document document : documents.findByRequestIdOrderByUploadedAtAsc(request.getId())) {
+            uploaded.add(document.getDocumentType());
+        }
+        return RequiredDocuments.missing(rows, uploaded).stream()
+                .map(requirement -> new Names(
+                        requirement.alternatives().stream().map(RequiredDocument::label)
+                                .collect(Collectors.joining(" or ")),
+                        requirement.alternatives().stream()
+                                .map(row -> row.labelHi().isBlank() ? row.label() : row.labelHi())
+                                .collect(Collectors.joining(" या "))))
+                .toList();
+    }
+
+    /** The clerk's words when the documents came back from the office: one line, at most 300 characters. */
+    private String officeRemarks(ServiceRequest request) {
+        List<VariableInstance> remarks = EngineCalls.withoutAuthentication(identity, () -> {
+            String[] instances = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(request.getRequestNumber()).list().stream()
+                    .map(instance -> instance.getId()).toArray(String[]::new);
+            return instances.length == 0 ? List.<VariableInstance>of() : runtime.createVariableInstanceQuery()
+                    .variableName(ProcessVariables.SCRUTINY_REMARKS).processInstanceIdIn(instances).list();
+        });
+        return remarks.stream().map(VariableInstance::getValue).filter(value -> value != null)
+                .map(value -> value.toString().replaceAll("[\\p{Cc}\\p{Cf}&&[^\\u200C\\u200D]]+", " ").strip())
+                .filter(text -> !text.isEmpty())
+                .map(text -> Graphemes.truncate(text, 300, "…"))
+                .findFirst().orElse(null);
+    }
+
+    private static Refusal unknown() {
+        return Refusal.notFound("There is no request with this status link. Check the link in your SMS, or call"
+                + " 14545.");
+    }
+}

@@ -1,0 +1,33 @@
+/*
+ * Mitan's Tasklist configuration. It replaces the webapp's own scripts/config.js: the keyboard shortcuts are
+ * Tasklist's own, and Hindi (locales/hi.json) is offered beside English. A browser set to Hindi gets Hindi; a label
+ * hi.json does not have is shown in English (the fallback locale).
+ */
+export default {
+  locales: {
+    availableLocales: ['en', 'hi'],
+    fallbackLocale: 'en'
+  },
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'claims the currently selected task'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'set the focus to the first filter in the list'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'sets the focus to the first task in the list'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'sets the focus to the first input field in a task form'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'opens the start process modal dialog'
+    }
+  }
+};

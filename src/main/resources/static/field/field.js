@@ -1,0 +1,720 @@
+// The Mitan's field page: today's visits and deliveries, scans from the phone's camera sent through a queue that
+// survives a dropped network and a reload, the visit's outcome, the type's particulars form, the delivery OTP.
+// Plain JavaScript, no framework. Everything the page shows of people is set as text, never as HTML.
+'use strict';
+(() => {
+  const LIMIT = 500 * 1024;           // a scan is sent at most this big (JPEG)
+  const ENGINE = '/camunda/api/engine/engine/default';
+  const app = document.getElementById('app');
+  const net = document.getElementById('net');
+  const langButton = document.getElementById('lang');
+
+  const TEXT = {
+    hi: {
+      other: 'English', loading: 'लोड हो रहा है…', login: 'लॉग इन', user: 'यूज़र नाम', password: 'पासवर्ड',
+      loginFailed: 'यूज़र नाम या पासवर्ड गलत है।', logout: 'लॉग आउट', today: 'आज का काम', nothing: 'अभी कोई काम नहीं है।',
+      visit: 'घर पर भेंट', particulars: 'विवरण भरें', delivery: 'प्रमाण पत्र पहुँचाना', task: 'कार्य',
+      overdue: 'देर हो चुकी', due: 'अंतिम तिथि', ward: 'वार्ड', call: 'कॉल करें', map: 'नक्शा', open: 'खोलें',
+      back: '← वापस', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', queued: n => `${n} फ़ोटो भेजना बाकी`,
+      stale: 'नेटवर्क नहीं है: पिछली बार की सूची दिखाई जा रही है।', docs: 'दस्तावेज़', oneOf: 'इनमें से कोई एक',
+      mandatory: 'ज़रूरी', optional: 'वैकल्पिक', done: 'पूरा', photo: 'फ़ोटो लें', pages: n => `${n} पेज भेजे गए`,
+      waiting: 'भेजने की कतार में', sending: 'भेजा जा रहा है', failed: 'नहीं भेजा जा सका', retry: 'फिर भेजें',
+      remove: 'हटाएँ', preparing: 'फ़ोटो छोटी की जा रही है…', outcome: 'भेंट का परिणाम',
+      collected: 'दस्तावेज़ मिल गए और भेज दिए', documentsMissing: 'दस्तावेज़ अधूरे: नागरिक लाएंगे',
+      citizenNotHome: 'नागरिक घर पर नहीं मिले', withdrawn: 'नागरिक ने आवेदन वापस लिया', remarks: 'टिप्पणी',
+      report: 'भेंट दर्ज करें', chooseOutcome: 'भेंट का परिणाम चुनें।',
+      waitUploads: 'सभी फ़ोटो भेजे जाने तक रुकें, फिर भेंट दर्ज करें।', missing: 'ये दस्तावेज़ अभी नहीं भेजे गए: ',
+      reported: 'भेंट दर्ज हो गई।', needsNetwork: 'इसके लिए नेटवर्क चाहिए। नेटवर्क आने पर फिर दबाएँ।',
+      save: 'जमा करें', saved: 'जमा हो गया।', required: 'भरना ज़रूरी है', tooLong: 'बहुत लंबा है',
+      badFormat: 'सही रूप में भरें', certificate: 'प्रमाण पत्र', viewCertificate: 'प्रमाण पत्र देखें',
+      otp: 'नागरिक का OTP (6 अंक)', attemptsLeft: (n, m) => `${m} में से ${n} प्रयास बाकी`,
+      locked: 'बहुत बार गलत OTP: वितरण रुका है। पर्यवेक्षक से संपर्क करें।', confirm: 'OTP से सौंपें',
+      resend: 'नया OTP भेजें', resendAt: time => `नया OTP ${time} के बाद भेज सकते हैं`,
+      delivered: 'प्रमाण पत्र सौंप दिया गया।', proof: 'सौंपते समय फ़ोटो (प्रमाण)', otpSent: 'नया OTP भेज दिया गया।',
+      unsent: n => `${n} फ़ोटो अभी भेजे नहीं गए। फिर भी लॉग आउट करें?`,
+      window: {MORNING: 'सुबह 8–12', AFTERNOON: 'दोपहर 12–4', EVENING: 'शाम 4–8'},
+    },
+    en: {
+      other: 'हिंदी', loading: 'Loading…', login: 'Log in', user: 'User name', password: 'Password',
+      loginFailed: 'Wrong user name or password.', logout: 'Log out', today: "Today's work", nothing: 'No work right now.',
+      visit: 'Home visit', particulars: 'Particulars', delivery: 'Delivery', task: 'Task',
+      overdue: 'Overdue', due: 'Due', ward: 'Ward', call: 'Call', map: 'Map', open: 'Open',
+      back: '← Back', offline: 'Offline', online: 'Online', queued: n => `${n} photo(s) to send`,
+      stale: 'No network: showing the list from last time.', docs: 'Documents', oneOf: 'Any one of these',
+      mandatory: 'Required', optional: 'Optional', done: 'Done', photo: 'Take photo', pages: n => `${n} page(s) sent`,
+      waiting: 'Waiting to send', sending: 'Sending', failed: 'Could not be sent', retry: 'Send again',
+      remove: 'Remove', preparing: 'Making the photo smaller…', outcome: 'What happened at the visit?',
+      collected: 'Documents collected and sent', documentsMissing: 'Documents missing: the citizen will get them',
+      citizenNotHome: 'Citizen not at home', withdrawn: 'Citizen withdrew the request', remarks: 'Remarks',
+      report: 'Report the visit', chooseOutcome: 'Choose what happened at the visit.',
+      waitUploads: 'Wait until every photo is sent, then report the visit.', missing: 'Not sent yet: ',
+      reported: 'Visit reported.', needsNetwork: 'This needs the network. Press again when it is back.',
+      save: 'Submit', saved: 'Submitted.', required: 'is required', tooLong: 'is too long',
+      badFormat: 'is not in the right form', certificate: 'Certificate', viewCertificate: 'View the certificate',
+      otp: "Citizen's OTP (6 digits)", attemptsLeft: (n, m) => `${n} of ${m} attempts left`,
+      locked: 'Too many wrong OTPs: the delivery is locked. Call your supervisor.', confirm: 'Hand over with OTP',
+      resend: 'Send a new OTP', resendAt: time => `A new OTP can be sent after ${time}`,
+      delivered: 'Certificate handed over.', proof: 'Photo of the hand-over (proof)', otpSent: 'A new OTP was sent.',
+      unsent: n => `${n} photo(s) are not sent yet. Log out anyway?`,
+      window: {MORNING: 'Morning 8–12', AFTERNOON: 'Afternoon 12–4', EVENING: 'Evening 4–8'},
+    },
+  };
+  let lang = localStorage.getItem('mitan.field.lang') === 'en' ? 'en' : 'hi';
+  const t = (key, ...args) => {
+    const text = TEXT[lang][key] ?? TEXT.en[key] ?? key;
+    return typeof text === 'function' ? text(...args) : text;
+  };
+
+  let csrf = null;
+  let today = null;
+  let screen = null;             // re-draws the current screen (after a language change)
+  let onQueueChange = () => {};  // the open screen's reaction to the queue
+  const progress = {};
+
+  /** An element with attributes (on* are listeners) and children (strings become text, never HTML). */
+  function h(tag, attrs, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value == null || value === false) continue;
+      if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+      else if (name === 'class') element.className = value;
+      else if (name === 'value') element.value = value;
+      else element.setAttribute(name, value === true ? '' : value);
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child != null && child !== false) element.append(child instanceof Node ? child : String(child));
+    }
+    return element;
+  }
+  /** Puts the children in the element instead of what it held (arrays flattened, null and false left out). */
+  const fill = (element, ...children) => {
+    element.replaceChildren(...children.flat(Infinity).filter(child => child != null && child !== false));
+    return element;
+  };
+  const show = (...nodes) => { fill(app, ...nodes); window.scrollTo(0, 0); };
+  const label = (names) => names ? (lang === 'hi' && names.hi ? names.hi : names.en) : '';
+  const when = (iso) => new Date(iso).toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN',
+    {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
+
+  // ---- talking to the server -------------------------------------------------------------------------------------
+
+  class Failure extends Error {
+    constructor(status, message) { super(message); this.status = status; }
+  }
+
+  async function session() {
+    const response = await fetch('/field/session', {credentials: 'same-origin', cache: 'no-store'});
+    const answer = await response.json();
+    csrf = answer.csrfToken;
+    return answer;
+  }
+
+  async function call(method, url, body) {
+    const headers = {'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json'};
+    if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrf || '';
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response;
+    try {
+      response = await fetch(url, {method, headers, credentials: 'same-origin', cache: 'no-store',
+        body: body === undefined ? undefined : JSON.stringify(body)});
+    } catch (e) {
+      throw new Failure(0, t('needsNetwork'));
+    }
+    const type = response.headers.get('Content-Type') || '';
+    const data = type.includes('json') ? await response.json().catch(() => null) : null;
+    if (response.status === 401) {
+      showLogin();
+      throw new Failure(401, t('login'));
+    }
+    if (!response.ok) {
+      const said = (data && (data.detail || data.message || data.title)) || response.statusText;
+      // The engine names the task by its id in front of the reason; the Mitan needs only the reason.
+      throw new Failure(response.status, String(said).replace(/^Cannot (submit task form|complete task) [\w-]+: /, ''));
+    }
+    return data;
+  }
+
+  // ---- the queue: IndexedDB, kept across reloads -----------------------------------------------------------------
+
+  let database;
+  function db() {
+    database ??= new Promise((resolve, reject) => {
+      const open = indexedDB.open('mitan-field', 1);
+      open.onupgradeneeded = () => {
+        open.result.createObjectStore('queue', {keyPath: 'key'});
+        open.result.createObjectStore('cache');
+      };
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    return database;
+  }
+  async function store(name, mode, work) {
+    const transaction = (await db()).transaction(name, mode);
+    const request = work(transaction.objectStore(name));
+    return new Promise((resolve, reject) => {
+      transaction.oncomplete = () => resolve(request ? request.result : undefined);
+      transaction.onerror = () => reject(transaction.error);
+    });
+  }
+  const queued = () => store('queue', 'readonly', s => s.getAll())
+    .then(items => items.sort((a, b) => a.createdAt - b.createdAt));
+  const remember = (key, value) => store('cache', 'readwrite', s => s.put(value, key));
+  const recall = (key) => store('cache', 'readonly', s => s.get(key));
+
+  function newKey() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  /** Puts a photo in the queue, to be sent once, in order, whenever the network allows. */
+  async function enqueue(url, fields, blob, name, requestNumber) {
+    await store('queue', 'readwrite', s => s.put({key: newKey(), url, fields, blob, name, requestNumber,
+      createdAt: Date.now(), status: 'waiting'}));
+    await queueChanged();
+    pump();
+  }
+
+  async function queueChanged() {
+    const items = await queued();
+    const open = items.filter(item => item.status !== 'failed').length;
+    document.body.dataset.queued = String(open);
+    net.className = 'net' + (navigator.onLine ? (open ? ' busy' : '') : ' off');
+    net.textContent = navigator.onLine ? (open ? t('queued', open) : t('online'))
+      : t('offline') + (open ? ' · ' + t('queued', open) : '');
+    onQueueChange(items);
+  }
+
+  let pumping = false;
+  let sending = null;
+  let retryTimer = null;
+
+  /** Sends the queue oldest first, one at a time, until it is empty or the network or the login fails. */
+  async function pump() {
+    if (pumping || !navigator.onLine) return;
+    pumping = true;
+    if (!csrf) {
+      const now = await session().catch(() => null);
+      if (!now || !now.loggedIn) {
+        pumping = false;
+        return;
+      }
+    }
+    clearTimeout(retryTimer);
+    try {
+      for (;;) {
+        const next = (await queued()).find(item => item.status !== 'failed');
+        if (!next || !navigator.onLine) break;
+        const result = await send(next);
+        if (result === 'later') {
+          retryTimer = setTimeout(pump, 10000);
+          break;
+        }
+        if (result === 'login') break;
+      }
+    } finally {
+      pumping = false;
+      await queueChanged();
+    }
+  }
+
+  function send(item) {
+    return new Promise(resolve => {
+      const xhr = new XMLHttpRequest();
+      sending = xhr;
+      progress[item.key] = 0;
+      xhr.open('POST', item.url);
+      xhr.setRequestHeader('X-XSRF-TOKEN', csrf || '');
+      xhr.setRequestHeader('Idempotency-Key', item.key);
+      xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.timeout = 180000;
+      xhr.upload.onprogress = event => {
+        if (!event.lengthComputable) return;
+        progress[item.key] = event.loaded / event.total;
+        const bar = document.querySelector(`progress[data-key="${item.key}"]`);
+        if (bar) bar.value = progress[item.key];
+        const row = document.querySelector(`li[data-key="${item.key}"]`);
+        if (row) row.dataset.state = 'sending';
+      };
+      const finish = async (outcome, status, body) => {
+        sending = null;
+        delete progress[item.key];
+        if (outcome === 'sent') {
+          await store('queue', 'readwrite', s => s.delete(item.key));
+          document.dispatchEvent(new CustomEvent('mitan:sent', {detail: {item, body}}));
+        } else if (outcome === 'failed') {
+          item.status = 'failed';
+          item.error = (body && (body.detail || body.message)) || ('HTTP ' + status);
+          await store('queue', 'readwrite', s => s.put(item));
+        }
+        await queueChanged();
+        resolve(outcome);
+      };
+      xhr.onload = async () => {
+        let body = null;
+        try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
+        if (xhr.status === 200 || xhr.status === 201) return finish('sent', xhr.status, body);
+        if (xhr.status === 401) {
+          const now = await session().catch(() => null);
+          if (now && now.loggedIn) return finish('again');   // the token was old: the same item once more
+          showLogin();
+          return finish('login');
+        }
+        if (xhr.status >= 500 || xhr.status === 429 || xhr.status === 408) return finish('later');
+        return finish('failed', xhr.status, body);
+      };
+      xhr.onerror = xhr.ontimeout = xhr.onabort = () => finish('later');
+      const form = new FormData();
+      for (const [name, value] of Object.entries(item.fields)) form.append(name, value);
+      form.append('file', item.blob, item.name);
+      xhr.send(form);
+    });
+  }
+
+  window.addEventListener('online', () => { queueChanged(); pump(); });
+  window.addEventListener('offline', () => {
+    if (sending) sending.abort();       // a dropped network: the item stays queued and goes again later
+    queueChanged();
+  });
+
+  // ---- photos: scaled and compressed on the phone ----------------------------------------------------------------
+
+  async function compress(file) {
+    const bitmap = await createImageBitmap(file);
+    let side = 2000;
+    let quality = 0.8;
+    let blob;
+    for (;;) {
+      const scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(bitmap.width * scale);
+      canvas.height = Math.round(bitmap.height * scale);
+      const paint = canvas.getContext('2d');
+      paint.fillStyle = '#fff';
+      paint.fillRect(0, 0, canvas.width, canvas.height);
+      paint.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', quality));
+      if (blob.size <= LIMIT || side <= 800) break;
+      if (quality > 0.55) quality -= 0.1;
+      else { side = Math.round(side * 0.8); quality = 0.75; }
+    }
+    if (bitmap.close) bitmap.close();
+    return blob;
+  }
+
+  function camera(text, onPhoto) {
+    const input = h('input', {type: 'file', accept: 'image/*', capture: 'environment', 'aria-label': text});
+    input.addEventListener('change', async () => {
+      const files = Array.from(input.files || []);
+      input.value = '';
+      for (const file of files) await onPhoto(file);
+    });
+    return h('label', {class: 'btn'}, '📷 ', text, input);
+  }
+
+  // ---- screens ---------------------------------------------------------------------------------------------------
+
+  function showLogin(message) {
+    screen = () => showLogin();
+    onQueueChange = () => {};
+    const name = h('input', {type: 'text', id: 'username', autocomplete: 'username', autocapitalize: 'none'});
+    const password = h('input', {type: 'password', id: 'password', autocomplete: 'current-password'});
+    const note = h('p', {class: 'msg err', role: 'alert'}, message || '');
+    const submit = async (event) => {
+      event.preventDefault();
+      note.textContent = '';
+      try {
+        await session();
+        const response = await fetch('/camunda/api/admin/auth/user/default/login/tasklist', {
+          method: 'POST', credentials: 'same-origin',
+          headers: {'X-XSRF-TOKEN': csrf || '', 'Content-Type': 'application/x-www-form-urlencoded'},
+          body: new URLSearchParams({username: name.value.trim(), password: password.value})});
+        password.value = '';
+        if (!response.ok) {
+          note.textContent = t('loginFailed');
+          return;
+        }
+        await session();            // the login renews the session, and with it the token
+        pump();
+        showToday();
+      } catch (e) {
+        note.textContent = t('needsNetwork');
+      }
+    };
+    show(h('form', {class: 'card', id: 'login', onsubmit: submit},
+      h('h1', {}, t('login')),
+      h('label', {class: 'field', for: 'username'}, t('user')), name,
+      h('label', {class: 'field', for: 'password'}, t('password')), password,
+      note,
+      h('div', {class: 'row'}, h('button', {class: 'btn main', type: 'submit'}, t('login')))));
+  }
+
+  async function showToday() {
+    screen = showToday;
+    onQueueChange = () => {};
+    location.hash = '';
+    let stale = false;
+    try {
+      today = await call('GET', '/api/field/today');
+      await remember('today', today);
+    } catch (e) {
+      if (e.status === 401) return;
+      today = await recall('today');
+      stale = true;
+      if (!today) {
+        show(h('p', {class: 'msg err'}, e.message));
+        return;
+      }
+    }
+    const logout = async () => {
+      const open = (await queued()).length;
+      if (open && !confirm(t('unsent', open))) return;
+      await call('POST', '/camunda/api/admin/auth/user/default/logout').catch(() => null);
+      await store('cache', 'readwrite', s => s.clear());
+      today = null;
+      await session();
+      showLogin();
+    };
+    show(
+      h('h1', {}, t('today'), ' · ', today.userName),
+      stale ? h('p', {class: 'msg err'}, t('stale')) : null,
+      today.work.length ? null : h('p', {class: 'hint'}, t('nothing')),
+      h('div', {class: 'list', id: 'work'}, today.work.map(workCard)),
+      h('div', {class: 'row'}, h('button', {class: 'btn', type: 'button', onclick: logout}, t('logout'))));
+  }
+
+  function workCard(item) {
+    const place = `${item.address}, ${t('ward')} ${item.ward}, ${item.bodyName.en}`;
+    return h('article', {class: 'card' + (item.overdue ? ' overdue' : ''), 'data-task': item.taskId,
+      'data-request': item.requestNumber, 'data-kind': item.kind},
+      h('div', {}, h('span', {class: 'tag'}, t(item.kind)), item.overdue ? h('span', {class: 'tag late'},
+        t('overdue')) : null, h('span', {class: 'muted'}, item.requestNumber)),
+      h('p', {class: 'who'}, item.citizenName),
+      h('p', {class: 'muted'}, label(item.serviceName)),
+      h('p', {}, item.address, h('br'), `${t('ward')} ${item.ward}, ${label(item.bodyName)}`),
+      h('p', {class: 'muted'}, t('window')[item.visitWindow] || item.visitWindow,
+        item.due ? ` · ${t('due')}: ${when(item.due)}` : ''),
+      h('div', {class: 'row'},
+        h('a', {class: 'btn', href: 'tel:+91' + item.citizenPhone}, '📞 ', t('call')),
+        h('a', {class: 'btn', target: '_blank', rel: 'noopener',
+          href: 'https://www.google.com/maps/search/?api=1&query=' + encodeURIComponent(place)}, '🗺 ', t('map')),
+        h('button', {class: 'btn main', type: 'button', onclick: () => openTask(item)}, t('open'))));
+  }
+
+  function openTask(item) {
+    location.hash = 'task=' + item.taskId;
+    if (item.kind === 'visit') return showVisit(item);
+    if (item.kind === 'delivery') return showDelivery(item);
+    return showForm(item);
+  }
+
+  function heading(item) {
+    return h('div', {class: 'card'},
+      h('button', {class: 'btn', type: 'button', onclick: showToday}, t('back')),
+      h('p', {class: 'who'}, item.citizenName),
+      h('p', {class: 'muted'}, item.requestNumber, ' · ', label(item.serviceName)),
+      h('p', {}, item.address, ' · ', `${t('ward')} ${item.ward}`),
+      h('div', {class: 'row'}, h('a', {class: 'btn', href: 'tel:+91' + item.citizenPhone}, '📞 ', t('call'))));
+  }
+
+  function queueList(items) {
+    return h('ul', {class: 'pages'}, items.map(item => h('li', {'data-key': item.key, 'data-state': item.status},
+      item.status === 'failed'
+        ? [h('span', {class: 'tag late'}, t('failed')), h('span', {}, item.error),
+          h('button', {class: 'btn', type: 'button', onclick: async () => {
+            item.status = 'waiting';
+            await store('queue', 'readwrite', s => s.put(item));
+            await queueChanged();
+            pump();
+          }}, t('retry')),
+          h('button', {class: 'btn', type: 'button', onclick: async () => {
+            await store('queue', 'readwrite', s => s.delete(item.key));
+            await queueChanged();
+          }}, t('remove'))]
+        : [h('span', {}, progress[item.key] !== undefined ? t('sending') : t('waiting')),
+          h('progress', {max: 1, value: progress[item.key] || 0, 'data-key': item.key}),
+          h('span', {class: 'muted'}, Math.round(item.blob.size / 1024) + ' KB')])));
+  }
+
+  async function showVisit(item) {
+    screen = () => showVisit(item);
+    const path = `/api/requests/${encodeURIComponent(item.requestNumber)}/documents`;
+    let checklist;
+    try {
+      checklist = await call('GET', path);
+      await remember('docs:' + item.requestNumber, checklist);
+    } catch (e) {
+      if (e.status === 401) return;
+      checklist = await recall('docs:' + item.requestNumber);
+    }
+    const docs = h('section', {class: 'card', id: 'docs'});
+    const preparing = h('p', {class: 'msg ok'});
+    const drawDocs = (items) => {
+      const mine = items.filter(queuedItem => queuedItem.requestNumber === item.requestNumber);
+      fill(docs, h('h2', {}, t('docs')), preparing, checklist ? checklist.requirements.map(requirement =>
+        h('div', {class: 'doc'},
+          requirement.choice ? h('p', {class: 'oneof'}, t('oneOf')) : null,
+          h('span', {class: 'tag' + (requirement.met ? ' ok' : requirement.mandatory ? ' need' : '')},
+            requirement.met ? '✓ ' + t('done') : requirement.mandatory ? t('mandatory') : t('optional')),
+          requirement.alternatives.map(alternative => h('div', {'data-doc': alternative.documentType},
+            h('p', {class: 'who'}, lang === 'hi' && alternative.labelHi ? alternative.labelHi : alternative.label),
+            alternative.uploaded ? h('p', {class: 'muted'}, t('pages', alternative.uploaded)) : null,
+            queueList(mine.filter(queuedItem => queuedItem.fields.type === alternative.documentType)),
+            camera(t('photo'), async file => {
+              preparing.textContent = t('preparing');
+              const blob = await compress(file);
+              preparing.textContent = '';
+              await enqueue(path, {type: alternative.documentType}, blob,
+                `${alternative.documentType}-${Date.now()}.jpg`, item.requestNumber);
+            }))))) : h('p', {class: 'msg err'}, t('needsNetwork')));
+    };
+    onQueueChange = drawDocs;
+    const refresh = async () => {
+      try { checklist = await call('GET', path); } catch (e) { /* keep what is shown */ }
+      drawDocs(await queued());
+    };
+    document.addEventListener('mitan:sent', refresh);
+
+    const note = h('p', {class: 'msg err', role: 'alert'});
+    const outcomes = ['collected', 'documentsMissing', 'citizenNotHome', 'withdrawn'];
+    const remarks = h('textarea', {id: 'visitRemarks', maxlength: 1000});
+    const report = async (event) => {
+      event.preventDefault();
+      note.textContent = '';
+      const chosen = app.querySelector('input[name=visitOutcome]:checked');
+      if (!chosen) return void (note.textContent = t('chooseOutcome'));
+      if (chosen.value === 'collected') {
+        if ((await queued()).some(queuedItem => queuedItem.requestNumber === item.requestNumber)) {
+          return void (note.textContent = t('waitUploads'));
+        }
+        const missing = (checklist ? checklist.requirements : []).filter(r => r.mandatory && !r.met)
+          .map(r => r.alternatives.map(a => lang === 'hi' && a.labelHi ? a.labelHi : a.label).join(' / '));
+        if (missing.length) return void (note.textContent = t('missing') + missing.join(', '));
+      }
+      const variables = {visitOutcome: {value: chosen.value}};
+      if (remarks.value.trim()) variables.visitRemarks = {value: remarks.value.trim()};
+      try {
+        await call('POST', `${ENGINE}/task/${item.taskId}/submit-form`, {variables});
+        document.removeEventListener('mitan:sent', refresh);
+        await showToday();
+        app.prepend(h('p', {class: 'msg ok', role: 'status', id: 'done'}, t('reported')));
+      } catch (e) {
+        note.textContent = e.message;
+      }
+    };
+    show(heading(item), docs,
+      h('form', {class: 'card', id: 'outcome', onsubmit: report},
+        h('h2', {}, t('outcome')),
+        outcomes.map(value => h('label', {class: 'choice'},
+          h('input', {type: 'radio', name: 'visitOutcome', value}), t(value))),
+        h('label', {class: 'field', for: 'visitRemarks'}, t('remarks')), remarks,
+        note,
+        h('div', {class: 'row'}, h('button', {class: 'btn main', type: 'submit'}, t('report')))));
+    drawDocs(await queued());
+  }
+
+  /** Any other task of the Mitan (the type's particulars): its Camunda Form, drawn simply. */
+  async function showForm(item) {
+    screen = () => showForm(item);
+    onQueueChange = () => {};
+    let form;
+    let values;
+    try {
+      [form, values] = await Promise.all([call('GET', `${ENGINE}/task/${item.taskId}/deployed-form`),
+        call('GET', `${ENGINE}/task/${item.taskId}/form-variables`)]);
+    } catch (e) {
+      if (e.status !== 401) show(heading(item), h('p', {class: 'msg err'}, e.message));
+      return;
+    }
+    const fields = [];
+    const parts = (form.components || []).map(component => formPart(component, values || {}, fields));
+    const note = h('p', {class: 'msg err', role: 'alert'});
+    const submit = async (event) => {
+      event.preventDefault();
+      note.textContent = '';
+      const variables = {};
+      for (const field of fields) {
+        const problem = field.check();
+        if (problem) {
+          note.textContent = `${field.label}: ${problem}`;
+          field.input.focus();
+          return;
+        }
+        const value = field.value();
+        if (value !== null) variables[field.key] = {value};
+      }
+      try {
+        await call('POST', `${ENGINE}/task/${item.taskId}/submit-form`, {variables});
+        await showToday();
+        app.prepend(h('p', {class: 'msg ok', role: 'status', id: 'done'}, t('saved')));
+      } catch (e) {
+        note.textContent = e.message;
+      }
+    };
+    show(heading(item), h('form', {class: 'card', id: 'task-form', onsubmit: submit},
+      h('h2', {}, item.taskName || t(item.kind)), parts, note,
+      h('div', {class: 'row'}, h('button', {class: 'btn main', type: 'submit'}, t('save')))));
+  }
+
+  function formPart(component, values, fields) {
+    const known = (name) => values[name] ? values[name].value : null;
+    if (component.type === 'text') {
+      const text = String(component.text || '');
+      const variable = /^=\s*([A-Za-z_][\w]*)\s*$/.exec(text);
+      if (variable) return known(variable[1]) ? h('div', {class: 'text'}, String(known(variable[1]))) : null;
+      return text.startsWith('=') ? null : h('div', {class: 'text'}, text.replace(/[#*_`]/g, ''));
+    }
+    const key = component.key;
+    if (!key) return null;
+    const caption = component.label || component.dateLabel || key;
+    const id = 'f-' + key;
+    const rules = component.validate || {};
+    const current = known(key);
+    if (component.readonly || component.disabled) {
+      return current == null || current === '' ? null
+        : [h('label', {class: 'field'}, caption), h('div', {class: 'text'}, String(current))];
+    }
+    let input;
+    let value;
+    const choices = component.values || [];
+    if (component.type === 'radio') {
+      input = h('div', {id}, choices.map(choice => h('label', {class: 'choice'},
+        h('input', {type: 'radio', name: key, value: choice.value, checked: current === choice.value}),
+        choice.label)));
+      value = () => { const on = input.querySelector('input:checked'); return on ? on.value : null; };
+    } else if (component.type === 'select') {
+      input = h('select', {id}, h('option', {value: ''}, ''), choices.map(choice =>
+        h('option', {value: choice.value, selected: current === choice.value}, choice.label)));
+      value = () => input.value || null;
+    } else if (component.type === 'checkbox') {
+      input = h('input', {type: 'checkbox', id, checked: current === true});
+      value = () => input.checked;
+    } else if (component.type === 'textarea') {
+      input = h('textarea', {id, maxlength: rules.maxLength, value: current ?? ''});
+      value = () => input.value.trim() || null;
+    } else if (component.type === 'number') {
+      input = h('input', {type: 'number', id, inputmode: 'decimal', value: current ?? ''});
+      value = () => input.value === '' ? null : Number(input.value);
+    } else if (component.type === 'datetime') {
+      input = h('input', {type: 'date', id, value: current ?? ''});
+      value = () => input.value || null;
+    } else {
+      input = h('input', {type: 'text', id, maxlength: rules.maxLength, value: current ?? ''});
+      value = () => input.value.trim() || null;
+    }
+    fields.push({key, label: caption, input, value, check: () => {
+      const given = value();
+      if (given === null || given === '') return rules.required ? t('required') : null;
+      if (typeof given === 'string') {
+        if (rules.maxLength && given.length > rules.maxLength) return t('tooLong');
+        if (rules.minLength && given.length < rules.minLength) return t('badFormat');
+        if (rules.pattern && !new RegExp(rules.pattern).test(given)) return t('badFormat');
+      }
+      return null;
+    }});
+    return [h('label', {class: 'field', for: id}, caption, rules.required ? ' *' : ''), input];
+  }
+
+  async function showDelivery(item) {
+    screen = () => showDelivery(item);
+    const base = `/api/requests/${encodeURIComponent(item.requestNumber)}/delivery`;
+    let state;
+    try {
+      state = await call('GET', base);
+    } catch (e) {
+      if (e.status !== 401) show(heading(item), h('p', {class: 'msg err'}, e.message));
+      return;
+    }
+    const note = h('p', {class: 'msg err', role: 'alert'});
+    const good = h('p', {class: 'msg ok', role: 'status'});
+    const otp = h('input', {type: 'text', id: 'deliveryOtp', inputmode: 'numeric', autocomplete: 'one-time-code',
+      maxlength: 6, pattern: '[0-9]{6}'});
+    const attempts = h('p', {id: 'attempts', class: 'muted'});
+    const resend = h('button', {class: 'btn', type: 'button', id: 'resend'}, t('resend'));
+    const resendNote = h('p', {class: 'muted'});
+    const proofs = h('div', {id: 'proofs'});
+    const draw = () => {
+      attempts.textContent = state.locked ? t('locked') : t('attemptsLeft', state.attemptsLeft, state.maxAttempts);
+      const wait = new Date(state.resendAllowedAt) - Date.now();
+      resend.disabled = wait > 0;
+      resendNote.textContent = wait > 0 ? t('resendAt', when(state.resendAllowedAt)) : '';
+      if (wait > 0) setTimeout(draw, Math.min(wait + 200, 60000));
+    };
+    const reload = async () => { state = await call('GET', base).catch(() => state); draw(); };
+    onQueueChange = (items) => fill(proofs,
+      queueList(items.filter(queuedItem => queuedItem.requestNumber === item.requestNumber)));
+    resend.addEventListener('click', async () => {
+      note.textContent = good.textContent = '';
+      try {
+        await call('POST', base + '/otp');
+        good.textContent = t('otpSent');
+      } catch (e) {
+        note.textContent = e.message;
+      }
+      await reload();
+    });
+    const confirmOtp = async (event) => {
+      event.preventDefault();
+      note.textContent = good.textContent = '';
+      if (!/^[0-9]{6}$/.test(otp.value.trim())) return void (note.textContent = `${t('otp')}: ${t('badFormat')}`);
+      try {
+        await call('POST', `${ENGINE}/task/${item.taskId}/submit-form`,
+          {variables: {deliveryOtp: {value: otp.value.trim()}}});
+        await showToday();
+        app.prepend(h('p', {class: 'msg ok', role: 'status', id: 'done'}, t('delivered')));
+      } catch (e) {
+        note.textContent = e.message;
+        otp.value = '';
+        await reload();
+      }
+    };
+    show(heading(item),
+      h('section', {class: 'card'}, h('h2', {}, t('certificate')),
+        h('p', {class: 'who'}, state.certificateNumber || '—'),
+        state.certificatePdf ? h('a', {class: 'btn wide', href: state.certificatePdf, target: '_blank',
+          rel: 'noopener'}, '📄 ', t('viewCertificate')) : null),
+      h('section', {class: 'card'}, h('h2', {}, t('proof')), proofs,
+        camera(t('photo'), async file => enqueue(base + '/photo', {}, await compress(file),
+          `handover-${Date.now()}.jpg`, item.requestNumber))),
+      h('form', {class: 'card', id: 'otp-form', onsubmit: confirmOtp},
+        h('label', {class: 'field', for: 'deliveryOtp'}, t('otp')), otp, attempts, note, good,
+        h('div', {class: 'row'}, h('button', {class: 'btn main', type: 'submit'}, t('confirm'))),
+        h('div', {class: 'row'}, resend), resendNote));
+    draw();
+    onQueueChange(await queued());
+  }
+
+  // ---- start -----------------------------------------------------------------------------------------------------
+
+  function setLanguage(next) {
+    lang = next;
+    localStorage.setItem('mitan.field.lang', lang);
+    document.documentElement.lang = lang;
+    langButton.textContent = t('other');
+    queueChanged();
+  }
+  langButton.addEventListener('click', () => {
+    setLanguage(lang === 'hi' ? 'en' : 'hi');
+    if (screen) screen();
+  });
+
+  async function start() {
+    setLanguage(lang);
+    if ('serviceWorker' in navigator) navigator.serviceWorker.register('/field/sw.js').catch(() => null);
+    let state = null;
+    try {
+      state = await session();
+    } catch (e) {
+      // No network: what is known from last time, and the queue, which goes once the network is back.
+    }
+    if (state && !state.loggedIn) return showLogin();
+    const wanted = /task=([\w-]+)/.exec(location.hash);
+    await showToday();
+    const item = wanted && today && today.work.find(work => work.taskId === wanted[1]);
+    if (item) await openTask(item);
+    pump();
+  }
+  start();
+})();

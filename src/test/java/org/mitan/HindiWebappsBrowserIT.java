@@ -1,0 +1,97 @@
+package org.mitan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The webapps for people whose browser is set to Hindi: the login pages, Tasklist, Cockpit and Admin speak Hindi
+ * ({@code app/<app>/locales/hi.json}); {@link TasklistBrowserIT} works in an English browser and sees English.
+ * Screenshots in {@code target/hindi-screenshots/}.
+ */
+@MitanIntegrationTest
+class HindiWebappsBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    HeadlessChromium browser;
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = HeadlessChromium.startInLanguage(Path.of("target", "hindi-screenshots"), "hi-IN");
+        driver = browser.driver();
+        wait = browser.waiting();
+    }
+
+    @RegisterExtension
+    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
+        if (browser != null) {
+            browser.keepFailedPage();
+        }
+        throw failure;
+    };
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aBrowserSetToHindiGetsTasklistInHindi() {
+        assertThat(driver.executeScript("return navigator.languages[0]")).isEqualTo("hi-IN");
+        driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[placeholder='यूज़र नाम']")));
+        assertThat(driver.findElement(By.cssSelector("input[type=password]")).getAttribute("placeholder"))
+                .isEqualTo("पासवर्ड");
+        browser.screenshot("login-hindi");
+        name.sendKeys("clerk.raipur");
+        driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "प्रक्रिया शुरू करें"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("कार्य बनाएँ")
+                .doesNotContain("Start process").doesNotContain("Create task");
+        browser.screenshot("tasklist-hindi");
+    }
+
+    @Test
+    void cockpitAndAdminSpeakHindiToo() {
+        logIn("/camunda/app/cockpit/default/", "auditor");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "प्रक्रियाएँ"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Processes");
+        browser.screenshot("cockpit-hindi");
+
+        driver.manage().deleteAllCookies();
+        logIn("/camunda/app/admin/default/", "admin");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "उपयोगकर्ता"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("समूह", "अनुमतियाँ")
+                .doesNotContain("Authorizations");
+        browser.screenshot("admin-hindi");
+    }
+
+    private void logIn(String app, String user) {
+        driver.get("http://localhost:" + port + app);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='यूज़र नाम']")))
+                .sendKeys(user);
+        driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+}
