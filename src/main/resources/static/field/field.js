@@ -20,6 +20,7 @@
       mandatory: 'ज़रूरी', optional: 'वैकल्पिक', done: 'पूरा', photo: 'फ़ोटो लें', pages: n => `${n} पेज भेजे गए`,
       waiting: 'भेजने की कतार में', sending: 'भेजा जा रहा है', failed: 'नहीं भेजा जा सका', retry: 'फिर भेजें',
       remove: 'हटाएँ', preparing: 'फ़ोटो छोटी की जा रही है…', outcome: 'भेंट का परिणाम',
+      returned: 'कार्यालय ने लौटाया, यह ठीक करें:', problems: 'भेजे गए दस्तावेज़ों में कमियाँ:',
       collected: 'दस्तावेज़ मिल गए और भेज दिए', documentsMissing: 'दस्तावेज़ अधूरे: नागरिक लाएंगे',
       citizenNotHome: 'नागरिक घर पर नहीं मिले', withdrawn: 'नागरिक ने आवेदन वापस लिया', remarks: 'टिप्पणी',
       report: 'भेंट दर्ज करें', chooseOutcome: 'भेंट का परिणाम चुनें।',
@@ -44,6 +45,7 @@
       mandatory: 'Required', optional: 'Optional', done: 'Done', photo: 'Take photo', pages: n => `${n} page(s) sent`,
       waiting: 'Waiting to send', sending: 'Sending', failed: 'Could not be sent', retry: 'Send again',
       remove: 'Remove', preparing: 'Making the photo smaller…', outcome: 'What happened at the visit?',
+      returned: 'Returned by the office, to fix:', problems: 'Problems in the documents sent:',
       collected: 'Documents collected and sent', documentsMissing: 'Documents missing: the citizen will get them',
       citizenNotHome: 'Citizen not at home', withdrawn: 'Citizen withdrew the request', remarks: 'Remarks',
       report: 'Report the visit', chooseOutcome: 'Choose what happened at the visit.',
@@ -449,6 +451,12 @@
       if (e.status === 401) return;
       checklist = await recall('docs:' + item.requestNumber);
     }
+    // What the office or the check of the scans sent back, if this is a revisit.
+    const told = await call('GET', `${ENGINE}/task/${item.taskId}/form-variables`).catch(() => null);
+    const said = (name) => told && told[name] && told[name].value ? String(told[name].value) : null;
+    const revisit = [['returned', said('scrutinyRemarks')], ['problems', said('documentProblems')]]
+      .filter(([, text]) => text)
+      .map(([key, text]) => h('div', {class: 'msg err', id: 'revisit-' + key}, t(key), h('br'), text));
     const docs = h('section', {class: 'card', id: 'docs'});
     const preparing = h('p', {class: 'msg ok'});
     const drawDocs = (items) => {
@@ -504,7 +512,7 @@
         note.textContent = e.message;
       }
     };
-    show(heading(item), docs,
+    show(heading(item), revisit, docs,
       h('form', {class: 'card', id: 'outcome', onsubmit: report},
         h('h2', {}, t('outcome')),
         outcomes.map(value => h('label', {class: 'choice'},
@@ -705,7 +713,10 @@
     if ('serviceWorker' in navigator) navigator.serviceWorker.register('/field/sw.js').catch(() => null);
     let state = null;
     try {
-      state = await session();
+      state = self.fieldSession ? await self.fieldSession : null;   // asked by the page's head already
+      self.fieldSession = null;
+      if (state) csrf = state.csrfToken;
+      else state = await session();
     } catch (e) {
       // No network: what is known from last time, and the queue, which goes once the network is back.
     }

@@ -216,6 +216,8 @@ class FieldAndStatusApiIT {
         assertThat(view.path("steps").get(0).path("name").path("hi").asText()).isEqualTo("आवेदन दर्ज");
         assertThat(view.path("steps").get(1).path("current").asBoolean()).as("Mitan assigned").isTrue();
         assertThat(view.path("steps").get(1).path("reachedOn").asText()).isNotBlank();
+        assertThat(view.path("steps").get(1).path("dueBy").asText()).as("the visit's due date").isNotBlank();
+        assertThat(view.path("steps").get(0).path("dueBy").isMissingNode()).isTrue();
         assertThat(view.path("steps").get(6).path("reachedOn").isMissingNode()).as("not delivered yet").isTrue();
         assertThat(view.path("mitan").path("name").asText()).isEqualTo("Ramesh Sahu");
         assertThat(view.path("expectedBy").asText()).isNotBlank();

@@ -181,14 +181,26 @@ class FieldPageBrowserIT {
         WebElement overdue = card(evening);
         assertThat(overdue.getAttribute("class")).contains("overdue");
         assertThat(overdue.getText()).contains("देर हो चुकी");
-        WebElement visitCard = card(number);
-        assertThat(visitCard.getText()).contains("Kamla Sahu", "House 3, Tatibandh, Raipur", "वार्ड 12",
+        WebElement firstVisit = card(number);
+        assertThat(firstVisit.getText()).contains("Kamla Sahu", "House 3, Tatibandh, Raipur", "वार्ड 12",
                 "सुबह 8–12");
-        assertThat(visitCard.findElement(By.cssSelector("a[href^='tel:']")).getAttribute("href"))
+        assertThat(firstVisit.findElement(By.cssSelector("a[href^='tel:']")).getAttribute("href"))
                 .isEqualTo("tel:+919876544002");
-        assertThat(visitCard.findElement(By.cssSelector("a[href*='maps']")).getAttribute("href"))
+        assertThat(firstVisit.findElement(By.cssSelector("a[href*='maps']")).getAttribute("href"))
                 .contains("Tatibandh");
         browser.screenshot("today");
+
+        // A revisit says what the office sent back (set here as the clerk's return would leave it).
+        runtime.setVariable(late.getProcessInstanceId(), "scrutinyRemarks", "The birth report is not signed");
+        overdue.findElement(By.cssSelector("button.main")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("revisit-returned"),
+                "The birth report is not signed"));
+        assertThat(driver.findElement(By.id("revisit-returned")).getText()).startsWith("कार्यालय ने लौटाया");
+        browser.screenshot("revisit");
+        driver.findElement(By.xpath("//button[normalize-space()='← वापस']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article[data-request='" + number
+                + "']")));
+        WebElement visitCard = card(number);
 
         // The visit: the type's checklist, with its "one of" groups where it has them.
         visitCard.findElement(By.cssSelector("button.main")).click();

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.Names;
 import org.mitan.certificate.CertificateRepository;
@@ -88,12 +90,14 @@ class CitizenStatus {
     private final RequiredDocuments requiredDocuments;
     private final CertificateRepository certificates;
     private final RuntimeService runtime;
+    private final TaskService tasks;
     private final IdentityService identity;
     private final String publicBaseUrl;
 
     CitizenStatus(ServiceRequestRepository rows, Requests requests, Catalogue catalogue, MitanRepository mitans,
             DocumentRepository documents, RequiredDocuments requiredDocuments, CertificateRepository certificates,
-            RuntimeService runtime, IdentityService identity, @Value("${mitan.public-base-url}") String publicBaseUrl) {
+            RuntimeService runtime, TaskService tasks, IdentityService identity,
+            @Value("${mitan.public-base-url}") String publicBaseUrl) {
         this.rows = rows;
         this.requests = requests;
         this.catalogue = catalogue;
@@ -102,6 +106,7 @@ class CitizenStatus {
         this.requiredDocuments = requiredDocuments;
         this.certificates = certificates;
         this.runtime = runtime;
+        this.tasks = tasks;
         this.identity = identity;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
@@ -111,8 +116,11 @@ class CitizenStatus {
             String officeRemarks, String certificateNumber, String verifyUrl) {
     }
 
-    /** A step: reached on {@code reachedOn} (null: not yet); {@code current}: where the request is now. */
-    record StepView(String stage, Names name, LocalDate reachedOn, boolean current) {
+    /**
+     * A step: reached on {@code reachedOn} (null: not yet); {@code current}: where the request is now, and then
+     * {@code dueBy}, the due date of the work now open on it (the step's days in the type's table).
+     */
+    record StepView(String stage, Names name, LocalDate reachedOn, boolean current, LocalDate dueBy) {
     }
 
     record MitanView(String name, String phone) {
@@ -129,10 +137,12 @@ class CitizenStatus {
         List<RequestMilestone> milestones = requests.milestonesOf(request);
         Optional<Stage> now = Stage.of(request.getStatus());
         int reached = now.map(Stage::ordinal).orElse(lastReached(milestones));
+        LocalDate dueBy = request.getStatus().isOpen() ? openWorkDue(request) : null;
         List<StepView> steps = new ArrayList<>();
         for (Stage stage : Stage.values()) {
             LocalDate on = stage.ordinal() <= reached ? reachedOn(stage, milestones) : null;
-            steps.add(new StepView(stage.name(), stage.names, on, now.isPresent() && now.get() == stage));
+            boolean current = now.isPresent() && now.get() == stage;
+            steps.add(new StepView(stage.name(), stage.names, on, current, current ? dueBy : null));
         }
         boolean open = request.getStatus().isOpen();
         MitanView mitan = open && request.getMitanId() != null ? mitans.findById(request.getMitanId())
@@ -147,6 +157,15 @@ class CitizenStatus {
                 visiting ? missing(request) : List.of(), visiting ? officeRemarks(request) : null,
                 certificate.map(found -> found.getCertificateNumber()).orElse(null),
                 certificate.map(found -> publicBaseUrl + "/verify/" + found.getVerificationCode()).orElse(null));
+    }
+
+    /** The latest due date of the request's open tasks (the work the citizen is waiting for), if any has one. */
+    private LocalDate openWorkDue(ServiceRequest request) {
+        return EngineCalls.withoutAuthentication(identity, () -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(request.getRequestNumber()).list().stream()
+                .map(Task::getDueDate).filter(due -> due != null)
+                .map(due -> StateCalendar.dateOf(due.toInstant()))
+                .max(LocalDate::compareTo).orElse(null));
     }
 
     /** For a closed or rejected request: the furthest step its milestones show. */

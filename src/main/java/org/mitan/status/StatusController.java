@@ -74,6 +74,10 @@ class StatusController {
             if (step.reachedOn() != null) {
                 page.append("<span class=\"date\">").append(date(step.reachedOn())).append("</span>");
             }
+            if (step.dueBy() != null) {
+                page.append("<span class=\"date\">अगला कदम अपेक्षित · Next step expected by ")
+                        .append(date(step.dueBy())).append("</span>");
+            }
             if ("MITAN_ASSIGNED".equals(step.stage()) && view.mitan() != null) {
                 page.append("<span class=\"date\">").append(esc(view.mitan().name()))
                         .append(" · <a href=\"tel:+91").append(esc(view.mitan().phone())).append("\">")
