@@ -93,7 +93,11 @@
     element.replaceChildren(...children.flat(Infinity).filter(child => child != null && child !== false));
     return element;
   };
-  const show = (...nodes) => { fill(app, ...nodes); window.scrollTo(0, 0); };
+  const show = (...nodes) => {
+    fill(app, ...nodes);
+    window.scrollTo(0, 0);
+    if (!performance.getEntriesByName('field:first-screen').length) performance.mark('field:first-screen');
+  };
   const label = (names) => names ? (lang === 'hi' && names.hi ? names.hi : names.en) : '';
   const when = (iso) => new Date(iso).toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN',
     {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
@@ -710,7 +714,11 @@
 
   async function start() {
     setLanguage(lang);
-    if ('serviceWorker' in navigator) navigator.serviceWorker.register('/field/sw.js').catch(() => null);
+    // The service worker keeps the page for reloads with no network. It fetches the page's files once more, so it is
+    // registered a moment after the first screen, not competing with it on a slow network.
+    setTimeout(() => {
+      if ('serviceWorker' in navigator) navigator.serviceWorker.register('/field/sw.js').catch(() => null);
+    }, 1500);
     let state = null;
     try {
       state = self.fieldSession ? await self.fieldSession : null;   // asked by the page's head already
