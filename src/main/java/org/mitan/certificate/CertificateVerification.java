@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.mitan.numbering.StateCalendar;
 import org.mitan.singlewindow.ServiceCatalogue;
-import org.mitan.text.Graphemes;
 import org.mitan.text.MaskedNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -4,8 +4,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
-import org.mitan.failure.Refusal;
 import org.mitan.catalogue.Catalogue;
+import org.mitan.failure.Refusal;
 import org.mitan.web.CitizenPages;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -3,12 +3,12 @@ package org.mitan.delivery;
 import java.io.IOException;
 import java.time.Instant;
 
+import org.mitan.certificate.Certificate;
+import org.mitan.certificate.CertificateRepository;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
-import org.mitan.certificate.Certificate;
-import org.mitan.certificate.CertificateRepository;
 import org.mitan.web.Caller;
 import org.mitan.web.IdempotencyKeys;
 import org.mitan.web.Roles;

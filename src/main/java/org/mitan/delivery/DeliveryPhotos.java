@@ -7,12 +7,11 @@ import java.util.Map;
 import org.mitan.document.DocumentStore;
 import org.mitan.document.Photos;
 import org.mitan.document.Sha256;
+import org.mitan.failure.Refusal;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
-import org.mitan.failure.Refusal;
 import org.mitan.web.Caller;
 import org.mitan.web.IdempotencyKeys;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -19,7 +19,6 @@ import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.web.Caller;
 import org.mitan.web.IdempotencyKeys;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

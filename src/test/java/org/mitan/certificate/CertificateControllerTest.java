@@ -15,8 +15,8 @@ import java.io.ByteArrayInputStream;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.mitan.failure.Refusal;
 import org.mitan.catalogue.Catalogue;
+import org.mitan.failure.Refusal;
 import org.mitan.web.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;

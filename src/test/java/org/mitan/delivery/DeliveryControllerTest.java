@@ -14,12 +14,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.certificate.CertificateRepository;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.VisitWindow;
-import org.mitan.certificate.CertificateRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
