@@ -112,6 +112,10 @@ public final class LoadClient {
         long dbAfter = databaseBytes();
         Map<String, Long> tablesAfter = tableBytes();
         int lifecyclesDone = Math.max(1, finished);
+        for (String table : new String[] {"act_hi_detail", "act_hi_varinst", "act_hi_actinst"}) {
+            System.out.println(table + " row bytes by " + (table.equals("act_hi_actinst") ? "activity type" : "variable")
+                    + " (largest): " + rowBytes(table, table.equals("act_hi_actinst") ? "act_type_" : "name_"));
+        }
         System.out.println("bytes per lifecycle by table (largest): " + tablesAfter.entrySet().stream()
                 .map(table -> Map.entry(table.getKey(),
                         (table.getValue() - tablesBefore.getOrDefault(table.getKey(), 0L)) / lifecyclesDone))
@@ -416,6 +420,19 @@ public final class LoadClient {
                 return size.getLong(1);
             }
         }
+    }
+
+    /** The rows' own bytes in a table, summed by a column, largest first (the first eight). */
+    List<String> rowBytes(String table, String column) throws Exception {
+        List<String> sums = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl); Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("select " + column + ", count(*), sum(pg_column_size(t.*)) from "
+                        + table + " t group by 1 order by 3 desc limit 8")) {
+            while (rows.next()) {
+                sums.add(rows.getString(1) + " " + rows.getLong(2) + " rows " + rows.getLong(3) + " B");
+            }
+        }
+        return sums;
     }
 
     /** Every table's size with its indexes and TOAST (after {@link #databaseBytes}, so without dead rows). */
