@@ -26,7 +26,9 @@ import org.springframework.stereotype.Service;
  * Asked on every checklist, upload and SMS, so the table is not evaluated through the engine's
  * {@code DecisionService} (which writes a historic decision instance each time): the latest deployed version is
  * parsed once by a DMN engine of its own (the default configuration: FEEL, as the process engine uses for these
- * tables) and evaluated in memory. A new deployment is picked up on the next call.
+ * tables) and evaluated in memory, once per parsed table: its only input is the type, so the rows are kept with the
+ * table they came from (evaluating FEEL on every call was a tenth of the application's CPU under load). A new
+ * deployment is picked up on the next call.
  */
 @Service
 public class RequiredDocuments {
@@ -35,6 +37,11 @@ public class RequiredDocuments {
     private final IdentityService identity;
     private final DmnEngine dmn;
     private final Map<String, LatestDecision<DmnDecision>> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Evaluated> evaluated = new ConcurrentHashMap<>();
+
+    /** The rows a parsed table gave for a type. */
+    private record Evaluated(DmnDecision table, List<RequiredDocument> rows) {
+    }
 
     RequiredDocuments(RepositoryService repository, IdentityService identity) {
         this.repository = repository;
@@ -47,7 +54,13 @@ public class RequiredDocuments {
      * A type without any row is a configuration error (every certificate asks for something), not "nothing needed".
      */
     public List<RequiredDocument> forType(String certificateType) {
-        List<RequiredDocument> rows = fromResult(evaluate(certificateType));
+        DmnDecision table = latest(certificateType);
+        Evaluated known = evaluated.get(certificateType);
+        if (known == null || known.table() != table) {
+            known = new Evaluated(table, fromResult(evaluate(table, certificateType)));
+            evaluated.put(certificateType, known);
+        }
+        List<RequiredDocument> rows = known.rows();
         if (rows.isEmpty()) {
             throw new IllegalStateException("The decision '" + TypeTables.documentsDecision(certificateType)
                     + "' lists no documents for certificate type '" + certificateType
@@ -60,14 +73,17 @@ public class RequiredDocuments {
      * The deployed table is found as the application, not as the logged-in user: the list of documents is the same
      * for everyone, and a Mitan needs no permission on decision definitions to upload a scan.
      */
-    private List<Map<String, Object>> evaluate(String certificateType) {
+    private DmnDecision latest(String certificateType) {
         String key = TypeTables.documentsDecision(certificateType);
         LatestDecision<DmnDecision> decision = decisions.computeIfAbsent(key, decisionKey ->
                 new LatestDecision<>(repository, decisionKey,
                         (definition, model) -> dmn.parseDecision(definition.getKey(), model)));
-        DmnDecision table = EngineCalls.withoutAuthentication(identity, decision::get).orElseThrow(() ->
+        return EngineCalls.withoutAuthentication(identity, decision::get).orElseThrow(() ->
                 new IllegalStateException("No decision '" + key + "' is deployed: deploy the type "
                         + certificateType + " with its " + certificateType + ".dmn."));
+    }
+
+    private List<Map<String, Object>> evaluate(DmnDecision table, String certificateType) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CERTIFICATE_TYPE, certificateType);
         return dmn.evaluateDecision(table, variables).getResultList();

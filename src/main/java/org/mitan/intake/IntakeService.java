@@ -24,10 +24,12 @@ import org.mitan.sms.SmsService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Registers citizens' requests: from the call centre's API (row first, then the process, in one transaction) or
- * from the Tasklist start form (process first, the {@code registerRequest} delegate creates the row).
+ * Registers citizens' requests: from the call centre's API (the request number first, committed at once; then the
+ * row and the process in one transaction) or from the Tasklist start form (process first, the {@code registerRequest}
+ * delegate creates the row).
  */
 @Service
 public class IntakeService {
@@ -47,11 +49,12 @@ public class IntakeService {
     private final RuntimeService runtime;
     private final SmsService sms;
     private final Clock clock;
+    private final TransactionOperations transaction;
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RegistrationValidator validator, ServiceRequestRepository requests, OpenRequests openRequests,
             Requests lifecycle, NumberSequence numbers, Catalogue types, RuntimeService runtime,
-            SmsService sms, Clock clock) {
+            SmsService sms, Clock clock, TransactionOperations transaction) {
         this.validator = validator;
         this.requests = requests;
         this.openRequests = openRequests;
@@ -61,24 +64,31 @@ public class IntakeService {
         this.runtime = runtime;
         this.sms = sms;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /**
      * The API path: validates, refuses a second open request for the same phone and type (a conflict naming the open
-     * request's number), saves the request and starts its process with the request number as business key.
-     * A failure anywhere rolls back both the row and the process.
+     * request's number), takes a request number, then saves the request and starts its process with the request
+     * number as business key in one transaction. A failure there rolls back both the row and the process; its request
+     * number is not reused (request numbers may have gaps: taking one commits at once, so that registrations of one
+     * body do not wait for each other's process start).
      */
-    @Transactional
     public Registration register(RegistrationForm form, String actor) {
         ValidRegistration valid = validator.validate(form);
-        ServiceRequest request = create(valid, actor, null);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.REQUEST_NUMBER, request.getRequestNumber());
-        ProcessInstance instance = runtime.startProcessInstanceByKey(valid.type().key(), request.getRequestNumber(),
-                variables);
-        request.setProcessInstanceId(instance.getId());
-        requests.save(request);
-        return new Registration(request, valid.type());
+        refuseSecondOpenRequest(valid);
+        int year = year();
+        String number = requestNumber(valid, year, numbers.nextCommitted(scope(valid, year)));
+        return transaction.execute(status -> {
+            ServiceRequest request = create(valid, actor, null, number);
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(ProcessVariables.REQUEST_NUMBER, request.getRequestNumber());
+            ProcessInstance instance = runtime.startProcessInstanceByKey(valid.type().key(),
+                    request.getRequestNumber(), variables);
+            request.setProcessInstanceId(instance.getId());
+            requests.save(request);
+            return new Registration(request, valid.type());
+        });
     }
 
     /**
@@ -89,7 +99,10 @@ public class IntakeService {
     @Transactional
     public ServiceRequest registerStarted(RegistrationForm form, String processInstanceId, String actor) {
         ValidRegistration valid = validator.validate(form);
-        ServiceRequest request = create(valid, actor, processInstanceId);
+        refuseSecondOpenRequest(valid);
+        int year = year();
+        ServiceRequest request = create(valid, actor, processInstanceId,
+                requestNumber(valid, year, numbers.next(scope(valid, year))));
         queueRegisteredSms(request);
         return request;
     }
@@ -121,16 +134,33 @@ public class IntakeService {
         return request;
     }
 
-    private ServiceRequest create(ValidRegistration valid, String actor, String processInstanceId) {
-        String type = valid.type().key();
-        requests.findFirstByCitizenPhoneAndCertificateTypeAndStatusNotIn(valid.citizenPhone(), type,
+    private void refuseSecondOpenRequest(ValidRegistration valid) {
+        requests.findFirstByCitizenPhoneAndCertificateTypeAndStatusNotIn(valid.citizenPhone(), valid.type().key(),
                 RequestStatus.FINAL).ifPresent(open -> {
                     throw alreadyOpen(open.getRequestNumber(), valid.type());
                 });
+    }
+
+    /** Request numbers count per urban body and calendar year in India. */
+    private static String scope(ValidRegistration valid, int year) {
+        return "request:" + valid.body().getCode() + ":" + year;
+    }
+
+    private static String requestNumber(ValidRegistration valid, int year, long sequence) {
+        return String.format("%s-%d-%06d", valid.body().getCode(), year, sequence);
+    }
+
+    private int year() {
+        return LocalDate.now(clock.withZone(StateCalendar.ZONE)).getYear();
+    }
+
+    /**
+     * The Tasklist path takes its number in the engine's transaction ({@link NumberSequence#next}): taking it in a
+     * transaction of its own would need a second connection while the engine holds the first.
+     */
+    private ServiceRequest create(ValidRegistration valid, String actor, String processInstanceId, String number) {
+        String type = valid.type().key();
         String bodyCode = valid.body().getCode();
-        int year = LocalDate.now(clock.withZone(StateCalendar.ZONE)).getYear();
-        long sequence = numbers.next("request:" + bodyCode + ":" + year);
-        String number = String.format("%s-%d-%06d", bodyCode, year, sequence);
         ServiceRequest request = new ServiceRequest(number, type, bodyCode, valid.ward(), valid.citizenName(),
                 valid.citizenPhone(), valid.address(), valid.preferredVisitWindow(), valid.language(),
                 feedbackCode(), clock.instant());

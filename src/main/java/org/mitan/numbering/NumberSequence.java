@@ -6,8 +6,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gap-free counters per scope (for example {@code request:RPR:2026} or {@code certificate:RPR:birth-certificate:2026}),
- * allocated in the caller's transaction: a rolled-back caller gives its number back.
+ * Counters per scope (for example {@code request:RPR:2026} or {@code certificate:RPR:birth-certificate:2026}).
+ * {@link #next} is gap-free: the number is allocated in the caller's transaction and a rolled-back caller gives it
+ * back, but the scope's row stays locked until the caller commits, so callers of one scope go one at a time (right
+ * for certificate registration numbers, which a register keeps without gaps). {@link #nextCommitted} commits the
+ * number at once in a transaction of its own and holds the row only for that moment: callers of one scope run side
+ * by side, and a caller that fails afterwards leaves a gap (right for request numbers, which only tell requests apart).
  */
 @Component
 public class NumberSequence {
@@ -20,6 +24,19 @@ public class NumberSequence {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public long next(String scope) {
+        return allocate(scope);
+    }
+
+    /**
+     * A number committed at once. Call it outside a transaction: inside one it would take a second connection from
+     * the pool while holding the first.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long nextCommitted(String scope) {
+        return allocate(scope);
+    }
+
+    private long allocate(String scope) {
         Long value = jdbc.queryForObject("""
                 insert into number_sequence (scope, last_value) values (?, 1)
                 on conflict (scope) do update set last_value = number_sequence.last_value + 1

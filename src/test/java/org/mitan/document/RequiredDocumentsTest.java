@@ -158,6 +158,26 @@ class RequiredDocumentsTest {
     }
 
     @Test
+    void evaluatesEachParsedTableOncePerTypeAndAgainForANewVersion() throws Exception {
+        Deployed deployed = new Deployed();
+        List<RequiredDocument> first = deployed.requiredDocuments.forType("birth-certificate");
+
+        assertThat(deployed.requiredDocuments.forType("birth-certificate")).isSameAs(first);
+        assertThat(deployed.requiredDocuments.forType("residence-certificate")).isNotEqualTo(first);
+
+        DecisionDefinition version2 = definition("required-documents:2:b");
+        when(deployed.query.singleResult()).thenReturn(version2);
+        when(deployed.repository.getDmnModelInstance("required-documents:2:b")).thenReturn(Dmn.readModelFromStream(
+                new ByteArrayInputStream(sampleXml().replace("\"Birth report\"", "\"Hospital birth report\"")
+                        .getBytes(StandardCharsets.UTF_8))));
+        List<RequiredDocument> newer = deployed.requiredDocuments.forType("birth-certificate");
+
+        assertThat(newer).isNotSameAs(first).first().extracting(RequiredDocument::label)
+                .isEqualTo("Hospital birth report");
+        assertThat(deployed.requiredDocuments.forType("birth-certificate")).isSameAs(newer);
+    }
+
+    @Test
     void aTypeWithoutRowsIsAConfigurationErrorNamingTheType() {
         assertThatThrownBy(() -> new Deployed().requiredDocuments.forType("gumasta"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'gumasta'");

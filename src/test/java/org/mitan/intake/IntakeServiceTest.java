@@ -38,7 +38,9 @@ import org.mitan.request.ServiceRequestRepository;
 import org.mitan.request.VisitWindow;
 import org.mitan.sms.SmsService;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 import org.mitan.catalogue.Catalogue;
 
 class IntakeServiceTest {
@@ -55,8 +57,25 @@ class IntakeServiceTest {
     private final RuntimeService runtime = mock(RuntimeService.class);
     private final SmsService sms = mock(SmsService.class);
     private final List<ServiceRequest> saved = new ArrayList<>();
+    private final RecordingTransaction transaction = new RecordingTransaction();
     private final IntakeService intake = new IntakeService(new RegistrationValidator(types, bodies, RegistrationValidatorTest.PRINTABLE), repository,
-            openRequests, lifecycle, numbers, types, runtime, sms, Clock.fixed(NEW_YEARS_EVE_UTC, ZoneOffset.UTC));
+            openRequests, lifecycle, numbers, types, runtime, sms, Clock.fixed(NEW_YEARS_EVE_UTC, ZoneOffset.UTC),
+            transaction);
+
+    /** Runs the callback at once and knows whether it is inside it. */
+    static final class RecordingTransaction implements TransactionOperations {
+        boolean inside;
+
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            inside = true;
+            try {
+                return action.doInTransaction(new SimpleTransactionStatus());
+            } finally {
+                inside = false;
+            }
+        }
+    }
 
     @BeforeEach
     void setUp() {
@@ -70,6 +89,7 @@ class IntakeServiceTest {
             saved.add(call.getArgument(0));
             return call.getArgument(0);
         });
+        when(numbers.nextCommitted("request:RPR:2027")).thenReturn(42L);
         when(numbers.next("request:RPR:2027")).thenReturn(42L);
         ProcessInstance instance = mock(ProcessInstance.class);
         when(instance.getId()).thenReturn("pi-1");
@@ -99,7 +119,7 @@ class IntakeServiceTest {
 
     @Test
     void numbersCountPerBodyAndYearWithSixDigits() {
-        when(numbers.next("request:RPR:2027")).thenReturn(7L);
+        when(numbers.nextCommitted("request:RPR:2027")).thenReturn(7L);
 
         assertThat(intake.register(RegistrationValidatorTest.valid(), "cc1").request().getRequestNumber())
                 .isEqualTo("RPR-2027-000007");
@@ -181,14 +201,31 @@ class IntakeServiceTest {
     }
 
     @Test
-    void aProcessThatCannotStartFailsTheRegistrationInItsTransaction() throws NoSuchMethodException {
-        when(runtime.startProcessInstanceByKey(anyString(), anyString(), anyMap()))
-                .thenThrow(new ProcessEngineException("no deployed process"));
+    void aProcessThatCannotStartFailsTheRegistrationInItsTransaction() {
+        List<Boolean> startedInside = new ArrayList<>();
+        when(runtime.startProcessInstanceByKey(anyString(), anyString(), anyMap())).thenAnswer(call -> {
+            startedInside.add(transaction.inside);
+            throw new ProcessEngineException("no deployed process");
+        });
 
         assertThatThrownBy(() -> intake.register(RegistrationValidatorTest.valid(), "cc1"))
                 .isInstanceOf(ProcessEngineException.class);
-        assertThat(IntakeService.class.getMethod("register", RegistrationForm.class, String.class)
-                .getAnnotation(Transactional.class)).isNotNull();
+        assertThat(startedInside).containsExactly(true);
+        assertThat(saved).hasSize(1);
+    }
+
+    @Test
+    void theRequestNumberIsTakenBeforeTheTransactionThatStartsTheProcess() {
+        List<Boolean> numberedInside = new ArrayList<>();
+        when(numbers.nextCommitted("request:RPR:2027")).thenAnswer(call -> {
+            numberedInside.add(transaction.inside);
+            return 5L;
+        });
+
+        assertThat(intake.register(RegistrationValidatorTest.valid(), "cc1").request().getRequestNumber())
+                .isEqualTo("RPR-2027-000005");
+        assertThat(numberedInside).containsExactly(false);
+        verify(numbers, never()).next(anyString());
     }
 
     @Test

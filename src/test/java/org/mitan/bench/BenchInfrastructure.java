@@ -1,0 +1,75 @@
+package org.mitan.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+
+/**
+ * The benchmark's PostgreSQL (durable: fsync and synchronous commit on, as in production) and S3 server (S3Proxy on
+ * the file system), in a JVM of their own so that the application and the load client are measured apart from
+ * them. {@code java ... BenchInfrastructure <dir> <s3-port>} writes {@code <dir>/bench.env} (the JDBC URL and the
+ * S3 endpoint) once both answer and runs until killed.
+ */
+public final class BenchInfrastructure {
+
+    static final String S3_ACCESS_KEY = "bench-access";
+    static final String S3_SECRET_KEY = "bench-secret-for-local-runs-only";
+
+    private BenchInfrastructure() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]).toAbsolutePath();
+        int s3Port = Integer.parseInt(args[1]);
+        Path pgData = Files.createDirectories(dir.resolve("postgres"));
+        Path objects = Files.createDirectories(dir.resolve("objects"));
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData).setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "256MB")
+                .start();
+        S3Proxy s3 = S3Proxy.builder()
+                .blobStore(new FilesystemNio2BlobStore(objects.toString()))
+                .endpoint(URI.create("http://127.0.0.1:" + s3Port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
+                .build();
+        s3.start();
+        while (!"STARTED".equals(s3.getState())) {
+            Thread.sleep(10);
+        }
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("create database mitan");
+            statement.execute("create database bare");
+        }
+        String env = """
+                MITAN_DB_URL=%s
+                MITAN_DB_USER=postgres
+                MITAN_DB_PASSWORD=postgres
+                BARE_DB_URL=%s
+                MITAN_S3_ENDPOINT=http://127.0.0.1:%d
+                MITAN_S3_ACCESS_KEY=%s
+                MITAN_S3_SECRET_KEY=%s
+                """.formatted(postgres.getJdbcUrl("postgres", "mitan"), postgres.getJdbcUrl("postgres", "bare"),
+                s3Port, S3_ACCESS_KEY, S3_SECRET_KEY);
+        Path tmp = dir.resolve("bench.env.tmp");
+        Files.writeString(tmp, env);
+        Files.move(tmp, dir.resolve("bench.env"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                s3.stop();
+                postgres.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        }));
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,70 @@
+package org.mitan.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** Prints the benchmark's table from {@code app.properties} and {@code bare.properties}: {@code BenchReport <dir>}. */
+public final class BenchReport {
+
+    private BenchReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        Properties app = read(dir.resolve("app.properties"));
+        Properties bare = read(dir.resolve("bare.properties"));
+        System.out.print(table(app, bare));
+    }
+
+    static String table(Properties app, Properties bare) {
+        StringBuilder table = new StringBuilder();
+        table.append("| figure | application | bare engine | app / bare |\n|---|---|---|---|\n");
+        for (String users : new String[] {"1", "4", "16"}) {
+            row(table, "full lifecycles/s, " + users + " concurrent users", app, bare, "lifecycles." + users, false);
+        }
+        for (String rate : new String[] {"10", "25", "50"}) {
+            row(table, "registration p50 at " + rate + "/s (ms)", app, bare, "registration." + rate + ".p50", true);
+            row(table, "registration p99 at " + rate + "/s (ms)", app, bare, "registration." + rate + ".p99", true);
+        }
+        row(table, "2 MB scan upload p99 (ms, " + app.getProperty("upload.count", "?") + " uploads)", app, bare,
+                "upload.2mb.p99", true);
+        row(table, "clerk's task list p95 (ms, " + app.getProperty("tasklist.openTasks", "?") + " open tasks)", app,
+                bare, "tasklist.p95", true);
+        row(table, "database bytes per finished lifecycle, full history", app, bare, "db.bytesPerLifecycle", true);
+        row(table, "database bytes per finished lifecycle, after history cleanup", app, bare,
+                "db.bytesPerLifecycleAfterCleanup", true);
+        row(table, "start-up (s, to the first answered API call)", app, bare, "startup.seconds", true);
+        row(table, "steady heap after full GC (MB)", app, bare, "heap.mb", true);
+        return table.toString();
+    }
+
+    /** A row; the ratio is app/bare for throughput and bare/app for times and sizes (≥ 1 means "as good"). */
+    private static void row(StringBuilder table, String label, Properties app, Properties bare, String key,
+            boolean lowerIsBetter) {
+        String a = app.getProperty(key, "–");
+        String b = bare.getProperty(key, "–");
+        String ratio = "–";
+        try {
+            double x = Double.parseDouble(a);
+            double y = Double.parseDouble(b);
+            ratio = String.format(java.util.Locale.ROOT, "%.2f", lowerIsBetter ? y / x : x / y);
+        } catch (NumberFormatException e) {
+            // one side not measured
+        }
+        table.append("| ").append(label).append(" | ").append(a).append(" | ").append(b).append(" | ").append(ratio)
+                .append(" |\n");
+    }
+
+    static Properties read(Path file) throws IOException {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            }
+        }
+        return properties;
+    }
+}

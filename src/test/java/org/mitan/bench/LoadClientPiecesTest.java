@@ -1,0 +1,79 @@
+package org.mitan.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's pieces work (the benchmark itself runs with {@code bash bench/run}, not in the build). */
+class LoadClientPiecesTest {
+
+    @Test
+    void percentilesAreNearestRank() {
+        Figures figures = new Figures();
+        for (int i = 1; i <= 100; i++) {
+            figures.add(i);
+        }
+        assertThat(figures.percentile(50)).isEqualTo(50);
+        assertThat(figures.percentile(99)).isEqualTo(99);
+        assertThat(figures.percentile(100)).isEqualTo(100);
+        assertThat(new Figures().percentile(50)).isNaN();
+    }
+
+    @Test
+    void theBigScanIsATwoMegabytePictureThatDecodes() throws IOException {
+        byte[] scan = LoadClient.image(7, 830);
+
+        assertThat(scan.length).isBetween(2_000_000, 2_200_000);
+        assertThat(ImageIO.read(new ByteArrayInputStream(scan)).getWidth()).isEqualTo(830);
+        assertThat(LoadClient.image(8, 830)).isNotEqualTo(scan);
+        assertThat(new String(LoadClient.pdf("RPR-2026-000001"), 0, 5)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void theTableComparesTheApplicationWithTheBareEngine() {
+        Properties app = new Properties();
+        app.setProperty("lifecycles.4", "8.0");
+        app.setProperty("registration.50.p99", "40.0");
+        Properties bare = new Properties();
+        bare.setProperty("lifecycles.4", "10.0");
+        bare.setProperty("registration.50.p99", "20.0");
+
+        String table = BenchReport.table(app, bare);
+
+        assertThat(table).contains("| full lifecycles/s, 4 concurrent users | 8.0 | 10.0 | 0.80 |");
+        assertThat(table).contains("| registration p99 at 50/s (ms) | 40.0 | 20.0 | 0.50 |");
+        assertThat(table).contains("| full lifecycles/s, 16 concurrent users | – | – | – |");
+    }
+
+    /** Every bean an expression in the models names is one the bare engine has (else it would fail mid-journey). */
+    @Test
+    void theBareEngineHasEveryBeanTheModelsName() throws IOException {
+        Pattern bean = Pattern.compile("\\$\\{!?([a-zA-Z]+)[.}]");
+        Set<String> named = new TreeSet<>();
+        try (Stream<Path> models = Files.list(Path.of("processes"))) {
+            for (Path model : models.filter(file -> file.toString().endsWith(".bpmn")).toList()) {
+                Matcher matcher = bean.matcher(Files.readString(model));
+                while (matcher.find()) {
+                    named.add(matcher.group(1));
+                }
+            }
+        }
+        named.removeAll(Set.of("execution", "documentsVerified"));
+
+        assertThat(named).isNotEmpty();
+        assertThat(BareEngine.noOpBeans().keySet()).containsAll(named);
+    }
+}
