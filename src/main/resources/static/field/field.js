@@ -27,7 +27,7 @@
       waitUploads: 'सभी फ़ोटो भेजे जाने तक रुकें, फिर भेंट दर्ज करें।', missing: 'ये दस्तावेज़ अभी नहीं भेजे गए: ',
       reported: 'भेंट दर्ज हो गई।', needsNetwork: 'इसके लिए नेटवर्क चाहिए। नेटवर्क आने पर फिर दबाएँ।',
       save: 'जमा करें', saved: 'जमा हो गया।', required: 'भरना ज़रूरी है', tooLong: 'बहुत लंबा है',
-      badFormat: 'सही रूप में भरें', certificate: 'प्रमाण पत्र', viewCertificate: 'प्रमाण पत्र देखें',
+      future: 'आज के बाद की तिथि नहीं हो सकती', badFormat: 'सही रूप में भरें', certificate: 'प्रमाण पत्र', viewCertificate: 'प्रमाण पत्र देखें',
       otp: 'नागरिक का OTP (6 अंक)', attemptsLeft: (n, m) => `${m} में से ${n} प्रयास बाकी`,
       locked: 'बहुत बार गलत OTP: वितरण रुका है। पर्यवेक्षक से संपर्क करें।', confirm: 'OTP से सौंपें',
       resend: 'नया OTP भेजें', resendAt: time => `नया OTP ${time} के बाद भेज सकते हैं`,
@@ -52,7 +52,7 @@
       waitUploads: 'Wait until every photo is sent, then report the visit.', missing: 'Not sent yet: ',
       reported: 'Visit reported.', needsNetwork: 'This needs the network. Press again when it is back.',
       save: 'Submit', saved: 'Submitted.', required: 'is required', tooLong: 'is too long',
-      badFormat: 'is not in the right form', certificate: 'Certificate', viewCertificate: 'View the certificate',
+      future: 'cannot be after today', badFormat: 'is not in the right form', certificate: 'Certificate', viewCertificate: 'View the certificate',
       otp: "Citizen's OTP (6 digits)", attemptsLeft: (n, m) => `${n} of ${m} attempts left`,
       locked: 'Too many wrong OTPs: the delivery is locked. Call your supervisor.', confirm: 'Hand over with OTP',
       resend: 'Send a new OTP', resendAt: time => `A new OTP can be sent after ${time}`,
@@ -624,9 +624,16 @@
         if (rules.minLength && given.length < rules.minLength) return t('badFormat');
         if (rules.pattern && !new RegExp(rules.pattern).test(given)) return t('badFormat');
       }
+      // A particular date records something that has happened; the server refuses a later one too.
+      if (component.type === 'datetime' && given > todayInIndia()) return t('future');
       return null;
     }});
     return [h('label', {class: 'field', for: id}, caption, rules.required ? ' *' : ''), input];
+  }
+
+  /** Today in India as yyyy-mm-dd, the form a date input gives. */
+  function todayInIndia() {
+    return new Intl.DateTimeFormat('en-CA', {timeZone: 'Asia/Kolkata'}).format(new Date());
   }
 
   async function showDelivery(item) {

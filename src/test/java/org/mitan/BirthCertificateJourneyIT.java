@@ -3,6 +3,7 @@ package org.mitan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ import org.mitan.delivery.Delivery;
 import org.mitan.delivery.DeliveryRepository;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentStore;
+import org.mitan.numbering.StateCalendar;
 import org.mitan.request.RequestMilestoneRepository;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.ServiceRequest;
@@ -133,8 +135,16 @@ class BirthCertificateJourneyIT {
                 .isEqualTo(HttpStatus.CONFLICT);
 
         JsonNode particulars = steps.singleTask("mitan.raipur", "Task_RecordParticulars", number);
+        // A birth date after today (in India) is refused by the server too, naming the field; nothing is stored.
+        Map<String, Object> before = requests.findByRequestNumber(number).orElseThrow().getParticulars();
+        String tomorrow = StateCalendar.dateOf(Instant.now()).plusDays(1).toString();
+        ResponseEntity<String> future = steps.submitRaw("mitan.raipur", particulars, Map.of(
+                "particular_childName", "Aarav Yadav", "particular_dateOfBirth", tomorrow));
+        assertThat(future.getStatusCode()).as(future.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(future.getBody()).contains("particular_dateOfBirth cannot be a date after today");
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getParticulars()).isEqualTo(before);
         steps.submit("mitan.raipur", particulars, Map.of(
-                "particular_childName", "Aarav Yadav", "particular_sex", "male",
+                "particular_childName", "Aarav Yadav", "particular_sex", "Male",
                 "particular_dateOfBirth", "2026-11-02", "particular_placeOfBirth", "District Hospital, Raipur",
                 "particular_motherName", "Lakshmi Yadav", "particular_fatherName", "Suresh Yadav",
                 "particular_informantName", "Suresh Yadav", "particular_informantRelation", "father"));
@@ -235,7 +245,7 @@ class BirthCertificateJourneyIT {
                 Map.of("visitOutcome", "collected", "visitRemarks", "सभी मूल दस्तावेज़ देखे"));
         steps.runJobs(number);
         steps.submit("mitan.raipur", steps.singleTask("mitan.raipur", "Task_RecordParticulars", number), Map.of(
-                "particular_childName", "रीना प्रिया", "particular_sex", "female",
+                "particular_childName", "रीना प्रिया", "particular_sex", "Female",
                 "particular_dateOfBirth", "2026-11-04", "particular_placeOfBirth", "ज़िला अस्पताल, रायपुर",
                 "particular_motherName", name, "particular_fatherName", "श्री राम यादव",
                 "particular_informantName", "श्री राम यादव", "particular_informantRelation", "पिता"));

@@ -366,6 +366,38 @@ class ConventionsTest {
         }
     }
 
+    /**
+     * Officers and Mitans read the forms in Hindi and English: every label, description and option a form shows
+     * carries Devanagari beside the English (a language's own name, such as "English", excepted).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void everyTextAFormShowsIsInHindiToo(Path form) throws IOException {
+        List<String> english = new ArrayList<>();
+        for (JsonNode component : allComponents(JSON.readTree(form.toFile()))) {
+            List<String> shown = new ArrayList<>(List.of(component.path("label").asText(""),
+                    component.path("description").asText(""), component.path("dateLabel").asText("")));
+            component.path("values").forEach(option -> shown.add(option.path("label").asText("")));
+            shown.stream().filter(text -> !text.isBlank() && !text.startsWith("=") && !text.equals("English"))
+                    .filter(text -> !DEVANAGARI.matcher(text).find())
+                    .forEach(text -> english.add(form + ": " + component.path("id").asText("?") + " shows \""
+                            + text + "\" in English only; add the Hindi in brackets, as the other fields do"));
+        }
+        assertNone(english);
+    }
+
+    /** A form's components, those inside groups included. */
+    private static List<JsonNode> allComponents(JsonNode parent) {
+        List<JsonNode> all = new ArrayList<>();
+        parent.path("components").forEach(component -> {
+            all.add(component);
+            all.addAll(allComponents(component));
+        });
+        return all;
+    }
+
+    private static final Pattern DEVANAGARI = Pattern.compile("[\\u0900-\\u097F]");
+
     /** The names an expression uses, string literals left out. */
     private static Set<String> namesIn(String expression) {
         Set<String> names = new TreeSet<>();

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.mitan.delivery.DeliveryPhotoRepository;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentStore;
+import org.mitan.numbering.StateCalendar;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
@@ -277,13 +279,22 @@ class FieldPageBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-particular_childName")));
         driver.findElement(By.id("f-particular_childName")).sendKeys("Aarav Sahu");
         driver.findElement(By.cssSelector("#f-particular_sex input[value=Male]")).click();
-        driver.executeScript("arguments[0].value = '2026-11-02'",
-                driver.findElement(By.id("f-particular_dateOfBirth")));
         driver.findElement(By.id("f-particular_placeOfBirth")).sendKeys("District Hospital, Raipur");
         driver.findElement(By.id("f-particular_motherName")).sendKeys("Kamla Sahu");
         driver.findElement(By.id("f-particular_fatherName")).sendKeys("Mohan Sahu");
         driver.findElement(By.id("f-particular_informantName")).sendKeys("Mohan Sahu");
         driver.findElement(By.id("f-particular_informantRelation")).sendKeys("father");
+        // A birth date after today is refused on the page, in the Mitan's words, and nothing is sent.
+        driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("f-particular_dateOfBirth")),
+                StateCalendar.dateOf(Instant.now()).plusDays(1).toString());
+        driver.findElement(By.cssSelector("#task-form button[type=submit]")).click();
+        WebElement refusal = driver.findElement(By.cssSelector("#task-form .msg.err"));
+        wait.until(driver -> !refusal.getText().isBlank());
+        assertThat(refusal.getText()).containsAnyOf("आज के बाद की तिथि नहीं हो सकती", "cannot be after today");
+        browser.screenshot("particulars-future-date");
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getParticulars()).doesNotContainKey("dateOfBirth");
+        driver.executeScript("arguments[0].value = '2026-11-02'",
+                driver.findElement(By.id("f-particular_dateOfBirth")));
         browser.screenshot("particulars");
         driver.findElement(By.cssSelector("#task-form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));

@@ -1,10 +1,17 @@
 package org.mitan.intake;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.mitan.numbering.StateCalendar;
 import org.mitan.process.ProcessVariables;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
@@ -23,15 +30,20 @@ class Particulars {
     static final String MILESTONE = "PARTICULARS_RECORDED";
     /** Longest text a particular may hold: the longest the certificate's fields take (its holder's name included). */
     static final int MAX_TEXT_LENGTH = 500;
+    /** A calendar date as a date field of a Camunda Form submits it; checked strictly (no 30 February). */
+    private static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final Requests requests;
     private final ServiceRequestRepository repository;
     private final PrintableCharacters printable;
+    private final Clock clock;
 
-    Particulars(Requests requests, ServiceRequestRepository repository, PrintableCharacters printable) {
+    Particulars(Requests requests, ServiceRequestRepository repository, PrintableCharacters printable, Clock clock) {
         this.requests = requests;
         this.repository = repository;
         this.printable = printable;
+        this.clock = clock;
     }
 
     /** The stored particulars, without empty ones. */
@@ -49,13 +61,20 @@ class Particulars {
      * Merges the values into the stored particulars: a value replaces the stored one, an empty value removes it,
      * particulars not mentioned stay. Records who recorded which particulars. Text the certificate could not take
      * (too long, or with a character it cannot print) is refused, naming the form field, and nothing is stored:
-     * a {@link FormFieldValidationException}, so the task stays open and Tasklist shows why.
+     * a {@link FormFieldValidationException}, so the task stays open and Tasklist shows why. So is a date that is
+     * not a real calendar date or lies after today in India: every particular date records something that has
+     * happened (a birth, the start of a residence), for every certificate type alike.
      */
     @Transactional
     void merge(String requestNumber, Map<String, Object> values, String actor) {
+        LocalDate today = StateCalendar.dateOf(Instant.now(clock));
         values.forEach((name, value) -> {
+            String field = ProcessVariables.PARTICULAR_PREFIX + name;
+            if (value instanceof Date date && StateCalendar.dateOf(date.toInstant()).isAfter(today)) {
+                throw future(field);
+            }
             if (value instanceof String text) {
-                String field = ProcessVariables.PARTICULAR_PREFIX + name;
+                checkDate(field, text.strip(), today);
                 if (text.strip().length() > MAX_TEXT_LENGTH) {
                     throw new FormFieldValidationException(field, field + " must be at most " + MAX_TEXT_LENGTH
                             + " characters.");
@@ -77,6 +96,28 @@ class Particulars {
         request.setParticulars(merged);
         repository.save(request);
         requests.record(request, MILESTONE, actor, String.join(", ", values.keySet()));
+    }
+
+    /** Text shaped like a form's date (2026-11-20) must be a real date, today or earlier. */
+    private static void checkDate(String field, String text, LocalDate today) {
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text, FORM_DATE);
+        } catch (DateTimeParseException e) {
+            throw new FormFieldValidationException(field, field + " is not a real date: " + text
+                    + " (यह तिथि कैलेंडर में नहीं है).");
+        }
+        if (date.isAfter(today)) {
+            throw future(field);
+        }
+    }
+
+    private static FormFieldValidationException future(String field) {
+        return new FormFieldValidationException(field, field + " cannot be a date after today"
+                + " (आज के बाद की तिथि नहीं हो सकती).");
     }
 
     /** JSON-friendly: text, numbers and booleans as they are; dates as ISO-8601 text; anything else as text. */

@@ -39,7 +39,8 @@ class CaptureParticularsListenerTest {
     private final IdentityService identity = mock(IdentityService.class);
     private final Requests requests = new Requests(repository, milestones, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
     private final CaptureParticularsListener listener = new CaptureParticularsListener(
-            new Particulars(requests, repository, RegistrationValidatorTest.PRINTABLE), identity);
+            new Particulars(requests, repository, RegistrationValidatorTest.PRINTABLE,
+                    Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), identity);
     private final ServiceRequest request = Fixtures.request(3, "RPR-2026-000003");
     private final Map<String, Object> processScope = new HashMap<>();
     private final Map<String, Object> taskScope = new HashMap<>();
@@ -171,5 +172,32 @@ class CaptureParticularsListenerTest {
         assertThat(request.getParticulars()).containsOnly(Map.entry("childName", "Riya"));
         verify(repository, never()).save(any());
         assertThat(taskScope).containsKey("particular_childName");
+    }
+
+    @Test
+    void aParticularDateAfterTodayInIndiaOrNotOnTheCalendarIsRefusedAndNothingIsStored() {
+        when(identity.getCurrentAuthentication()).thenReturn(new Authentication("mitan1", List.of("mitan")));
+        request.setParticulars(Map.of("childName", "Riya"));
+        DelegateTask task = Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution);
+
+        // Fixtures.NOW is 1 May 2026, 10:00 in India.
+        taskScope.put("particular_dateOfBirth", "2026-05-02");
+        assertThatThrownBy(() -> listener.notify(task))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("particular_dateOfBirth cannot be a date after today");
+        taskScope.put("particular_dateOfBirth", "2026-02-30");
+        assertThatThrownBy(() -> listener.notify(task))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("particular_dateOfBirth is not a real date: 2026-02-30");
+        taskScope.put("particular_dateOfBirth", Date.from(Fixtures.NOW.plusSeconds(86_400)));
+        assertThatThrownBy(() -> listener.notify(task))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("particular_dateOfBirth cannot be a date after today");
+        assertThat(request.getParticulars()).containsOnly(Map.entry("childName", "Riya"));
+        verify(repository, never()).save(any());
+
+        taskScope.put("particular_dateOfBirth", "2026-05-01");
+        listener.notify(task);
+        assertThat(request.getParticulars()).containsEntry("dateOfBirth", "2026-05-01");
     }
 }
