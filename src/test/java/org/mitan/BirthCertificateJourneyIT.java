@@ -3,6 +3,7 @@ package org.mitan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ import org.mitan.delivery.Delivery;
 import org.mitan.delivery.DeliveryRepository;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentStore;
+import org.mitan.numbering.StateCalendar;
 import org.mitan.request.RequestMilestoneRepository;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.ServiceRequest;
@@ -135,7 +137,7 @@ class BirthCertificateJourneyIT {
         JsonNode particulars = steps.singleTask("mitan.raipur", "Task_RecordParticulars", number);
         steps.submit("mitan.raipur", particulars, Map.of(
                 "particular_childName", "Aarav Yadav", "particular_sex", "male",
-                "particular_dateOfBirth", "2026-11-02", "particular_placeOfBirth", "District Hospital, Raipur",
+                "particular_dateOfBirth", daysAgo(3), "particular_placeOfBirth", "District Hospital, Raipur",
                 "particular_motherName", "Lakshmi Yadav", "particular_fatherName", "Suresh Yadav",
                 "particular_informantName", "Suresh Yadav", "particular_informantRelation", "father"));
         assertThat(requests.findByRequestNumber(number).orElseThrow().getParticulars())
@@ -201,6 +203,9 @@ class BirthCertificateJourneyIT {
         assertThat(status.getBody().path("milestones").toString())
                 .contains("REGISTERED", "MITAN_ASSIGNED", "DOCUMENTS_VERIFIED", "SUBMITTED",
                         "CERTIFICATE_ISSUED", "OUT_FOR_DELIVERY", "DELIVERED");
+        // Reported three days after the birth: the registrar decided without a late-registration permission.
+        assertThat(status.getBody().path("registration").path("delayDays").asInt()).isEqualTo(3);
+        assertThat(status.getBody().path("registration").path("path").asText()).isEqualTo("registrar");
 
         // Every milestone reached the citizen by SMS.
         List<String> templates = outbox.findByRequestIdOrderByIdAsc(request.getId()).stream()
@@ -236,7 +241,7 @@ class BirthCertificateJourneyIT {
         steps.runJobs(number);
         steps.submit("mitan.raipur", steps.singleTask("mitan.raipur", "Task_RecordParticulars", number), Map.of(
                 "particular_childName", "रीना प्रिया", "particular_sex", "female",
-                "particular_dateOfBirth", "2026-11-04", "particular_placeOfBirth", "ज़िला अस्पताल, रायपुर",
+                "particular_dateOfBirth", daysAgo(1), "particular_placeOfBirth", "ज़िला अस्पताल, रायपुर",
                 "particular_motherName", name, "particular_fatherName", "श्री राम यादव",
                 "particular_informantName", "श्री राम यादव", "particular_informantRelation", "पिता"));
         steps.submit("clerk.raipur", steps.claim("clerk.raipur", "Task_ScrutiniseDocuments", number),
@@ -309,7 +314,7 @@ class BirthCertificateJourneyIT {
         JsonNode particulars = steps.singleTask("mitan.raipur", "Task_RecordParticulars", own);
         refusedThenSubmitted("mitan.raipur", particulars, tampered, Map.of(
                 "particular_childName", "Ira Nag", "particular_sex", "Female",
-                "particular_dateOfBirth", "2026-11-03", "particular_placeOfBirth", "District Hospital, Raipur",
+                "particular_dateOfBirth", daysAgo(2), "particular_placeOfBirth", "District Hospital, Raipur",
                 "particular_motherName", "Kavita Nag", "particular_fatherName", "Rohit Nag",
                 "particular_informantName", "Rohit Nag", "particular_informantRelation", "father"));
         assertThat(requests.findByRequestNumber(own).orElseThrow().getParticulars())
@@ -372,5 +377,13 @@ class BirthCertificateJourneyIT {
         assertThat(refused.getBody()).contains("Only the fields of this task's form may be sent");
         assertThat(taskService.createTaskQuery().taskId(task.path("id").asText()).count()).isOne();
         steps.submit(user, task, values);
+    }
+
+    /**
+     * A date of birth so many days before today in Raipur: a birth reported within 21 days, which the registrar
+     * registers without the late-registration permission (the delay is counted from the day of the call).
+     */
+    static String daysAgo(int days) {
+        return LocalDate.now(StateCalendar.ZONE).minusDays(days).toString();
     }
 }
