@@ -69,17 +69,8 @@ class DeathCertificateJourneyIT {
     @Test
     void aDeathAtHomeReportedFortyDaysLateIsPermittedByTheCommissionerBeforeTheRegistrarDecides() throws Exception {
         JourneySteps journey = new JourneySteps(http, json, runtime, management);
-        ResponseEntity<JsonNode> offered = journey.as("callcentre").getForEntity("/api/certificate-types",
-                JsonNode.class);
-        assertThat(offered.getBody().findValuesAsText("key")).contains(DEATH);
-        ResponseEntity<JsonNode> registered = journey.as("callcentre").postForEntity("/api/requests", Map.of(
-                "certificateType", DEATH, "bodyCode", "RPR", "ward", 14,
-                "citizenName", "Mohan Sahu", "citizenPhone", "+91 94252 10078",
-                "address", "House 3, Tatibandh, Raipur", "preferredVisitWindow", "MORNING",
-                "language", "hi"), JsonNode.class);
-        assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
-        assertThat(registered.getBody().path("serviceName").asText()).isEqualTo("Death certificate");
-        String number = registered.getBody().path("requestNumber").asText();
+        String number = journey.registerOffered(DEATH, "Death certificate", "Mohan Sahu", "+91 94252 10078",
+                "House 3, Tatibandh, Raipur");
 
         // The visit: one of the medical certificate (hospital) or the crematorium record (home), and the informant's ID.
         JsonNode visit = journey.singleTask("mitan.raipur", "Task_VisitCitizen", number);

@@ -63,6 +63,22 @@ final class JourneySteps {
         return registered.getBody().path("requestNumber").asText();
     }
 
+    /**
+     * The call centre finds the type on offer ({@code GET /api/certificate-types}) and registers a Raipur request of
+     * it for the citizen, in Hindi; the answer names the service. Gives the request number.
+     */
+    String registerOffered(String type, String serviceName, String citizenName, String phone, String address) {
+        ResponseEntity<JsonNode> offered = as("callcentre").getForEntity("/api/certificate-types", JsonNode.class);
+        assertThat(offered.getBody().findValuesAsText("key")).contains(type);
+        ResponseEntity<JsonNode> registered = as("callcentre").postForEntity("/api/requests", Map.of(
+                "certificateType", type, "bodyCode", "RPR", "ward", 14, "citizenName", citizenName,
+                "citizenPhone", phone, "address", address, "preferredVisitWindow", "MORNING", "language", "hi"),
+                JsonNode.class);
+        assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(registered.getBody().path("serviceName").asText()).isEqualTo(serviceName);
+        return registered.getBody().path("requestNumber").asText();
+    }
+
     /** The tasks of that definition key in the request's processes that the user may see. */
     JsonNode tasks(String user, String taskKey, String number) {
         ResponseEntity<JsonNode> tasks = as(user).getForEntity(
