@@ -8,26 +8,13 @@ import static org.mitan.Scans.sha256;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
-import org.mitan.certificate.CertificateRepository;
-import org.mitan.delivery.DeliveryRepository;
-import org.mitan.document.DocumentStore;
 import org.mitan.numbering.StateCalendar;
 import org.mitan.request.ServiceRequest;
-import org.mitan.request.ServiceRequestRepository;
-import org.mitan.sms.SmsMessageRepository;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -39,40 +26,17 @@ import org.springframework.http.ResponseEntity;
  * the deceased.
  */
 @MitanIntegrationTest
-class DeathCertificateJourneyIT {
+class DeathCertificateJourneyIT extends TypeJourney {
 
     static final String DEATH = "death-certificate";
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    ServiceRequestRepository requests;
-    @Autowired
-    CertificateRepository certificates;
-    @Autowired
-    DeliveryRepository deliveries;
-    @Autowired
-    SmsMessageRepository outbox;
-    @Autowired
-    DocumentStore store;
-
     @Test
     void aDeathAtHomeReportedFortyDaysLateIsPermittedByTheCommissionerBeforeTheRegistrarDecides() throws Exception {
-        JourneySteps journey = new JourneySteps(http, json, runtime, management);
+        JourneySteps journey = journey();
         String number = journey.registerOffered(DEATH, "Death certificate", "Mohan Sahu", "+91 94252 10078",
                 "House 3, Tatibandh, Raipur");
 
-        // The visit: one of the medical certificate (hospital) or the crematorium record (home), and the informant's ID.
+        // The visit: one of the medical certificate (hospital) or the crematorium record (home); the informant ID.
         JsonNode visit = journey.singleTask("mitan.raipur", "Task_VisitCitizen", number);
         assertThat(journey.formText("mitan.raipur", visit, "documentChecklist"))
                 .contains("- One of: **Medical certificate of the cause of death")
@@ -141,9 +105,7 @@ class DeathCertificateJourneyIT {
         try (InputStream stored = store.open(certificate.getObjectKey()).orElseThrow()) {
             assertThat(sha256(stored.readAllBytes())).isEqualTo(certificate.getSha256());
         }
-        assertThat(outbox.findByRequestIdOrderByIdAsc(request.getId())).filteredOn(sms -> sms.getTemplate()
-                .equals("REQUEST_REGISTERED")).singleElement().satisfies(sms -> assertThat(sms.getBody())
-                .contains("मृत्यु प्रमाण पत्र"));
+        assertTheRegistrationSmsNames(request, "मृत्यु प्रमाण पत्र");
         // The path taken is in the history: the gateway, the permission task and the computed delay.
         String instance = request.getProcessInstanceId();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
@@ -152,10 +114,7 @@ class DeathCertificateJourneyIT {
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
                 .variableName("registrationPath").singleResult().getValue()).isEqualTo("permission");
 
-        JsonNode delivery = journey.singleTask("mitan.raipur", "Task_DeliverCertificate", number);
-        journey.submit("mitan.raipur", delivery, Map.of("deliveryOtp", JourneySteps.latestOtp(outbox, request.getId())));
-        assertThat(deliveries.findByRequestId(request.getId()).orElseThrow().getDeliveredAt()).isNotNull();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+        deliverAtTheDoor(journey, number, request);
     }
 
     private static Map<String, Object> particulars(LocalDate dateOfDeath) {
@@ -172,9 +131,5 @@ class DeathCertificateJourneyIT {
         particulars.put("particular_informantRelation", "son");
         particulars.put("particular_informantAddress", "House 3, Tatibandh, Raipur");
         return particulars;
-    }
-
-    private List<String> candidateGroups(JsonNode task) {
-        return JourneySteps.candidateGroups(taskService, task);
     }
 }

@@ -46,6 +46,8 @@ class DemoData {
             new DemoUser("inspector.raipur", "Santosh", "Netam", Roles.ofBody(Roles.REVENUE_INSPECTOR, RAIPUR)),
             new DemoUser("tehsildar.raipur", "Rekha", "Patel", Roles.ofBody(Roles.TEHSILDAR, RAIPUR)),
             new DemoUser("commissioner.raipur", "Sanjay", "Dhruw", Roles.ofBody(Roles.MUNICIPAL_COMMISSIONER, RAIPUR)),
+            new DemoUser("marriage.registrar.raipur", "Usha", "Markam",
+                    Roles.ofBody(Roles.MARRIAGE_REGISTRAR, RAIPUR)),
             new DemoUser("supervisor.raipur", "Pooja", "Sinha", Roles.ofBody(Roles.SUPERVISOR, RAIPUR)),
             new DemoUser("clerk.korba", "Lata", "Rathia", Roles.ofBody(Roles.CLERK, KORBA)),
             new DemoUser("registrar.korba", "Vikas", "Patel", Roles.ofBody(Roles.REGISTRAR, KORBA)),

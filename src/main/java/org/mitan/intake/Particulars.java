@@ -27,11 +27,14 @@ class Particulars {
     private final Requests requests;
     private final ServiceRequestRepository repository;
     private final PrintableCharacters printable;
+    private final ParticularsRules rules;
 
-    Particulars(Requests requests, ServiceRequestRepository repository, PrintableCharacters printable) {
+    Particulars(Requests requests, ServiceRequestRepository repository, PrintableCharacters printable,
+            ParticularsRules rules) {
         this.requests = requests;
         this.repository = repository;
         this.printable = printable;
+        this.rules = rules;
     }
 
     /** The stored particulars, without empty ones. */
@@ -49,7 +52,8 @@ class Particulars {
      * Merges the values into the stored particulars: a value replaces the stored one, an empty value removes it,
      * particulars not mentioned stay. Records who recorded which particulars. Text the certificate could not take
      * (too long, or with a character it cannot print) is refused, naming the form field, and nothing is stored:
-     * a {@link FormFieldValidationException}, so the task stays open and Tasklist shows why.
+     * a {@link FormFieldValidationException}, so the task stays open and Tasklist shows why. So are particulars
+     * that break a row of the type's rules ({@link ParticularsRules}, e.g. a groom under 21 on the date of marriage).
      */
     @Transactional
     void merge(String requestNumber, Map<String, Object> values, String actor) {
@@ -73,6 +77,10 @@ class Particulars {
             } else {
                 merged.put(name, storable(value));
             }
+        });
+        rules.broken(request.getCertificateType(), merged).stream().findFirst().ifPresent(broken -> {
+            String field = ProcessVariables.PARTICULAR_PREFIX + broken.field();
+            throw new FormFieldValidationException(field, field + ": " + broken.sentence());
         });
         request.setParticulars(merged);
         repository.save(request);

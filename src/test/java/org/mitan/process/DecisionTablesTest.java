@@ -131,6 +131,28 @@ class DecisionTablesTest {
         }
     }
 
+    @Test
+    void aMarriageRegisteredAfterThirtyDaysPaysTheLateFeeOfItsDelayAndTheRegistrarAlwaysDecides() {
+        DmnDecision delay = parse("marriage-certificate", "-registration-delay");
+        assertThat(path(delay, 30)).containsEntry("lateFee", 0).containsEntry("path", "registrar");
+        assertThat(path(delay, 31)).containsEntry("lateFee", 100).containsEntry("path", "registrar");
+        assertThat(path(delay, 365)).containsEntry("lateFee", 100);
+        assertThat(path(delay, 366)).containsEntry("lateFee", 200).containsEntry("pathDocuments", "");
+    }
+
+    @Test
+    void theDocumentsForAMarriageAskForTheInvitationCardOrThePriestsCertificate() {
+        DmnDecisionResult result = evaluate("marriage-certificate", "-documents", "marriage-certificate");
+
+        assertThat(result.collectEntries("documentType")).containsExactly("joint-photograph", "groom-age-proof",
+                "bride-age-proof", "invitation-card", "solemnisation-certificate", "marriage-affidavit",
+                "witness-one-id", "witness-two-id");
+        assertThat(result.<Boolean>collectEntries("mandatory")).containsOnly(true);
+        assertThat(result.<String>collectEntries("oneOfGroup")).containsExactly(
+                "", "", "", "marriage-proof", "marriage-proof", "", "", "");
+        assertThat(result.<String>collectEntries("labelHi")).allSatisfy(label -> assertThat(label).isNotBlank());
+    }
+
     private static Map<String, Object> path(DmnDecision delay, int days) {
         return DMN.evaluateDecision(delay, Variables.createVariables().putValue("delayDays", days)).getSingleResult()
                 .getEntryMap();
