@@ -176,7 +176,8 @@ final class JourneySteps {
         runJobs(number);
         submit("mitan.raipur", singleTask("mitan.raipur", "Task_RecordParticulars", number), Map.of(
                 "particular_childName", "Aarav Sahu", "particular_sex", "male",
-                "particular_dateOfBirth", "2026-11-02", "particular_placeOfBirth", "District Hospital, Raipur",
+                "particular_dateOfBirth", BirthCertificateJourneyIT.daysAgo(3),
+                "particular_placeOfBirth", "District Hospital, Raipur",
                 "particular_motherName", "Kamla Sahu", "particular_fatherName", "Mohan Sahu",
                 "particular_informantName", "Mohan Sahu", "particular_informantRelation", "father"));
         return number;
