@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -145,7 +146,7 @@ class BirthCertificateJourneyIT {
         assertThat(requests.findByRequestNumber(number).orElseThrow().getParticulars()).isEqualTo(before);
         steps.submit("mitan.raipur", particulars, Map.of(
                 "particular_childName", "Aarav Yadav", "particular_sex", "Male",
-                "particular_dateOfBirth", "2026-11-02", "particular_placeOfBirth", "District Hospital, Raipur",
+                "particular_dateOfBirth", daysAgo(3), "particular_placeOfBirth", "District Hospital, Raipur",
                 "particular_motherName", "Lakshmi Yadav", "particular_fatherName", "Suresh Yadav",
                 "particular_informantName", "Suresh Yadav", "particular_informantRelation", "father"));
         assertThat(requests.findByRequestNumber(number).orElseThrow().getParticulars())
@@ -211,6 +212,9 @@ class BirthCertificateJourneyIT {
         assertThat(status.getBody().path("milestones").toString())
                 .contains("REGISTERED", "MITAN_ASSIGNED", "DOCUMENTS_VERIFIED", "SUBMITTED",
                         "CERTIFICATE_ISSUED", "OUT_FOR_DELIVERY", "DELIVERED");
+        // Reported three days after the birth: the registrar decided without a late-registration permission.
+        assertThat(status.getBody().path("registration").path("delayDays").asInt()).isEqualTo(3);
+        assertThat(status.getBody().path("registration").path("path").asText()).isEqualTo("registrar");
 
         // Every milestone reached the citizen by SMS.
         List<String> templates = outbox.findByRequestIdOrderByIdAsc(request.getId()).stream()
@@ -246,7 +250,7 @@ class BirthCertificateJourneyIT {
         steps.runJobs(number);
         steps.submit("mitan.raipur", steps.singleTask("mitan.raipur", "Task_RecordParticulars", number), Map.of(
                 "particular_childName", "रीना प्रिया", "particular_sex", "Female",
-                "particular_dateOfBirth", "2026-11-04", "particular_placeOfBirth", "ज़िला अस्पताल, रायपुर",
+                "particular_dateOfBirth", daysAgo(1), "particular_placeOfBirth", "ज़िला अस्पताल, रायपुर",
                 "particular_motherName", name, "particular_fatherName", "श्री राम यादव",
                 "particular_informantName", "श्री राम यादव", "particular_informantRelation", "पिता"));
         steps.submit("clerk.raipur", steps.claim("clerk.raipur", "Task_ScrutiniseDocuments", number),
@@ -319,7 +323,7 @@ class BirthCertificateJourneyIT {
         JsonNode particulars = steps.singleTask("mitan.raipur", "Task_RecordParticulars", own);
         refusedThenSubmitted("mitan.raipur", particulars, tampered, Map.of(
                 "particular_childName", "Ira Nag", "particular_sex", "Female",
-                "particular_dateOfBirth", "2026-11-03", "particular_placeOfBirth", "District Hospital, Raipur",
+                "particular_dateOfBirth", daysAgo(2), "particular_placeOfBirth", "District Hospital, Raipur",
                 "particular_motherName", "Kavita Nag", "particular_fatherName", "Rohit Nag",
                 "particular_informantName", "Rohit Nag", "particular_informantRelation", "father"));
         assertThat(requests.findByRequestNumber(own).orElseThrow().getParticulars())
@@ -382,5 +386,13 @@ class BirthCertificateJourneyIT {
         assertThat(refused.getBody()).contains("Only the fields of this task's form may be sent");
         assertThat(taskService.createTaskQuery().taskId(task.path("id").asText()).count()).isOne();
         steps.submit(user, task, values);
+    }
+
+    /**
+     * A date of birth so many days before today in Raipur: a birth reported within 21 days, which the registrar
+     * registers without the late-registration permission (the delay is counted from the day of the call).
+     */
+    static String daysAgo(int days) {
+        return LocalDate.now(StateCalendar.ZONE).minusDays(days).toString();
     }
 }

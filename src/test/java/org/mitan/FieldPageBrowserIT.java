@@ -279,6 +279,9 @@ class FieldPageBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-particular_childName")));
         driver.findElement(By.id("f-particular_childName")).sendKeys("Aarav Sahu");
         driver.findElement(By.cssSelector("#f-particular_sex input[value=Male]")).click();
+        String dateOfBirth = BirthCertificateJourneyIT.daysAgo(3);
+        driver.executeScript("arguments[0].value = arguments[1]",
+                driver.findElement(By.id("f-particular_dateOfBirth")), dateOfBirth);
         driver.findElement(By.id("f-particular_placeOfBirth")).sendKeys("District Hospital, Raipur");
         driver.findElement(By.id("f-particular_motherName")).sendKeys("Kamla Sahu");
         driver.findElement(By.id("f-particular_fatherName")).sendKeys("Mohan Sahu");
@@ -299,7 +302,7 @@ class FieldPageBrowserIT {
         driver.findElement(By.cssSelector("#task-form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
         assertThat(requests.findByRequestNumber(number).orElseThrow().getParticulars())
-                .containsEntry("childName", "Aarav Sahu").containsEntry("dateOfBirth", "2026-11-02");
+                .containsEntry("childName", "Aarav Sahu").containsEntry("dateOfBirth", dateOfBirth);
 
         // The officers do their part (through the API here; Tasklist has its own browser test).
         steps.submit("clerk.raipur", steps.claim("clerk.raipur", "Task_ScrutiniseDocuments", number),

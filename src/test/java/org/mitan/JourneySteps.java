@@ -63,6 +63,22 @@ final class JourneySteps {
         return registered.getBody().path("requestNumber").asText();
     }
 
+    /**
+     * The call centre finds the type on offer ({@code GET /api/certificate-types}) and registers a Raipur request of
+     * it for the citizen, in Hindi; the answer names the service. Gives the request number.
+     */
+    String registerOffered(String type, String serviceName, String citizenName, String phone, String address) {
+        ResponseEntity<JsonNode> offered = as("callcentre").getForEntity("/api/certificate-types", JsonNode.class);
+        assertThat(offered.getBody().findValuesAsText("key")).contains(type);
+        ResponseEntity<JsonNode> registered = as("callcentre").postForEntity("/api/requests", Map.of(
+                "certificateType", type, "bodyCode", "RPR", "ward", 14, "citizenName", citizenName,
+                "citizenPhone", phone, "address", address, "preferredVisitWindow", "MORNING", "language", "hi"),
+                JsonNode.class);
+        assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(registered.getBody().path("serviceName").asText()).isEqualTo(serviceName);
+        return registered.getBody().path("requestNumber").asText();
+    }
+
     /** The tasks of that definition key in the request's processes that the user may see. */
     JsonNode tasks(String user, String taskKey, String number) {
         ResponseEntity<JsonNode> tasks = as(user).getForEntity(
@@ -160,7 +176,8 @@ final class JourneySteps {
         runJobs(number);
         submit("mitan.raipur", singleTask("mitan.raipur", "Task_RecordParticulars", number), Map.of(
                 "particular_childName", "Aarav Sahu", "particular_sex", "Male",
-                "particular_dateOfBirth", "2026-11-02", "particular_placeOfBirth", "District Hospital, Raipur",
+                "particular_dateOfBirth", BirthCertificateJourneyIT.daysAgo(3),
+                "particular_placeOfBirth", "District Hospital, Raipur",
                 "particular_motherName", "Kamla Sahu", "particular_fatherName", "Mohan Sahu",
                 "particular_informantName", "Mohan Sahu", "particular_informantRelation", "father"));
         return number;

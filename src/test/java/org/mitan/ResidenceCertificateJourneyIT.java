@@ -5,24 +5,12 @@ import static org.mitan.Scans.image;
 import static org.mitan.Scans.pdf;
 import static org.mitan.Scans.sha256;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
-import org.mitan.certificate.CertificateRepository;
-import org.mitan.delivery.DeliveryRepository;
-import org.mitan.document.DocumentStore;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.ServiceRequest;
-import org.mitan.request.ServiceRequestRepository;
-import org.mitan.sms.SmsMessageRepository;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -33,34 +21,13 @@ import org.springframework.http.ResponseEntity;
  * certificate names the applicant.
  */
 @MitanIntegrationTest
-class ResidenceCertificateJourneyIT {
+class ResidenceCertificateJourneyIT extends TypeJourney {
 
     static final String RESIDENCE = "residence-certificate";
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ServiceRequestRepository requests;
-    @Autowired
-    CertificateRepository certificates;
-    @Autowired
-    DeliveryRepository deliveries;
-    @Autowired
-    SmsMessageRepository outbox;
-    @Autowired
-    DocumentStore store;
-
     @Test
     void residenceCertificateFromCallToDoorWithOneOfTheFiveProofsOfResidence() throws Exception {
-        JourneySteps journey = new JourneySteps(http, json, runtime, management);
+        JourneySteps journey = journey();
         ResponseEntity<JsonNode> offered = journey.as("callcentre").getForEntity("/api/certificate-types",
                 JsonNode.class);
         assertThat(offered.getBody().findValuesAsText("key")).contains(RESIDENCE);
@@ -110,17 +77,8 @@ class ResidenceCertificateJourneyIT {
         try (InputStream stored = store.open(certificate.getObjectKey()).orElseThrow()) {
             assertThat(sha256(stored.readAllBytes())).isEqualTo(certificate.getSha256());
         }
-        assertThat(outbox.findByRequestIdOrderByIdAsc(request.getId())).filteredOn(sms -> sms.getTemplate()
-                .equals("REQUEST_REGISTERED")).singleElement().satisfies(sms -> assertThat(sms.getBody())
-                .contains("निवास (मूल निवासी) प्रमाण पत्र"));
+        assertTheRegistrationSmsNames(request, "निवास (मूल निवासी) प्रमाण पत्र");
 
-        JsonNode delivery = journey.singleTask("mitan.raipur", "Task_DeliverCertificate", number);
-        journey.submit("mitan.raipur", delivery, Map.of("deliveryOtp", JourneySteps.latestOtp(outbox, request.getId())));
-        assertThat(deliveries.findByRequestId(request.getId()).orElseThrow().getDeliveredAt()).isNotNull();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
-    }
-
-    private List<String> candidateGroups(JsonNode task) {
-        return JourneySteps.candidateGroups(taskService, task);
+        deliverAtTheDoor(journey, number, request);
     }
 }

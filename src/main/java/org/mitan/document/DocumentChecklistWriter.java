@@ -32,7 +32,8 @@ class DocumentChecklistWriter {
         ServiceRequest request = requests.require(requestNumber);
         Set<String> uploaded = documents.findByRequestIdOrderByUploadedAtAsc(request.getId()).stream()
                 .map(Document::getDocumentType).collect(Collectors.toSet());
-        return render(requiredDocuments.forType(request.getCertificateType()), uploaded, documentProblems);
+        return render(RequiredDocuments.onPath(
+                requiredDocuments.forType(request.getCertificateType()), request), uploaded, documentProblems);
     }
 
     static String render(List<RequiredDocument> rows, Set<String> uploadedTypes, String documentProblems) {

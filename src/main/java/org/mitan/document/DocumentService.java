@@ -146,7 +146,8 @@ class DocumentService {
         ServiceRequest request = requestRows.findByRequestNumber(requestNumber)
                 .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
         access.checkMaySee(caller, request);
-        List<RequiredDocument> rows = requiredDocuments.forType(request.getCertificateType());
+        List<RequiredDocument> rows = RequiredDocuments.onPath(
+                requiredDocuments.forType(request.getCertificateType()), request);
         return new Checklist(request, RequiredDocuments.requirements(rows),
                 documents.findByRequestIdOrderByUploadedAtAsc(request.getId()));
     }
@@ -204,7 +205,8 @@ class DocumentService {
     }
 
     private RequiredDocument askedFor(ServiceRequest request, String documentType) {
-        List<RequiredDocument> asked = requiredDocuments.forType(request.getCertificateType());
+        List<RequiredDocument> asked = RequiredDocuments.onPath(
+                requiredDocuments.forType(request.getCertificateType()), request);
         return asked.stream().filter(row -> row.documentType().equals(documentType)).findFirst()
                 .orElseThrow(() -> Refusal.invalid(Map.of("type", "must be one of "
                         + asked.stream().map(RequiredDocument::documentType).collect(Collectors.joining(", "))

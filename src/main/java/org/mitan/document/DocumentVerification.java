@@ -58,7 +58,8 @@ public class DocumentVerification {
     }
 
     List<String> problemsOf(ServiceRequest request) {
-        List<RequiredDocument> rows = requiredDocuments.forType(request.getCertificateType());
+        List<RequiredDocument> rows = RequiredDocuments.onPath(
+                requiredDocuments.forType(request.getCertificateType()), request);
         Map<String, Document> newestByType = new LinkedHashMap<>();
         documents.findByRequestIdOrderByUploadedAtAsc(request.getId())
                 .forEach(document -> newestByType.put(document.getDocumentType(), document));

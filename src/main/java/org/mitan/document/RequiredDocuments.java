@@ -17,6 +17,7 @@ import org.mitan.process.EngineCalls;
 import org.mitan.catalogue.LatestDecision;
 import org.mitan.catalogue.TypeTables;
 import org.mitan.process.ProcessVariables;
+import org.mitan.request.ServiceRequest;
 import org.springframework.stereotype.Service;
 
 /**
@@ -67,6 +68,21 @@ public class RequiredDocuments {
                     + "': add its rows to " + certificateType + ".dmn and deploy the type.");
         }
         return rows;
+    }
+
+    /**
+     * The rows for one request: the type's rows, with the documents its registration path asks for (see
+     * {@link RegistrationDelayDelegate}, e.g. an affidavit and the magistrate's order for a birth registered more
+     * than a year late) made mandatory. Before the path is known, the type's rows as they are.
+     */
+    public static List<RequiredDocument> onPath(List<RequiredDocument> rows, ServiceRequest request) {
+        List<String> pathDocuments = request.getPathDocuments();
+        if (pathDocuments.isEmpty()) {
+            return rows;
+        }
+        return rows.stream().map(row -> pathDocuments.contains(row.documentType()) && !row.mandatory()
+                ? new RequiredDocument(row.documentType(), row.label(), row.labelHi(), true, row.oneOfGroup())
+                : row).toList();
     }
 
     /**

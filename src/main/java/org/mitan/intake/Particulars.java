@@ -37,12 +37,15 @@ class Particulars {
     private final Requests requests;
     private final ServiceRequestRepository repository;
     private final PrintableCharacters printable;
+    private final ParticularsRules rules;
     private final Clock clock;
 
-    Particulars(Requests requests, ServiceRequestRepository repository, PrintableCharacters printable, Clock clock) {
+    Particulars(Requests requests, ServiceRequestRepository repository, PrintableCharacters printable,
+            ParticularsRules rules, Clock clock) {
         this.requests = requests;
         this.repository = repository;
         this.printable = printable;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -63,7 +66,8 @@ class Particulars {
      * (too long, or with a character it cannot print) is refused, naming the form field, and nothing is stored:
      * a {@link FormFieldValidationException}, so the task stays open and Tasklist shows why. So is a date that is
      * not a real calendar date or lies after today in India: every particular date records something that has
-     * happened (a birth, the start of a residence), for every certificate type alike.
+     * happened (a birth, the start of a residence), for every certificate type alike. So are particulars that
+     * break a row of the type's rules ({@link ParticularsRules}, e.g. a groom under 21 on the date of marriage).
      */
     @Transactional
     void merge(String requestNumber, Map<String, Object> values, String actor) {
@@ -92,6 +96,10 @@ class Particulars {
             } else {
                 merged.put(name, storable(value));
             }
+        });
+        rules.broken(request.getCertificateType(), merged).stream().findFirst().ifPresent(broken -> {
+            String field = ProcessVariables.PARTICULAR_PREFIX + broken.field();
+            throw new FormFieldValidationException(field, field + ": " + broken.sentence());
         });
         request.setParticulars(merged);
         repository.save(request);

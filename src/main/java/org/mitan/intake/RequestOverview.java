@@ -51,7 +51,16 @@ class RequestOverview {
                 .toList();
         return new View(request.getRequestNumber(), request.getCertificateType(), serviceName, request.getBodyCode(),
                 request.getWard(), request.getStatus(), request.getCreatedAt(), request.getClosedAt(), steps,
-                milestones);
+                milestones, registration(request));
+    }
+
+    /** Late registration as worked out from the particulars; null for a type without it or before the particulars. */
+    private static Registration registration(ServiceRequest request) {
+        if (request.getRegistrationPath() == null) {
+            return null;
+        }
+        return new Registration(request.getRegistrationDelayDays(), request.getRegistrationPath(),
+                request.getPathDocuments(), request.getLateFeeRupees());
     }
 
     private Step step(Task task) {
@@ -67,7 +76,11 @@ class RequestOverview {
 
     record View(String requestNumber, String certificateType, String serviceName, String bodyCode, int ward,
             RequestStatus status, Instant createdAt, Instant closedAt, List<Step> currentSteps,
-            List<Milestone> milestones) {
+            List<Milestone> milestones, Registration registration) {
+    }
+
+    /** Days from the event to the call, the path the type's decision chose, its documents, its late fee (Rs). */
+    record Registration(Integer delayDays, String path, List<String> pathDocuments, Integer lateFeeRupees) {
     }
 
     record Step(String name, String taskDefinitionKey, String assignee, List<String> candidateGroups, Instant due) {

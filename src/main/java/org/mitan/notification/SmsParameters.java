@@ -147,7 +147,8 @@ public class SmsParameters implements SmsValues {
     }
 
     private String missingDocuments(ServiceRequest request, String language) {
-        List<RequiredDocument> rows = requiredDocuments.forType(request.getCertificateType());
+        List<RequiredDocument> rows = RequiredDocuments.onPath(
+                requiredDocuments.forType(request.getCertificateType()), request);
         Set<String> uploaded = documents.findByRequestIdOrderByUploadedAtAsc(request.getId()).stream()
                 .map(Document::getDocumentType)
                 .collect(Collectors.toSet());

@@ -87,6 +87,20 @@ public final class ProcessVariables {
     public static final String DECISION_REASON = "decisionReason";
     public static final String CERTIFICATE_NUMBER = "certificateNumber";
 
+    // Late registration (a type with a "Work out the registration delay" step, see registrationDelay)
+    /** Integer: days from the event of the particulars (birth, death, marriage) to the registration; computed. */
+    public static final String REGISTRATION_DELAY_DAYS = "registrationDelayDays";
+    /** String: the path the type's {@code <key>-registration-delay} decision chose, e.g. {@code permission}. */
+    public static final String REGISTRATION_PATH = "registrationPath";
+    /** Integer: the late fee in rupees that path charges (0 when none); also on the request record. */
+    public static final String LATE_FEE_RUPEES = "lateFeeRupees";
+    /** Boolean: whether the documents the path needs are uploaded (if not, the Mitan visits again). */
+    public static final String REGISTRATION_DOCUMENTS_COMPLETE = "registrationDocumentsComplete";
+    /** String: the prescribed authority's written permission for a late registration, {@code granted} or not. */
+    public static final String LATE_PERMISSION = "latePermission";
+    /** String: the prescribed authority's remarks; shown to the registrar like every {@code ...Remarks}. */
+    public static final String LATE_PERMISSION_REMARKS = "latePermissionRemarks";
+
     // Delivery
     /** String: the OTP typed by the Mitan; checked on completion and never kept. */
     public static final String DELIVERY_OTP = "deliveryOtp";

@@ -1,7 +1,9 @@
 package org.mitan.request;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.Column;
@@ -88,6 +90,22 @@ public class ServiceRequest {
 
     @Column(name = "closed_at")
     private Instant closedAt;
+
+    /** Days between the event of the particulars (birth, death, marriage) and the registration; see V14. */
+    @Column(name = "registration_delay_days")
+    private Integer registrationDelayDays;
+
+    /** The path the type's registration-delay decision chose, e.g. {@code registrar}, {@code permission}. */
+    @Column(name = "registration_path")
+    private String registrationPath;
+
+    /** Document types that path makes mandatory, comma-separated; empty when none. */
+    @Column(name = "path_documents")
+    private String pathDocuments;
+
+    /** The late fee in rupees the path charges (0 when none); the fee and payment machinery collects it. */
+    @Column(name = "late_fee_rupees")
+    private Integer lateFeeRupees;
 
     @Version
     private long version;
@@ -209,5 +227,36 @@ public class ServiceRequest {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public Integer getRegistrationDelayDays() {
+        return registrationDelayDays;
+    }
+
+    public String getRegistrationPath() {
+        return registrationPath;
+    }
+
+    /** The document types the registration path makes mandatory, in the decision's order. */
+    public List<String> getPathDocuments() {
+        if (pathDocuments == null || pathDocuments.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(pathDocuments.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    public Integer getLateFeeRupees() {
+        return lateFeeRupees;
+    }
+
+    /** Records the registration delay and what the type's decision made of it. */
+    public void recordRegistrationDelay(int delayDays, String path, List<String> documents, int lateFee,
+            Instant now) {
+        this.registrationDelayDays = delayDays;
+        this.registrationPath = path;
+        this.pathDocuments = String.join(",", documents);
+        this.lateFeeRupees = lateFee;
+        this.updatedAt = now;
     }
 }

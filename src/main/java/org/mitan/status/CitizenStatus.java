@@ -194,7 +194,8 @@ class CitizenStatus {
 
     /** The documents the type asks for that are not uploaded yet ("one of" groups as one line). */
     private List<Names> missing(ServiceRequest request) {
-        List<RequiredDocument> rows = requiredDocuments.forType(request.getCertificateType());
+        List<RequiredDocument> rows = RequiredDocuments.onPath(
+                requiredDocuments.forType(request.getCertificateType()), request);
         Set<String> uploaded = new HashSet<>();
         for (Document document : documents.findByRequestIdOrderByUploadedAtAsc(request.getId())) {
             uploaded.add(document.getDocumentType());

@@ -95,7 +95,8 @@ class RequestSummaries {
         if (scans.isEmpty()) {
             md.append("None uploaded yet.\n");
         } else {
-            Map<String, String> labels = requiredDocuments.forType(request.getCertificateType()).stream()
+            Map<String, String> labels = RequiredDocuments.onPath(
+                    requiredDocuments.forType(request.getCertificateType()), request).stream()
                     .collect(Collectors.toMap(RequiredDocument::documentType, RequiredDocument::label,
                             (first, second) -> first));
             for (Document scan : scans) {

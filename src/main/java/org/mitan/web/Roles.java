@@ -21,6 +21,10 @@ public final class Roles {
     public static final String REVENUE_INSPECTOR = "revenue-inspector";
     /** Tehsildar of the Revenue department: decides, e.g. on caste certificates. */
     public static final String TEHSILDAR = "tehsildar";
+    /** Municipal Commissioner: permits a birth or death registered 21 days to a year late. */
+    public static final String MUNICIPAL_COMMISSIONER = "municipal-commissioner";
+    /** The municipal body's Registrar of Marriages: hears both parties and decides on a marriage registration. */
+    public static final String MARRIAGE_REGISTRAR = "marriage-registrar";
     public static final String SUPERVISOR = "supervisor";
     public static final String AUDITOR = "auditor";
     public static final String ANALYST = "analyst";

@@ -17,6 +17,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -57,9 +59,13 @@ public final class LoadClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong PHONES = new AtomicLong(600_000_000L + new Random().nextInt(300_000_000));
 
-    /** The child's particulars, as the Mitan fills them in. */
+    /**
+     * The child's particulars, as the Mitan fills them in: a birth three days ago, so every lifecycle takes the
+     * registrar's path (a birth reported after 21 days needs the commissioner's permission as well).
+     */
     private static final Map<String, Object> PARTICULARS = Map.of("particular_childName", "Aarav Sahu",
-            "particular_sex", "male", "particular_dateOfBirth", "2026-11-02",
+            "particular_sex", "Male", "particular_dateOfBirth",
+            LocalDate.now(ZoneId.of("Asia/Kolkata")).minusDays(3).toString(),
             "particular_placeOfBirth", "District Hospital, Raipur", "particular_motherName", "Kamla Sahu",
             "particular_fatherName", "Mohan Sahu", "particular_informantName", "Mohan Sahu",
             "particular_informantRelation", "father");

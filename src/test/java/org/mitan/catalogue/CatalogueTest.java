@@ -103,7 +103,9 @@ class CatalogueTest {
         deployTables("caste-certificate", "1");
 
         assertThat(catalogue.stepsByRole()).containsOnlyKeys("clerk", "registrar", "revenue-inspector",
-                "supervisor", "tehsildar");
+                "supervisor", "tehsildar", "municipal-commissioner");
+        assertThat(catalogue.stepsByRole().get("municipal-commissioner"))
+                .containsExactly("Permit the late registration");
         assertThat(catalogue.stepsByRole().get("revenue-inspector"))
                 .containsExactly("Field inquiry by the Revenue Inspector (Patwari)");
     }

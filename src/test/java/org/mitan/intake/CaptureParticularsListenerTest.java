@@ -38,8 +38,9 @@ class CaptureParticularsListenerTest {
     private final RequestMilestoneRepository milestones = mock(RequestMilestoneRepository.class);
     private final IdentityService identity = mock(IdentityService.class);
     private final Requests requests = new Requests(repository, milestones, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
+    private final ParticularsRules rules = mock(ParticularsRules.class);
     private final CaptureParticularsListener listener = new CaptureParticularsListener(
-            new Particulars(requests, repository, RegistrationValidatorTest.PRINTABLE,
+            new Particulars(requests, repository, RegistrationValidatorTest.PRINTABLE, rules,
                     Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), identity);
     private final ServiceRequest request = Fixtures.request(3, "RPR-2026-000003");
     private final Map<String, Object> processScope = new HashMap<>();
@@ -127,6 +128,23 @@ class CaptureParticularsListenerTest {
                 .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
                 .hasMessageContaining("particular_childName contains a control character (U+0000 NULL)");
         assertThat(request.getParticulars()).containsOnly(Map.entry("childName", "Riya"));
+        verify(repository, never()).save(any());
+    }
+
+    @Test
+    void particularsThatBreakARuleOfTheTypeAreRefusedWithItsMessageAndNothingIsStored() {
+        request.setParticulars(Map.of("groomName", "Ravi"));
+        taskScope.put("particular_groomDateOfBirth", "2006-01-10");
+        taskScope.put("particular_dateOfMarriage", "2026-04-20");
+        when(rules.broken(request.getCertificateType(), Map.of("groomName", "Ravi",
+                "groomDateOfBirth", "2006-01-10", "dateOfMarriage", "2026-04-20"))).thenReturn(List.of(
+                new ParticularsRules.Broken("groomDateOfBirth", "The groom must be at least 21.", "वर 21 वर्ष")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> listener.notify(
+                        Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution)))
+                .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+                .hasMessage("particular_groomDateOfBirth: The groom must be at least 21. / वर 21 वर्ष");
+        assertThat(request.getParticulars()).containsOnly(Map.entry("groomName", "Ravi"));
         verify(repository, never()).save(any());
     }
 

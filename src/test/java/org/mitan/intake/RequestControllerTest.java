@@ -249,6 +249,6 @@ class RequestControllerTest {
                         Instant.parse("2026-05-03T12:30:00Z"))),
                 List.of(new RequestOverview.Milestone("REGISTERED", Fixtures.NOW, "cc1", null),
                         new RequestOverview.Milestone("MITAN_ASSIGNED", Fixtures.NOW.plusSeconds(60), "system",
-                                "Asha (mitan1)")));
+                                "Asha (mitan1)")), null);
     }
 }

@@ -75,6 +75,7 @@ abstract class CertificateTypeContract extends EngineProcessTest {
     FakeSteps steps = new FakeSteps();
     FakeMitans mitans = new FakeMitans(MITAN);
     SingleWindow singleWindow = SingleWindow.ACCEPTS;
+    FakeRegistrationDelay delay = new FakeRegistrationDelay();
     boolean issuingFails;
     int submissions;
     int issues;
@@ -137,6 +138,8 @@ abstract class CertificateTypeContract extends EngineProcessTest {
                         });
             }
         });
+        // Types with a "Work out the registration delay" step: registered in time unless a test says otherwise.
+        Mocks.register("registrationDelay", delay);
         Mocks.register("requestSummaryListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, "**" + REQUEST + "**"));
         Mocks.register("submitToSingleWindow", (JavaDelegate) execution -> {

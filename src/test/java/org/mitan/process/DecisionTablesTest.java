@@ -64,8 +64,8 @@ class DecisionTablesTest {
         DmnDecisionResult result = evaluate(ProcessKeys.BIRTH_CERTIFICATE, "-documents", ProcessKeys.BIRTH_CERTIFICATE);
 
         assertThat(result.collectEntries("documentType")).containsExactly(
-                "birth-report", "parent-id", "address-proof", "late-registration-affidavit");
-        assertThat(result.<Boolean>collectEntries("mandatory")).containsExactly(true, true, true, false);
+                "birth-report", "parent-id", "address-proof", "late-registration-affidavit", "magistrate-order");
+        assertThat(result.<Boolean>collectEntries("mandatory")).containsExactly(true, true, true, false, false);
         assertThat(result.<String>collectEntries("oneOfGroup")).containsOnly("");
         assertThat(result.<String>collectEntries("label")).allSatisfy(label -> assertThat(label).isNotBlank());
         assertThat(result.<String>collectEntries("labelHi")).allSatisfy(label -> assertThat(label).isNotBlank());
@@ -87,6 +87,75 @@ class DecisionTablesTest {
                         + " ST 06-09-1950, OBC 26-12-1984)",
                 "Declaration of the ward or gram sabha (when no such record exists)");
         assertThat(result.<String>collectEntries("labelHi")).allSatisfy(label -> assertThat(label).isNotBlank());
+    }
+
+    @Test
+    void theDocumentsForADeathCertificateAskForTheMedicalCertificateOrTheCrematoriumRecord() {
+        DmnDecisionResult result = evaluate("death-certificate", "-documents", "death-certificate");
+
+        assertThat(result.collectEntries("documentType")).containsExactly("medical-certificate-cause-of-death",
+                "crematorium-record", "informant-id", "deceased-id", "late-registration-affidavit", "magistrate-order");
+        assertThat(result.<Boolean>collectEntries("mandatory")).containsExactly(true, true, true, false, false, false);
+        assertThat(result.<String>collectEntries("oneOfGroup")).containsExactly(
+                "death-proof", "death-proof", "", "", "", "");
+        assertThat(result.<String>collectEntries("labelHi")).allSatisfy(label -> assertThat(label).isNotBlank());
+    }
+
+    @Test
+    void theServiceOfADeathCertificateNamesTheDeceasedAsTheHolder() {
+        DmnDecisionResult result = evaluate("death-certificate", "-service", "death-certificate");
+
+        assertThat(result.getSingleResult().getEntryMap())
+                .containsEntry("serviceName", "Death certificate")
+                .containsEntry("serviceNameHi", "मृत्यु प्रमाण पत्र")
+                .containsEntry("holderParticular", "deceasedName")
+                .containsEntry("legalDueDays", 7);
+    }
+
+    /** Registration of Births and Deaths Act s.13: 21 days, then up to a year with permission, then the magistrate. */
+    @Test
+    void theRegistrationDelayOfBirthsAndDeathsChoosesThePathAtTwentyOneDaysAndAtAYear() {
+        for (String type : List.of(ProcessKeys.BIRTH_CERTIFICATE, "death-certificate")) {
+            DmnDecision delay = parse(type, "-registration-delay");
+            assertThat(path(delay, 0)).as(type).containsEntry("path", "registrar").containsEntry("pathDocuments", "");
+            assertThat(path(delay, 21)).as(type).containsEntry("path", "registrar");
+            assertThat(path(delay, 22)).as(type).containsEntry("path", "permission")
+                    .containsEntry("pathDocuments", "late-registration-affidavit");
+            assertThat(path(delay, 365)).as(type).containsEntry("path", "permission");
+            assertThat(path(delay, 366)).as(type).containsEntry("path", "magistrate")
+                    .containsEntry("pathDocuments", "late-registration-affidavit, magistrate-order");
+            assertThat(path(delay, 20_000)).as(type).containsEntry("path", "magistrate");
+            // every document a path names is a row of the type's documents table
+            List<String> documents = evaluate(type, "-documents", type).collectEntries("documentType");
+            assertThat(documents).contains("late-registration-affidavit", "magistrate-order");
+        }
+    }
+
+    @Test
+    void aMarriageRegisteredAfterThirtyDaysPaysTheLateFeeOfItsDelayAndTheRegistrarAlwaysDecides() {
+        DmnDecision delay = parse("marriage-certificate", "-registration-delay");
+        assertThat(path(delay, 30)).containsEntry("lateFee", 0).containsEntry("path", "registrar");
+        assertThat(path(delay, 31)).containsEntry("lateFee", 100).containsEntry("path", "registrar");
+        assertThat(path(delay, 365)).containsEntry("lateFee", 100);
+        assertThat(path(delay, 366)).containsEntry("lateFee", 200).containsEntry("pathDocuments", "");
+    }
+
+    @Test
+    void theDocumentsForAMarriageAskForTheInvitationCardOrThePriestsCertificate() {
+        DmnDecisionResult result = evaluate("marriage-certificate", "-documents", "marriage-certificate");
+
+        assertThat(result.collectEntries("documentType")).containsExactly("joint-photograph", "groom-age-proof",
+                "bride-age-proof", "invitation-card", "solemnisation-certificate", "marriage-affidavit",
+                "witness-one-id", "witness-two-id");
+        assertThat(result.<Boolean>collectEntries("mandatory")).containsOnly(true);
+        assertThat(result.<String>collectEntries("oneOfGroup")).containsExactly(
+                "", "", "", "marriage-proof", "marriage-proof", "", "", "");
+        assertThat(result.<String>collectEntries("labelHi")).allSatisfy(label -> assertThat(label).isNotBlank());
+    }
+
+    private static Map<String, Object> path(DmnDecision delay, int days) {
+        return DMN.evaluateDecision(delay, Variables.createVariables().putValue("delayDays", days)).getSingleResult()
+                .getEntryMap();
     }
 
     @Test
