@@ -237,6 +237,33 @@ class TenthTypeWithoutJavaIT {
     }
 
     @Test
+    void aFeesTableWithoutTheMitanServiceFeeIsRefusedAndChangesNothing() {
+        String feesWithoutMitanService = """
+                  <decision id="test-permit-fees" name="Test permit: fees">
+                    <decisionTable id="DecisionTable_TestPermitFees" hitPolicy="UNIQUE">
+                      <input id="Input_TestPermitFees_Fee" label="Fee">
+                        <inputExpression id="InputExpression_TestPermitFees_Fee" typeRef="string"><text>fee</text></inputExpression>
+                      </input>
+                      <output id="Output_TestPermitFees_Rupees" name="rupees" typeRef="integer" />
+                      <output id="Output_TestPermitFees_Label" name="label" typeRef="string" />
+                      <output id="Output_TestPermitFees_LabelHi" name="labelHi" typeRef="string" />
+                      <rule id="Rule_TestPermitFees_Permit">
+                        <inputEntry id="InputEntry_TestPermitFees_Permit"><text>"permit"</text></inputEntry>
+                        <outputEntry id="OutputEntry_TestPermitFees_Rupees"><text>200</text></outputEntry>
+                        <outputEntry id="OutputEntry_TestPermitFees_Label"><text>"Permit fee"</text></outputEntry>
+                        <outputEntry id="OutputEntry_TestPermitFees_LabelHi"><text>"परमिट शुल्क"</text></outputEntry>
+                      </rule>
+                    </decisionTable>
+                  </decision>
+                  <dmndi:DMNDI>""";
+        String tables = new String(TenthType.deploymentResources().get(TenthType.TABLES), StandardCharsets.UTF_8)
+                .replace("  <dmndi:DMNDI>", feesWithoutMitanService);
+
+        refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)), "test-permit-fees",
+                "no row for fee mitan-service");
+    }
+
+    @Test
     void aModelWithAStepTheTablesDoNotKnowIsRefusedAndChangesNothing() {
         String model = new String(TenthType.changedModel(), StandardCharsets.UTF_8)
                 .replace("Task_RecordParticulars", "Task_RecordPermitParticulars");
