@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.CertificateType;
+import org.mitan.catalogue.TestTypes;
 import org.mitan.document.DocumentRequirement;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
@@ -247,12 +248,7 @@ class TenthTypeWithoutJavaIT {
                       <output id="Output_TestPermitFees_Rupees" name="rupees" typeRef="integer" />
                       <output id="Output_TestPermitFees_Label" name="label" typeRef="string" />
                       <output id="Output_TestPermitFees_LabelHi" name="labelHi" typeRef="string" />
-                      <rule id="Rule_TestPermitFees_Permit">
-                        <inputEntry id="InputEntry_TestPermitFees_Permit"><text>"permit"</text></inputEntry>
-                        <outputEntry id="OutputEntry_TestPermitFees_Rupees"><text>200</text></outputEntry>
-                        <outputEntry id="OutputEntry_TestPermitFees_Label"><text>"Permit fee"</text></outputEntry>
-                        <outputEntry id="OutputEntry_TestPermitFees_LabelHi"><text>"परमिट शुल्क"</text></outputEntry>
-                      </rule>
+                  """ + TestTypes.feeRow("permit", 200, "Permit fee", "परमिट शुल्क") + """
                     </decisionTable>
                   </decision>
                   <dmndi:DMNDI>""";

@@ -102,16 +102,8 @@ class TypeTablesTest {
 
     @Test
     void aDepartmentAddsItsOwnFeeAsARowWithoutJava() throws IOException {
-        String lateFee = """
-                <rule id="Rule_BirthCertificateFees_Late">
-                  <inputEntry id="InputEntry_BirthCertificateFees_Late"><text>"late-registration"</text></inputEntry>
-                  <outputEntry id="OutputEntry_BirthCertificateFees_Late_Rupees"><text>100</text></outputEntry>
-                  <outputEntry id="OutputEntry_BirthCertificateFees_Late_Label"><text>"Late registration fee"</text></outputEntry>
-                  <outputEntry id="OutputEntry_BirthCertificateFees_Late_LabelHi"><text>"विलंब पंजीयन शुल्क"</text></outputEntry>
-                </rule>
-                </decisionTable>
-                  </decision>
-                  <dmndi:DMNDI>""";
+        String lateFee = TestTypes.feeRow("late-registration", 100, "Late registration fee", "विलंब पंजीयन शुल्क")
+                + "</decisionTable></decision><dmndi:DMNDI>";
         String text = Files.readString(Path.of("processes/birth-certificate.dmn"))
                 .replaceFirst("</decisionTable>\\s*</decision>\\s*<dmndi:DMNDI>", lateFee);
 
