@@ -6,6 +6,7 @@ import static org.mitan.Scans.pdf;
 import static org.mitan.Scans.sha256;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
@@ -31,6 +32,11 @@ class ResidenceCertificateJourneyIT extends TypeJourney {
         ResponseEntity<JsonNode> offered = journey.as("callcentre").getForEntity("/api/certificate-types",
                 JsonNode.class);
         assertThat(offered.getBody().findValuesAsText("key")).contains(RESIDENCE);
+        JsonNode residenceOffered = StreamSupport.stream(offered.getBody().spliterator(), false)
+                .filter(type -> RESIDENCE.equals(type.path("key").asText())).findFirst().orElseThrow();
+        assertThat(residenceOffered.path("fees").findValuesAsText("code")).containsExactly("mitan-service");
+        assertThat(residenceOffered.path("fees").path(0).path("rupees").asInt()).isEqualTo(50);
+        assertThat(residenceOffered.path("fees").path(0).path("labelHi").asText()).isEqualTo("मितान सेवा शुल्क");
         ResponseEntity<JsonNode> registered = journey.as("callcentre").postForEntity("/api/requests", Map.of(
                 "certificateType", RESIDENCE, "bodyCode", "RPR", "ward", 22,
                 "citizenName", "Sunita Verma", "citizenPhone", "+91 94252 10077",

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.CertificateType;
+import org.mitan.catalogue.TestTypes;
 import org.mitan.document.DocumentRequirement;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
@@ -234,6 +235,28 @@ class TenthTypeWithoutJavaIT {
                 .replace("\"परीक्षण परमिट\"", "\"\"");
 
         refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)), "serviceNameHi", "Hindi");
+    }
+
+    @Test
+    void aFeesTableWithoutTheMitanServiceFeeIsRefusedAndChangesNothing() {
+        String feesWithoutMitanService = """
+                  <decision id="test-permit-fees" name="Test permit: fees">
+                    <decisionTable id="DecisionTable_TestPermitFees" hitPolicy="UNIQUE">
+                      <input id="Input_TestPermitFees_Fee" label="Fee">
+                        <inputExpression id="InputExpression_TestPermitFees_Fee" typeRef="string"><text>fee</text></inputExpression>
+                      </input>
+                      <output id="Output_TestPermitFees_Rupees" name="rupees" typeRef="integer" />
+                      <output id="Output_TestPermitFees_Label" name="label" typeRef="string" />
+                      <output id="Output_TestPermitFees_LabelHi" name="labelHi" typeRef="string" />
+                  """ + TestTypes.feeRow("permit", 200, "Permit fee", "परमिट शुल्क") + """
+                    </decisionTable>
+                  </decision>
+                  <dmndi:DMNDI>""";
+        String tables = new String(TenthType.deploymentResources().get(TenthType.TABLES), StandardCharsets.UTF_8)
+                .replace("  <dmndi:DMNDI>", feesWithoutMitanService);
+
+        refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)), "test-permit-fees",
+                "no row for fee mitan-service");
     }
 
     @Test

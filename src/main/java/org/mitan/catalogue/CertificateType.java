@@ -1,5 +1,6 @@
 package org.mitan.catalogue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,12 +16,25 @@ import java.util.Optional;
  * @param legalDueDays     the legal time limit of the whole service in days (Lok Sewa Guarantee)
  * @param maxVisits        visits a Mitan makes before an unanswered request is closed
  * @param steps            the user tasks a request of the type meets, by task id
+ * @param fees             the fees of its {@code <key>-fees} table, in the table's order; empty for a type without one
  */
 public record CertificateType(String key, Names names, Names departmentNames, String holderParticular, int legalDueDays,
-        int maxVisits, Map<String, Step> steps) {
+        int maxVisits, Map<String, Step> steps, List<Fee> fees) {
 
     public CertificateType {
         steps = Map.copyOf(steps);
+        fees = List.copyOf(fees);
+    }
+
+    /** A type without a fees table (the legacy models and types written before fees). */
+    public CertificateType(String key, Names names, Names departmentNames, String holderParticular, int legalDueDays,
+            int maxVisits, Map<String, Step> steps) {
+        this(key, names, departmentNames, holderParticular, legalDueDays, maxVisits, steps, List.of());
+    }
+
+    /** The fee of that code, if the type's fees table has it. */
+    public Optional<Fee> fee(String code) {
+        return fees.stream().filter(fee -> fee.code().equals(code)).findFirst();
     }
 
     /** The English name, e.g. "Birth certificate". */

@@ -24,7 +24,10 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * that names the holder, the legal time limit in days and the visits before an unanswered request is closed;</li>
  * <li>{@code <key>-steps}: one row per user task a request meets, by task id: the role that works on it (empty for
  * the request's own Mitan), its days before the supervisor is reminded, its name in English and Hindi;</li>
- * <li>{@code <key>-documents}: one row per document the Mitan collects (read by the documents checklist).</li>
+ * <li>{@code <key>-documents}: one row per document the Mitan collects (read by the documents checklist);</li>
+ * <li>{@code <key>-fees} (optional; types written before fees have none): one row per fee a request carries, by fee
+ * code: the amount in whole rupees and its name in English and Hindi. A type that has the table must have the row
+ * {@code mitan-service} (the Mitan service fee); any other row (e.g. {@code late-registration}) is the type's own.</li>
  * </ul>
  * The rows are data: output entries are literals ({@code "clerk"}, {@code 2}), read without evaluating anything.
  */
@@ -33,6 +36,7 @@ public final class TypeTables {
     public static final String SERVICE = "-service";
     public static final String STEPS = "-steps";
     public static final String DOCUMENTS = "-documents";
+    public static final String FEES = "-fees";
 
     static final String SERVICE_NAME = "serviceName";
     static final String SERVICE_NAME_HI = "serviceNameHi";
@@ -45,6 +49,7 @@ public final class TypeTables {
     static final String DUE_DAYS = "dueDays";
     static final String LABEL = "label";
     static final String LABEL_HI = "labelHi";
+    static final String RUPEES = "rupees";
 
     /** A role is a group family: lower-case words joined by dashes, e.g. {@code revenue-inspector}. */
     public static final String ROLE_PATTERN = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
@@ -62,6 +67,10 @@ public final class TypeTables {
 
     public static String documentsDecision(String key) {
         return key + DOCUMENTS;
+    }
+
+    public static String feesDecision(String key) {
+        return key + FEES;
     }
 
     /**
@@ -106,10 +115,41 @@ public final class TypeTables {
                 problems.add("table '" + steps.id() + "' has two rows for task " + id);
             }
         }
+        List<Fee> fees = fees(model, key, problems);
         if (!problems.isEmpty()) {
             throw new UnreadableTypeTables(key, problems);
         }
-        return new CertificateType(key, name, department, holder, legalDueDays, maxVisits, stepsById);
+        return new CertificateType(key, name, department, holder, legalDueDays, maxVisits, stepsById, fees);
+    }
+
+    private static List<Fee> fees(DmnModelInstance model, String key, List<String> problems) {
+        if (model.getModelElementById(feesDecision(key)) == null) {
+            return List.of();
+        }
+        Table table = table(model, feesDecision(key), problems);
+        if (table == null) {
+            return List.of();
+        }
+        Map<String, Fee> byCode = new LinkedHashMap<>();
+        for (Map<String, String> row : table.rows()) {
+            String code = row.get(Table.INPUT);
+            if (code == null || !code.matches(ROLE_PATTERN)) {
+                problems.add("a row of table '" + table.id() + "' names no fee code (lower-case words joined by dashes,"
+                        + " e.g. mitan-service); it names '" + (code == null ? "" : code) + "'");
+                continue;
+            }
+            String where = table.id() + " row " + code;
+            int rupees = wholeNumber(row.get(RUPEES), where + " column " + RUPEES + " (the amount in rupees)", problems);
+            Names label = names(row, LABEL, LABEL_HI, where, problems);
+            if (byCode.putIfAbsent(code, new Fee(code, rupees, label)) != null) {
+                problems.add("table '" + table.id() + "' has two rows for fee " + code);
+            }
+        }
+        if (!byCode.containsKey(Fee.MITAN_SERVICE)) {
+            problems.add("table '" + table.id() + "' has no row for fee " + Fee.MITAN_SERVICE
+                    + " (the Mitan service fee every type charges)");
+        }
+        return List.copyOf(byCode.values());
     }
 
     private static Names names(Map<String, String> row, String en, String hi, String where, List<String> problems) {
@@ -125,6 +165,10 @@ public final class TypeTables {
     }
 
     private static int days(String text, String where, List<String> problems) {
+        return wholeNumber(text, where, problems);
+    }
+
+    private static int wholeNumber(String text, String where, List<String> problems) {
         try {
             int days = Integer.parseInt(text == null ? "" : text.strip());
             if (days >= 1) {

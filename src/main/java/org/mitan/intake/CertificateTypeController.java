@@ -3,6 +3,7 @@ package org.mitan.intake;
 import java.util.List;
 
 import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.Fee;
 import org.mitan.web.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +26,8 @@ class CertificateTypeController {
     List<TypeView> offered() {
         Caller.current();
         return types.all().stream()
-                .map(type -> new TypeView(type.key(), type.serviceName(), type.department()))
+                .map(type -> new TypeView(type.key(), type.serviceName(), type.department(),
+                        type.fees().stream().map(FeeView::of).toList()))
                 .toList();
     }
 
@@ -33,7 +35,17 @@ class CertificateTypeController {
      * @param key         the process key, the {@code certificateType} of {@code POST /api/requests}
      * @param serviceName the name to say to the citizen, e.g. "Birth certificate"
      * @param department  who decides, e.g. "Municipal body (Registrar of Births and Deaths)"
+     * @param fees        the fees a request of the type carries (its {@code <key>-fees} table), e.g. the Mitan
+     *                    service fee; empty for a type without that table
      */
-    record TypeView(String key, String serviceName, String department) {
+    record TypeView(String key, String serviceName, String department, List<FeeView> fees) {
+    }
+
+    /** A fee as the citizen is told it: its code, the amount in whole rupees and its name in English and Hindi. */
+    record FeeView(String code, int rupees, String label, String labelHi) {
+
+        static FeeView of(Fee fee) {
+            return new FeeView(fee.code(), fee.rupees(), fee.names().en(), fee.names().hi());
+        }
     }
 }

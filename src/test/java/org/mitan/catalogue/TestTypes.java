@@ -22,6 +22,16 @@ public final class TestTypes {
         return new Catalogue(repository, identity);
     }
 
+    /** One row of a {@code <key>-fees} table, as Camunda Modeler writes it; ids made unique by the fee code. */
+    public static String feeRow(String code, int rupees, String label, String labelHi) {
+        String id = "Fee_" + code.replace('-', '_');
+        return "<rule id=\"Rule_" + id + "\">"
+                + "<inputEntry id=\"InputEntry_" + id + "\"><text>\"" + code + "\"</text></inputEntry>"
+                + "<outputEntry id=\"Rupees_" + id + "\"><text>" + rupees + "</text></outputEntry>"
+                + "<outputEntry id=\"Label_" + id + "\"><text>\"" + label + "\"</text></outputEntry>"
+                + "<outputEntry id=\"LabelHi_" + id + "\"><text>\"" + labelHi + "\"</text></outputEntry></rule>";
+    }
+
     public static CertificateType type(String key, String name, String department) {
         return type(key, name, department, null);
     }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The type tables as deployed, and the problems an analyst's edit can make, each named. */
 class TypeTablesTest {
@@ -77,6 +79,54 @@ class TypeTablesTest {
 
         assertThatThrownBy(() -> TypeTables.read(parse(text), "birth-certificate"))
                 .hasMessageContaining("two rows for task Task_RecordParticulars");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"birth-certificate", "caste-certificate", "residence-certificate"})
+    void everyTypeChargesTheMitanServiceFeeOfFiftyRupeesNamedInBothLanguages(String key) throws IOException {
+        CertificateType type = TypeTables.read(file(key), key);
+
+        assertThat(type.fee(Fee.MITAN_SERVICE))
+                .contains(new Fee("mitan-service", 50, new Names("Mitan service fee", "मितान सेवा शुल्क")));
+    }
+
+    @Test
+    void aTypeWithoutAFeesTableStillReadsAndChargesNothing() throws IOException {
+        String text = Files.readString(Path.of("src/test/resources/tenth-type/test-permit.dmn"));
+
+        CertificateType permit = TypeTables.read(parse(text), "test-permit");
+
+        assertThat(permit.fees()).isEmpty();
+        assertThat(permit.fee(Fee.MITAN_SERVICE)).isEmpty();
+    }
+
+    @Test
+    void aDepartmentAddsItsOwnFeeAsARowWithoutJava() throws IOException {
+        String lateFee = TestTypes.feeRow("late-registration", 100, "Late registration fee", "विलंब पंजीयन शुल्क")
+                + "</decisionTable></decision><dmndi:DMNDI>";
+        String text = Files.readString(Path.of("processes/birth-certificate.dmn"))
+                .replaceFirst("</decisionTable>\\s*</decision>\\s*<dmndi:DMNDI>", lateFee);
+
+        CertificateType birth = TypeTables.read(parse(text), "birth-certificate");
+
+        assertThat(birth.fees()).extracting(Fee::code).containsExactly("mitan-service", "late-registration");
+        assertThat(birth.fee("late-registration")).map(Fee::rupees).contains(100);
+    }
+
+    @Test
+    void aFeesTableWithoutTheMitanServiceFeeOrWithABadAmountOrNoHindiNameIsRefusedNamingEach() throws IOException {
+        String noMitanFee = Files.readString(Path.of("processes/birth-certificate.dmn"))
+                .replace("<text>\"mitan-service\"</text>", "<text>\"home-visit\"</text>")
+                .replaceFirst("(OutputEntry_BirthCertificateFees_MitanService_Rupees\">\\s*<text>)50", "$1fifty")
+                .replace("<text>\"मितान सेवा शुल्क\"</text>", "<text></text>");
+
+        assertThatThrownBy(() -> TypeTables.read(parse(noMitanFee), "birth-certificate"))
+                .isInstanceOfSatisfying(TypeTables.UnreadableTypeTables.class, unreadable -> assertThat(
+                        unreadable.problems()).hasSize(3)
+                        .anySatisfy(problem -> assertThat(problem).contains("no row for fee mitan-service"))
+                        .anySatisfy(problem -> assertThat(problem).contains("home-visit").contains("rupees")
+                                .contains("fifty"))
+                        .anySatisfy(problem -> assertThat(problem).contains("home-visit").contains("labelHi")));
     }
 
     static DmnModelInstance file(String key) throws IOException {

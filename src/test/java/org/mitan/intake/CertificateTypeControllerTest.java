@@ -20,6 +20,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.mitan.catalogue.TestTypes;
 import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
+import org.mitan.catalogue.Fee;
+import org.mitan.catalogue.Names;
 
 @WebMvcTest(CertificateTypeController.class)
 @AutoConfigureMockMvc(addFilters = false)
@@ -51,6 +54,24 @@ class CertificateTypeControllerTest {
                 .andExpect(jsonPath("$[1].serviceName").value("Trade licence"))
                 .andExpect(jsonPath("$[1].department").value("Municipal body (Revenue)"))
                 .andExpect(jsonPath("$[1].holderParticular").doesNotExist());
+    }
+
+    @Test
+    void eachTypeCarriesItsFeesInRupeesInBothLanguagesAndATypeWithoutAFeesTableNone() throws Exception {
+        CertificateType birth = Fixtures.BIRTH;
+        CertificateType withFees = new CertificateType(birth.key(), birth.names(), birth.departmentNames(),
+                birth.holderParticular(), birth.legalDueDays(), birth.maxVisits(), birth.steps(),
+                List.of(new Fee(Fee.MITAN_SERVICE, 50, new Names("Mitan service fee", "मितान सेवा शुल्क"))));
+        when(types.all()).thenReturn(List.of(withFees, TestTypes.type("test-permit", "Test permit", "Testing")));
+
+        mvc.perform(get("/api/certificate-types").with(as("cc1", "call-centre")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].fees.length()").value(1))
+                .andExpect(jsonPath("$[0].fees[0].code").value("mitan-service"))
+                .andExpect(jsonPath("$[0].fees[0].rupees").value(50))
+                .andExpect(jsonPath("$[0].fees[0].label").value("Mitan service fee"))
+                .andExpect(jsonPath("$[0].fees[0].labelHi").value("मितान सेवा शुल्क"))
+                .andExpect(jsonPath("$[1].fees.length()").value(0));
     }
 
     @Test

@@ -163,6 +163,18 @@ class DecisionTablesTest {
         assertThat(evaluate("caste-certificate", "-documents", ProcessKeys.BIRTH_CERTIFICATE)).isEmpty();
     }
 
+    @Test
+    void theFeesTableAsTheEngineEvaluatesItGivesTheMitanServiceFeeAndNothingForAnUnknownFee() {
+        DmnDecision fees = parse("residence-certificate", "-fees");
+
+        assertThat(DMN.evaluateDecision(fees, Variables.createVariables().putValue("fee", "mitan-service"))
+                .getSingleResult().getEntryMap()).isEqualTo(Map.of(
+                        "rupees", 50,
+                        "label", "Mitan service fee",
+                        "labelHi", "मितान सेवा शुल्क"));
+        assertThat(DMN.evaluateDecision(fees, Variables.createVariables().putValue("fee", "stamp-duty"))).isEmpty();
+    }
+
     private static DmnDecisionResult evaluate(String type, String table, String certificateType) {
         return DMN.evaluateDecision(parse(type, table),
                 Variables.createVariables().putValue("certificateType", certificateType));
