@@ -107,6 +107,10 @@ public final class BareEngine {
             beans.put(name, noOp);
         }
         beans.put("verifyDocuments", (JavaDelegate) execution -> execution.setVariable("documentsVerified", true));
+        beans.put("registrationDelay", (JavaDelegate) execution -> {
+            execution.setVariable("registrationPath", "registrar");
+            execution.setVariable("registrationDocumentsComplete", true);
+        });
         beans.put("steps", new Steps());
         beans.put("assignedMitan", new AssignedMitan());
         beans.put("requestStatus", new RequestStatus());
