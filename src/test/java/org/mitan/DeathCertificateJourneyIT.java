@@ -52,7 +52,7 @@ class DeathCertificateJourneyIT extends TypeJourney {
         Map<String, Object> particulars = particulars(LocalDate.now(StateCalendar.ZONE).plusDays(2));
         ResponseEntity<String> future = journey.submitRaw("mitan.raipur", particularsTask, particulars);
         assertThat(future.getStatusCode()).as(future.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(future.getBody()).contains("particular_dateOfDeath").contains("check the date");
+        assertThat(future.getBody()).contains("particular_dateOfDeath cannot be a date after today");
         assertThat(requests.findByRequestNumber(number).orElseThrow().getRegistrationPath()).isNull();
 
         // Forty days after the death: permission first, and the affidavit the path needs is not there yet.

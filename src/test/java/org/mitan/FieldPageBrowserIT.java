@@ -279,9 +279,6 @@ class FieldPageBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-particular_childName")));
         driver.findElement(By.id("f-particular_childName")).sendKeys("Aarav Sahu");
         driver.findElement(By.cssSelector("#f-particular_sex input[value=Male]")).click();
-        String dateOfBirth = BirthCertificateJourneyIT.daysAgo(3);
-        driver.executeScript("arguments[0].value = arguments[1]",
-                driver.findElement(By.id("f-particular_dateOfBirth")), dateOfBirth);
         driver.findElement(By.id("f-particular_placeOfBirth")).sendKeys("District Hospital, Raipur");
         driver.findElement(By.id("f-particular_motherName")).sendKeys("Kamla Sahu");
         driver.findElement(By.id("f-particular_fatherName")).sendKeys("Mohan Sahu");
@@ -296,8 +293,10 @@ class FieldPageBrowserIT {
         assertThat(refusal.getText()).containsAnyOf("आज के बाद की तिथि नहीं हो सकती", "cannot be after today");
         browser.screenshot("particulars-future-date");
         assertThat(requests.findByRequestNumber(number).orElseThrow().getParticulars()).doesNotContainKey("dateOfBirth");
-        driver.executeScript("arguments[0].value = '2026-11-02'",
-                driver.findElement(By.id("f-particular_dateOfBirth")));
+        // Three days ago: within 21 days, so the registrar's path (no late permission).
+        String dateOfBirth = BirthCertificateJourneyIT.daysAgo(3);
+        driver.executeScript("arguments[0].value = arguments[1]",
+                driver.findElement(By.id("f-particular_dateOfBirth")), dateOfBirth);
         browser.screenshot("particulars");
         driver.findElement(By.cssSelector("#task-form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
