@@ -43,15 +43,7 @@ class MarriageCertificateJourneyIT extends TypeJourney {
         assertThat(journey.formText("mitan.raipur", visit, "documentChecklist"))
                 .contains("- One of: **Wedding invitation card**")
                 .contains("**Joint photograph of the bride and groom** / वर-वधू का संयुक्त फोटो (required)");
-        for (String type : List.of("joint-photograph", "groom-age-proof", "bride-age-proof", "witness-one-id",
-                "witness-two-id")) {
-            journey.upload("mitan.raipur", number, type, type + ".jpg", image("jpeg"), HttpStatus.CREATED);
-        }
-        journey.upload("mitan.raipur", number, "invitation-card", "card.png", image("png"), HttpStatus.CREATED);
-        journey.upload("mitan.raipur", number, "marriage-affidavit", "affidavit.pdf",
-                pdf("Joint affidavit of Ravi Sahu and Pooja Verma"), HttpStatus.CREATED);
-        journey.submit("mitan.raipur", visit, Map.of("visitOutcome", "collected"));
-        journey.runJobs(number);
+        collectTheDocuments(journey, number, visit);
 
         // The age rule where the data is entered: the bride was 17 on the date of marriage.
         LocalDate married = LocalDate.now(StateCalendar.ZONE).minusDays(40);
@@ -104,7 +96,20 @@ class MarriageCertificateJourneyIT extends TypeJourney {
         deliverAtTheDoor(journey, number, request);
     }
 
-    private static Map<String, Object> particulars(LocalDate married, LocalDate brideBorn) {
+    /** The Mitan uploads every document the type asks for (the invitation card of the "one of" group) at the visit. */
+    static void collectTheDocuments(JourneySteps journey, String number, JsonNode visit) throws Exception {
+        for (String type : List.of("joint-photograph", "groom-age-proof", "bride-age-proof", "witness-one-id",
+                "witness-two-id")) {
+            journey.upload("mitan.raipur", number, type, type + ".jpg", image("jpeg"), HttpStatus.CREATED);
+        }
+        journey.upload("mitan.raipur", number, "invitation-card", "card.png", image("png"), HttpStatus.CREATED);
+        journey.upload("mitan.raipur", number, "marriage-affidavit", "affidavit.pdf",
+                pdf("Joint affidavit of Ravi Sahu and Pooja Verma"), HttpStatus.CREATED);
+        journey.submit("mitan.raipur", visit, Map.of("visitOutcome", "collected"));
+        journey.runJobs(number);
+    }
+
+    static Map<String, Object> particulars(LocalDate married, LocalDate brideBorn) {
         Map<String, Object> particulars = new LinkedHashMap<>();
         particulars.put("particular_groomName", "Ravi Sahu");
         particulars.put("particular_groomDateOfBirth", married.minusYears(26).toString());

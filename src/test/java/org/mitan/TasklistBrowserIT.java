@@ -3,6 +3,7 @@ package org.mitan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.mitan.numbering.StateCalendar;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -46,7 +48,8 @@ import org.springframework.http.HttpStatus;
  * <p>
  * Written for the caste certificate (Revenue department: the Revenue Inspector's field inquiry comes between the
  * clerk's scrutiny and the Tehsildar's decision); another type changes the constants below,
- * {@link #doorstepVisit} (its documents and particulars) and {@link #betweenScrutinyAndDecision}.
+ * {@link #doorstepVisit} (its documents and particulars) and {@link #betweenScrutinyAndDecision}. A second test works
+ * the step of a department the first types did not have (the marriage registrar's hearing).
  */
 @MitanIntegrationTest
 class TasklistBrowserIT {
@@ -60,6 +63,7 @@ class TasklistBrowserIT {
     private static final String DECIDER = "tehsildar.raipur";
     private static final String DECISION_FILTER = "Tehsildar's tasks";
     private static final String DECISION_CHOICE = "Approve";
+    private static final String MARRIAGE_REGISTRAR = "marriage.registrar.raipur";
 
     private static final String SCRUTINY = "Task_ScrutiniseDocuments";
     private static final String DECISION = "Task_DecideApplication";
@@ -197,6 +201,42 @@ class TasklistBrowserIT {
         JsonNode status = steps.as("callcentre").getForEntity("/api/requests/" + number, JsonNode.class).getBody();
         assertThat(status.path("milestones").toString()).contains("CERTIFICATE_ISSUED");
         steps.singleTask(MITAN, "Task_DeliverCertificate", number);
+    }
+
+    /**
+     * An officer step of a department the first two types did not have: the marriage registrar hears both parties in
+     * Tasklist, from the filter the role's data made, in a form of the type's own. The call centre, the Mitan and the
+     * clerk work through the APIs (as in {@link MarriageCertificateJourneyIT}).
+     */
+    @Test
+    void theMarriageRegistrarHearsBothPartiesInTasklist() throws Exception {
+        String number = steps.registerOffered(MarriageCertificateJourneyIT.MARRIAGE,
+                "Marriage registration certificate", "Ravi Sahu", "+91 94252 10080", "House 21, Shankar Nagar, Raipur");
+        MarriageCertificateJourneyIT.collectTheDocuments(steps, number,
+                steps.singleTask(MITAN, "Task_VisitCitizen", number));
+        LocalDate married = LocalDate.now(StateCalendar.ZONE).minusDays(10);
+        steps.submit(MITAN, steps.singleTask(MITAN, "Task_RecordParticulars", number),
+                MarriageCertificateJourneyIT.particulars(married, married.minusYears(23)));
+        steps.submit(CLERK, steps.claim(CLERK, SCRUTINY, number), Map.of("scrutinyOutcome", "accepted"));
+        steps.runJobs(number);
+
+        logIn(MARRIAGE_REGISTRAR);
+        Task hearing = openTask("Marriage registrar's tasks", "Task_HearBothParties", number);
+        assertThat(tasks.getIdentityLinksForTask(hearing.getId())).extracting(link -> link.getGroupId())
+                .containsExactly("marriage-registrar-RPR");
+        claimIfNeeded(hearing, MARRIAGE_REGISTRAR);
+        choose("Both appeared in the office");
+        driver.findElement(By.cssSelector(".fjs-container textarea"))
+                .sendKeys("Both parties and both witnesses appeared with their originals");
+        browser.screenshot("marriage-registrar-hearing");
+        complete(hearing);
+
+        HistoricTaskInstance heard = history.createHistoricTaskInstanceQuery().taskId(hearing.getId()).singleResult();
+        assertThat(heard.getAssignee()).isEqualTo(MARRIAGE_REGISTRAR);
+        assertThat(runtime.getVariable(hearing.getProcessInstanceId(), "hearingFinding")).isEqualTo("appearedInOffice");
+        // The model goes on to the registrar's decision, in the same department.
+        assertThat(JourneySteps.candidateGroups(tasks, steps.singleTask(MARRIAGE_REGISTRAR, DECISION, number)))
+                .containsExactly("marriage-registrar-RPR");
     }
 
     /**
