@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -279,6 +280,13 @@ class BirthCertificateJourneyIT {
             assertThat(new PDFTextStripper().getText(pdf))
                     .contains("रीना प्रिया", address, name, "श्री राम यादव", "ज़िला अस्पताल, रायपुर", "पिता",
                             certificate.getCertificateNumber());
+            // Signed by the issuing body over the whole file (the signature itself is checked in
+            // CertificateSignerTest, by poppler's pdfsig among others).
+            PDSignature signature = pdf.getLastSignatureDictionary();
+            assertThat(signature.getSubFilter()).isEqualTo(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName());
+            assertThat(signature.getName()).isEqualTo("Raipur Municipal Corporation");
+            assertThat(signature.getByteRange()[2] + signature.getByteRange()[3])
+                    .isEqualTo(download.getBody().length);
         }
 
         // The public check shows whole syllables of the holder's name, and no more.

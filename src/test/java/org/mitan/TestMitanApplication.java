@@ -13,8 +13,10 @@ public class TestMitanApplication {
         SpringApplication application = new SpringApplication(MitanApplication.class);
         application.addInitializers(new EmbeddedInfrastructure());
         application.setAdditionalProfiles("dev");
+        String dataDir = System.getProperty("mitan.embedded.data-dir", "data");
         application.setDefaultProperties(java.util.Map.of(
-                "mitan.embedded.data-dir", System.getProperty("mitan.embedded.data-dir", "data"),
+                "mitan.embedded.data-dir", dataDir,
+                "mitan.signing.dev-keystore", dataDir + "/signing/dev-signing.p12",
                 "mitan.embedded.postgres-port", System.getProperty("mitan.embedded.postgres-port", "15432"),
                 "mitan.embedded.s3-port", System.getProperty("mitan.embedded.s3-port", "19000")));
         application.run(args);

@@ -12,7 +12,7 @@ import org.mitan.numbering.StateCalendar;
  * The in-process register, used unless a real single-window API is configured. It accepts every filing with the
  * reference {@code LR-<requestNumber>} and, after approval, numbers the certificate
  * {@code <BODY>/<TYPE>/<YEAR>/<6 digits>} (e.g. {@code RPR/BIRTH/2026/000001}, one gap-free series per body,
- * type and year) and prints it with {@link CertificatePdf}.
+ * type and year), prints it with {@link CertificatePdf} and signs it with the body's key ({@link CertificateSigner}).
  * <p>
  * Idempotent by request number: the reference is derived from it, and a request that already has a certificate
  * gets that certificate back (its number and stored PDF, from {@link IssuedCertificates}) instead of a new number.
@@ -28,14 +28,16 @@ class LocalRegisterGateway implements SingleWindowGateway {
     private final IssuedCertificates issued;
     private final ServiceCatalogue catalogue;
     private final CertificatePdf pdf;
+    private final CertificateSigner signer;
 
     LocalRegisterGateway(NumberSequence numbers, UrbanBodyRepository bodies, IssuedCertificates issued,
-            ServiceCatalogue catalogue, CertificatePdf pdf) {
+            ServiceCatalogue catalogue, CertificatePdf pdf, CertificateSigner signer) {
         this.numbers = numbers;
         this.bodies = bodies;
         this.issued = issued;
         this.catalogue = catalogue;
         this.pdf = pdf;
+        this.signer = signer;
     }
 
     @Override
@@ -53,10 +55,12 @@ class LocalRegisterGateway implements SingleWindowGateway {
         long serial = numbers.next("certificate:%s:%s:%d".formatted(order.bodyCode(), order.certificateType(), year));
         String number = "%s/%s/%d/%06d".formatted(order.bodyCode(), typeCode(order.certificateType()), year, serial);
         ServiceCatalogue.ServiceDescription service = catalogue.describe(order.certificateType());
-        byte[] document = pdf.render(new CertificatePdf.Content(bodyName(order.bodyCode()), service.serviceName(),
+        String bodyName = bodyName(order.bodyCode());
+        byte[] document = pdf.render(new CertificatePdf.Content(bodyName, service.serviceName(),
                 service.department(), number, order.holderName(), order.address(), order.particulars(),
                 StateCalendar.dateOf(order.issuedAt()), order.approvedBy(), order.verificationUrl()));
-        return new IssuedCertificate(number, document);
+        return new IssuedCertificate(number, signer.sign(document, order.bodyCode(), bodyName, number,
+                order.issuedAt()));
     }
 
     @Override

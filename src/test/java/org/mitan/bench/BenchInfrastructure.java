@@ -1,5 +1,6 @@
 package org.mitan.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ public final class BenchInfrastructure {
 
     static final String S3_ACCESS_KEY = "bench-access";
     static final String S3_SECRET_KEY = "bench-secret-for-local-runs-only";
+    static final String SIGNING_PASSWORD = "bench-signing-for-local-runs-only";
 
     private BenchInfrastructure() {
     }
@@ -49,7 +51,10 @@ public final class BenchInfrastructure {
             statement.execute("create database mitan");
             statement.execute("create database bare");
         }
+        Path keystore = signingKeystore(dir);
         String env = """
+                MITAN_SIGNING_KEYSTORE=%s
+                MITAN_SIGNING_KEYSTORE_PASSWORD=%s
                 MITAN_DB_URL=%s
                 MITAN_DB_USER=postgres
                 MITAN_DB_PASSWORD=postgres
@@ -57,7 +62,7 @@ public final class BenchInfrastructure {
                 MITAN_S3_ENDPOINT=http://127.0.0.1:%d
                 MITAN_S3_ACCESS_KEY=%s
                 MITAN_S3_SECRET_KEY=%s
-                """.formatted(postgres.getJdbcUrl("postgres", "mitan"), postgres.getJdbcUrl("postgres", "bare"),
+                """.formatted(keystore, SIGNING_PASSWORD, postgres.getJdbcUrl("postgres", "mitan"), postgres.getJdbcUrl("postgres", "bare"),
                 s3Port, S3_ACCESS_KEY, S3_SECRET_KEY);
         Path tmp = dir.resolve("bench.env.tmp");
         Files.writeString(tmp, env);
@@ -71,5 +76,19 @@ public final class BenchInfrastructure {
             }
         }));
         Thread.currentThread().join();
+    }
+
+    /** The key the production jar signs certificates with, made by the JDK's keytool as an operator would. */
+    private static Path signingKeystore(Path dir) throws IOException, InterruptedException {
+        Path keystore = dir.resolve("signing.p12");
+        Files.deleteIfExists(keystore);
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass",
+                SIGNING_PASSWORD, "-alias", "bench", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+                "-dname", "CN=Mitan benchmark signing key, C=IN").inheritIO().start();
+        if (keytool.waitFor() != 0) {
+            throw new IllegalStateException("keytool could not make the benchmark's signing key");
+        }
+        return keystore;
     }
 }

@@ -28,8 +28,9 @@ class LocalRegisterGatewayTest {
     private final IssuedCertificates certificates = mock(IssuedCertificates.class);
     private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
     private final CertificatePdf pdf = mock(CertificatePdf.class);
+    private final CertificateSigner signer = mock(CertificateSigner.class);
     private final LocalRegisterGateway gateway = new LocalRegisterGateway(numbers, bodies, certificates, catalogue,
-            pdf);
+            pdf, signer);
 
     @BeforeEach
     void catalogueAndBodies() {
@@ -39,6 +40,9 @@ class LocalRegisterGatewayTest {
                 new UrbanBody("RPR", "Raipur", "रायपुर", "Raipur", BodyKind.MUNICIPAL_CORPORATION, 70)));
         when(certificates.of(anyString())).thenReturn(Optional.empty());
         when(pdf.render(any())).thenReturn("%PDF-1.4 rendered".getBytes());
+        when(signer.sign(any(), anyString(), anyString(), anyString(), any())).thenAnswer(call ->
+                (new String(call.<byte[]>getArgument(0)) + " signed for " + call.getArgument(1) + " by "
+                        + call.getArgument(2) + ", " + call.getArgument(3)).getBytes());
     }
 
     @Test
@@ -58,7 +62,8 @@ class LocalRegisterGatewayTest {
         IssuedCertificate issued = gateway.issue(order(Instant.parse("2025-12-31T20:00:00Z")));
 
         assertThat(issued.certificateNumber()).isEqualTo("RPR/BIRTH/2026/000007");
-        assertThat(issued.pdf()).isEqualTo("%PDF-1.4 rendered".getBytes());
+        assertThat(new String(issued.pdf())).isEqualTo("%PDF-1.4 rendered signed for RPR by Raipur Municipal "
+                + "Corporation, RPR/BIRTH/2026/000007");
     }
 
     @Test
@@ -90,6 +95,7 @@ class LocalRegisterGatewayTest {
         assertThat(issued.pdf()).isEqualTo("%PDF-stored".getBytes());
         verify(numbers, never()).next(anyString());
         verify(pdf, never()).render(any());
+        verify(signer, never()).sign(any(), anyString(), anyString(), anyString(), any());
     }
 
     @Test

@@ -3,7 +3,14 @@ package org.mitan.singlewindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -17,15 +24,21 @@ class SingleWindowConfigurationTest {
             .withBean(IssuedCertificates.class, () -> mock(IssuedCertificates.class))
             .withBean(ServiceCatalogue.class, () -> mock(ServiceCatalogue.class))
             .withBean(CertificatePdf.class, () -> mock(CertificatePdf.class));
+    /** The local register signs with a development key in the dev profile only. */
+    private final ApplicationContextRunner dev = context.withInitializer(
+            app -> app.getEnvironment().addActiveProfile("dev"));
+
+    @TempDir
+    Path folder;
 
     @Test
     void localRegisterByDefault() {
-        context.run(app -> assertThat(app).getBean(SingleWindowGateway.class).isInstanceOf(LocalRegisterGateway.class));
+        dev.run(app -> assertThat(app).getBean(SingleWindowGateway.class).isInstanceOf(LocalRegisterGateway.class));
     }
 
     @Test
     void localModeNeedsNoAddress() {
-        context.withPropertyValues("mitan.single-window.mode=local", "mitan.single-window.url=")
+        dev.withPropertyValues("mitan.single-window.mode=local", "mitan.single-window.url=")
                 .run(app -> assertThat(app).getBean(SingleWindowGateway.class)
                         .isInstanceOf(LocalRegisterGateway.class));
     }
@@ -70,7 +83,7 @@ class SingleWindowConfigurationTest {
                         "mitan.single-window.api-key=k")
                 .run(app -> assertThat(app).getBean(SingleWindowGateway.class)
                         .isInstanceOf(HttpSingleWindowGateway.class));
-        context.withPropertyValues("mitan.single-window.mode=Local")
+        dev.withPropertyValues("mitan.single-window.mode=Local")
                 .run(app -> assertThat(app).getBean(SingleWindowGateway.class)
                         .isInstanceOf(LocalRegisterGateway.class));
     }
@@ -80,6 +93,31 @@ class SingleWindowConfigurationTest {
         context.withPropertyValues("mitan.single-window.mode=HTTP", "mitan.single-window.url=")
                 .run(app -> assertThat(app).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("mitan.single-window.url (MITAN_SWS_URL) is empty"));
+    }
+
+    @Test
+    void theLocalRegisterOutsideTheDevProfileRefusesToStartWithoutAKeystore() {
+        context.run(app -> assertThat(app).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("MITAN_SIGNING_KEYSTORE is not set"));
+    }
+
+    @Test
+    void theLocalRegisterSignsWithTheKeystoreTheConfigurationNames() throws Exception {
+        Path keystore = folder.resolve("signing.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        SigningKeys.SigningKey key = SigningKeys.selfSignedKey("CN=Raipur Municipal Corporation, C=IN");
+        store.setKeyEntry("rpr", key.key(), "s3cret".toCharArray(), new Certificate[] {key.certificate()});
+        try (OutputStream out = Files.newOutputStream(keystore)) {
+            store.store(out, "s3cret".toCharArray());
+        }
+
+        context.withPropertyValues("mitan.signing.keystore=" + keystore, "mitan.signing.keystore-password=s3cret")
+                .run(app -> assertThat(app).getBean(SingleWindowGateway.class)
+                        .isInstanceOf(LocalRegisterGateway.class));
+        context.withPropertyValues("mitan.signing.keystore=" + keystore, "mitan.signing.keystore-password=wrong")
+                .run(app -> assertThat(app).hasFailed().getFailure()
+                        .hasStackTraceContaining("The signing keystore " + keystore + " cannot be read"));
     }
 
     @Test
