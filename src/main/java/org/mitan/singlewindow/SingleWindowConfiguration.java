@@ -44,15 +44,15 @@ class SingleWindowConfiguration {
     }
 
     /**
-     * The keystore the configuration names; without one, the dev profile's development key, and anywhere else a
-     * refusal to start: there is no default key outside the dev profile.
+     * The keystore the configuration names; without one, the development key of the dev profile (and of the
+     * tests' own test profile), and anywhere else a refusal to start: there is no default key in production.
      */
     static SigningKeys signingKeys(SigningProperties signing, Environment environment) {
         if (signing.keystoreConfigured()) {
             log.info("Certificates are signed with the keys in {}", signing.keystore());
             return SigningKeys.fromKeystore(signing);
         }
-        if (environment.acceptsProfiles(Profiles.of("dev"))) {
+        if (environment.acceptsProfiles(Profiles.of("dev | test"))) {
             boolean kept = signing.devKeystore() != null && !signing.devKeystore().isBlank();
             log.warn("Certificates are signed with a development key{}: set mitan.signing.keystore for real ones",
                     kept ? " (" + signing.devKeystore() + ")" : " (in memory)");
