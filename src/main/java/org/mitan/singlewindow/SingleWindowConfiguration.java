@@ -27,12 +27,12 @@ class SingleWindowConfiguration {
     @Bean
     SingleWindowGateway singleWindowGateway(SingleWindowProperties properties, NumberSequence numbers,
             UrbanBodyRepository bodies, IssuedCertificates issued, ServiceCatalogue catalogue, CertificatePdf pdf,
-            SigningProperties signing, Environment environment) {
+            ParticularsFormLabels labels, SigningProperties signing, Environment environment) {
         return switch (properties.mode()) {
             case LOCAL -> {
                 log.info("Single-window gateway: the local register (in-process); set {}=http for the state's API",
                         MODE);
-                yield new LocalRegisterGateway(numbers, bodies, issued, catalogue, pdf,
+                yield new LocalRegisterGateway(numbers, bodies, issued, catalogue, pdf, labels,
                         new CertificateSigner(signingKeys(signing, environment)));
             }
             case HTTP -> {
@@ -44,15 +44,15 @@ class SingleWindowConfiguration {
     }
 
     /**
-     * The keystore the configuration names; without one, the dev profile's development key, and anywhere else a
-     * refusal to start: there is no default key outside the dev profile.
+     * The keystore the configuration names; without one, the development key of the dev profile (and of the
+     * tests' own test profile), and anywhere else a refusal to start: there is no default key in production.
      */
     static SigningKeys signingKeys(SigningProperties signing, Environment environment) {
         if (signing.keystoreConfigured()) {
             log.info("Certificates are signed with the keys in {}", signing.keystore());
             return SigningKeys.fromKeystore(signing);
         }
-        if (environment.acceptsProfiles(Profiles.of("dev"))) {
+        if (environment.acceptsProfiles(Profiles.of("dev | test"))) {
             boolean kept = signing.devKeystore() != null && !signing.devKeystore().isBlank();
             log.warn("Certificates are signed with a development key{}: set mitan.signing.keystore for real ones",
                     kept ? " (" + signing.devKeystore() + ")" : " (in memory)");

@@ -38,6 +38,8 @@ class DelegateBeansTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(Scanned.class)
             .withPropertyValues("mitan.public-base-url=https://mitan.example")
+            // the local register signs with a development key in the dev and test profiles
+            .withInitializer(app -> app.getEnvironment().addActiveProfile("test"))
             .withBean(Clock.class, Clock::systemUTC)
             .withBean(NumberSequence.class, () -> mock(NumberSequence.class))
             .withBean(UrbanBodyRepository.class, () -> mock(UrbanBodyRepository.class))
