@@ -277,9 +277,12 @@ class BirthCertificateJourneyIT {
                 "/api/certificates/" + certificate.getCertificateNumber() + "/pdf", byte[].class);
         assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
         try (PDDocument pdf = Loader.loadPDF(download.getBody())) {
-            assertThat(new PDFTextStripper().getText(pdf))
-                    .contains("रीना प्रिया", address, name, "श्री राम यादव", "ज़िला अस्पताल, रायपुर", "पिता",
-                            certificate.getCertificateNumber());
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("रीना प्रिया", address, name, "श्री राम यादव", "ज़िला अस्पताल, रायपुर", "पिता",
+                    certificate.getCertificateNumber());
+            // In Hindi and English, labelled as the deployed particulars form labels the fields.
+            assertThat(text.replaceAll("\\s+", " ")).contains("छत्तीसगढ़ शासन", "नगर पालिक निगम रायपुर",
+                    "जन्म प्रमाण पत्र", "Child's name / बच्चे का नाम", "Female / स्त्री", "Date of birth / जन्म तिथि");
             // Signed by the issuing body over the whole file (the signature itself is checked in
             // CertificateSignerTest, by poppler's pdfsig among others).
             PDSignature signature = pdf.getLastSignatureDictionary();

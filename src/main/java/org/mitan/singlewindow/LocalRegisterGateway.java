@@ -28,15 +28,17 @@ class LocalRegisterGateway implements SingleWindowGateway {
     private final IssuedCertificates issued;
     private final ServiceCatalogue catalogue;
     private final CertificatePdf pdf;
+    private final ParticularsFormLabels labels;
     private final CertificateSigner signer;
 
     LocalRegisterGateway(NumberSequence numbers, UrbanBodyRepository bodies, IssuedCertificates issued,
-            ServiceCatalogue catalogue, CertificatePdf pdf, CertificateSigner signer) {
+            ServiceCatalogue catalogue, CertificatePdf pdf, ParticularsFormLabels labels, CertificateSigner signer) {
         this.numbers = numbers;
         this.bodies = bodies;
         this.issued = issued;
         this.catalogue = catalogue;
         this.pdf = pdf;
+        this.labels = labels;
         this.signer = signer;
     }
 
@@ -55,10 +57,14 @@ class LocalRegisterGateway implements SingleWindowGateway {
         long serial = numbers.next("certificate:%s:%s:%d".formatted(order.bodyCode(), order.certificateType(), year));
         String number = "%s/%s/%d/%06d".formatted(order.bodyCode(), typeCode(order.certificateType()), year, serial);
         ServiceCatalogue.ServiceDescription service = catalogue.describe(order.certificateType());
-        String bodyName = bodyName(order.bodyCode());
-        byte[] document = pdf.render(new CertificatePdf.Content(bodyName, service.serviceName(),
-                service.department(), number, order.holderName(), order.address(), order.particulars(),
-                StateCalendar.dateOf(order.issuedAt()), order.approvedBy(), order.verificationUrl()));
+        Optional<UrbanBody> body = bodies.findById(order.bodyCode());
+        String bodyName = body.map(LocalRegisterGateway::fullName).orElse(order.bodyCode());
+        byte[] document = pdf.render(new CertificatePdf.Content(bodyName,
+                body.map(LocalRegisterGateway::fullNameHi).orElse(null), service.serviceName(),
+                service.serviceNameHi(), service.department(), service.departmentHi(), number,
+                service.holderParticular(), order.holderName(), order.address(), order.particulars(),
+                labels.of(order.certificateType()), StateCalendar.dateOf(order.issuedAt()), order.approvedBy(),
+                order.verificationUrl()));
         return new IssuedCertificate(number, signer.sign(document, order.bodyCode(), bodyName, number,
                 order.issuedAt()));
     }
@@ -76,10 +82,6 @@ class LocalRegisterGateway implements SingleWindowGateway {
         return key.toUpperCase(Locale.ROOT);
     }
 
-    private String bodyName(String bodyCode) {
-        return bodies.findById(bodyCode).map(LocalRegisterGateway::fullName).orElse(bodyCode);
-    }
-
     /** "Raipur Municipal Corporation", "Kharsia Nagar Panchayat". */
     private static String fullName(UrbanBody body) {
         StringBuilder kind = new StringBuilder();
@@ -87,5 +89,18 @@ class LocalRegisterGateway implements SingleWindowGateway {
             kind.append(' ').append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
         }
         return body.getNameEn() + kind;
+    }
+
+    /** "नगर पालिक निगम रायपुर", "नगर पंचायत खरसिया"; null without a Hindi name. */
+    private static String fullNameHi(UrbanBody body) {
+        if (body.getNameHi() == null || body.getNameHi().isBlank()) {
+            return null;
+        }
+        String kind = switch (body.getKind()) {
+            case MUNICIPAL_CORPORATION -> "नगर पालिक निगम";
+            case MUNICIPAL_COUNCIL -> "नगर पालिका परिषद";
+            case NAGAR_PANCHAYAT -> "नगर पंचायत";
+        };
+        return kind + " " + body.getNameHi().strip();
     }
 }

@@ -51,11 +51,19 @@ public class ServiceCatalogue {
      * @param serviceName      name for people, never null
      * @param department       issuing office, or null
      * @param holderParticular particular that names the holder, or null when the holder is the citizen
+     * @param serviceNameHi    the name in Hindi, or null
+     * @param departmentHi     the issuing office in Hindi, or null
      */
-    public record ServiceDescription(String serviceName, String department, String holderParticular) {
+    public record ServiceDescription(String serviceName, String department, String holderParticular,
+            String serviceNameHi, String departmentHi) {
+
+        public ServiceDescription(String serviceName, String department, String holderParticular) {
+            this(serviceName, department, holderParticular, null, null);
+        }
 
         static ServiceDescription of(CertificateType type) {
-            return new ServiceDescription(type.serviceName(), type.department(), type.holderParticular());
+            return new ServiceDescription(type.serviceName(), type.department(), type.holderParticular(),
+                    type.names().hi(), type.departmentNames() == null ? null : type.departmentNames().hi());
         }
 
         static ServiceDescription unknown(String certificateType) {

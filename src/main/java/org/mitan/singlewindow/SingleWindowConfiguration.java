@@ -27,12 +27,12 @@ class SingleWindowConfiguration {
     @Bean
     SingleWindowGateway singleWindowGateway(SingleWindowProperties properties, NumberSequence numbers,
             UrbanBodyRepository bodies, IssuedCertificates issued, ServiceCatalogue catalogue, CertificatePdf pdf,
-            SigningProperties signing, Environment environment) {
+            ParticularsFormLabels labels, SigningProperties signing, Environment environment) {
         return switch (properties.mode()) {
             case LOCAL -> {
                 log.info("Single-window gateway: the local register (in-process); set {}=http for the state's API",
                         MODE);
-                yield new LocalRegisterGateway(numbers, bodies, issued, catalogue, pdf,
+                yield new LocalRegisterGateway(numbers, bodies, issued, catalogue, pdf, labels,
                         new CertificateSigner(signingKeys(signing, environment)));
             }
             case HTTP -> {

@@ -29,13 +29,16 @@ class LocalRegisterGatewayTest {
     private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
     private final CertificatePdf pdf = mock(CertificatePdf.class);
     private final CertificateSigner signer = mock(CertificateSigner.class);
+    private final ParticularsFormLabels labels = mock(ParticularsFormLabels.class);
     private final LocalRegisterGateway gateway = new LocalRegisterGateway(numbers, bodies, certificates, catalogue,
-            pdf, signer);
+            pdf, labels, signer);
 
     @BeforeEach
     void catalogueAndBodies() {
         when(catalogue.describe("birth-certificate")).thenReturn(
-                new ServiceCatalogue.ServiceDescription("Birth certificate", "Registrar of Births and Deaths", null));
+                new ServiceCatalogue.ServiceDescription("Birth certificate", "Registrar of Births and Deaths",
+                        "childName", "जन्म प्रमाण पत्र", "जन्म एवं मृत्यु रजिस्ट्रार"));
+        when(labels.of("birth-certificate")).thenReturn(CertificateLabels.NONE);
         when(bodies.findById("RPR")).thenReturn(Optional.of(
                 new UrbanBody("RPR", "Raipur", "रायपुर", "Raipur", BodyKind.MUNICIPAL_CORPORATION, 70)));
         when(certificates.of(anyString())).thenReturn(Optional.empty());
@@ -75,6 +78,11 @@ class LocalRegisterGatewayTest {
         ArgumentCaptor<CertificatePdf.Content> content = ArgumentCaptor.forClass(CertificatePdf.Content.class);
         verify(pdf).render(content.capture());
         assertThat(content.getValue().bodyName()).isEqualTo("Raipur Municipal Corporation");
+        assertThat(content.getValue().bodyNameHi()).isEqualTo("नगर पालिक निगम रायपुर");
+        assertThat(content.getValue().serviceNameHi()).isEqualTo("जन्म प्रमाण पत्र");
+        assertThat(content.getValue().departmentHi()).isEqualTo("जन्म एवं मृत्यु रजिस्ट्रार");
+        assertThat(content.getValue().holderParticular()).isEqualTo("childName");
+        assertThat(content.getValue().labels()).isSameAs(CertificateLabels.NONE);
         assertThat(content.getValue().serviceName()).isEqualTo("Birth certificate");
         assertThat(content.getValue().department()).isEqualTo("Registrar of Births and Deaths");
         assertThat(content.getValue().certificateNumber()).isEqualTo("RPR/BIRTH/2026/000001");

@@ -23,7 +23,8 @@ class SingleWindowConfigurationTest {
             .withBean(UrbanBodyRepository.class, () -> mock(UrbanBodyRepository.class))
             .withBean(IssuedCertificates.class, () -> mock(IssuedCertificates.class))
             .withBean(ServiceCatalogue.class, () -> mock(ServiceCatalogue.class))
-            .withBean(CertificatePdf.class, () -> mock(CertificatePdf.class));
+            .withBean(CertificatePdf.class, () -> mock(CertificatePdf.class))
+            .withBean(ParticularsFormLabels.class, () -> mock(ParticularsFormLabels.class));
     /** The local register signs with a development key in the dev profile only. */
     private final ApplicationContextRunner dev = context.withInitializer(
             app -> app.getEnvironment().addActiveProfile("dev"));

@@ -1,0 +1,89 @@
+package org.mitan.singlewindow;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@link CertificateLabels} from the latest deployed {@code <key>-particulars} form of a type (the form the
+ * Mitan fills in), once per form version. A type without that form gets none: its certificate then calls each
+ * particular by its name in words.
+ */
+@Component
+class ParticularsFormLabels {
+
+    private static final String PREFIX = "particular_";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Looked up when first needed: the engine's configuration is made after the beans its delegates use. */
+    private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
+    private final Map<String, CertificateLabels> byFormVersion = new ConcurrentHashMap<>();
+
+    ParticularsFormLabels(ObjectProvider<ProcessEngineConfigurationImpl> engine) {
+        this.engine = engine;
+    }
+
+    /** The labels of the type's latest particulars form (Camunda's public API has no query for forms). */
+    CertificateLabels of(String certificateType) {
+        return engine.getObject().getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+                () -> {
+                    CamundaFormDefinitionEntity form = context.getCamundaFormDefinitionManager()
+                            .findLatestDefinitionByKey(certificateType + "-particulars");
+                    if (form == null) {
+                        return CertificateLabels.NONE;
+                    }
+                    return byFormVersion.computeIfAbsent(form.getId(), id -> {
+                        ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
+                                form.getDeploymentId(), form.getResourceName());
+                        try {
+                            return read(JSON.readTree(resource.getBytes()));
+                        } catch (IOException e) {
+                            throw new IllegalStateException("The form " + form.getKey() + " (version "
+                                    + form.getVersion() + ") cannot be read: " + e.getMessage(), e);
+                        }
+                    });
+                }));
+    }
+
+    /** The labels of every {@code particular_*} field of a form schema, groups included. */
+    static CertificateLabels read(JsonNode schema) {
+        Map<String, CertificateLabels.Bilingual> particulars = new LinkedHashMap<>();
+        Map<String, Map<String, CertificateLabels.Bilingual>> choices = new LinkedHashMap<>();
+        collect(schema, particulars, choices);
+        return new CertificateLabels(particulars, choices);
+    }
+
+    private static void collect(JsonNode node, Map<String, CertificateLabels.Bilingual> particulars,
+            Map<String, Map<String, CertificateLabels.Bilingual>> choices) {
+        for (JsonNode component : node.path("components")) {
+            String key = component.path("key").asText("");
+            if (key.startsWith(PREFIX)) {
+                String name = key.substring(PREFIX.length());
+                String label = component.path("label").asText(component.path("dateLabel").asText(""));
+                if (!label.isBlank()) {
+                    particulars.put(name, CertificateLabels.Bilingual.parse(label));
+                }
+                Map<String, CertificateLabels.Bilingual> values = new LinkedHashMap<>();
+                for (JsonNode value : component.path("values")) {
+                    if (value.hasNonNull("value") && value.hasNonNull("label")) {
+                        values.put(value.get("value").asText(),
+                                CertificateLabels.Bilingual.parse(value.get("label").asText()));
+                    }
+                }
+                if (!values.isEmpty()) {
+                    choices.put(name, values);
+                }
+            }
+            collect(component, particulars, choices);
+        }
+    }
+}
