@@ -254,12 +254,7 @@ class BirthCertificateJourneyIT {
                 "particular_dateOfBirth", daysAgo(1), "particular_placeOfBirth", "ज़िला अस्पताल, रायपुर",
                 "particular_motherName", name, "particular_fatherName", "श्री राम यादव",
                 "particular_informantName", "श्री राम यादव", "particular_informantRelation", "पिता"));
-        steps.submit("clerk.raipur", steps.claim("clerk.raipur", "Task_ScrutiniseDocuments", number),
-                Map.of("scrutinyOutcome", "accepted"));
-        steps.runJobs(number);
-        steps.submit("registrar.raipur", steps.claim("registrar.raipur", "Task_DecideApplication", number),
-                Map.of("decision", "approved"));
-        steps.runJobs(number);
+        steps.clerkAcceptsAndRegistrarApproves(number);
 
         ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
         assertThat(request.getStatus()).isEqualTo(RequestStatus.OUT_FOR_DELIVERY);

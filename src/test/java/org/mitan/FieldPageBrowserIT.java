@@ -304,12 +304,7 @@ class FieldPageBrowserIT {
                 .containsEntry("childName", "Aarav Sahu").containsEntry("dateOfBirth", dateOfBirth);
 
         // The officers do their part (through the API here; Tasklist has its own browser test).
-        steps.submit("clerk.raipur", steps.claim("clerk.raipur", "Task_ScrutiniseDocuments", number),
-                Map.of("scrutinyOutcome", "accepted"));
-        steps.runJobs(number);
-        steps.submit("registrar.raipur", steps.claim("registrar.raipur", "Task_DecideApplication", number),
-                Map.of("decision", "approved"));
-        steps.runJobs(number);
+        steps.clerkAcceptsAndRegistrarApproves(number);
 
         // The delivery, in English this time.
         driver.get(url("/field/"));

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -38,12 +37,7 @@ class HistoryCleanupIT extends TypeJourney {
     void aFinishedRequestsHistoryStaysUntilItsTimeToLiveAndIsGoneAfter() throws Exception {
         JourneySteps journey = journey();
         String number = journey.birthRequestAtScrutiny("+91 98765 70001");
-        journey.submit("clerk.raipur", journey.claim("clerk.raipur", "Task_ScrutiniseDocuments", number),
-                Map.of("scrutinyOutcome", "accepted"));
-        journey.runJobs(number);
-        journey.submit("registrar.raipur", journey.claim("registrar.raipur", "Task_DecideApplication", number),
-                Map.of("decision", "approved"));
-        journey.runJobs(number);
+        journey.clerkAcceptsAndRegistrarApproves(number);
         ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
         deliverAtTheDoor(journey, number, request);
 

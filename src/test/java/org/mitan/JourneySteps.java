@@ -183,6 +183,19 @@ final class JourneySteps {
         return number;
     }
 
+    /**
+     * The officers of a birth request at scrutiny do their part: the clerk accepts the documents, the filing runs,
+     * the registrar approves and the certificate is issued (the request is then out for delivery).
+     */
+    void clerkAcceptsAndRegistrarApproves(String number) {
+        submit("clerk.raipur", claim("clerk.raipur", "Task_ScrutiniseDocuments", number),
+                Map.of("scrutinyOutcome", "accepted"));
+        runJobs(number);
+        submit("registrar.raipur", claim("registrar.raipur", "Task_DecideApplication", number),
+                Map.of("decision", "approved"));
+        runJobs(number);
+    }
+
     /** Runs the jobs that are due in the request's process instances (the certificate's and its call activities'). */
     void runJobs(String number) {
         List<Job> jobs = dueJobs(number);
