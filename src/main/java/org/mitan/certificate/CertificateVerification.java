@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.mitan.numbering.StateCalendar;
+import org.mitan.singlewindow.IssuingBodies;
 import org.mitan.singlewindow.ServiceCatalogue;
 import org.mitan.text.MaskedNames;
 import org.springframework.stereotype.Service;
@@ -11,22 +12,30 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The public check behind the certificate's QR code: whether the code belongs to a certificate, and just enough
- * to compare with the paper (type, number, date, the holder's initials). Nothing else about the request.
+ * to compare with the paper (type, number, date, the holder's initials, the issuing body). Nothing else about the
+ * request.
  */
 @Service
 class CertificateVerification {
 
     private final CertificateRepository certificates;
     private final ServiceCatalogue catalogue;
+    private final IssuingBodies bodies;
 
-    CertificateVerification(CertificateRepository certificates, ServiceCatalogue catalogue) {
+    CertificateVerification(CertificateRepository certificates, ServiceCatalogue catalogue, IssuingBodies bodies) {
         this.certificates = certificates;
         this.catalogue = catalogue;
+        this.bodies = bodies;
     }
 
-    /** The answer of the public verification page. */
+    /**
+     * The answer of the public verification page.
+     *
+     * @param issuedBy   the urban body that issued it, in English
+     * @param issuedByHi the same in Hindi, or null
+     */
     record VerifiedCertificate(boolean valid, String certificateType, String serviceName, String certificateNumber,
-            LocalDate issuedOn, String holder) {
+            LocalDate issuedOn, String holder, String issuedBy, String issuedByHi) {
     }
 
     @Transactional(readOnly = true)
@@ -35,10 +44,13 @@ class CertificateVerification {
         if (normalised == null) {
             return Optional.empty();
         }
-        return certificates.findByVerificationCode(normalised).map(certificate -> new VerifiedCertificate(true,
-                certificate.getCertificateType(), catalogue.describe(certificate.getCertificateType()).serviceName(),
-                certificate.getCertificateNumber(), StateCalendar.dateOf(certificate.getIssuedAt()),
-                mask(certificate.getHolderName())));
+        return certificates.findByVerificationCode(normalised).map(certificate -> {
+            IssuingBodies.IssuingBody body = bodies.of(certificate.getBodyCode());
+            return new VerifiedCertificate(true, certificate.getCertificateType(),
+                    catalogue.describe(certificate.getCertificateType()).serviceName(),
+                    certificate.getCertificateNumber(), StateCalendar.dateOf(certificate.getIssuedAt()),
+                    mask(certificate.getHolderName()), body.en(), body.hi());
+        });
     }
 
     /** As {@link MaskedNames#of}: "Asha Verma" becomes "A*** V****". */

@@ -61,7 +61,10 @@ class VerificationController {
                 + CitizenPages.esc(certificate.certificateNumber()) + "</dd>"
                 + "<dt>जारी करने की तिथि · Issued on</dt><dd>"
                 + CitizenPages.esc(DATE_EN.format(certificate.issuedOn())) + "</dd>"
-                + "<dt>धारक · Holder</dt><dd>" + CitizenPages.esc(certificate.holder()) + "</dd></dl>"
+                + "<dt>धारक · Holder</dt><dd>" + CitizenPages.esc(certificate.holder()) + "</dd>"
+                + "<dt>जारी करने वाला निकाय · Issued by</dt><dd id=\"issued-by\">"
+                + (certificate.issuedByHi() == null ? "" : CitizenPages.esc(certificate.issuedByHi()) + "<br>")
+                + CitizenPages.esc(certificate.issuedBy()) + "</dd></dl>"
                 + "<p class=\"muted\">कागज़ पर छपी जानकारी से मिलाएँ। · Compare with what the paper says.</p>");
     }
 }

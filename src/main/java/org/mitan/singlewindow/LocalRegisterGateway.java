@@ -3,8 +3,6 @@ package org.mitan.singlewindow;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.mitan.municipality.UrbanBody;
-import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
 import org.mitan.numbering.StateCalendar;
 
@@ -24,14 +22,14 @@ class LocalRegisterGateway implements SingleWindowGateway {
     private static final String CERTIFICATE_SUFFIX = "-certificate";
 
     private final NumberSequence numbers;
-    private final UrbanBodyRepository bodies;
+    private final IssuingBodies bodies;
     private final IssuedCertificates issued;
     private final ServiceCatalogue catalogue;
     private final CertificatePdf pdf;
     private final ParticularsFormLabels labels;
     private final CertificateSigner signer;
 
-    LocalRegisterGateway(NumberSequence numbers, UrbanBodyRepository bodies, IssuedCertificates issued,
+    LocalRegisterGateway(NumberSequence numbers, IssuingBodies bodies, IssuedCertificates issued,
             ServiceCatalogue catalogue, CertificatePdf pdf, ParticularsFormLabels labels, CertificateSigner signer) {
         this.numbers = numbers;
         this.bodies = bodies;
@@ -57,15 +55,13 @@ class LocalRegisterGateway implements SingleWindowGateway {
         long serial = numbers.next("certificate:%s:%s:%d".formatted(order.bodyCode(), order.certificateType(), year));
         String number = "%s/%s/%d/%06d".formatted(order.bodyCode(), typeCode(order.certificateType()), year, serial);
         ServiceCatalogue.ServiceDescription service = catalogue.describe(order.certificateType());
-        Optional<UrbanBody> body = bodies.findById(order.bodyCode());
-        String bodyName = body.map(LocalRegisterGateway::fullName).orElse(order.bodyCode());
-        byte[] document = pdf.render(new CertificatePdf.Content(bodyName,
-                body.map(LocalRegisterGateway::fullNameHi).orElse(null), service.serviceName(),
+        IssuingBodies.IssuingBody body = bodies.of(order.bodyCode());
+        byte[] document = pdf.render(new CertificatePdf.Content(body.en(), body.hi(), service.serviceName(),
                 service.serviceNameHi(), service.department(), service.departmentHi(), number,
                 service.holderParticular(), order.holderName(), order.address(), order.particulars(),
                 labels.of(order.certificateType()), StateCalendar.dateOf(order.issuedAt()), order.approvedBy(),
                 order.verificationUrl()));
-        return new IssuedCertificate(number, signer.sign(document, order.bodyCode(), bodyName, number,
+        return new IssuedCertificate(number, signer.sign(document, order.bodyCode(), body.en(), number,
                 order.issuedAt()));
     }
 
@@ -80,27 +76,5 @@ class LocalRegisterGateway implements SingleWindowGateway {
                 ? certificateType.substring(0, certificateType.length() - CERTIFICATE_SUFFIX.length())
                 : certificateType;
         return key.toUpperCase(Locale.ROOT);
-    }
-
-    /** "Raipur Municipal Corporation", "Kharsia Nagar Panchayat". */
-    private static String fullName(UrbanBody body) {
-        StringBuilder kind = new StringBuilder();
-        for (String word : body.getKind().name().split("_")) {
-            kind.append(' ').append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
-        }
-        return body.getNameEn() + kind;
-    }
-
-    /** "नगर पालिक निगम रायपुर", "नगर पंचायत खरसिया"; null without a Hindi name. */
-    private static String fullNameHi(UrbanBody body) {
-        if (body.getNameHi() == null || body.getNameHi().isBlank()) {
-            return null;
-        }
-        String kind = switch (body.getKind()) {
-            case MUNICIPAL_CORPORATION -> "नगर पालिक निगम";
-            case MUNICIPAL_COUNCIL -> "नगर पालिका परिषद";
-            case NAGAR_PANCHAYAT -> "नगर पंचायत";
-        };
-        return kind + " " + body.getNameHi().strip();
     }
 }

@@ -2,7 +2,6 @@ package org.mitan.singlewindow;
 
 import java.nio.file.Path;
 
-import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,7 @@ class SingleWindowConfiguration {
 
     @Bean
     SingleWindowGateway singleWindowGateway(SingleWindowProperties properties, NumberSequence numbers,
-            UrbanBodyRepository bodies, IssuedCertificates issued, ServiceCatalogue catalogue, CertificatePdf pdf,
+            IssuingBodies bodies, IssuedCertificates issued, ServiceCatalogue catalogue, CertificatePdf pdf,
             ParticularsFormLabels labels, SigningProperties signing, Environment environment) {
         return switch (properties.mode()) {
             case LOCAL -> {

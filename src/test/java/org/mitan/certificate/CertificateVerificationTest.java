@@ -12,6 +12,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.mitan.municipality.BodyKind;
+import org.mitan.municipality.UrbanBody;
+import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.singlewindow.IssuingBodies;
 import org.mitan.singlewindow.ServiceCatalogue;
 
 class CertificateVerificationTest {
@@ -20,7 +24,9 @@ class CertificateVerificationTest {
 
     private final CertificateRepository certificates = mock(CertificateRepository.class);
     private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
-    private final CertificateVerification verification = new CertificateVerification(certificates, catalogue);
+    private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
+    private final CertificateVerification verification = new CertificateVerification(certificates, catalogue,
+            new IssuingBodies(bodies));
 
     @Test
     void knownCodeTellsTypeNumberIndianDateAndInitialsOnly() {
@@ -30,10 +36,12 @@ class CertificateVerificationTest {
                 Instant.parse("2026-02-28T20:00:00Z"), "certificates/a.pdf", "a", CODE)));
         when(catalogue.describe("birth-certificate"))
                 .thenReturn(new ServiceCatalogue.ServiceDescription("Birth certificate", null, "childName"));
+        when(bodies.findById("RPR")).thenReturn(Optional.of(
+                new UrbanBody("RPR", "Raipur", "रायपुर", "Raipur", BodyKind.MUNICIPAL_CORPORATION, 70)));
 
         assertThat(verification.verify(CODE.toLowerCase())).contains(new CertificateVerification.VerifiedCertificate(
                 true, "birth-certificate", "Birth certificate", "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1),
-                "A*** K***** S***"));
+                "A*** K***** S***", "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर"));
     }
 
     @Test

@@ -43,7 +43,8 @@ class VerificationControllerTest {
     void validCertificateAnswersWithItsPublicFactsOnly() throws Exception {
         when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(
                 new CertificateVerification.VerifiedCertificate(true, "birth-certificate", "Birth certificate",
-                        "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***")));
+                        "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***",
+                        "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर")));
 
         mvc.perform(get("/verify/ABCDEFGHJKMNPQRSTUV2"))
                 .andExpect(status().isOk())
@@ -54,7 +55,9 @@ class VerificationControllerTest {
                 .andExpect(jsonPath("$.certificateNumber").value("RPR/BIRTH/2026/000001"))
                 .andExpect(jsonPath("$.issuedOn").value("2026-03-01"))
                 .andExpect(jsonPath("$.holder").value("A*** S***"))
-                .andExpect(jsonPath("$.length()").value(6));
+                .andExpect(jsonPath("$.issuedBy").value("Raipur Municipal Corporation"))
+                .andExpect(jsonPath("$.issuedByHi").value("नगर पालिक निगम रायपुर"))
+                .andExpect(jsonPath("$.length()").value(8));
     }
 
     @Test
@@ -74,7 +77,8 @@ class VerificationControllerTest {
     void aBrowserGetsAPageInHindiAndEnglish() throws Exception {
         when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(
                 new CertificateVerification.VerifiedCertificate(true, "birth-certificate", "Birth certificate",
-                        "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***")));
+                        "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***",
+                        "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर")));
         when(catalogue.type("birth-certificate")).thenReturn(Optional.of(new CertificateType("birth-certificate",
                 new Names("Birth certificate", "जन्म प्रमाण पत्र"), new Names("Registrar", "रजिस्ट्रार"), "childName",
                 7, 3, Map.of())));
@@ -86,7 +90,8 @@ class VerificationControllerTest {
                 .andExpect(content().string(containsString("This certificate is genuine.")))
                 .andExpect(content().string(containsString("RPR/BIRTH/2026/000001")))
                 .andExpect(content().string(containsString("1 Mar 2026")))
-                .andExpect(content().string(containsString("A*** S***")));
+                .andExpect(content().string(containsString("A*** S***")))
+                .andExpect(content().string(containsString("नगर पालिक निगम रायपुर<br>Raipur Municipal Corporation")));
 
         when(verification.verify("ZZZZZZZZZZZZZZZZZZZZ")).thenReturn(Optional.empty());
         mvc.perform(get("/verify/ZZZZZZZZZZZZZZZZZZZZ").accept(MediaType.TEXT_HTML))

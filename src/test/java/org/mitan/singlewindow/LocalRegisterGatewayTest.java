@@ -30,7 +30,8 @@ class LocalRegisterGatewayTest {
     private final CertificatePdf pdf = mock(CertificatePdf.class);
     private final CertificateSigner signer = mock(CertificateSigner.class);
     private final ParticularsFormLabels labels = mock(ParticularsFormLabels.class);
-    private final LocalRegisterGateway gateway = new LocalRegisterGateway(numbers, bodies, certificates, catalogue,
+    private final LocalRegisterGateway gateway = new LocalRegisterGateway(numbers, new IssuingBodies(bodies), certificates,
+            catalogue,
             pdf, labels, signer);
 
     @BeforeEach

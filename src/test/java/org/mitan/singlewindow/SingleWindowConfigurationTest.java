@@ -11,7 +11,6 @@ import java.security.cert.Certificate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -20,7 +19,7 @@ class SingleWindowConfigurationTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(SingleWindowConfiguration.class)
             .withBean(NumberSequence.class, () -> mock(NumberSequence.class))
-            .withBean(UrbanBodyRepository.class, () -> mock(UrbanBodyRepository.class))
+            .withBean(IssuingBodies.class, () -> mock(IssuingBodies.class))
             .withBean(IssuedCertificates.class, () -> mock(IssuedCertificates.class))
             .withBean(ServiceCatalogue.class, () -> mock(ServiceCatalogue.class))
             .withBean(CertificatePdf.class, () -> mock(CertificatePdf.class))
