@@ -189,6 +189,7 @@ class BirthCertificateJourneyIT {
         assertThat(verified.getBody().path("valid").asBoolean()).isTrue();
         assertThat(verified.getBody().path("certificateNumber").asText())
                 .isEqualTo(certificate.getCertificateNumber());
+        assertThat(verified.getBody().path("issuedBy").asText()).isEqualTo("Raipur Municipal Corporation");
         assertThat(verified.getBody().toString()).doesNotContain("Lakshmi").doesNotContain("9876543210");
 
         // Home delivery: a wrong OTP is refused, the citizen's OTP completes it.

@@ -358,7 +358,8 @@ class FieldPageBrowserIT {
         driver.get(url("/verify/" + verification));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("valid")));
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("यह प्रमाण पत्र असली है",
-                "This certificate is genuine.", "RPR/BIRTH/", "A**** S***").doesNotContain("Aarav");
+                "This certificate is genuine.", "RPR/BIRTH/", "A**** S***", "नगर पालिक निगम रायपुर",
+                "Raipur Municipal Corporation").doesNotContain("Aarav");
         browser.screenshot("verify-page");
     }
 
