@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -222,6 +223,67 @@ class TasklistBrowserIT {
                 "particular_caste", "Gond", "particular_category", "ST",
                 "particular_evidence", "Declaration of the ward or gram sabha"));
         return scans;
+    }
+
+    /**
+     * A Mitan's busy list: two visits of the same name, each row naming its request (number, masked citizen, ward,
+     * type); the request-number box above the list finds one of them; its task says whom to visit, in full, and the
+     * task's history keeps the line naming the request.
+     */
+    @Test
+    void everyRowNamesItsRequestAndTheVisitSaysWhomToVisit() {
+        String first = steps.register(Map.of(
+                "certificateType", TYPE, "bodyCode", "RPR", "ward", 9,
+                "citizenName", "Radha Dhruw", "citizenPhone", "+91 98765 33333",
+                "address", "House 21, Tatibandh, Raipur", "preferredVisitWindow", "MORNING", "language", "en"));
+        String second = steps.register(Map.of(
+                "certificateType", TYPE, "bodyCode", "RPR", "ward", 9,
+                "citizenName", "Kamla Sahu", "citizenPhone", "+91 98765 44444",
+                "address", "House 7, Tatibandh, Raipur", "preferredVisitWindow", "EVENING", "language", "hi"));
+
+        logIn(MITAN);
+        click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"My tasks\"]"));
+        By rows = By.cssSelector("li.task");
+        wait.until(page -> rowTexts(rows).stream().anyMatch(row -> row.contains(first))
+                && rowTexts(rows).stream().anyMatch(row -> row.contains(second)));
+        String firstRow = rowTexts(rows).stream().filter(row -> row.contains(first)).findFirst().orElseThrow();
+        browser.screenshot("rows-name-their-request");
+        assertThat(firstRow).contains("Visit the citizen", "R**** D****", "caste certificate", "9")
+                .doesNotContain("Radha");
+
+        // One search away: the number typed into the box above the list, then Enter.
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".mitan-request-search input")));
+        box.sendKeys(first, Keys.ENTER);
+        wait.until(page -> {
+            List<String> shown = rowTexts(rows);
+            return !shown.isEmpty() && shown.stream().allMatch(row -> row.contains(first));
+        });
+        browser.screenshot("search-by-request-number");
+        assertThat(driver.getCurrentUrl()).contains("searchQuery");
+
+        // The visit says whom to visit.
+        Task visit = tasks.createTaskQuery().processInstanceBusinessKey(first).taskDefinitionKey("Task_VisitCitizen")
+                .singleResult();
+        click(By.cssSelector("li.task h4.task a[href*='task=" + visit.getId() + "']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
+                "Whom to visit"));
+        String form = driver.findElement(By.cssSelector(".fjs-container")).getText();
+        browser.screenshot("visit-says-whom-to-visit");
+        assertThat(form).contains("Radha Dhruw", "House 21, Tatibandh, Raipur", "ward (वार्ड) 9",
+                "9876533333", first);
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(visit.getId()).singleResult().getDescription())
+                .isEqualTo(first + " · R**** D**** · ward (वार्ड) 9 · caste certificate");
+        assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(visit.getId())
+                .variableName("whomToVisit").count()).as("whom to visit stays out of history").isZero();
+    }
+
+    private List<String> rowTexts(By rows) {
+        try {
+            return driver.findElements(rows).stream().map(WebElement::getText).toList();
+        } catch (StaleElementReferenceException e) {
+            return List.of();
+        }
     }
 
     /**
