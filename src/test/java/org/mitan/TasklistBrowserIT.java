@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.mitan.request.ServiceRequestRepository;
+import org.mitan.sms.SmsMessageRepository;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
@@ -98,6 +100,10 @@ class TasklistBrowserIT {
     HistoryService history;
     @Autowired
     IdentityService identity;
+    @Autowired
+    SmsMessageRepository outbox;
+    @Autowired
+    ServiceRequestRepository serviceRequests;
 
     JourneySteps steps;
     HeadlessChromium browser;
@@ -198,6 +204,25 @@ class TasklistBrowserIT {
         JsonNode status = steps.as("callcentre").getForEntity("/api/requests/" + number, JsonNode.class).getBody();
         assertThat(status.path("milestones").toString()).contains("CERTIFICATE_ISSUED");
         steps.singleTask(MITAN, "Task_DeliverCertificate", number);
+
+        // At the door, a wrong OTP: refused in the Mitan's words, Hindi and English, with the attempts left, no ids.
+        logOut();
+        logIn(MITAN);
+        Task delivery = openTask("My tasks", "Task_DeliverCertificate", number);
+        assertThat(driver.findElement(By.cssSelector(".fjs-container")).getText())
+                .contains("Whom to visit", "Radha Dhruw", "House 21, Tatibandh, Raipur");
+        String otp = JourneySteps.latestOtp(outbox, serviceRequests.findByRequestNumber(number).orElseThrow().getId());
+        WebElement otpField = driver.findElement(By.xpath(
+                "//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), 'OTP from the citizen')]"
+                + "/following::input[1]"));
+        otpField.sendKeys(otp.equals("000000") ? "111111" : "000000");
+        click(By.xpath("//button[normalize-space()='Complete']"));
+        By refusal = By.xpath("//*[contains(@class,'alert')][contains(., 'The OTP does not match')]");
+        String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(refusal)).getText();
+        browser.screenshot("wrong-otp-in-words");
+        assertThat(shown).contains("2 attempt(s) left", "ओटीपी मेल नहीं खाता", "2 प्रयास बाकी")
+                .doesNotContain(delivery.getId()).doesNotContain("Cannot submit task form");
+        assertThat(tasks.createTaskQuery().taskId(delivery.getId()).count()).as("the delivery stays open").isOne();
     }
 
     /**
@@ -234,11 +259,11 @@ class TasklistBrowserIT {
     void everyRowNamesItsRequestAndTheVisitSaysWhomToVisit() {
         String first = steps.register(Map.of(
                 "certificateType", TYPE, "bodyCode", "RPR", "ward", 9,
-                "citizenName", "Radha Dhruw", "citizenPhone", "+91 98765 33333",
+                "citizenName", "Radha Dhruw", "citizenPhone", "+91 98765 55555",
                 "address", "House 21, Tatibandh, Raipur", "preferredVisitWindow", "MORNING", "language", "en"));
         String second = steps.register(Map.of(
                 "certificateType", TYPE, "bodyCode", "RPR", "ward", 9,
-                "citizenName", "Kamla Sahu", "citizenPhone", "+91 98765 44444",
+                "citizenName", "Kamla Sahu", "citizenPhone", "+91 98765 66666",
                 "address", "House 7, Tatibandh, Raipur", "preferredVisitWindow", "EVENING", "language", "hi"));
 
         logIn(MITAN);
@@ -271,7 +296,7 @@ class TasklistBrowserIT {
         String form = driver.findElement(By.cssSelector(".fjs-container")).getText();
         browser.screenshot("visit-says-whom-to-visit");
         assertThat(form).contains("Radha Dhruw", "House 21, Tatibandh, Raipur", "ward (वार्ड) 9",
-                "9876533333", first);
+                "9876555555", first);
         assertThat(history.createHistoricTaskInstanceQuery().taskId(visit.getId()).singleResult().getDescription())
                 .isEqualTo(first + " · R**** D**** · ward (वार्ड) 9 · caste certificate");
         assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(visit.getId())

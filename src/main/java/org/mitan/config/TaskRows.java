@@ -1,6 +1,5 @@
 package org.mitan.config;
 
-import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,8 +19,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * <li>task-local variables {@code taskRequest}, {@code taskCitizen} (masked), {@code taskWard}, {@code taskType}:
  * the columns the Tasklist filters show ({@link TasklistFilters});</li>
  * <li>the task description, the same line, kept in the task's history;</li>
- * <li>on the Mitan's own tasks (assigned to the request's Mitan as they are made: the visit, the particulars, the
- * delivery), {@code whomToVisit}: the citizen's full name, address, phone, ward and the request number, which the
+ * <li>on the Mitan's own tasks (given to one person as they are made, offered to no group: the visit, the
+ * particulars, the delivery), {@code whomToVisit}: the citizen's full name, address, phone, ward and the request number, which the
  * Mitan's forms show; personal, so kept out of the engine's history ({@link PersonalDataHistoryFilter}).</li>
  * </ul>
  * The request is the process instance's business key and its facts come from the request row, never from a
@@ -75,9 +74,12 @@ class TaskRows implements TaskListener {
         return processKey == null ? "" : processKey.replace('-', ' ');
     }
 
-    /** A task given to the request's Mitan as it is made (officers' tasks are offered to groups instead). */
+    /**
+     * A task given to one person as it is made and offered to no group: in the models, the Mitan's visit,
+     * particulars and delivery (officers' tasks are offered to their role's groups; the officers see the citizen's
+     * name and address in their request summary anyway).
+     */
     private static boolean isTheMitans(DelegateTask task) {
-        return task.getAssignee() != null
-                && Objects.equals(task.getAssignee(), task.getVariable(ProcessVariables.MITAN_USER_ID));
+        return task.getAssignee() != null && CandidateGroups.of(task).isEmpty();
     }
 }

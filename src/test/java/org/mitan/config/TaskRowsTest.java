@@ -11,9 +11,12 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.process.ProcessVariables;
@@ -61,7 +64,6 @@ class TaskRowsTest {
     void theMitansTaskSaysWhomToVisit() {
         when(execution.getProcessBusinessKey()).thenReturn(NUMBER);
         when(task.getAssignee()).thenReturn("mitan.raipur");
-        when(task.getVariable(ProcessVariables.MITAN_USER_ID)).thenReturn("mitan.raipur");
 
         rows.notify(task);
 
@@ -73,10 +75,13 @@ class TaskRowsTest {
     }
 
     @Test
-    void aTaskAssignedToSomeoneElseIsNotTheMitans() {
+    void aClaimedTaskOfferedToAGroupIsNotTheMitans() {
         when(execution.getProcessBusinessKey()).thenReturn(NUMBER);
         when(task.getAssignee()).thenReturn("clerk.raipur");
-        when(task.getVariable(ProcessVariables.MITAN_USER_ID)).thenReturn("mitan.raipur");
+        IdentityLink offered = mock(IdentityLink.class);
+        when(offered.getType()).thenReturn(IdentityLinkType.CANDIDATE);
+        when(offered.getGroupId()).thenReturn("clerk-RPR");
+        when(task.getCandidates()).thenReturn(Set.of(offered));
 
         rows.notify(task);
 
