@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.mitan.process.ProcessVariables;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
+import org.mitan.text.Markdown;
 import org.mitan.text.MaskedNames;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -61,11 +62,12 @@ class TaskRows implements TaskListener {
                 + type;
     }
 
-    /** Markdown for the Mitan's forms: whom to visit, in Hindi and English. */
+    /** Markdown for the Mitan's forms: whom to visit, in Hindi and English; what people typed is escaped. */
     static String whomToVisit(ServiceRequest request) {
-        return "**Whom to visit (किसके घर जाना है):** " + request.getCitizenName() + "  \n"
-                + "**Address (पता):** " + request.getAddress() + ", ward (वार्ड) " + request.getWard() + "  \n"
-                + "**Phone (फ़ोन):** " + request.getCitizenPhone() + "  \n"
+        return "**Whom to visit (किसके घर जाना है):** " + Markdown.inline(request.getCitizenName()) + "  \n"
+                + "**Address (पता):** " + Markdown.inline(request.getAddress()) + ", ward (वार्ड) "
+                + request.getWard() + "  \n"
+                + "**Phone (फ़ोन):** " + Markdown.inline(request.getCitizenPhone()) + "  \n"
                 + "**Request (अनुरोध):** " + request.getRequestNumber();
     }
 

@@ -75,6 +75,17 @@ class TaskRowsTest {
     }
 
     @Test
+    void whatPeopleTypedCannotBecomeALinkInTheMitansForm() {
+        ServiceRequest odd = new ServiceRequest(NUMBER, "caste-certificate", "RPR", 12, "[Asha](https://evil.example)",
+                "9876543210", "![x](https://evil.example/x.png)", VisitWindow.MORNING, "hi", "feedback-secret-1",
+                Instant.parse("2026-05-04T09:00:00Z"));
+
+        assertThat(TaskRows.whomToVisit(odd)).contains("\\[Asha\\](https\\://evil\\.example)")
+                .contains("\\!\\[x\\](https\\://evil\\.example/x\\.png)")
+                .doesNotContain("[Asha](").doesNotContain("![x](");
+    }
+
+    @Test
     void aClaimedTaskOfferedToAGroupIsNotTheMitans() {
         when(execution.getProcessBusinessKey()).thenReturn(NUMBER);
         when(task.getAssignee()).thenReturn("clerk.raipur");
