@@ -96,6 +96,10 @@ class CasteCertificateJourneyIT {
         journey.upload("mitan.raipur", number, "applicant-id", "aadhaar.jpg", image("jpeg"), HttpStatus.CREATED);
         journey.upload("mitan.raipur", number, "residence-proof", "ration-card.png", image("png"),
                 HttpStatus.CREATED);
+        // The open visit's checklist is current after the uploads (as the form shows it when opened now).
+        assertThat(journey.formText("mitan.raipur", visit, "documentChecklist"))
+                .contains("- **Identity proof of the applicant** / आवेदक का पहचान पत्र (required): uploaded")
+                .doesNotContain("Identity proof of the applicant** / आवेदक का पहचान पत्र (required): **not uploaded");
         byte[] declaration = pdf("Gram sabha declaration: the Dhruw family of Kachna is Gond");
         JsonNode declared = journey.upload("mitan.raipur", number, "community-declaration", "declaration.pdf",
                 declaration, HttpStatus.CREATED);

@@ -322,12 +322,13 @@ class ConventionsTest {
 
     /**
      * Variables a form's {@code text} (markdown) or {@code html} view may show: text the application writes itself,
-     * with everything a person typed in it escaped ({@code requestSummary}, {@code documentChecklist}), and numbers.
+     * with everything a person typed in it escaped ({@code requestSummary}, {@code documentChecklist},
+     * {@code whomToVisit}), and numbers.
      * What people type (remarks, reasons, names) is shown by a read-only text field or text area, never rendered:
      * as markdown, a clerk's remark could show a link or fetch an image from another site in the Mitan's Tasklist.
      */
     private static final Set<String> RENDERED_VARIABLES = Set.of("requestSummary", "documentChecklist",
-            "visitAttempts", "maxVisits", "requestNumber");
+            "whomToVisit", "visitAttempts", "maxVisits", "requestNumber");
     private static final Set<String> FEEL_WORDS = Set.of("string", "number", "null", "and", "or", "not", "if",
             "then", "else", "true", "false", "count", "is", "defined");
     private static final Pattern TEMPLATED = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);

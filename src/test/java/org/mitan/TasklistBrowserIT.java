@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.mitan.numbering.StateCalendar;
+import org.mitan.request.ServiceRequestRepository;
+import org.mitan.sms.SmsMessageRepository;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -101,6 +104,10 @@ class TasklistBrowserIT {
     HistoryService history;
     @Autowired
     IdentityService identity;
+    @Autowired
+    SmsMessageRepository outbox;
+    @Autowired
+    ServiceRequestRepository serviceRequests;
 
     JourneySteps steps;
     HeadlessChromium browser;
@@ -201,6 +208,25 @@ class TasklistBrowserIT {
         JsonNode status = steps.as("callcentre").getForEntity("/api/requests/" + number, JsonNode.class).getBody();
         assertThat(status.path("milestones").toString()).contains("CERTIFICATE_ISSUED");
         steps.singleTask(MITAN, "Task_DeliverCertificate", number);
+
+        // At the door, a wrong OTP: refused in the Mitan's words, Hindi and English, with the attempts left, no ids.
+        logOut();
+        logIn(MITAN);
+        Task delivery = openTask("My tasks", "Task_DeliverCertificate", number);
+        assertThat(driver.findElement(By.cssSelector(".fjs-container")).getText())
+                .contains("Whom to visit", "Radha Dhruw", "House 21, Tatibandh, Raipur");
+        String otp = JourneySteps.latestOtp(outbox, serviceRequests.findByRequestNumber(number).orElseThrow().getId());
+        WebElement otpField = driver.findElement(By.xpath(
+                "//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), 'OTP from the citizen')]"
+                + "/following::input[1]"));
+        otpField.sendKeys(otp.equals("000000") ? "111111" : "000000");
+        click(By.xpath("//button[normalize-space()='Complete']"));
+        By refusal = By.xpath("//*[contains(@class,'alert')][contains(., 'The OTP does not match')]");
+        String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(refusal)).getText();
+        browser.screenshot("wrong-otp-in-words");
+        assertThat(shown).contains("2 attempt(s) left", "ओटीपी मेल नहीं खाता", "2 प्रयास बाकी")
+                .doesNotContain(delivery.getId()).doesNotContain("Cannot submit task form");
+        assertThat(tasks.createTaskQuery().taskId(delivery.getId()).count()).as("the delivery stays open").isOne();
     }
 
     /**
@@ -262,6 +288,67 @@ class TasklistBrowserIT {
                 "particular_caste", "Gond", "particular_category", "ST",
                 "particular_evidence", "Declaration of the ward or gram sabha"));
         return scans;
+    }
+
+    /**
+     * A Mitan's busy list: two visits of the same name, each row naming its request (number, masked citizen, ward,
+     * type); the request-number box above the list finds one of them; its task says whom to visit, in full, and the
+     * task's history keeps the line naming the request.
+     */
+    @Test
+    void everyRowNamesItsRequestAndTheVisitSaysWhomToVisit() {
+        String first = steps.register(Map.of(
+                "certificateType", TYPE, "bodyCode", "RPR", "ward", 9,
+                "citizenName", "Radha Dhruw", "citizenPhone", "+91 98765 55555",
+                "address", "House 21, Tatibandh, Raipur", "preferredVisitWindow", "MORNING", "language", "en"));
+        String second = steps.register(Map.of(
+                "certificateType", TYPE, "bodyCode", "RPR", "ward", 9,
+                "citizenName", "Kamla Sahu", "citizenPhone", "+91 98765 66666",
+                "address", "House 7, Tatibandh, Raipur", "preferredVisitWindow", "EVENING", "language", "hi"));
+
+        logIn(MITAN);
+        click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"My tasks\"]"));
+        By rows = By.cssSelector("li.task");
+        wait.until(page -> rowTexts(rows).stream().anyMatch(row -> row.contains(first))
+                && rowTexts(rows).stream().anyMatch(row -> row.contains(second)));
+        String firstRow = rowTexts(rows).stream().filter(row -> row.contains(first)).findFirst().orElseThrow();
+        browser.screenshot("rows-name-their-request");
+        assertThat(firstRow).contains("Visit the citizen", "R**** D****", "caste certificate", "9")
+                .doesNotContain("Radha");
+
+        // One search away: the number typed into the box above the list, then Enter.
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".mitan-request-search input")));
+        box.sendKeys(first, Keys.ENTER);
+        wait.until(page -> {
+            List<String> shown = rowTexts(rows);
+            return !shown.isEmpty() && shown.stream().allMatch(row -> row.contains(first));
+        });
+        browser.screenshot("search-by-request-number");
+        assertThat(driver.getCurrentUrl()).contains("searchQuery");
+
+        // The visit says whom to visit.
+        Task visit = tasks.createTaskQuery().processInstanceBusinessKey(first).taskDefinitionKey("Task_VisitCitizen")
+                .singleResult();
+        click(By.cssSelector("li.task h4.task a[href*='task=" + visit.getId() + "']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
+                "Whom to visit"));
+        String form = driver.findElement(By.cssSelector(".fjs-container")).getText();
+        browser.screenshot("visit-says-whom-to-visit");
+        assertThat(form).contains("Radha Dhruw", "House 21, Tatibandh, Raipur", "ward (वार्ड) 9",
+                "9876555555", first);
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(visit.getId()).singleResult().getDescription())
+                .isEqualTo(first + " · R**** D**** · ward (वार्ड) 9 · caste certificate");
+        assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(visit.getId())
+                .variableName("whomToVisit").count()).as("whom to visit stays out of history").isZero();
+    }
+
+    private List<String> rowTexts(By rows) {
+        try {
+            return driver.findElements(rows).stream().map(WebElement::getText).toList();
+        } catch (StaleElementReferenceException e) {
+            return List.of();
+        }
     }
 
     /**

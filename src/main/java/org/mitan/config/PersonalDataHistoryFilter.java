@@ -26,7 +26,8 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 
     /** Variables that never reach the history. */
     static final Set<String> NAMES = Set.of(ProcessVariables.CITIZEN_NAME, ProcessVariables.CITIZEN_PHONE,
-            ProcessVariables.ADDRESS, ProcessVariables.DELIVERY_OTP, ProcessVariables.REQUEST_SUMMARY);
+            ProcessVariables.ADDRESS, ProcessVariables.DELIVERY_OTP, ProcessVariables.REQUEST_SUMMARY,
+            ProcessVariables.WHOM_TO_VISIT);
     /** And every variable whose name starts with this. */
     static final String PREFIX = ProcessVariables.PARTICULAR_PREFIX;
 

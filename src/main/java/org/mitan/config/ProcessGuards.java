@@ -60,6 +60,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
     private final CancelledRequestCloser cancelledRequestCloser;
     private final PublishedProcessBeans publishedBeans;
     private final BodySupervision supervision;
+    private final TaskRows taskRows;
     private static final Logger LOG = LoggerFactory.getLogger(ProcessGuards.class);
 
     private final ApplicationEventPublisher events;
@@ -71,6 +72,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         this.cancelledRequestCloser = new CancelledRequestCloser(serviceRequests, requests);
         this.publishedBeans = new PublishedProcessBeans(beans);
         this.supervision = new BodySupervision(serviceRequests);
+        this.taskRows = new TaskRows(serviceRequests);
     }
 
     @Override
@@ -87,7 +89,8 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         listeners.add(new ModelRules(publishedBeans::containsKey));
         listeners.add(new DeploymentCompleteness());
         listeners.add(new TypeDeploymentRules());
-        listeners.add(new GuardsParseListener(new TaskCompletionGuard(), supervision, cancelledRequestCloser));
+        listeners.add(new GuardsParseListener(new TaskCompletionGuard(), supervision, taskRows,
+                cancelledRequestCloser));
         configuration.setCustomPostBPMNParseListeners(listeners);
         List<Deployer> deployers = new ArrayList<>();
         if (configuration.getCustomPreDeployers() != null) {
@@ -162,11 +165,14 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
 
         private final TaskListener completionGuard;
         private final TaskListener supervision;
+        private final TaskListener rows;
         private final ExecutionListener cancellation;
 
-        GuardsParseListener(TaskListener completionGuard, TaskListener supervision, ExecutionListener cancellation) {
+        GuardsParseListener(TaskListener completionGuard, TaskListener supervision, TaskListener rows,
+                ExecutionListener cancellation) {
             this.completionGuard = completionGuard;
             this.supervision = supervision;
+            this.rows = rows;
             this.cancellation = cancellation;
         }
 
@@ -185,6 +191,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
                 userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
                         completionGuard);
                 userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, supervision);
+                userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, rows);
             }
         }
     }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.mitan.process.ProcessVariables;
 import org.mitan.web.Roles;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,17 @@ class TasklistFilters {
 
     private static final String[] MITAN_TASKS = {"Task_VisitCitizen", "Task_RecordParticulars",
         "Task_DeliverCertificate"};
+
+    /**
+     * The columns of every task row: the request a task works on, named by the task-local variables every user task
+     * gets as it is created ({@link TaskRows}). Tasklist shows them under the task's name; the due date it shows
+     * itself.
+     */
+    static final List<Map<String, String>> ROW_VARIABLES = List.of(
+            column(ProcessVariables.TASK_REQUEST, "Request (अनुरोध)"),
+            column(ProcessVariables.TASK_CITIZEN, "Citizen (नागरिक)"),
+            column(ProcessVariables.TASK_WARD, "Ward (वार्ड)"),
+            column(ProcessVariables.TASK_TYPE, "Certificate (प्रमाण पत्र)"));
 
     /** Filters of a role's work, with the roles that read them (at every body, and state-level supervisors). */
     private final Map<String, List<String>> readers = new LinkedHashMap<>();
@@ -80,6 +92,13 @@ class TasklistFilters {
                 Resources.FILTER, filterId, Permissions.READ)));
     }
 
+    private static Map<String, String> column(String variable, String label) {
+        Map<String, String> column = new LinkedHashMap<>();
+        column.put("name", variable);
+        column.put("label", label);
+        return column;
+    }
+
     /** Tasks offered to the role at any body ({@code clerk-RPR}, {@code clerk-KRB}, ...), claimed or not. */
     private TaskQuery offeredTo(String role) {
         return tasks.createTaskQuery().taskCandidateGroupLike(role + "-%").includeAssignedTasks();
@@ -94,8 +113,14 @@ class TasklistFilters {
             properties.put("priority", priority);
             properties.put("color", color);
             properties.put("refresh", true);
+            properties.put("variables", ROW_VARIABLES);
             filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
             filters.saveFilter(filter);
+        } else if (!filter.getProperties().containsKey("variables")) {
+            // A filter made before the rows named their request: give it the columns once; later edits are kept.
+            Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+            properties.put("variables", ROW_VARIABLES);
+            filters.saveFilter(filter.setProperties(properties));
         }
         if (!groups.isEmpty()) {
             readers.put(filter.getId(), groups);

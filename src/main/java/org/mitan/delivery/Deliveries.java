@@ -114,7 +114,7 @@ class Deliveries {
     public Delivery confirm(String requestNumber, String typedOtp, String deliveredBy) {
         String otp = typedOtp == null ? "" : typedOtp.replaceAll("\\s", "");
         if (otp.isEmpty()) {
-            throw new WrongOtpException("Enter the OTP the citizen received by SMS.");
+            throw new WrongOtpException("Enter the OTP the citizen received by SMS. (नागरिक को SMS से मिला ओटीपी लिखें।)");
         }
         ServiceRequest request = requests.require(requestNumber);
         Delivery delivery = deliveries.findByRequestId(request.getId()).orElseThrow(() -> new IllegalStateException(
@@ -239,12 +239,14 @@ class Deliveries {
             deliveries.save(delivery);
             requests.record(request, OTP_REPLACED, actor, maxAttempts + " wrong OTPs; a new OTP was sent");
             log.info("Request {}: {} wrong delivery OTPs, a new OTP was sent", requestNumber, maxAttempts);
-            return "Too many wrong OTPs: a new OTP has been sent to the citizen's phone.";
+            return "Too many wrong OTPs: a new OTP has been sent to the citizen's phone."
+                    + " (बहुत बार गलत ओटीपी: नागरिक के फ़ोन पर नया ओटीपी भेजा गया है।)";
         }
         deliveries.save(delivery);
         int left = maxAttempts - delivery.getFailedAttempts();
         log.info("Request {}: wrong delivery OTP, {} attempt(s) left", requestNumber, left);
-        return "The OTP does not match. " + left + " attempt(s) left.";
+        return "The OTP does not match. " + left + " attempt(s) left. (ओटीपी मेल नहीं खाता। " + left
+                + " प्रयास बाकी।)";
     }
 
     private void replaceOtp(ServiceRequest request, Delivery delivery) {

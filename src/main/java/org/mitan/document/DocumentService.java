@@ -49,10 +49,11 @@ class DocumentService {
     private final DocumentStore store;
     private final DocumentProperties limits;
     private final Clock clock;
+    private final OpenVisitChecklists openChecklists;
 
     DocumentService(ServiceRequestRepository requestRows, Requests requests, RequestAccess access,
             RequiredDocuments requiredDocuments, DocumentRepository documents, DocumentStore store,
-            DocumentProperties limits, Clock clock) {
+            DocumentProperties limits, Clock clock, OpenVisitChecklists openChecklists) {
         this.requestRows = requestRows;
         this.requests = requests;
         this.access = access;
@@ -61,6 +62,7 @@ class DocumentService {
         this.store = store;
         this.limits = limits;
         this.clock = clock;
+        this.openChecklists = openChecklists;
     }
 
     /** The stored document and whether this call created it ({@code false}: the same file was already there). */
@@ -134,6 +136,7 @@ class DocumentService {
                 .withIdempotencyKey(idempotencyKey));
         requests.record(request, MILESTONE_UPLOADED, caller.userId(), asked.label() + " (" + contentType + ", "
                 + DocumentProperties.inWords(content.length) + ")");
+        openChecklists.refresh(requestNumber);
         return new Upload(document, true);
     }
 

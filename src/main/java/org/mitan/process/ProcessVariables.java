@@ -65,6 +65,21 @@ public final class ProcessVariables {
     /** String: result of the doorstep visit call activity: {@code verified} or {@code closed}. */
     public static final String VISIT_RESULT = "visitResult";
 
+    // Every user task (task-local, set as it is created; see org.mitan.config.TaskRows)
+    /** String: the request number of the task, shown as a column of every Tasklist row. */
+    public static final String TASK_REQUEST = "taskRequest";
+    /** String: the citizen's name masked ("A*** V****"), shown in every Tasklist row. */
+    public static final String TASK_CITIZEN = "taskCitizen";
+    /** Integer: the request's ward, shown in every Tasklist row. */
+    public static final String TASK_WARD = "taskWard";
+    /** String: the certificate type in words ("birth certificate"), shown in every Tasklist row. */
+    public static final String TASK_TYPE = "taskType";
+    /**
+     * String (markdown), personal, kept out of history: whom the Mitan visits or delivers to (name, address,
+     * phone, ward, request number), on the Mitan's own tasks only.
+     */
+    public static final String WHOM_TO_VISIT = "whomToVisit";
+
     // Officers
     /** String (markdown): the request, its particulars and links to its scans, shown in officer forms. */
     public static final String REQUEST_SUMMARY = "requestSummary";

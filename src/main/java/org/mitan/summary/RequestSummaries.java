@@ -22,6 +22,7 @@ import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
+import org.mitan.text.Markdown;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
 
@@ -154,22 +155,9 @@ class RequestSummaries {
         return notes;
     }
 
-    /**
-     * One line of text with markdown's special characters escaped, so that what a citizen or an officer typed cannot
-     * turn into a link, an image, HTML or a heading: no brackets, no tags or entities, and no automatic links either
-     * (GitHub-flavoured markdown makes {@code https://...}, {@code www.example.org} and {@code a@b.org} links by
-     * themselves, so {@code :}, {@code .} and {@code @} are escaped too). Parentheses alone are harmless.
-     */
+    /** One line of typed text, escaped for markdown ({@link Markdown#inline}). */
     static String inline(String text) {
-        String oneLine = text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
-        StringBuilder escaped = new StringBuilder(oneLine.length());
-        for (char c : oneLine.toCharArray()) {
-            if ("\\`*_[]#<>|~!:.@&".indexOf(c) >= 0) {
-                escaped.append('\\');
-            }
-            escaped.append(c);
-        }
-        return escaped.toString();
+        return Markdown.inline(text);
     }
 
     /** {@code dateOfBirth} as "Date of birth". */

@@ -195,9 +195,9 @@ class DeliveriesTest {
 
         assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrong, "sunita"))
                 .isInstanceOf(WrongOtpException.class)
-                .hasMessage("The OTP does not match. 2 attempt(s) left.");
+                .hasMessage("The OTP does not match. 2 attempt(s) left. (ओटीपी मेल नहीं खाता। 2 प्रयास बाकी।)");
         assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrong, "sunita"))
-                .hasMessage("The OTP does not match. 1 attempt(s) left.");
+                .hasMessage("The OTP does not match. 1 attempt(s) left. (ओटीपी मेल नहीं खाता। 1 प्रयास बाकी।)");
 
         assertThat(stored.getFailedAttempts()).isEqualTo(2);
         assertThat(stored.isDelivered()).isFalse();
@@ -216,7 +216,8 @@ class DeliveriesTest {
 
         assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrong, "sunita"))
                 .isInstanceOf(WrongOtpException.class)
-                .hasMessage("Too many wrong OTPs: a new OTP has been sent to the citizen's phone.");
+                .hasMessage("Too many wrong OTPs: a new OTP has been sent to the citizen's phone."
+                        + " (बहुत बार गलत ओटीपी: नागरिक के फ़ोन पर नया ओटीपी भेजा गया है।)");
 
         List<String> sent = otpsSent();
         assertThat(sent).hasSize(2);

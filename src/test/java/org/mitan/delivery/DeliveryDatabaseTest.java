@@ -123,11 +123,12 @@ class DeliveryDatabaseTest {
         assertThat(serviceRequests.findByRequestNumber(NUMBER)).get()
                 .extracting(ServiceRequest::getStatus).isEqualTo(RequestStatus.OUT_FOR_DELIVERY);
 
-        assertThatThrownBy(() -> completeTask(wrong)).hasMessage("The OTP does not match. 2 attempt(s) left.");
+        assertThatThrownBy(() -> completeTask(wrong)).hasMessage("The OTP does not match. 2 attempt(s) left. (ओटीपी मेल नहीं खाता। 2 प्रयास बाकी।)");
         assertThat(delivery().getFailedAttempts()).isEqualTo(1);
-        assertThatThrownBy(() -> completeTask(wrong)).hasMessage("The OTP does not match. 1 attempt(s) left.");
+        assertThatThrownBy(() -> completeTask(wrong)).hasMessage("The OTP does not match. 1 attempt(s) left. (ओटीपी मेल नहीं खाता। 1 प्रयास बाकी।)");
         assertThatThrownBy(() -> completeTask(wrong))
-                .hasMessage("Too many wrong OTPs: a new OTP has been sent to the citizen's phone.");
+                .hasMessage("Too many wrong OTPs: a new OTP has been sent to the citizen's phone."
+                        + " (बहुत बार गलत ओटीपी: नागरिक के फ़ोन पर नया ओटीपी भेजा गया है।)");
 
         assertThat(delivery().getFailedAttempts()).isZero();
         assertThat(delivery().getOtpSentCount()).isEqualTo(2);

@@ -61,6 +61,7 @@ class DocumentServiceTest {
     @Mock RequiredDocuments requiredDocuments;
     @Mock DocumentRepository documents;
     @Mock DocumentStore store;
+    @Mock OpenVisitChecklists openChecklists;
 
     ServiceRequest request;
     DocumentService service;
@@ -72,7 +73,7 @@ class DocumentServiceTest {
         ReflectionTestUtils.setField(request, "id", 41L);
         request.moveTo(RequestStatus.MITAN_ASSIGNED, NOW);
         service = new DocumentService(requestRows, requests, access, requiredDocuments, documents, store,
-                new DocumentProperties(1024), Clock.fixed(NOW, ZoneOffset.UTC));
+                new DocumentProperties(1024), Clock.fixed(NOW, ZoneOffset.UTC), openChecklists);
         lenient().when(requestRows.lockByRequestNumber(NUMBER)).thenReturn(Optional.of(request));
         lenient().when(access.isAssignedMitan(MITAN, request)).thenReturn(true);
         lenient().when(requiredDocuments.forType("birth-certificate")).thenReturn(BIRTH);
@@ -94,11 +95,13 @@ class DocumentServiceTest {
         assertThat(saved.getContentType()).isEqualTo("application/pdf");
         assertThat(saved.getUploadedBy()).isEqualTo("mitan.rpr.1");
         assertThat(saved.getUploadedAt()).isEqualTo(NOW);
-        InOrder order = inOrder(store, documents, requests);
+        InOrder order = inOrder(store, documents, requests, openChecklists);
         order.verify(store).put("documents/" + NUMBER + "/" + sha, ContentTypesTest.PDF, "application/pdf");
         order.verify(documents).save(saved);
         order.verify(requests).record(eq(request), eq("DOCUMENT_UPLOADED"), eq("mitan.rpr.1"),
                 eq("Birth report (application/pdf, " + ContentTypesTest.PDF.length + " bytes)"));
+        // The open visit's checklist is written anew: it no longer says "not uploaded yet".
+        order.verify(openChecklists).refresh(NUMBER);
     }
 
     @Test

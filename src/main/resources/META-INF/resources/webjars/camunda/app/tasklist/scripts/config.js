@@ -4,6 +4,7 @@
  * hi.json does not have is shown in English (the fallback locale).
  */
 export default {
+  customScripts: ['scripts/request-search.js'], // Mitan: find a request by its number
   locales: {
     availableLocales: ['en', 'hi'],
     fallbackLocale: 'en'

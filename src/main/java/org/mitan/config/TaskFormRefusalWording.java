@@ -1,0 +1,74 @@
+package org.mitan.config;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Leaves only the application's words in a refused task form: Camunda's REST API answers a refusal of a submitted
+ * form (a wrong delivery OTP, a particular out of bounds) with 400 "Cannot submit task form &lt;task id&gt;: &lt;our
+ * message&gt;", and Tasklist shows that text as it is. This filter takes the engine's prefix, task id included, off
+ * the message of such an answer, for Tasklist's and the engine REST API's submit-form calls alike; the status and
+ * every other answer are untouched.
+ */
+@Component
+class TaskFormRefusalWording extends OncePerRequestFilter {
+
+    static final Pattern ENGINE_PREFIX = Pattern.compile("^Cannot submit task form [^:\\s]+: ");
+
+    private final ObjectMapper json;
+
+    TaskFormRefusalWording(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !"POST".equals(request.getMethod()) || !path.contains("/task/") || !path.endsWith("/submit-form");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper caught = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, caught);
+        byte[] reworded = caught.getStatus() == HttpServletResponse.SC_BAD_REQUEST
+                ? reworded(caught.getContentAsByteArray()) : null;
+        if (reworded == null) {
+            caught.copyBodyToResponse();
+            return;
+        }
+        response.setContentLength(reworded.length);
+        response.getOutputStream().write(reworded);
+    }
+
+    /** The answer with the engine's prefix taken off its message; null when it has none. */
+    byte[] reworded(byte[] body) {
+        try {
+            JsonNode answer = json.readTree(body);
+            if (answer instanceof ObjectNode object && object.path("message").isTextual()) {
+                String message = object.get("message").asText();
+                String words = ENGINE_PREFIX.matcher(message).replaceFirst("");
+                if (!words.equals(message)) {
+                    object.put("message", words);
+                    return json.writeValueAsBytes(object);
+                }
+            }
+        } catch (IOException notJson) {
+            // Not a JSON answer: passed on as it is.
+        }
+        return null;
+    }
+}
