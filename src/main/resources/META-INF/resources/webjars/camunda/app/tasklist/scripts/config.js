@@ -4,6 +4,8 @@
  * hi.json does not have is shown in English (the fallback locale).
  */
 export default {
+  // registered-number/notice.js: the request number shown to the agent after registering from a start form.
+  customScripts: ['registered-number/notice.js'],
   locales: {
     availableLocales: ['en', 'hi'],
     fallbackLocale: 'en'
