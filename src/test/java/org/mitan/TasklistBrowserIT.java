@@ -361,6 +361,64 @@ class TasklistBrowserIT {
                 "inquiryFinding", "supported", "inquiryRemarks", "Neighbours and the ward member confirm"));
     }
 
+    /**
+     * The call-centre agent registers from Tasklist's start form and is shown the request number the registration
+     * gave (the started instance's business key), in English and Hindi, with what happens next for the citizen.
+     */
+    @Test
+    void theCallCentreAgentRegistersInTasklistAndSeesTheRequestNumber() {
+        String phone = "98" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
+        logIn("callcentre");
+        click(By.xpath("//a[normalize-space()='Start process']"));
+        click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Caste certificate']"));
+        WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".modal .fjs-container input[id*='bodyCode']")));
+        body.click();
+        body.sendKeys("Raipur");
+        click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and starts-with(normalize-space(),'Raipur')]"));
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("ward", "12");
+        typed.put("citizenName", "Sunita Verma");
+        typed.put("citizenPhone", phone);
+        typed.put("address", "House 14, Gandhi Chowk, Raipur");
+        typed.forEach(this::typeInto);
+        choose("Morning");
+        choose("Hindi");
+        // form-js may redraw a field from its state while the next one is typed: type again what did not hold.
+        wait.until(page -> {
+            typed.forEach(this::typeInto);
+            return driver.findElements(By.cssSelector(".modal .fjs-form-field-error li")).isEmpty();
+        });
+        browser.screenshot("start-form-filled");
+        click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
+
+        WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#mitan-registered-number .mitan-request-number")));
+        browser.screenshot("registered-number-shown");
+        String registered = runtime.createProcessInstanceQuery().processDefinitionKey(TYPE)
+                .variableValueEquals("requestNumber", number.getText()).singleResult().getBusinessKey();
+        assertThat(number.getText()).as("the number shown is the started request's").isEqualTo(registered)
+                .matches("RPR-\\d{4}-\\d{6}");
+        String notice = driver.findElement(By.id("mitan-registered-number")).getText();
+        assertThat(notice).contains("Request registered: " + registered).contains("SMS")
+                .contains("आवेदन दर्ज हुआ: " + registered);
+        click(By.cssSelector("#mitan-registered-number button.close"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("mitan-registered-number")));
+    }
+
+    /** Types into the start form's field until it holds the text (form-js redraws while the agent types). */
+    private void typeInto(String key, String text) {
+        By input = By.cssSelector(".modal .fjs-container [id$='Field_" + key + "']");
+        browser.waiting().ignoring(StaleElementReferenceException.class).until(page -> {
+            WebElement field = page.findElement(input);
+            if (!text.equals(field.getAttribute("value"))) {
+                field.clear();
+                field.sendKeys(text);
+            }
+            return text.equals(page.findElement(input).getAttribute("value"));
+        });
+    }
+
     private void logIn(String user) {
         driver.get("http://localhost:" + port + TASKLIST);
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(

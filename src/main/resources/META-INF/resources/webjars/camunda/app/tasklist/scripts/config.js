@@ -4,7 +4,9 @@
  * hi.json does not have is shown in English (the fallback locale).
  */
 export default {
-  customScripts: ['scripts/request-search.js'], // Mitan: find a request by its number
+  // scripts/request-search.js: find a request by its number;
+  // registered-number/notice.js: the request number shown to the agent after registering from a start form.
+  customScripts: ['scripts/request-search.js', 'registered-number/notice.js'],
   locales: {
     availableLocales: ['en', 'hi'],
     fallbackLocale: 'en'
