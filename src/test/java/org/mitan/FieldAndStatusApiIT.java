@@ -222,6 +222,8 @@ class FieldAndStatusApiIT {
         assertThat(view.path("mitan").path("name").asText()).isEqualTo("Ramesh Sahu");
         assertThat(view.path("expectedBy").asText()).isNotBlank();
         assertThat(view.path("missingDocuments").toString()).contains("Birth report");
+        assertThat(view.path("fees").get(0).path("name").path("hi").asText()).isEqualTo("मितान सेवा शुल्क");
+        assertThat(view.path("fees").get(0).path("rupees").asInt()).isEqualTo(50);
 
         // A page in Hindi and English for a browser.
         HttpHeaders asksHtml = new HttpHeaders();
@@ -230,7 +232,8 @@ class FieldAndStatusApiIT {
                 String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-        assertThat(page.getBody()).contains("मितान तय", "Mitan assigned", "R**** S***", "ये दस्तावेज़ तैयार रखें")
+        assertThat(page.getBody()).contains("मितान तय", "Mitan assigned", "R**** S***", "ये दस्तावेज़ तैयार रखें",
+                        "Mitan service fee</span>: ₹50")
                 .doesNotContain("Rekha");
 
         // An unknown or malformed code finds nothing, and says so.

@@ -69,6 +69,11 @@ class MarriageCertificateJourneyIT extends TypeJourney {
                 .getBody();
         assertThat(overview.path("registration").path("lateFeeRupees").asInt()).isEqualTo(100);
         assertThat(overview.path("registration").path("path").asText()).isEqualTo("registrar");
+        // The citizen's status page (JSON to a client that asks for it) lists the fees the request carries, the
+        // late fee with them.
+        JsonNode status = http.getForEntity("/status/" + late.getStatusCode(), JsonNode.class).getBody();
+        assertThat(status.path("fees").toString()).contains("\"rupees\":50").contains("\"rupees\":100")
+                .contains("विलंब से पंजीकरण का शुल्क");
 
         journey.submit("clerk.raipur", journey.claim("clerk.raipur", "Task_ScrutiniseDocuments", number),
                 Map.of("scrutinyOutcome", "accepted"));

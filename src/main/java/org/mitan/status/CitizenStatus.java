@@ -113,8 +113,14 @@ class CitizenStatus {
 
     record View(String requestNumber, Names service, String citizen, String status, Names outcome,
             List<StepView> steps, LocalDate expectedBy, MitanView mitan, List<Names> missingDocuments,
-            String officeRemarks, String certificateNumber, String verifyUrl) {
+            String officeRemarks, String certificateNumber, String verifyUrl, List<FeeView> fees) {
     }
+
+    /** A fee the request carries, as the type's fees table names it, or the late fee of its registration delay. */
+    record FeeView(Names name, int rupees) {
+    }
+
+    private static final Names LATE_FEE = new Names("Late registration fee", "विलंब से पंजीकरण का शुल्क");
 
     /**
      * A step: reached on {@code reachedOn} (null: not yet); {@code current}: where the request is now, and then
@@ -152,11 +158,18 @@ class CitizenStatus {
         LocalDate expectedBy = catalogue.type(request.getCertificateType())
                 .map(type -> StateCalendar.dateOf(request.getCreatedAt()).plusDays(type.legalDueDays())).orElse(null);
         var certificate = certificates.findByRequestId(request.getId());
+        List<FeeView> fees = new ArrayList<>();
+        catalogue.type(request.getCertificateType()).ifPresent(type -> type.fees()
+                .forEach(fee -> fees.add(new FeeView(fee.names(), fee.rupees()))));
+        if (request.getLateFeeRupees() != null && request.getLateFeeRupees() > 0) {
+            fees.add(new FeeView(LATE_FEE, request.getLateFeeRupees()));
+        }
         return new View(request.getRequestNumber(), service, MaskedNames.of(request.getCitizenName()),
                 request.getStatus().name(), ENDINGS.get(request.getStatus()), steps, open ? expectedBy : null, mitan,
                 visiting ? missing(request) : List.of(), visiting ? officeRemarks(request) : null,
                 certificate.map(found -> found.getCertificateNumber()).orElse(null),
-                certificate.map(found -> publicBaseUrl + "/verify/" + found.getVerificationCode()).orElse(null));
+                certificate.map(found -> publicBaseUrl + "/verify/" + found.getVerificationCode()).orElse(null),
+                fees);
     }
 
     /** The latest due date of the request's open tasks (the work the citizen is waiting for), if any has one. */

@@ -95,6 +95,12 @@ class StatusController {
             view.missingDocuments().forEach(names -> page.append("<li>").append(both(names)).append("</li>"));
             page.append("</ul>");
         }
+        if (!view.fees().isEmpty()) {
+            page.append("<h2>शुल्क · Fees</h2><ul id=\"fees\">");
+            view.fees().forEach(fee -> page.append("<li>").append(both(fee.name())).append(": ₹")
+                    .append(fee.rupees()).append("</li>"));
+            page.append("</ul>");
+        }
         if (view.verifyUrl() != null) {
             page.append("<p>प्रमाण पत्र · Certificate <b>").append(esc(view.certificateNumber()))
                     .append("</b> · <a href=\"").append(esc(view.verifyUrl())).append("\">जाँचें · Verify</a></p>");
