@@ -41,7 +41,9 @@ class DeploymentOwnership implements Deployer {
     @Override
     public void deploy(DeploymentEntity deployment) {
         CommandContext context = Context.getCommandContext();
-        if (context == null || deployment.getResources() == null) {
+        if (context == null || !deployment.isNew() || deployment.getResources() == null) {
+            // Not a deployment being made: the engine reading a stored one back into its cache (after a restart,
+            // or when the cache let it go), whoever's call needed it. It was checked when it was made.
             return;
         }
         DeploymentCompleteness.Contents contents = DeploymentCompleteness.Contents.of(

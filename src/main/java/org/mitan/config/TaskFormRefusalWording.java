@@ -16,16 +16,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Leaves only the application's words in a refused task form: Camunda's REST API answers a refusal of a submitted
+ * Leaves only the application's words in a refused form: Camunda's REST API answers a refusal of a submitted task
  * form (a wrong delivery OTP, a particular out of bounds) with 400 "Cannot submit task form &lt;task id&gt;: &lt;our
- * message&gt;", and Tasklist shows that text as it is. This filter takes the engine's prefix, task id included, off
- * the message of such an answer, for Tasklist's and the engine REST API's submit-form calls alike; the status and
- * every other answer are untouched.
+ * message&gt;", and of a start form (a ward the body does not have) with 400 "Cannot instantiate process definition
+ * &lt;definition id&gt;: &lt;our message&gt;"; Tasklist shows that text as it is. This filter takes the engine's
+ * prefix, ids included, off the message of such an answer, for Tasklist's and the engine REST API's submit-form
+ * calls alike; the status and every other answer are untouched.
  */
 @Component
 class TaskFormRefusalWording extends OncePerRequestFilter {
 
-    static final Pattern ENGINE_PREFIX = Pattern.compile("^Cannot submit task form [^:\\s]+: ");
+    static final Pattern ENGINE_PREFIX = Pattern.compile(
+            "^(Cannot submit task form|Cannot instantiate process definition) [^\\s]+?: ");
 
     private final ObjectMapper json;
 
@@ -36,7 +38,8 @@ class TaskFormRefusalWording extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !"POST".equals(request.getMethod()) || !path.contains("/task/") || !path.endsWith("/submit-form");
+        return !"POST".equals(request.getMethod()) || !path.endsWith("/submit-form")
+                || !(path.contains("/task/") || path.contains("/process-definition/"));
     }
 
     @Override

@@ -69,7 +69,7 @@ class RegisterRequestDelegate implements JavaDelegate {
         try {
             return intake.registerStarted(form, execution.getProcessInstanceId(), Actors.current(identity));
         } catch (Refusal refusal) {
-            throw new RegistrationRefused(refusal.getMessage());
+            throw new RegistrationRefused(refusal);
         }
     }
 

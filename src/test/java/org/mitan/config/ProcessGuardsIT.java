@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -60,6 +61,8 @@ class ProcessGuardsIT {
     ServiceRequestRepository requests;
     @Autowired
     RequestMilestoneRepository milestones;
+    @Autowired
+    ProcessEngineConfigurationImpl configuration;
 
     private String deploymentId;
 
@@ -234,6 +237,43 @@ class ProcessGuardsIT {
         assertThat(submitted.getBody()).contains("Leave the business key empty");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("home-delivery").count())
                 .isEqualTo(deliveriesBefore);
+    }
+
+    // Start forms
+
+    /**
+     * The engine reads a stored deployment back into its cache after a restart, or when the cache let it go; whoever's
+     * call needs it, that is not a deployment made by that person. A refused start form is a 400 in the application's
+     * words, naming the field, with no engine prefix or definition id.
+     */
+    @Test
+    void aStartFormWorksAfterTheEngineReadsItsModelsBackAndAWrongWardIsA400NamingTheWard() {
+        configuration.getDeploymentCache().purgeCache();
+        ResponseEntity<JsonNode> refused = as("callcentre").postForEntity(
+                "/engine-rest/process-definition/key/caste-certificate/submit-form", startForm(120), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().path("message").asText()).isEqualTo(
+                "The request was not registered. Please correct: ward must be a ward number from 1 to 70 of Raipur");
+
+        configuration.getDeploymentCache().purgeCache();
+        ResponseEntity<JsonNode> started = as("callcentre").postForEntity(
+                "/engine-rest/process-definition/key/caste-certificate/submit-form", startForm(12), JsonNode.class);
+
+        assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+        String number = started.getBody().path("businessKey").asText();
+        assertThat(requests.findByRequestNumber(number)).isPresent();
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(started.getBody().path("id").asText())
+                .processDefinitionKey("doorstep-visit").count()).as("the shared visit it calls").isEqualTo(1);
+    }
+
+    private static Map<String, Object> startForm(int ward) {
+        Map<String, Object> variables = Map.of(
+                "bodyCode", Map.of("value", "RPR"), "ward", Map.of("value", ward, "type", "Long"),
+                "citizenName", Map.of("value", "Meena Sahu"), "citizenPhone", Map.of("value", DemoRequests.freshPhone()),
+                "address", Map.of("value", "House 3, Civil Lines, Raipur"),
+                "preferredVisitWindow", Map.of("value", "MORNING"), "language", Map.of("value", "hi"));
+        return Map.of("variables", variables);
     }
 
     // Cancellation

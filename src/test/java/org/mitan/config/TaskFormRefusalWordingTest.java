@@ -32,6 +32,18 @@ class TaskFormRefusalWordingTest {
     }
 
     @Test
+    void aRefusedStartFormKeepsOnlyTheApplicationsWords() throws Exception {
+        String words = "The request was not registered. Please correct: ward must be a ward number from 1 to 70 of Raipur";
+        MockHttpServletResponse response = answer("POST",
+                "/camunda/api/engine/engine/default/process-definition/caste-certificate:1:5643-11f1/submit-form", 400,
+                "{\"type\":\"RestException\",\"message\":\"Cannot instantiate process definition"
+                        + " caste-certificate:1:5643-11f1: " + words + "\"}");
+
+        assertThat(json.readTree(response.getContentAsString(StandardCharsets.UTF_8)).path("message").asText())
+                .isEqualTo(words);
+    }
+
+    @Test
     void otherAnswersPassUnchanged() throws Exception {
         String refused = "{\"message\":\"Cannot submit task form 5f0c-11ef: " + WORDS + "\"}";
         assertThat(answer("POST", SUBMIT, 500, refused).getContentAsString(StandardCharsets.UTF_8))

@@ -18,6 +18,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -142,7 +143,8 @@ class RegisterRequestDelegateTest {
         ProcessEngineException refusal = catchThrowableOfType(ProcessEngineException.class,
                 () -> delegate.execute(execution));
 
-        assertThat(refusal).isInstanceOf(RegistrationRefused.class);
+        assertThat(refusal).isInstanceOf(FormFieldValidationException.class);
+        assertThat(((FormFieldValidationException) refusal).<String>getDetail()).as("the first field to correct").isEqualTo("ward");
         assertThat(refusal.getMessage()).contains("not registered", "ward must be a ward number from 1 to 70",
                 "citizenPhone is not an Indian mobile number");
         assertThat(variables).isEqualTo(before);
