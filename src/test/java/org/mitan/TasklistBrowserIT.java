@@ -266,6 +266,100 @@ class TasklistBrowserIT {
     }
 
     /**
+     * Dates in a Tasklist form are read strictly, in the order the field shows: a date that is not on the calendar is
+     * refused beside the field and kept as typed (the date picker alone would count 31/31 on into another date), and a
+     * particular after today is refused there too; Complete does nothing until both are mended. Then the Mitan
+     * completes the particulars and is told which task of which request was done.
+     */
+    @Test
+    void theMitansTypedDatesAreReadStrictlyAndCompletingSaysWhatWasDone() throws Exception {
+        String number = steps.registerOffered(MarriageCertificateJourneyIT.MARRIAGE,
+                "Marriage registration certificate", "Ravi Sahu", "+91 94252 10081", "House 22, Shankar Nagar, Raipur");
+        MarriageCertificateJourneyIT.collectTheDocuments(steps, number,
+                steps.singleTask(MITAN, "Task_VisitCitizen", number));
+        LocalDate today = LocalDate.now(StateCalendar.ZONE);
+        LocalDate married = today.minusDays(10);
+        Map<String, Object> particulars = MarriageCertificateJourneyIT.particulars(married, married.minusYears(23));
+        particulars.remove("particular_dateOfMarriage");
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(number)
+                .taskDefinitionKey("Task_RecordParticulars").singleResult();
+        // What the Mitan has typed already (Tasklist fills the form from the request's variables); the date is left.
+        runtime.setVariables(task.getProcessInstanceId(), particulars);
+
+        logIn(MITAN);
+        openTask("My tasks", "Task_RecordParticulars", number, "Date of marriage");
+        By dateInput = By.cssSelector(".fjs-container .fjs-datepicker input[id$='Field_particular_dateOfMarriage-date']");
+        By refusal = By.cssSelector(".fjs-form-field:has(input[id$='Field_particular_dateOfMarriage-date'])"
+                + " .mitan-field-refusal");
+        WebElement date = wait.until(ExpectedConditions.visibilityOfElementLocated(dateInput));
+        String order = date.getAttribute("placeholder");
+
+        date.sendKeys("31/31/" + today.getYear());
+        leave(date);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(refusal, "is not a date on the calendar"));
+        browser.screenshot("date-not-on-the-calendar");
+        assertThat(driver.findElement(dateInput).getAttribute("value")).as("kept as typed")
+                .isEqualTo("31/31/" + today.getYear());
+        assertThat(driver.findElement(refusal).getText()).contains("Type it as " + order.toUpperCase(),
+                "कैलेंडर की तिथि नहीं है");
+        pressCompleteAndSeeItRefused(task);
+
+        retype(dateInput, typedDate(today.plusDays(1), order));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(refusal, "cannot be after today"));
+        browser.screenshot("date-after-today");
+        assertThat(driver.findElement(refusal).getText()).contains("आज (");
+        pressCompleteAndSeeItRefused(task);
+
+        retype(dateInput, typedDate(married, order));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(refusal));
+        complete(task);
+        assertThat(serviceRequests.findByRequestNumber(number).orElseThrow().getParticulars())
+                .containsEntry("dateOfMarriage", married.toString());
+        WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mitan-task-completed")));
+        browser.screenshot("task-completed-notice");
+        assertThat(done.getText()).contains("Done: Record the marriage particulars", number, "It is saved.",
+                "पूरा हुआ: Record the marriage particulars");
+    }
+
+    /** The date in the order the field shows it, e.g. dd/mm/yyyy. */
+    private static String typedDate(LocalDate date, String order) {
+        String separator = order.replaceAll("[a-zA-Z]", "").substring(0, 1);
+        List<String> parts = List.of(order.toLowerCase().split("[^a-z]+"));
+        return String.join(separator, parts.stream().map(part -> switch (part.charAt(0)) {
+            case 'd' -> String.format("%02d", date.getDayOfMonth());
+            case 'm' -> String.format("%02d", date.getMonthValue());
+            default -> String.valueOf(date.getYear());
+        }).toList());
+    }
+
+    private void retype(By input, String text) {
+        WebElement field = driver.findElement(input);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        field.sendKeys(text);
+        leave(field);
+    }
+
+    /** Leaves a date field as a person does with the keyboard: the calendar closed, then on to the next field. */
+    private static void leave(WebElement date) {
+        date.sendKeys(Keys.ESCAPE);
+        date.sendKeys(Keys.TAB);
+    }
+
+    /**
+     * Complete, while a refusal stands, sends nothing: it is disabled (form-js holds no date for a date it could not
+     * read), or pressing it leaves the task open; the refusal stays.
+     */
+    private void pressCompleteAndSeeItRefused(Task task) throws InterruptedException {
+        By complete = By.xpath("//button[normalize-space()='Complete']");
+        if (driver.findElement(complete).isEnabled()) {
+            click(complete);
+            Thread.sleep(1500);
+        }
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
+        assertThat(driver.findElements(By.cssSelector(".mitan-field-refusal"))).isNotEmpty();
+    }
+
+    /**
      * The Mitan's visit through the APIs, as the tablet does it: real scans uploaded, the visit reported, the
      * verification job run, the particulars recorded. Gives the scans by document id.
      */
@@ -376,6 +470,14 @@ class TasklistBrowserIT {
         body.click();
         body.sendKeys("Raipur");
         click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and starts-with(normalize-space(),'Raipur')]"));
+        // Raipur has 70 wards: 120 is refused beside the field, in the agent's words, before anything is sent.
+        typeInto("ward", "120");
+        click(By.cssSelector(".modal .fjs-container [id$='Field_citizenName']"));
+        By wardRefusal = By.cssSelector(".modal .fjs-form-field:has([id$='Field_ward']) .mitan-field-refusal");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(wardRefusal,
+                "Raipur has wards 1 to 70. Ask the citizen for the ward number again."));
+        assertThat(driver.findElement(wardRefusal).getText()).contains("रायपुर में वार्ड 1 से 70 तक हैं");
+        browser.screenshot("start-form-wrong-ward");
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("ward", "12");
         typed.put("citizenName", "Sunita Verma");
@@ -389,6 +491,7 @@ class TasklistBrowserIT {
             typed.forEach(this::typeInto);
             return driver.findElements(By.cssSelector(".modal .fjs-form-field-error li")).isEmpty();
         });
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(wardRefusal));
         browser.screenshot("start-form-filled");
         click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
 
@@ -445,6 +548,11 @@ class TasklistBrowserIT {
 
     /** Opens the filter, then this request's task of the given key in the list, and waits for its form. */
     private Task openTask(String filter, String taskKey, String number) {
+        return openTask(filter, taskKey, number, "Request " + number);
+    }
+
+    /** Opens the filter, then this request's task of the given key, and waits for its form to say what is given. */
+    private Task openTask(String filter, String taskKey, String number, String formSays) {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
                 .singleResult();
         assertThat(task).as("%s of %s", taskKey, number).isNotNull();
@@ -453,8 +561,7 @@ class TasklistBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(inList));
         browser.screenshot("filter-" + filter.replaceAll("\\W+", "-").toLowerCase());
         click(inList);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
-                "Request " + number));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), formSays));
         browser.screenshot("task-" + taskKey);
         return task;
     }
