@@ -1,0 +1,138 @@
+package org.mitan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Cockpit shows each user only the buttons the engine lets them use: an auditor, who reads and changes nothing, sees
+ * a running request without the buttons that would delete it, retry its jobs, suspend it or add, edit and delete its
+ * variables (each of which the engine would refuse); an analyst sees the definition's buttons, which analysts may use,
+ * but not the request's; an administrator sees them all. Screenshots in {@code target/cockpit-screenshots/}.
+ */
+@MitanIntegrationTest
+class CockpitButtonsBrowserIT {
+
+    private static final String COCKPIT = "/camunda/app/cockpit/default/";
+    private static final List<String> REQUEST_CHANGES = List.of("Delete running process instance",
+            "Add a new variable to Process Instance", "Suspend Process Instance", "Edit the variable",
+            "Delete the variable");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+
+    HeadlessChromium browser;
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = HeadlessChromium.start(Path.of("target", "cockpit-screenshots"));
+        driver = browser.driver();
+        wait = browser.waiting();
+    }
+
+    @RegisterExtension
+    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
+        if (browser != null) {
+            browser.keepFailedPage();
+        }
+        throw failure;
+    };
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void onlyTheButtonsTheEngineAllowsAreShown() {
+        String number = new JourneySteps(http, json, runtime, management).register(Map.of(
+                "certificateType", "caste-certificate", "bodyCode", "RPR", "ward", 9, "citizenName", "Geeta Netam",
+                "citizenPhone", "+91 98765 70001", "address", "House 8, Tatibandh, Raipur",
+                "preferredVisitWindow", "MORNING", "language", "en"));
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey("caste-certificate").singleResult().getId();
+        String definition = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getProcessDefinitionId();
+
+        logIn("auditor");
+        assertThat(buttonsOnTheRequest(instance)).as("the auditor's buttons on a running request")
+                .doesNotContainAnyElementsOf(REQUEST_CHANGES);
+        browser.screenshot("auditor-request");
+        assertThat(buttonsOnTheDefinition(definition)).doesNotContain("Suspend Process Definition");
+
+        logIn("analyst");
+        assertThat(buttonsOnTheRequest(instance)).doesNotContainAnyElementsOf(REQUEST_CHANGES);
+        assertThat(buttonsOnTheDefinition(definition)).contains("Suspend Process Definition");
+        browser.screenshot("analyst-definition");
+
+        logIn("admin");
+        assertThat(buttonsOnTheRequest(instance)).containsAll(REQUEST_CHANGES);
+        browser.screenshot("admin-request");
+    }
+
+    /** The buttons shown on the request's page once its variables are listed, by their tooltips. */
+    private List<String> buttonsOnTheRequest(String instance) {
+        driver.get("http://localhost:" + port + COCKPIT + "#/process-instance/" + instance + "/runtime");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "requestNumber"));
+        return buttons();
+    }
+
+    private List<String> buttonsOnTheDefinition(String definition) {
+        driver.get("http://localhost:" + port + COCKPIT + "#/process-definition/" + definition + "/runtime");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ctn-toolbar")));
+        return buttons();
+    }
+
+    /** What the user's permissions say is settled once the engine has answered: then the tooltips shown. */
+    private List<String> buttons() {
+        wait.until(page -> Boolean.TRUE.equals(driver.executeScript(
+                "return window.performance.getEntriesByType('resource')"
+                        + ".filter(e => e.name.includes('/authorization/check')).length >= 6")));
+        wait.until(page -> driver.findElements(By.cssSelector("[uib-tooltip]")).stream()
+                .anyMatch(WebElement::isDisplayed));
+        return driver.findElements(By.cssSelector("[uib-tooltip]")).stream().filter(WebElement::isDisplayed)
+                .map(element -> element.getAttribute("uib-tooltip")).toList();
+    }
+
+    private void logIn(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get("http://localhost:" + port + COCKPIT);
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']")))
+                .sendKeys(user);
+        driver.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account")));
+    }
+}
