@@ -102,8 +102,8 @@ class FeePaymentProcessTest extends EngineProcessTest {
 
         pay(FEE);
 
-        assertThat(payment).isEnded().hasPassed("Task_RemindCitizen", "EndEvent_FeePaid")
-                .hasNotPassed("Task_TellRequestClosed");
+        assertThat(payment).isEnded().hasPassed("Task_RemindCitizen", "EndEvent_FeePaidAfterReminder")
+                .hasNotPassed("Task_TellRequestClosed", "EndEvent_FeePaid");
         assertEquals(0, managementService().createJobQuery().processInstanceId(payment.getId()).count());
     }
 
