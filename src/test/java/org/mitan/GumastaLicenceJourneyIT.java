@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * employees (Rs 100) is ordered from the payment gateway (the local default) and paid: the gateway's callback is
  * refused unsigned or wrongly signed, recorded once when signed, and a replay changes nothing. Only then does the
  * labour officer decide; the licence carries its registration number of the body and year, the receipt, and names the
- * establishment and the labour officer who approved it. A second request is never paid: reminded, then closed.
+ * establishment and the labour officer who approved it. A second request is not paid in time: reminded, then closed;
+ * its money, when it comes after all, is recorded for the office.
  */
 @MitanIntegrationTest
 class GumastaLicenceJourneyIT extends TypeJourney {
@@ -151,6 +152,26 @@ class GumastaLicenceJourneyIT extends TypeJourney {
                 .contains(number);
         assertThat(jdbc.queryForObject("select status from payment where request_id = ?", String.class,
                 request.getId())).isEqualTo("PENDING");
+
+        // A failed attempt or an unknown payment records nothing; money that comes after the closing is kept.
+        String paymentId = jdbc.queryForObject("select gateway_reference from payment where request_id = ?",
+                String.class, request.getId());
+        String failed = "{\"paymentId\":\"" + paymentId + "\",\"status\":\"FAILED\"}";
+        ResponseEntity<JsonNode> attempt = callback(failed, sign(SECRET, failed));
+        assertThat(attempt.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(attempt.getBody().path("recorded").asBoolean()).isFalse();
+        String unknown = "{\"paymentId\":\"pay_unknown\",\"status\":\"PAID\",\"amount\":10000,"
+                + "\"receiptNumber\":\"RCPT-X\"}";
+        assertThat(callback(unknown, sign(SECRET, unknown)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        String late = "{\"paymentId\":\"" + paymentId + "\",\"status\":\"PAID\",\"amount\":10000,"
+                + "\"receiptNumber\":\"RCPT-LATE\"}";
+        ResponseEntity<JsonNode> paidLate = callback(late, sign(SECRET, late));
+        assertThat(paidLate.getStatusCode()).as("%s", paidLate.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject("select receipt_number from payment where request_id = ?", String.class,
+                request.getId())).isEqualTo("RCPT-LATE");
+        assertThat(jdbc.queryForObject("select count(*) from request_milestone where request_id = ? and "
+                + "milestone = 'FEE_PAID_LATE'", Integer.class, request.getId())).isEqualTo(1);
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus()).isEqualTo(RequestStatus.CLOSED);
     }
 
     /** Call, visit, particulars and scrutiny of a shop in Raipur, up to the government fee's order. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.mitan.failure.Refusal;
 import org.mitan.process.EngineCalls;
@@ -126,14 +125,20 @@ public class Payments {
         requests.record(request, "FEE_PAID", ACTOR, payment.getLabel() + " Rs " + payment.getRupees()
                 + ", receipt " + payment.getReceiptNumber());
         sms.toCitizen(request, SmsTemplates.PAYMENT_RECEIVED, smsValues(request, payment));
-        try {
+        // Asked first, not caught afterwards: a failed correlation would mark the whole transaction for rollback.
+        boolean waiting = EngineCalls.withoutAuthentication(identity, () -> runtime.createExecutionQuery()
+                .messageEventSubscriptionName(PAYMENT_RECEIVED)
+                .processInstanceBusinessKey(request.getRequestNumber())
+                .processVariableValueEquals(ProcessVariables.PAYMENT_FEE, payment.getFeeCode())
+                .count() > 0);
+        if (waiting) {
             EngineCalls.withoutAuthentication(identity, () -> runtime.createMessageCorrelation(PAYMENT_RECEIVED)
                     .processInstanceBusinessKey(request.getRequestNumber())
                     .processInstanceVariableEquals(ProcessVariables.PAYMENT_FEE, payment.getFeeCode())
                     .setVariable(ProcessVariables.PAYMENT_OUTCOME, PaymentOutcome.PAID)
                     .setVariable(ProcessVariables.PAYMENT_RECEIPT, payment.getReceiptNumber())
                     .correlateWithResult());
-        } catch (MismatchingMessageCorrelationException nobodyWaits) {
+        } else {
             // Paid after the request closed: the money is recorded for the office to refund or reopen.
             log.warn("Payment {} of request {} arrived when no step waited for it", callback.paymentId(),
                     request.getRequestNumber());
