@@ -12,6 +12,7 @@ import org.mitan.document.DocumentStore;
 import org.mitan.document.Sha256;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
+import org.mitan.payment.Payments;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
@@ -19,6 +20,7 @@ import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.singlewindow.CertificateOrder;
 import org.mitan.singlewindow.IssuedCertificate;
+import org.mitan.singlewindow.PaidFee;
 import org.mitan.singlewindow.ServiceCatalogue;
 import org.mitan.singlewindow.SingleWindowGateway;
 import org.mitan.singlewindow.Submission;
@@ -56,6 +58,7 @@ class CertificateService {
     private final DocumentStore store;
     private final ServiceCatalogue catalogue;
     private final Approvers approvers;
+    private final Payments payments;
     private final RequestAccess access;
     private final SmsService sms;
     private final Clock clock;
@@ -63,8 +66,8 @@ class CertificateService {
 
     CertificateService(ServiceRequestRepository requests, Requests progress, CertificateRepository certificates,
             SubmissionRepository submissions, SingleWindowGateway gateway, DocumentStore store,
-            ServiceCatalogue catalogue, Approvers approvers, RequestAccess access, SmsService sms, Clock clock,
-            @Value("${mitan.public-base-url}") String publicBaseUrl) {
+            ServiceCatalogue catalogue, Approvers approvers, Payments payments, RequestAccess access, SmsService sms,
+            Clock clock, @Value("${mitan.public-base-url}") String publicBaseUrl) {
         this.requests = requests;
         this.progress = progress;
         this.certificates = certificates;
@@ -73,6 +76,7 @@ class CertificateService {
         this.store = store;
         this.catalogue = catalogue;
         this.approvers = approvers;
+        this.payments = payments;
         this.access = access;
         this.sms = sms;
         this.clock = clock;
@@ -104,7 +108,9 @@ class CertificateService {
         IssuedCertificate issued = gateway.issue(new CertificateOrder(requestNumber, submission.getReference(),
                 request.getCertificateType(), request.getBodyCode(), holder, request.getAddress(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(request.getParticulars())), approver, code,
-                verificationUrl, now));
+                verificationUrl, now, payments.receiptsOf(request.getId()).stream()
+                        .map(paid -> new PaidFee(paid.label(), paid.labelHi(), paid.rupees(), paid.receiptNumber()))
+                        .toList()));
         String sha256 = Sha256.hex(issued.pdf());
         String objectKey = "certificates/" + sha256 + ".pdf";
         store.put(objectKey, issued.pdf(), PDF);

@@ -48,6 +48,7 @@ class DemoData {
             new DemoUser("commissioner.raipur", "Sanjay", "Dhruw", Roles.ofBody(Roles.MUNICIPAL_COMMISSIONER, RAIPUR)),
             new DemoUser("marriage.registrar.raipur", "Usha", "Markam",
                     Roles.ofBody(Roles.MARRIAGE_REGISTRAR, RAIPUR)),
+            new DemoUser("labour.officer.raipur", "Deepak", "Sonwani", Roles.ofBody(Roles.LABOUR_OFFICER, RAIPUR)),
             new DemoUser("supervisor.raipur", "Pooja", "Sinha", Roles.ofBody(Roles.SUPERVISOR, RAIPUR)),
             new DemoUser("clerk.korba", "Lata", "Rathia", Roles.ofBody(Roles.CLERK, KORBA)),
             new DemoUser("registrar.korba", "Vikas", "Patel", Roles.ofBody(Roles.REGISTRAR, KORBA)),

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,7 +30,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so that engine authorizations apply.</li>
  * <li>{@code /camunda/**}: the webapps, which have their own login, session and CSRF protection.</li>
  * <li>Public on purpose: certificate verification ({@code /verify/**}), citizen feedback ({@code /feedback/**}),
- * the citizen's status page ({@code /status/**}, by an unguessable code) and the API description. The field page
+ * the citizen's status page ({@code /status/**}, by an unguessable code), the payment gateway's signed callback
+ * ({@code POST /api/payments/callback}) and the API description. The field page
  * ({@code /field/}) is static; what it shows comes from {@code /api/**} with the webapp session.</li>
  * </ul>
  * Writes that a browser marks as coming from another site are refused before any of this, on every path
@@ -46,6 +48,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/verify/**", "/feedback/**", "/status/**").permitAll()
                         .requestMatchers("/api-docs/**", "/swagger-ui/**").permitAll()
+                        // the payment gateway's callback: its body is signed (payment.CallbackSignature)
+                        .requestMatchers(HttpMethod.POST, "/api/payments/callback").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/engine-rest/**").permitAll()
                         .anyRequest().permitAll())

@@ -119,6 +119,12 @@ public final class ProcessVariables {
     // Delivery
     /** String: the OTP typed by the Mitan; checked on completion and never kept. */
     public static final String DELIVERY_OTP = "deliveryOtp";
+    /** The shared step "Payment before the decision": the fee it waits for (a fee code, set by the calling model). */
+    public static final String PAYMENT_FEE = "paymentFee";
+    /** How that step ended: {@code paid}, or {@code unpaid} when the request closed without the fee. */
+    public static final String PAYMENT_OUTCOME = "paymentOutcome";
+    /** The gateway's receipt number of the fee paid. */
+    public static final String PAYMENT_RECEIPT = "paymentReceipt";
 
     /** Prefix of form fields that are type-specific particulars, moved into the request row on completion. */
     public static final String PARTICULAR_PREFIX = "particular_";

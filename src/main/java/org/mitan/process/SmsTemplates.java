@@ -15,6 +15,14 @@ public final class SmsTemplates {
     public static final String DELIVERY_OTP = "DELIVERY_OTP";
     public static final String DELIVERED = "DELIVERED";
     public static final String FEEDBACK_REQUEST = "FEEDBACK_REQUEST";
+    /** A fee to pay online before the decision: its name, the amount and where to pay. */
+    public static final String PAYMENT_DUE = "PAYMENT_DUE";
+    /** The fee is still unpaid after the days the type's steps table gives. */
+    public static final String PAYMENT_REMINDER = "PAYMENT_REMINDER";
+    /** The fee is paid: with the receipt number. */
+    public static final String PAYMENT_RECEIVED = "PAYMENT_RECEIVED";
+    /** The request closed because the fee was not paid. */
+    public static final String PAYMENT_CLOSED = "PAYMENT_CLOSED";
     /** Sent to the body's supervisor, not the citizen. */
     public static final String TASK_OVERDUE = "TASK_OVERDUE";
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -46,6 +47,8 @@ class CertificatePdf {
             new CertificateLabels.Bilingual("Date of issue", "जारी करने की तिथि");
     private static final CertificateLabels.Bilingual APPROVED_BY =
             new CertificateLabels.Bilingual("Approved by", "अनुमोदन करने वाले अधिकारी");
+    private static final CertificateLabels.Bilingual FEE_PAID = new CertificateLabels.Bilingual("Fee paid", "शुल्क जमा");
+    private static final CertificateLabels.Bilingual RECEIPT = new CertificateLabels.Bilingual("receipt", "रसीद");
     private static final CertificateLabels.Bilingual YES = new CertificateLabels.Bilingual("Yes", "हाँ");
     private static final CertificateLabels.Bilingual NO = new CertificateLabels.Bilingual("No", "नहीं");
 
@@ -83,7 +86,21 @@ class CertificatePdf {
     record Content(String bodyName, String bodyNameHi, String serviceName, String serviceNameHi, String department,
             String departmentHi, String certificateNumber, String holderParticular, String holderName,
             String address, Map<String, Object> particulars, CertificateLabels labels, LocalDate issuedOn,
-            String approvedBy, String verificationUrl) {
+            String approvedBy, String verificationUrl, List<PaidFee> feesPaid) {
+
+        Content {
+            feesPaid = feesPaid == null ? List.of() : List.copyOf(feesPaid);
+        }
+
+        /** A certificate of a request that paid no fee online. */
+        Content(String bodyName, String bodyNameHi, String serviceName, String serviceNameHi, String department,
+                String departmentHi, String certificateNumber, String holderParticular, String holderName,
+                String address, Map<String, Object> particulars, CertificateLabels labels, LocalDate issuedOn,
+                String approvedBy, String verificationUrl) {
+            this(bodyName, bodyNameHi, serviceName, serviceNameHi, department, departmentHi, certificateNumber,
+                    holderParticular, holderName, address, particulars, labels, issuedOn, approvedBy,
+                    verificationUrl, List.of());
+        }
 
         /** English names only, no labels from a form: the holder under "Name". */
         Content(String bodyName, String serviceName, String department, String certificateNumber, String holderName,
@@ -168,6 +185,12 @@ class CertificatePdf {
                 rows.put(printable("particular name " + key, label), printable("particular " + key, shown));
             }
         });
+        for (PaidFee fee : content.feesPaid()) {
+            rows.put(printable("fee label", new CertificateLabels.Bilingual(FEE_PAID.en() + ": " + fee.label(),
+                    fee.labelHi() == null ? null : FEE_PAID.hi() + ": " + fee.labelHi()).both()),
+                    printable("fee receipt", "Rs " + fee.rupees() + ", " + RECEIPT.both() + " "
+                            + fee.receiptNumber()));
+        }
         rows.put(ISSUED_ON.both(), DATE.format(content.issuedOn()));
         rows.put(APPROVED_BY.both(), printable("approving officer", content.approvedBy()));
         return rows;

@@ -60,7 +60,7 @@ class LocalRegisterGateway implements SingleWindowGateway {
                 service.serviceNameHi(), service.department(), service.departmentHi(), number,
                 service.holderParticular(), order.holderName(), order.address(), order.particulars(),
                 labels.of(order.certificateType()), StateCalendar.dateOf(order.issuedAt()), order.approvedBy(),
-                order.verificationUrl()));
+                order.verificationUrl(), order.feesPaid()));
         return new IssuedCertificate(number, signer.sign(document, order.bodyCode(), body.en(), number,
                 order.issuedAt()));
     }

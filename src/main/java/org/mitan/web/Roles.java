@@ -25,6 +25,8 @@ public final class Roles {
     public static final String MUNICIPAL_COMMISSIONER = "municipal-commissioner";
     /** The municipal body's Registrar of Marriages: hears both parties and decides on a marriage registration. */
     public static final String MARRIAGE_REGISTRAR = "marriage-registrar";
+    /** Labour officer of the Labour department at the body: decides on Gumasta licences (shop registration). */
+    public static final String LABOUR_OFFICER = "labour-officer";
     public static final String SUPERVISOR = "supervisor";
     public static final String AUDITOR = "auditor";
     public static final String ANALYST = "analyst";

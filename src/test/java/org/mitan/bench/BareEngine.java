@@ -103,7 +103,7 @@ public final class BareEngine {
         Map<String, Object> beans = new HashMap<>();
         for (String name : List.of("sendSms", "registerRequest", "issueCertificate", "homeDelivery",
                 "submitToSingleWindow", "assignMitan", "captureParticulars", "requestSummaryListener",
-                "documentChecklistListener")) {
+                "documentChecklistListener", "requestPayment", "paymentNotice")) {
             beans.put(name, noOp);
         }
         beans.put("verifyDocuments", (JavaDelegate) execution -> execution.setVariable("documentsVerified", true));
@@ -208,6 +208,10 @@ public final class BareEngine {
         }
 
         public String reminder(DelegateExecution execution) {
+            return "P3D";
+        }
+
+        public String reminder(DelegateExecution execution, String taskId) {
             return "P3D";
         }
 

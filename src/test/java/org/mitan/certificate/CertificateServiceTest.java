@@ -29,6 +29,7 @@ import org.mitan.document.DocumentStore;
 import org.mitan.document.Sha256;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.RequestAccess;
+import org.mitan.payment.Payments;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
@@ -62,6 +63,7 @@ class CertificateServiceTest {
     private final DocumentStore store = mock(DocumentStore.class);
     private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
     private final Approvers approvers = mock(Approvers.class);
+    private final Payments payments = mock(Payments.class);
     private final RequestAccess access = mock(RequestAccess.class);
     private final SmsService sms = mock(SmsService.class);
     private final CertificateService service = service("https://mitan.example/");
@@ -253,7 +255,7 @@ class CertificateServiceTest {
 
     private CertificateService service(String publicBaseUrl) {
         return new CertificateService(requestRows, progress, certificates, submissions, gateway, store, catalogue,
-                approvers, access, sms, Clock.fixed(NOW, ZoneOffset.UTC), publicBaseUrl);
+                approvers, payments, access, sms, Clock.fixed(NOW, ZoneOffset.UTC), publicBaseUrl);
     }
 
     private static Certificate issued() {

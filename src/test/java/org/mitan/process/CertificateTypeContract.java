@@ -76,6 +76,7 @@ abstract class CertificateTypeContract extends EngineProcessTest {
     FakeMitans mitans = new FakeMitans(MITAN);
     SingleWindow singleWindow = SingleWindow.ACCEPTS;
     FakeRegistrationDelay delay = new FakeRegistrationDelay();
+    FakePayments payments = new FakePayments();
     boolean issuingFails;
     int submissions;
     int issues;
@@ -140,6 +141,9 @@ abstract class CertificateTypeContract extends EngineProcessTest {
         });
         // Types with a "Work out the registration delay" step: registered in time unless a test says otherwise.
         Mocks.register("registrationDelay", delay);
+        // Types with the shared step "Payment before the decision": the gateway takes every order.
+        Mocks.register("requestPayment", payments);
+        Mocks.register("paymentNotice", payments);
         Mocks.register("requestSummaryListener", (TaskListener) task ->
                 task.setVariableLocal(ProcessVariables.REQUEST_SUMMARY, "**" + REQUEST + "**"));
         Mocks.register("submitToSingleWindow", (JavaDelegate) execution -> {

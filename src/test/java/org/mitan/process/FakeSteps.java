@@ -53,6 +53,10 @@ public class FakeSteps {
         return "P" + step(execution, execution.getCurrentActivityId()).dueDays() + "D";
     }
 
+    public String reminder(DelegateExecution execution, String taskId) {
+        return "P" + step(execution, taskId).dueDays() + "D";
+    }
+
     /** As the real bean: the type is the key of the certificate process itself, known before any request row. */
     public String legalTimeLimit(DelegateExecution execution) {
         String processKey = execution.getProcessEngineServices().getRepositoryService()

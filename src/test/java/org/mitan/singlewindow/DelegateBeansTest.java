@@ -16,6 +16,7 @@ import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentStore;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.mitan.RequestAccess;
+import org.mitan.payment.Payments;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.numbering.NumberSequence;
 import org.mitan.request.Requests;
@@ -55,7 +56,8 @@ class DelegateBeansTest {
             .withBean(DecisionService.class, () -> mock(DecisionService.class))
             .withBean(HistoryService.class, () -> mock(HistoryService.class))
             .withBean(IdentityService.class, () -> mock(IdentityService.class))
-            .withBean(Catalogue.class, () -> mock(Catalogue.class));
+            .withBean(Catalogue.class, () -> mock(Catalogue.class))
+            .withBean(Payments.class, () -> mock(Payments.class));
 
     @Test
     void delegatesCarryTheNamesTheModelsUse() {

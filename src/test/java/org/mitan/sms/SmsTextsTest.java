@@ -37,6 +37,10 @@ class SmsTextsTest {
         params.put("feedbackUrl", "https://mitan.example/feedback/fb123");
         params.put("statusUrl", "https://mitan.example/status/0123456789abcdef01234567");
         params.put("taskName", "Scrutinise documents");
+        params.put("feeName", "Government registration fee");
+        params.put("rupees", 500);
+        params.put("payUrl", "https://pay.example/p/8841");
+        params.put("receiptNumber", "RCPT-2026-0001");
         return params;
     }
 
