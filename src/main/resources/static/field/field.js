@@ -34,6 +34,8 @@
       delivered: 'प्रमाण पत्र सौंप दिया गया।', proof: 'सौंपते समय फ़ोटो (प्रमाण)', otpSent: 'नया OTP भेज दिया गया।',
       unsent: n => `${n} फ़ोटो अभी भेजे नहीं गए। फिर भी लॉग आउट करें?`,
       window: {MORNING: 'सुबह 8–12', AFTERNOON: 'दोपहर 12–4', EVENING: 'शाम 4–8'},
+      fee: (name, rupees) => `${name}: ₹${rupees}`, cash: 'नकद मिला', upi: 'UPI से मिला',
+      upiReference: 'UPI लेन-देन संख्या (12 अंक, नागरिक के फ़ोन पर)', feePaid: receipt => `जमा हो गया। रसीद ${receipt}`,
     },
     en: {
       other: 'हिंदी', loading: 'Loading…', login: 'Log in', user: 'User name', password: 'Password',
@@ -59,6 +61,9 @@
       delivered: 'Certificate handed over.', proof: 'Photo of the hand-over (proof)', otpSent: 'A new OTP was sent.',
       unsent: n => `${n} photo(s) are not sent yet. Log out anyway?`,
       window: {MORNING: 'Morning 8–12', AFTERNOON: 'Afternoon 12–4', EVENING: 'Evening 4–8'},
+      fee: (name, rupees) => `${name}: Rs ${rupees}`, cash: 'Received in cash', upi: 'Received by UPI',
+      upiReference: "UPI transaction reference (12 digits, on the citizen's phone)",
+      feePaid: receipt => `Recorded. Receipt ${receipt}`,
     },
   };
   let lang = localStorage.getItem('mitan.field.lang') === 'en' ? 'en' : 'hi';
@@ -483,11 +488,15 @@
             }))))) : h('p', {class: 'msg err'}, t('needsNetwork')));
     };
     onQueueChange = drawDocs;
+    const fee = h('section', {class: 'card', id: 'fee'});
     const refresh = async () => {
       try { checklist = await call('GET', path); } catch (e) { /* keep what is shown */ }
       drawDocs(await queued());
+      if (!fee.hasChildNodes()) await drawFee(fee, item.requestNumber);  // drawn offline: draw it now
     };
     document.addEventListener('mitan:sent', refresh);
+
+    drawFee(fee, item.requestNumber);
 
     const note = h('p', {class: 'msg err', role: 'alert'});
     const outcomes = ['collected', 'documentsMissing', 'citizenNotHome', 'withdrawn'];
@@ -516,7 +525,7 @@
         note.textContent = e.message;
       }
     };
-    show(heading(item), revisit, docs,
+    show(heading(item), revisit, docs, fee,
       h('form', {class: 'card', id: 'outcome', onsubmit: report},
         h('h2', {}, t('outcome')),
         outcomes.map(value => h('label', {class: 'choice'},
@@ -525,6 +534,41 @@
         note,
         h('div', {class: 'row'}, h('button', {class: 'btn main', type: 'submit'}, t('report')))));
     drawDocs(await queued());
+  }
+
+  /**
+   * The Mitan service fee of the request, as the type's data prices it: recorded once when the citizen pays in cash
+   * or by UPI (with the transaction's reference); then its receipt. Needs the network; nothing is queued.
+   */
+  async function drawFee(card, requestNumber) {
+    const path = `/api/requests/${encodeURIComponent(requestNumber)}/fees`;
+    const fees = await call('GET', path).catch(() => null);
+    const due = fees && fees.find(row => row.feeCode === 'mitan-service');
+    if (!due) return void fill(card);
+    const name = lang === 'hi' ? due.labelHi : due.label;
+    if (due.status === 'PAID') {
+      return void fill(card, h('h2', {}, t('fee', name, due.rupees)),
+        h('p', {class: 'msg ok', id: 'fee-receipt'}, t('feePaid', due.receiptNumber)));
+    }
+    const note = h('p', {class: 'msg err', role: 'alert'});
+    const reference = h('input', {id: 'upiReference', inputmode: 'numeric', maxlength: 12, autocomplete: 'off'});
+    const record = async (mode) => {
+      note.textContent = '';
+      const body = mode === 'UPI' ? {mode, upiReference: reference.value.trim()} : {mode};
+      try {
+        await call('POST', `${path}/mitan-service/collected`, body);
+        await drawFee(card, requestNumber);
+      } catch (e) {
+        note.textContent = e.status ? e.message : t('needsNetwork');
+      }
+    };
+    fill(card, h('h2', {}, t('fee', name, due.rupees)),
+      h('div', {class: 'row'}, h('button', {class: 'btn', type: 'button', id: 'fee-cash', onclick: () => record('CASH')},
+        t('cash'))),
+      h('label', {class: 'field', for: 'upiReference'}, t('upiReference')), reference,
+      h('div', {class: 'row'}, h('button', {class: 'btn', type: 'button', id: 'fee-upi', onclick: () => record('UPI')},
+        t('upi'))),
+      note);
   }
 
   /** Any other task of the Mitan (the type's particulars): its Camunda Form, drawn simply. */

@@ -261,6 +261,15 @@ class FieldPageBrowserIT {
                 "1 पेज भेजे गए"));
         browser.screenshot("queue-sent");
 
+        // The Mitan service fee, paid in cash at the door: recorded once, with its receipt.
+        WebElement cash = wait.until(ExpectedConditions.elementToBeClickable(By.id("fee-cash")));
+        assertThat(driver.findElement(By.id("fee")).getText()).contains("₹50");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", cash);
+        cash.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fee-receipt"),
+                "रसीद " + number + "/mitan-service"));
+        browser.screenshot("fee-recorded");
+
         // The visit's outcome.
         driver.findElement(By.cssSelector("input[name=visitOutcome][value=collected]")).click();
         driver.findElement(By.id("visitRemarks")).sendKeys("Originals seen");

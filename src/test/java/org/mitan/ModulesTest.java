@@ -68,7 +68,7 @@ class ModulesTest {
             "sms", "request",
             "intake", "request catalogue municipality mitan sms",
             "document", "request catalogue mitan",
-            "payment", "request catalogue sms",
+            "payment", "request catalogue mitan sms",
             "singlewindow", "request catalogue municipality document sms",
             "certificate", "request catalogue mitan document singlewindow payment sms",
             "delivery", "request mitan document certificate sms",
