@@ -126,7 +126,7 @@ class GumastaLicenceJourneyIT extends TypeJourney {
             assertThat(text).contains(licence.getCertificateNumber(), "Sahu Kirana Store",
                     "गुमास्ता लाइसेंस (दुकान एवं स्थापना पंजीयन)", "श्रम विभाग (श्रम अधिकारी)", "Shop / दुकान",
                     "Fee paid: Government registration fee / शुल्क जमा: सरकारी पंजीयन शुल्क",
-                    "Rs 100, receipt / रसीद RCPT-2026-0042", "Deepak Sonwani (labour.officer.raipur)");
+                    "₹100, receipt / रसीद RCPT-2026-0042", "Deepak Sonwani (labour.officer.raipur)");
         }
         assertTheRegistrationSmsNames(request, "गुमास्ता लाइसेंस");
 

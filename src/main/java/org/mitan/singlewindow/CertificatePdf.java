@@ -188,7 +188,7 @@ class CertificatePdf {
         for (PaidFee fee : content.feesPaid()) {
             rows.put(printable("fee label", new CertificateLabels.Bilingual(FEE_PAID.en() + ": " + fee.label(),
                     fee.labelHi() == null ? null : FEE_PAID.hi() + ": " + fee.labelHi()).both()),
-                    printable("fee receipt", "Rs " + fee.rupees() + ", " + RECEIPT.both() + " "
+                    printable("fee receipt", "₹" + fee.rupees() + ", " + RECEIPT.both() + " "
                             + fee.receiptNumber()));
         }
         rows.put(ISSUED_ON.both(), DATE.format(content.issuedOn()));
