@@ -11,4 +11,7 @@ public interface CertificateRepository extends JpaRepository<Certificate, Long> 
     Optional<Certificate> findByCertificateNumber(String certificateNumber);
 
     Optional<Certificate> findByVerificationCode(String verificationCode);
+
+    /** The certificate that superseded this one (the entry's next version), if any. */
+    Optional<Certificate> findBySupersedesId(Long supersedesId);
 }

@@ -107,6 +107,10 @@ public class ServiceRequest {
     @Column(name = "late_fee_rupees")
     private Integer lateFeeRupees;
 
+    /** The certificate this request corrects (a correction type's request); empty for every other request. */
+    @Column(name = "corrects_certificate_id")
+    private Long correctsCertificateId;
+
     @Version
     private long version;
 
@@ -257,6 +261,26 @@ public class ServiceRequest {
         this.registrationPath = path;
         this.pathDocuments = String.join(",", documents);
         this.lateFeeRupees = lateFee;
+        this.updatedAt = now;
+    }
+
+    public Long getCorrectsCertificateId() {
+        return correctsCertificateId;
+    }
+
+    /** Links a correction request to the certificate (one version of a register entry) it corrects. */
+    public void correct(Long certificateId, Instant now) {
+        this.correctsCertificateId = certificateId;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Records the path a type's rules chose for the request and the document types that path makes mandatory,
+     * without a registration delay (a correction of substance needs an affidavit).
+     */
+    public void choosePath(String path, List<String> documents, Instant now) {
+        this.registrationPath = path;
+        this.pathDocuments = String.join(",", documents);
         this.updatedAt = now;
     }
 }

@@ -62,6 +62,7 @@ class CertificateServiceTest {
     private final DocumentStore store = mock(DocumentStore.class);
     private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
     private final Approvers approvers = mock(Approvers.class);
+    private final Corrections corrections = mock(Corrections.class);
     private final RequestAccess access = mock(RequestAccess.class);
     private final SmsService sms = mock(SmsService.class);
     private final CertificateService service = service("https://mitan.example/");
@@ -253,7 +254,7 @@ class CertificateServiceTest {
 
     private CertificateService service(String publicBaseUrl) {
         return new CertificateService(requestRows, progress, certificates, submissions, gateway, store, catalogue,
-                approvers, access, sms, Clock.fixed(NOW, ZoneOffset.UTC), publicBaseUrl);
+                approvers, corrections, access, sms, Clock.fixed(NOW, ZoneOffset.UTC), publicBaseUrl);
     }
 
     private static Certificate issued() {
