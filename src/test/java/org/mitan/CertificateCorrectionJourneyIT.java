@@ -13,8 +13,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
+import org.mitan.certificate.PaperRegisterEntry;
 import org.mitan.certificate.CorrectionChange;
 import org.mitan.certificate.CorrectionChangeRepository;
+import org.mitan.certificate.PaperRegisterEntryRepository;
+import org.mitan.document.DocumentRepository;
 import org.mitan.request.RequestMilestone;
 import org.mitan.request.RequestMilestoneRepository;
 import org.mitan.request.ServiceRequest;
@@ -42,6 +45,10 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
     CorrectionChangeRepository changes;
     @Autowired
     RequestMilestoneRepository milestones;
+    @Autowired
+    PaperRegisterEntryRepository paperEntries;
+    @Autowired
+    DocumentRepository documents;
 
     @Test
     void aSpellingOfTheFathersNameIsCorrectedByTheRegistrarAndTheOldCertificateIsSuperseded() throws Exception {
@@ -163,6 +170,67 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
                 .containsEntry("dateOfBirth", registered);
         assertThat(changes.findByRequestIdOrderByPositionAsc(correction.getId())).singleElement()
                 .satisfies(row -> assertThat(row.getKind()).isEqualTo(CorrectionChange.SUBSTANCE));
+    }
+
+    @Test
+    void anOlderPaperCertificateIsEnteredFromItsScanByTheClerkAndSupersededByTheCorrectedCertificate()
+            throws Exception {
+        JourneySteps journey = journey();
+        String paperNumber = "RPR/BIRTH/1998/004217";
+        String number = correctionAtTheNamingStep(journey, "9826100031");
+        JsonNode naming = journey.singleTask("mitan.raipur", "Task_NameCertificate", number);
+        // Not in the register: refused unless the Mitan says it is a paper certificate.
+        ResponseEntity<String> notInRegister = journey.submitRaw("mitan.raipur", naming,
+                Map.of("certificateToCorrect", paperNumber));
+        assertThat(notInRegister.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notInRegister.getBody()).contains("for an older paper certificate tick");
+        journey.submit("mitan.raipur", naming, Map.of("certificateToCorrect", paperNumber, "paperCertificate", true));
+
+        // The clerk of Raipur enters the entry from the scan; the Mitan cannot.
+        assertThat(journey.tasks("mitan.raipur", "Task_EnterPaperEntry", number)).isEmpty();
+        JsonNode entry = journey.claim("clerk.raipur", "Task_EnterPaperEntry", number);
+        assertThat(candidateGroups(entry)).containsExactly("clerk-RPR");
+        assertThat(journey.formText("clerk.raipur", entry, "requestSummary")).contains("/api/documents/");
+        journey.submit("clerk.raipur", entry, Map.of("particular_childName", "Pooja Sahu", "particular_sex", "Female",
+                "particular_dateOfBirth", "1998-07-14", "particular_placeOfBirth", "Raipur",
+                "particular_motherName", "Kamla Sahu", "particular_fatherName", "Mohan Sahoo",
+                "particular_informantName", "Mohan Sahoo", "particular_informantRelation", "father"));
+        ServiceRequest correction = requests.findByRequestNumber(number).orElseThrow();
+        PaperRegisterEntry paper = paperEntries.findById(correction.getCorrectsPaperEntryId()).orElseThrow();
+        assertThat(paper.getCertificateNumber()).isEqualTo(paperNumber);
+        assertThat(paper.getEnteredBy()).isEqualTo("clerk.raipur");
+        assertThat(paper.getParticulars()).containsEntry("fatherName", "Mohan Sahoo");
+        assertThat(documents.findById(paper.getScanDocumentId()).orElseThrow().getDocumentType())
+                .isEqualTo("certificate-copy");
+
+        JsonNode asking = journey.singleTask("mitan.raipur", "Task_AskForChanges", number);
+        assertThat(journey.formText("mitan.raipur", asking, "requestSummary"))
+                .contains("Entered from paper (कागज़ी प्रमाण पत्र से दर्ज):** by clerk\\.raipur");
+        journey.submit("mitan.raipur", asking, Map.of("changeField1", "fatherName", "changeNewValue1", "Mohan Sahu",
+                "changeReason1", "As in the father's Aadhaar card"));
+        journey.submit("clerk.raipur", journey.claim("clerk.raipur", "Task_ScrutiniseDocuments", number),
+                Map.of("scrutinyOutcome", "accepted"));
+        journey.runJobs(number);
+        JsonNode decision = journey.claim("registrar.raipur", "Task_DecideApplication", number);
+        assertThat(journey.formText("registrar.raipur", decision, "requestSummary"))
+                .contains("| Father's name / पिता का नाम | Mohan Sahoo | **Mohan Sahu** |");
+        journey.submit("registrar.raipur", decision, Map.of("decision", "approved"));
+        journey.runJobs(number);
+
+        Certificate corrected = certificates.findByRequestId(correction.getId()).orElseThrow();
+        assertThat(corrected.getCertificateType()).isEqualTo("birth-certificate");
+        assertThat(corrected.getSupersedesPaperEntryId()).isEqualTo(paper.getId());
+        assertThat(corrected.getEntryVersion()).isEqualTo(2);
+        assertThat(http.getForObject("/verify/{code}", JsonNode.class, corrected.getVerificationCode())
+                .path("valid").asBoolean()).isTrue();
+
+        // The paper certificate is now superseded: a second correction of it is sent to the new one.
+        String again = correctionAtTheNamingStep(journey, "9826100032");
+        ResponseEntity<String> superseded = journey.submitRaw("mitan.raipur",
+                journey.singleTask("mitan.raipur", "Task_NameCertificate", again),
+                Map.of("certificateToCorrect", paperNumber, "paperCertificate", true));
+        assertThat(superseded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(superseded.getBody()).contains("superseded by " + corrected.getCertificateNumber());
     }
 
     /** A birth certificate issued to a citizen of Raipur; the request is then out for delivery. */

@@ -53,6 +53,10 @@ public class Certificate {
     @Column(name = "supersedes_id", unique = true, updatable = false)
     private Long supersedesId;
 
+    /** The register entry entered from an older paper certificate that this one supersedes, if so. */
+    @Column(name = "supersedes_paper_entry_id", unique = true, updatable = false)
+    private Long supersedesPaperEntryId;
+
     protected Certificate() {
     }
 
@@ -67,6 +71,13 @@ public class Certificate {
         this.objectKey = objectKey;
         this.sha256 = sha256;
         this.verificationCode = verificationCode;
+    }
+
+    /** The next version of an entry entered from paper (the paper certificate printed the first). */
+    Certificate correctingPaper(PaperRegisterEntry supersedes) {
+        this.supersedesPaperEntryId = supersedes.getId();
+        this.entryVersion = 2;
+        return this;
     }
 
     /** The next version of a register entry: a corrected certificate that supersedes {@code supersedes}. */
@@ -122,5 +133,9 @@ public class Certificate {
 
     public Long getSupersedesId() {
         return supersedesId;
+    }
+
+    public Long getSupersedesPaperEntryId() {
+        return supersedesPaperEntryId;
     }
 }

@@ -14,4 +14,7 @@ public interface CertificateRepository extends JpaRepository<Certificate, Long> 
 
     /** The certificate that superseded this one (the entry's next version), if any. */
     Optional<Certificate> findBySupersedesId(Long supersedesId);
+
+    /** The certificate that superseded a register entry entered from paper, if any. */
+    Optional<Certificate> findBySupersedesPaperEntryId(Long supersedesPaperEntryId);
 }

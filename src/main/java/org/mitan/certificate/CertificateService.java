@@ -99,16 +99,20 @@ class CertificateService {
         }
         Submission submission = submissions.findByRequestId(request.getId()).orElseThrow(() ->
                 new IllegalStateException("Request " + requestNumber + " was never filed on the single-window system"));
-        Optional<Certificate> corrected = corrections.corrected(request);
+        Optional<Corrections.Entry> corrected = corrections.entry(request);
         if (corrected.isPresent()) {
-            certificates.findBySupersedesId(corrected.get().getId()).ifPresent(newer -> {
-                throw new IllegalStateException("Certificate " + corrected.get().getCertificateNumber() + " was "
-                        + "superseded by " + newer.getCertificateNumber() + " while request " + requestNumber
-                        + " corrected it: register a correction of " + newer.getCertificateNumber() + " instead.");
+            Corrections.Entry entry = corrected.get();
+            Optional<Certificate> newer = entry.certificate() != null
+                    ? certificates.findBySupersedesId(entry.certificate().getId())
+                    : certificates.findBySupersedesPaperEntryId(entry.paper().getId());
+            newer.ifPresent(certificate -> {
+                throw new IllegalStateException("Certificate " + entry.number() + " was superseded by "
+                        + certificate.getCertificateNumber() + " while request " + requestNumber + " corrected it: "
+                        + "register a correction of " + certificate.getCertificateNumber() + " instead.");
             });
         }
         // A correction is issued as a certificate of the type it corrects, from the entry's corrected copy.
-        String certificateType = corrected.map(Certificate::getCertificateType).orElse(request.getCertificateType());
+        String certificateType = corrected.map(Corrections.Entry::type).orElse(request.getCertificateType());
         String holder = holderOf(request, certificateType);
         String code = VerificationCodes.of(request);
         String verificationUrl = verificationUrl(code);
@@ -123,7 +127,13 @@ class CertificateService {
         store.put(objectKey, issued.pdf(), PDF);
         Certificate made = new Certificate(issued.certificateNumber(), request.getId(), request.getBodyCode(),
                 certificateType, holder, now, objectKey, sha256, code);
-        corrected.ifPresent(made::correcting);
+        corrected.ifPresent(entry -> {
+            if (entry.certificate() != null) {
+                made.correcting(entry.certificate());
+            } else {
+                made.correctingPaper(entry.paper());
+            }
+        });
         Certificate certificate = certificates.save(made);
         progress.advance(request, RequestStatus.CERTIFICATE_ISSUED, ACTOR,
                 "Certificate " + certificate.getCertificateNumber() + ", approved by " + approver);

@@ -50,12 +50,16 @@ public class Corrections {
     static final String LINKED = "CORRECTION_OF";
     static final String ASKED = "CORRECTION_ASKED";
     static final String CORRECTED = "REGISTER_CORRECTED";
+    static final String ENTERED_FROM_PAPER = "ENTERED_FROM_PAPER";
+    /** The document type of the scan of the certificate to correct (the paper the citizen holds). */
+    static final String PAPER_SCAN = "certificate-copy";
     static final String SUPERSEDED = "SUPERSEDED";
 
     private final ServiceRequestRepository requests;
     private final Requests progress;
     private final CertificateRepository certificates;
     private final CorrectionChangeRepository changes;
+    private final PaperRegisterEntryRepository paperEntries;
     private final CorrectionRules rules;
     private final ParticularsFormLabels labels;
     private final DocumentRepository documents;
@@ -63,12 +67,13 @@ public class Corrections {
     private final Clock clock;
 
     Corrections(ServiceRequestRepository requests, Requests progress, CertificateRepository certificates,
-            CorrectionChangeRepository changes, CorrectionRules rules, ParticularsFormLabels labels,
-            DocumentRepository documents, RequiredDocuments requiredDocuments, Clock clock) {
+            CorrectionChangeRepository changes, PaperRegisterEntryRepository paperEntries, CorrectionRules rules,
+            ParticularsFormLabels labels, DocumentRepository documents, RequiredDocuments requiredDocuments, Clock clock) {
         this.requests = requests;
         this.progress = progress;
         this.certificates = certificates;
         this.changes = changes;
+        this.paperEntries = paperEntries;
         this.rules = rules;
         this.labels = labels;
         this.documents = documents;
@@ -92,9 +97,13 @@ public class Corrections {
     /**
      * Links the correction request to the certificate it corrects and starts its entry as a copy of the
      * certificate's; refused, naming the form field, when the certificate cannot be corrected by this request.
+     * With {@code onPaper}, the number is an older paper certificate's: not in the register, so the clerk enters the
+     * entry it refers to from the scan ({@link #enterFromPaper}); one entered from paper before is linked as it is.
+     *
+     * @return the number as it is kept, and whether the clerk must enter the entry from paper
      */
     @Transactional
-    Certificate link(String requestNumber, String certificateNumber, String correctsType, String actor) {
+    Named link(String requestNumber, String certificateNumber, String correctsType, boolean onPaper, String actor) {
         ServiceRequest request = progress.require(requestNumber);
         String number = certificateNumber == null ? "" : certificateNumber.strip().toUpperCase(Locale.ROOT);
         String field = ProcessVariables.CERTIFICATE_TO_CORRECT;
@@ -102,25 +111,28 @@ public class Corrections {
             throw new CorrectionRefused(field, "Type the number printed on the certificate, e.g. RPR/BIRTH/2026/000001."
                     + " / प्रमाण पत्र पर छपी संख्या लिखें।");
         }
-        Certificate certificate = certificates.findByCertificateNumber(number).orElseThrow(() -> new CorrectionRefused(
-                field, "No certificate in the register has the number " + number + ". Check the number on the paper."
-                        + " / रजिस्टर में इस संख्या का कोई प्रमाण पत्र नहीं है। संख्या जाँचें।"));
+        Optional<Certificate> inRegister = certificates.findByCertificateNumber(number);
+        if (inRegister.isEmpty()) {
+            if (!onPaper) {
+                throw new CorrectionRefused(field, "No certificate in the register has the number " + number + ". Check"
+                        + " the number on the paper; for an older paper certificate tick \"paper certificate\". /"
+                        + " रजिस्टर में इस संख्या का कोई प्रमाण पत्र नहीं है। संख्या जाँचें; पुराने कागज़ी प्रमाण पत्र के लिए"
+                        + " \"कागज़ी प्रमाण पत्र\" चुनें।");
+            }
+            return linkPaper(request, number, correctsType, actor);
+        }
+        if (onPaper) {
+            throw new CorrectionRefused(ProcessVariables.PAPER_CERTIFICATE, number + " is in our register: untick"
+                    + " \"paper certificate\". / यह प्रमाण पत्र रजिस्टर में है।");
+        }
+        Certificate certificate = inRegister.get();
         if (!certificate.getCertificateType().equals(correctsType)) {
             throw new CorrectionRefused(field, number + " is a certificate of another kind (" + certificate
                     .getCertificateType() + "); this request corrects " + correctsType + " certificates: register a"
                     + " request for the right correction. / यह दूसरे प्रकार का प्रमाण पत्र है।");
         }
-        if (!certificate.getBodyCode().equals(request.getBodyCode())) {
-            throw new CorrectionRefused(field, number + " was issued by the urban body " + certificate.getBodyCode()
-                    + "; only the body that registered it corrects it: register the request with "
-                    + certificate.getBodyCode() + ". / इसे जारी करने वाला निकाय ही सुधार करता है।");
-        }
-        Optional<Certificate> newer = certificates.findBySupersedesId(certificate.getId());
-        if (newer.isPresent()) {
-            throw new CorrectionRefused(field, number + " was corrected already and is superseded by "
-                    + newer.get().getCertificateNumber() + ": correct that one. / यह प्रमाण पत्र "
-                    + newer.get().getCertificateNumber() + " द्वारा प्रतिस्थापित है: उसका सुधार करें।");
-        }
+        checkBody(field, number, certificate.getBodyCode(), request);
+        checkNotSuperseded(field, number, certificates.findBySupersedesId(certificate.getId()));
         if (!certificate.getId().equals(request.getCorrectsCertificateId())) {
             changes.deleteByRequestId(request.getId());
         }
@@ -129,24 +141,102 @@ public class Corrections {
         requests.save(request);
         progress.record(request, LINKED, actor, "Corrects certificate " + number + " (entry version "
                 + certificate.getEntryVersion() + ")");
-        return certificate;
+        return new Named(number, false);
+    }
+
+    /** The number named and whether the clerk must enter its entry from the paper certificate. */
+    record Named(String number, boolean toEnterFromPaper) {
+    }
+
+    private Named linkPaper(ServiceRequest request, String number, String correctsType, String actor) {
+        String field = ProcessVariables.CERTIFICATE_TO_CORRECT;
+        if (scanOfThePaper(request).isEmpty()) {
+            throw new CorrectionRefused(field, "Scan the paper certificate first (document \"" + PAPER_SCAN + "\"), "
+                    + "then name it. / पहले कागज़ी प्रमाण पत्र स्कैन करें।");
+        }
+        Optional<PaperRegisterEntry> entered = paperEntries.findByCertificateTypeAndCertificateNumber(correctsType,
+                number);
+        Instant now = Instant.now(clock);
+        if (entered.isPresent()) {
+            PaperRegisterEntry paper = entered.get();
+            checkBody(field, number, paper.getBodyCode(), request);
+            checkNotSuperseded(field, number, certificates.findBySupersedesPaperEntryId(paper.getId()));
+            if (!paper.getId().equals(request.getCorrectsPaperEntryId())) {
+                changes.deleteByRequestId(request.getId());
+            }
+            request.correctPaperEntry(paper.getId(), now);
+            request.setParticulars(new LinkedHashMap<>(paper.getParticulars()));
+            requests.save(request);
+            progress.record(request, LINKED, actor, "Corrects the paper certificate " + number
+                    + " (entered from paper by " + paper.getEnteredBy() + ")");
+            return new Named(number, false);
+        }
+        changes.deleteByRequestId(request.getId());
+        request.correctPaperEntry(null, now);
+        requests.save(request);
+        progress.record(request, LINKED, actor, "Corrects the paper certificate " + number
+                + ", not in the register: the clerk enters it from the scan");
+        return new Named(number, true);
+    }
+
+    /**
+     * The clerk's entry of an older paper certificate: the particulars just recorded on the request (read from the
+     * scan) become a register entry marked as entered from paper, with the scan, who and when; the request corrects it.
+     */
+    @Transactional
+    PaperRegisterEntry enterFromPaper(String requestNumber, String certificateNumber, String correctsType,
+            String actor) {
+        ServiceRequest request = progress.require(requestNumber);
+        Document scan = scanOfThePaper(request).orElseThrow(() -> new IllegalStateException("Request "
+                + requestNumber + " has no scan of the paper certificate (" + PAPER_SCAN + ")"));
+        if (request.getParticulars().isEmpty()) {
+            throw new IllegalStateException("Request " + requestNumber + " has no particulars to enter from paper");
+        }
+        PaperRegisterEntry paper = paperEntries.save(new PaperRegisterEntry(certificateNumber, correctsType,
+                request.getBodyCode(), request.getParticulars(), scan.getId(), actor, Instant.now(clock)));
+        request.correctPaperEntry(paper.getId(), Instant.now(clock));
+        requests.save(request);
+        progress.record(request, ENTERED_FROM_PAPER, actor, "Entry of the paper certificate " + certificateNumber
+                + " entered from the scan " + scan.getId());
+        return paper;
+    }
+
+    private Optional<Document> scanOfThePaper(ServiceRequest request) {
+        return documents.findByRequestIdOrderByUploadedAtAsc(request.getId()).stream()
+                .filter(document -> PAPER_SCAN.equals(document.getDocumentType())).reduce((first, second) -> second);
+    }
+
+    private static void checkBody(String field, String number, String bodyCode, ServiceRequest request) {
+        if (!bodyCode.equals(request.getBodyCode())) {
+            throw new CorrectionRefused(field, number + " was issued by the urban body " + bodyCode
+                    + "; only the body that registered it corrects it: register the request with " + bodyCode
+                    + ". / इसे जारी करने वाला निकाय ही सुधार करता है।");
+        }
+    }
+
+    private static void checkNotSuperseded(String field, String number, Optional<Certificate> newer) {
+        if (newer.isPresent()) {
+            throw new CorrectionRefused(field, number + " was corrected already and is superseded by "
+                    + newer.get().getCertificateNumber() + ": correct that one. / यह प्रमाण पत्र "
+                    + newer.get().getCertificateNumber() + " द्वारा प्रतिस्थापित है: उसका सुधार करें।");
+        }
     }
 
     /** The number of the certificate the request corrects, once named. */
     @Transactional(readOnly = true)
     Optional<String> linkedNumber(String requestNumber) {
-        return corrected(progress.require(requestNumber)).map(Certificate::getCertificateNumber);
+        return entry(progress.require(requestNumber)).map(Entry::number);
     }
 
     /** The entries the form may change, as select options {label, value}, in the type's form order. */
     @Transactional(readOnly = true)
     List<Map<String, String>> correctableFields(String requestNumber) {
-        Certificate certificate = corrected(progress.require(requestNumber)).orElseThrow(() ->
+        Entry certificate = entry(progress.require(requestNumber)).orElseThrow(() ->
                 new IllegalStateException("Request " + requestNumber + " names no certificate to correct yet"));
-        Map<String, Object> entry = entryOf(certificate);
+        Map<String, Object> entry = certificate.particulars();
         List<Map<String, String>> options = new ArrayList<>();
         Set<String> listed = new LinkedHashSet<>();
-        for (ParticularsFormLabels.Particular particular : labels.particularsOf(certificate.getCertificateType())) {
+        for (ParticularsFormLabels.Particular particular : labels.particularsOf(certificate.type())) {
             if (entry.containsKey(particular.name()) && listed.add(particular.name())) {
                 options.add(Map.of("label", particular.label().form(), "value", particular.name()));
             }
@@ -170,10 +260,10 @@ public class Corrections {
     @Transactional
     Outcome ask(String requestNumber, List<Asked> asked, String actor) {
         ServiceRequest request = progress.require(requestNumber);
-        Certificate certificate = corrected(request).orElseThrow(() -> new IllegalStateException(
+        Entry certificate = entry(request).orElseThrow(() -> new IllegalStateException(
                 "Request " + requestNumber + " names no certificate to correct yet"));
-        Map<String, Object> entry = entryOf(certificate);
-        Map<String, ParticularsFormLabels.Particular> known = labels.particularsOf(certificate.getCertificateType())
+        Map<String, Object> entry = certificate.particulars();
+        Map<String, ParticularsFormLabels.Particular> known = labels.particularsOf(certificate.type())
                 .stream().collect(Collectors.toMap(ParticularsFormLabels.Particular::name, p -> p, (a, b) -> a));
         Instant now = Instant.now(clock);
         Map<String, Object> corrected = new LinkedHashMap<>(entry);
@@ -191,7 +281,7 @@ public class Corrections {
             String field = change.field().strip();
             if (!entry.containsKey(field)) {
                 throw new CorrectionRefused(keys.get(0), "'" + field + "' is not an entry of certificate "
-                        + certificate.getCertificateNumber() + ": choose one of the list. / सूची में से प्रविष्टि चुनें।");
+                        + certificate.number() + ": choose one of the list. / सूची में से प्रविष्टि चुनें।");
             }
             if (rows.stream().anyMatch(row -> row.getField().equals(field))) {
                 throw new CorrectionRefused(keys.get(0), "This entry is asked for twice: ask once, with the value it"
@@ -234,7 +324,7 @@ public class Corrections {
         request.setParticulars(corrected);
         request.choosePath(kind, needed, now);
         requests.save(request);
-        progress.record(request, ASKED, actor, rows.size() + " change(s) of " + certificate.getCertificateNumber()
+        progress.record(request, ASKED, actor, rows.size() + " change(s) of " + certificate.number()
                 + ", " + kind + ": " + rows.stream().map(row -> row.getField() + " (" + row.getKind() + ")")
                         .collect(Collectors.joining(", ")));
         return new Outcome(kind, missing(request, needed));
@@ -247,16 +337,22 @@ public class Corrections {
      */
     @Transactional(readOnly = true)
     public Optional<String> comparison(ServiceRequest request) {
-        Optional<Certificate> corrected = corrected(request);
+        Optional<Entry> corrected = entry(request);
         if (corrected.isEmpty()) {
             return Optional.empty();
         }
-        Certificate certificate = corrected.get();
+        Entry certificate = corrected.get();
         List<CorrectionChange> rows = changes.findByRequestIdOrderByPositionAsc(request.getId());
         StringBuilder md = new StringBuilder("#### Correction of the register (रजिस्टर में सुधार)\n\n");
         md.append("- **Certificate to correct (सुधारा जाने वाला प्रमाण पत्र):** ")
-                .append(Markdown.inline(certificate.getCertificateNumber())).append(", entry version (प्रविष्टि संस्करण) ")
-                .append(certificate.getEntryVersion()).append('\n');
+                .append(Markdown.inline(certificate.number())).append(", entry version (प्रविष्टि संस्करण) ")
+                .append(certificate.version()).append('\n');
+        if (certificate.paper() != null) {
+            md.append("- **Entered from paper (कागज़ी प्रमाण पत्र से दर्ज):** by ")
+                    .append(Markdown.inline(certificate.paper().getEnteredBy())).append(", [scan of the paper certificate"
+                            + " (कागज़ी प्रमाण पत्र का स्कैन)](/api/documents/").append(certificate.paper().getScanDocumentId())
+                    .append("/content)\n");
+        }
         if (rows.isEmpty()) {
             md.append("- No changes asked yet (अभी कोई सुधार नहीं माँगा गया)\n\n");
             return Optional.of(md.toString());
@@ -286,23 +382,47 @@ public class Corrections {
      * version: on the correction, who asked and approved what, why and on which proofs; on the request of the old
      * certificate, that it is superseded.
      */
-    void superseded(Certificate old, Certificate corrected, ServiceRequest correction, String approver) {
+    void superseded(Entry old, Certificate corrected, ServiceRequest correction, String approver) {
         List<CorrectionChange> rows = changes.findByRequestIdOrderByPositionAsc(correction.getId());
         String proofs = documents.findByRequestIdOrderByUploadedAtAsc(correction.getId()).stream()
                 .map(scan -> scan.getDocumentType() + " " + scan.getId()).collect(Collectors.joining(", "));
         progress.record(correction, CORRECTED, CertificateService.ACTOR, "Entry version "
-                + corrected.getEntryVersion() + " of " + old.getCertificateNumber() + " is " + corrected
+                + corrected.getEntryVersion() + " of " + old.number() + (old.paper() == null ? "" : " (entered from paper)")
+                + " is " + corrected
                         .getCertificateNumber() + ": " + rows.stream().map(row -> row.getField() + " '"
                                 + row.getOldValue() + "' → '" + row.getNewValue() + "' (" + row.getKind() + ", "
                                 + row.getReason() + ", asked by " + row.getAskedBy() + ")")
                         .collect(Collectors.joining("; ")) + "; approved by " + approver + "; proofs: " + proofs);
-        requests.findById(old.getRequestId()).ifPresent(request -> progress.record(request, SUPERSEDED,
-                CertificateService.ACTOR, "Certificate " + old.getCertificateNumber() + " superseded by "
+        if (old.certificate() == null) {
+            return;
+        }
+        requests.findById(old.certificate().getRequestId()).ifPresent(request -> progress.record(request, SUPERSEDED,
+                CertificateService.ACTOR, "Certificate " + old.number() + " superseded by "
                         + corrected.getCertificateNumber() + " (entry version " + corrected.getEntryVersion()
                         + "), correction request " + correction.getRequestNumber()));
     }
 
-    /** The certificate the request corrects, if it names one. */
+    /**
+     * The register entry a correction request corrects: a certificate of the register, or an entry entered from an
+     * older paper certificate (then {@code certificate} is null and {@code paper} is set).
+     */
+    record Entry(String number, String type, String bodyCode, int version, Map<String, Object> particulars,
+            Certificate certificate, PaperRegisterEntry paper) {
+    }
+
+    /** The entry the request corrects, if it names one. */
+    Optional<Entry> entry(ServiceRequest request) {
+        if (request.getCorrectsPaperEntryId() != null) {
+            return paperEntries.findById(request.getCorrectsPaperEntryId()).map(paper -> new Entry(
+                    paper.getCertificateNumber(), paper.getCertificateType(), paper.getBodyCode(), 1,
+                    paper.getParticulars(), null, paper));
+        }
+        return corrected(request).map(certificate -> new Entry(certificate.getCertificateNumber(),
+                certificate.getCertificateType(), certificate.getBodyCode(), certificate.getEntryVersion(),
+                entryOf(certificate), certificate, null));
+    }
+
+    /** The certificate the request corrects, if it names one of the register. */
     Optional<Certificate> corrected(ServiceRequest request) {
         return request.getCorrectsCertificateId() == null ? Optional.empty()
                 : certificates.findById(request.getCorrectsCertificateId());
@@ -362,18 +482,18 @@ public class Corrections {
         }
     }
 
-    private String label(Certificate certificate, String field) {
-        return labels.particularsOf(certificate.getCertificateType()).stream()
+    private String label(Entry certificate, String field) {
+        return labels.particularsOf(certificate.type()).stream()
                 .filter(particular -> particular.name().equals(field)).findFirst()
                 .map(particular -> particular.label().both()).orElse(field);
     }
 
     /** A value as people read it: a choice by its label. */
-    private String display(Certificate certificate, String field, String value) {
+    private String display(Entry certificate, String field, String value) {
         if (value == null) {
             return "—";
         }
-        return labels.particularsOf(certificate.getCertificateType()).stream()
+        return labels.particularsOf(certificate.type()).stream()
                 .filter(particular -> particular.name().equals(field)).findFirst()
                 .map(particular -> particular.choices().get(value)).map(ParticularsFormLabels.Label::both)
                 .orElse(value);

@@ -15,7 +15,9 @@ import org.mitan.request.ProcessRequest;
  * correct". On create it prefills {@code certificateToCorrect} with the certificate already named (a second visit).
  * On complete it links the request to that certificate ({@link Corrections#link}); the type it must be is the
  * task's input parameter {@code correctsType}, written in the model. A number that is not in the register, of another
- * type or body, or superseded, is refused on the field and the task stays open.
+ * type or body, or superseded, is refused on the field and the task stays open; with {@code paperCertificate} ticked
+ * the number is an older paper certificate's, and {@code certificateOnPaper} tells the model that the clerk enters
+ * its entry from the scan.
  */
 @ProcessBean("linkCorrectedCertificate")
 class LinkCorrectedCertificateListener implements TaskListener {
@@ -46,13 +48,22 @@ class LinkCorrectedCertificateListener implements TaskListener {
                     + ProcessVariables.CORRECTS_TYPE + "' naming the certificate type it corrects.");
         }
         String name = ProcessVariables.CERTIFICATE_TO_CORRECT;
-        Object typed = execution.hasVariable(name) ? execution.getVariable(name) : task.getVariableLocal(name);
+        Object typed = submitted(task, name);
+        boolean onPaper = Boolean.TRUE.equals(submitted(task, ProcessVariables.PAPER_CERTIFICATE));
         try {
-            Certificate certificate = corrections.link(requestNumber, typed == null ? null : typed.toString(),
-                    correctsType, Actors.current(identity));
-            execution.getProcessInstance().setVariable(name, certificate.getCertificateNumber());
+            Corrections.Named named = corrections.link(requestNumber, typed == null ? null : typed.toString(),
+                    correctsType, onPaper, Actors.current(identity));
+            DelegateExecution instance = execution.getProcessInstance();
+            instance.setVariable(name, named.number());
+            instance.setVariable(ProcessVariables.CERTIFICATE_ON_PAPER, named.toEnterFromPaper());
         } catch (CorrectionRefused refusal) {
             throw new FormFieldValidationException(refusal.field(), refusal.getMessage());
         }
+    }
+
+    /** A field's value: the one just submitted (process scope) before the prefilled task-local copy. */
+    private static Object submitted(DelegateTask task, String name) {
+        DelegateExecution execution = task.getExecution();
+        return execution.hasVariable(name) ? execution.getVariable(name) : task.getVariableLocal(name);
     }
 }

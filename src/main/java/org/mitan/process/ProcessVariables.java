@@ -123,6 +123,10 @@ public final class ProcessVariables {
     public static final String CORRECTS_TYPE = "correctsType";
     /** String (form): the number of the certificate to correct, as printed on it. */
     public static final String CERTIFICATE_TO_CORRECT = "certificateToCorrect";
+    /** Boolean (form): the certificate to correct is an older paper one, not in our register. */
+    public static final String PAPER_CERTIFICATE = "paperCertificate";
+    /** Boolean: the clerk must enter the paper certificate's entry from its scan before the changes are asked. */
+    public static final String CERTIFICATE_ON_PAPER = "certificateOnPaper";
     /** List of {label, value} (task-local, written on create): the entries of the register the form may change. */
     public static final String CORRECTABLE_FIELDS = "correctableFields";
     /**

@@ -111,6 +111,10 @@ public class ServiceRequest {
     @Column(name = "corrects_certificate_id")
     private Long correctsCertificateId;
 
+    /** The paper register entry this request corrects, when the certificate was an older paper one. */
+    @Column(name = "corrects_paper_entry_id")
+    private Long correctsPaperEntryId;
+
     @Version
     private long version;
 
@@ -268,9 +272,21 @@ public class ServiceRequest {
         return correctsCertificateId;
     }
 
+    public Long getCorrectsPaperEntryId() {
+        return correctsPaperEntryId;
+    }
+
     /** Links a correction request to the certificate (one version of a register entry) it corrects. */
     public void correct(Long certificateId, Instant now) {
         this.correctsCertificateId = certificateId;
+        this.correctsPaperEntryId = null;
+        this.updatedAt = now;
+    }
+
+    /** Links a correction request to the register entry entered from an older paper certificate. */
+    public void correctPaperEntry(Long paperEntryId, Instant now) {
+        this.correctsPaperEntryId = paperEntryId;
+        this.correctsCertificateId = null;
         this.updatedAt = now;
     }
 

@@ -103,7 +103,7 @@ public final class BareEngine {
         Map<String, Object> beans = new HashMap<>();
         for (String name : List.of("sendSms", "registerRequest", "issueCertificate", "homeDelivery",
                 "submitToSingleWindow", "assignMitan", "captureParticulars", "requestSummaryListener",
-                "documentChecklistListener")) {
+                "documentChecklistListener", "linkCorrectedCertificate", "askCorrections", "enterPaperEntry")) {
             beans.put(name, noOp);
         }
         beans.put("verifyDocuments", (JavaDelegate) execution -> execution.setVariable("documentsVerified", true));

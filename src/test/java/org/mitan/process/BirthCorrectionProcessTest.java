@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "processes/birth-correction.bpmn", "processes/birth-correction.dmn", "processes/doorstep-visit.bpmn",
         "processes/document-scrutiny.bpmn", "processes/authority-decision.bpmn", "processes/home-delivery.bpmn",
         "forms/request-registration.form", "forms/doorstep-visit.form", "forms/correction-certificate.form",
-        "forms/correction-changes.form", "forms/correction-approval.form", "forms/document-scrutiny.form",
+        "forms/correction-changes.form", "forms/birth-correction-paper-entry.form", "forms/correction-approval.form",
+        "forms/document-scrutiny.form",
         "forms/authority-decision.form", "forms/mitan-assignment.form", "forms/certificate-delivery.form"})
 class BirthCorrectionProcessTest extends CorrectionTypeContract {
 

@@ -60,6 +60,9 @@ abstract class CorrectionTypeContract extends EngineProcessTest {
     /** How many times the changes are asked before the documents they need are at hand. */
     int documentsMissingTimes;
     final List<String> correctsTypes = new ArrayList<>();
+    /** Whether the certificate named is an older paper one the clerk must enter. */
+    boolean onPaper;
+    int paperEntries;
     int issues;
 
     /** The process key of the correction type. */
@@ -85,7 +88,18 @@ abstract class CorrectionTypeContract extends EngineProcessTest {
         Mocks.register("linkCorrectedCertificate", (TaskListener) task -> {
             if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
                 correctsTypes.add((String) task.getExecution().getVariableLocal(ProcessVariables.CORRECTS_TYPE));
+                task.getExecution().getProcessInstance().setVariable(ProcessVariables.CERTIFICATE_ON_PAPER, onPaper);
             }
+        });
+        Mocks.register("captureParticulars", (TaskListener) task -> {
+            if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+                task.getVariableNames().stream().filter(name -> name.startsWith(ProcessVariables.PARTICULAR_PREFIX))
+                        .forEach(name -> task.getExecution().removeVariable(name));
+            }
+        });
+        Mocks.register("enterPaperEntry", (TaskListener) task -> {
+            paperEntries++;
+            assertEquals(corrects(), task.getExecution().getVariableLocal(ProcessVariables.CORRECTS_TYPE));
         });
         Mocks.register("askCorrections", (TaskListener) task -> {
             if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -186,6 +200,27 @@ abstract class CorrectionTypeContract extends EngineProcessTest {
     }
 
     @Test
+    void anOlderPaperCertificateIsEnteredByTheClerkBeforeTheChangesAreAsked() {
+        onPaper = true;
+        ProcessInstance request = start();
+        visitCollects(request);
+        complete(task(request), withVariables(ProcessVariables.CERTIFICATE_TO_CORRECT, "RPR/X/1998/000123",
+                ProcessVariables.PAPER_CERTIFICATE, true));
+
+        assertThat(request).isWaitingAt("Task_EnterPaperEntry").hasPassed("Gateway_CertificateInRegister");
+        Task entry = task(request);
+        assertEquals(List.of(roleOf("Task_EnterPaperEntry")), candidateGroups(entry));
+        assertEquals("clerk", roleOf("Task_EnterPaperEntry"));
+        assertThat(entry).isNotAssigned().hasDueDate(inDays(type().step("Task_EnterPaperEntry").orElseThrow()
+                .dueDays()));
+        assertDeployedForm(entry, key() + "-paper-entry");
+        complete(entry, withVariables("particular_sex", "female"));
+
+        assertEquals(1, paperEntries);
+        assertThat(request).isWaitingAt("Task_AskForChanges").variables().doesNotContainKey("particular_sex");
+    }
+
+    @Test
     void theHigherAuthoritysRefusalIsSentToTheCitizenAndEndsTheRequest() {
         ProcessInstance request = startAt("Task_ApproveCorrection", Map.of("correctionKind", "substance"));
 
@@ -246,7 +281,7 @@ abstract class CorrectionTypeContract extends EngineProcessTest {
     void anOverdueStepOfTheTypesOwnRemindsTheSupervisorNamingTheStepAndStaysOpen() {
         BpmnModelInstance model = repositoryService().getBpmnModelInstance(definition(key()).getId());
         List<BoundaryEvent> timers = List.copyOf(model.getModelElementsByType(BoundaryEvent.class));
-        assertEquals(3, timers.size(), "naming the certificate, asking for the changes, the approval");
+        assertEquals(4, timers.size(), "naming the certificate, entering it from paper, asking, the approval");
         for (BoundaryEvent timer : timers) {
             String step = timer.getAttachedTo().getId();
             ProcessInstance request = startAt(step, Map.of("correctionKind", "substance"));
