@@ -45,6 +45,18 @@ public class Certificate {
     @Column(name = "verification_code", nullable = false, unique = true, updatable = false)
     private String verificationCode;
 
+    /** The version of the register entry this certificate prints: 1, then one more for each correction. */
+    @Column(name = "entry_version", nullable = false, updatable = false)
+    private int entryVersion = 1;
+
+    /** The certificate this one supersedes (the entry's previous version); empty for a first registration. */
+    @Column(name = "supersedes_id", unique = true, updatable = false)
+    private Long supersedesId;
+
+    /** The register entry entered from an older paper certificate that this one supersedes, if so. */
+    @Column(name = "supersedes_paper_entry_id", unique = true, updatable = false)
+    private Long supersedesPaperEntryId;
+
     protected Certificate() {
     }
 
@@ -59,6 +71,20 @@ public class Certificate {
         this.objectKey = objectKey;
         this.sha256 = sha256;
         this.verificationCode = verificationCode;
+    }
+
+    /** The next version of an entry entered from paper (the paper certificate printed the first). */
+    Certificate correctingPaper(PaperRegisterEntry supersedes) {
+        this.supersedesPaperEntryId = supersedes.getId();
+        this.entryVersion = 2;
+        return this;
+    }
+
+    /** The next version of a register entry: a corrected certificate that supersedes {@code supersedes}. */
+    Certificate correcting(Certificate supersedes) {
+        this.supersedesId = supersedes.getId();
+        this.entryVersion = supersedes.getEntryVersion() + 1;
+        return this;
     }
 
     public Long getId() {
@@ -99,5 +125,17 @@ public class Certificate {
 
     public String getVerificationCode() {
         return verificationCode;
+    }
+
+    public int getEntryVersion() {
+        return entryVersion;
+    }
+
+    public Long getSupersedesId() {
+        return supersedesId;
+    }
+
+    public Long getSupersedesPaperEntryId() {
+        return supersedesPaperEntryId;
     }
 }

@@ -59,6 +59,7 @@ class CertificateService {
     private final ServiceCatalogue catalogue;
     private final Approvers approvers;
     private final Payments payments;
+    private final Corrections corrections;
     private final RequestAccess access;
     private final SmsService sms;
     private final Clock clock;
@@ -66,8 +67,8 @@ class CertificateService {
 
     CertificateService(ServiceRequestRepository requests, Requests progress, CertificateRepository certificates,
             SubmissionRepository submissions, SingleWindowGateway gateway, DocumentStore store,
-            ServiceCatalogue catalogue, Approvers approvers, Payments payments, RequestAccess access, SmsService sms,
-            Clock clock, @Value("${mitan.public-base-url}") String publicBaseUrl) {
+            ServiceCatalogue catalogue, Approvers approvers, Payments payments, Corrections corrections,
+            RequestAccess access, SmsService sms, Clock clock, @Value("${mitan.public-base-url}") String publicBaseUrl) {
         this.requests = requests;
         this.progress = progress;
         this.certificates = certificates;
@@ -77,6 +78,7 @@ class CertificateService {
         this.catalogue = catalogue;
         this.approvers = approvers;
         this.payments = payments;
+        this.corrections = corrections;
         this.access = access;
         this.sms = sms;
         this.clock = clock;
@@ -100,13 +102,27 @@ class CertificateService {
         }
         Submission submission = submissions.findByRequestId(request.getId()).orElseThrow(() ->
                 new IllegalStateException("Request " + requestNumber + " was never filed on the single-window system"));
-        String holder = holderOf(request);
+        Optional<Corrections.Entry> corrected = corrections.entry(request);
+        if (corrected.isPresent()) {
+            Corrections.Entry entry = corrected.get();
+            Optional<Certificate> newer = entry.certificate() != null
+                    ? certificates.findBySupersedesId(entry.certificate().getId())
+                    : certificates.findBySupersedesPaperEntryId(entry.paper().getId());
+            newer.ifPresent(certificate -> {
+                throw new IllegalStateException("Certificate " + entry.number() + " was superseded by "
+                        + certificate.getCertificateNumber() + " while request " + requestNumber + " corrected it: "
+                        + "register a correction of " + certificate.getCertificateNumber() + " instead.");
+            });
+        }
+        // A correction is issued as a certificate of the type it corrects, from the entry's corrected copy.
+        String certificateType = corrected.map(Corrections.Entry::type).orElse(request.getCertificateType());
+        String holder = holderOf(request, certificateType);
         String code = VerificationCodes.of(request);
         String verificationUrl = verificationUrl(code);
         String approver = approvers.approverOf(processInstanceId);
         Instant now = Instant.now(clock);
         IssuedCertificate issued = gateway.issue(new CertificateOrder(requestNumber, submission.getReference(),
-                request.getCertificateType(), request.getBodyCode(), holder, request.getAddress(),
+                certificateType, request.getBodyCode(), holder, request.getAddress(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(request.getParticulars())), approver, code,
                 verificationUrl, now, payments.receiptsOf(request.getId()).stream()
                         .map(paid -> new PaidFee(paid.label(), paid.labelHi(), paid.rupees(), paid.receiptNumber()))
@@ -114,10 +130,19 @@ class CertificateService {
         String sha256 = Sha256.hex(issued.pdf());
         String objectKey = "certificates/" + sha256 + ".pdf";
         store.put(objectKey, issued.pdf(), PDF);
-        Certificate certificate = certificates.save(new Certificate(issued.certificateNumber(), request.getId(),
-                request.getBodyCode(), request.getCertificateType(), holder, now, objectKey, sha256, code));
+        Certificate made = new Certificate(issued.certificateNumber(), request.getId(), request.getBodyCode(),
+                certificateType, holder, now, objectKey, sha256, code);
+        corrected.ifPresent(entry -> {
+            if (entry.certificate() != null) {
+                made.correcting(entry.certificate());
+            } else {
+                made.correctingPaper(entry.paper());
+            }
+        });
+        Certificate certificate = certificates.save(made);
         progress.advance(request, RequestStatus.CERTIFICATE_ISSUED, ACTOR,
                 "Certificate " + certificate.getCertificateNumber() + ", approved by " + approver);
+        corrected.ifPresent(old -> corrections.superseded(old, certificate, request, approver));
         sms.toCitizen(request, SmsTemplates.CERTIFICATE_ISSUED, Map.of(
                 SmsValues.CERTIFICATE_NUMBER, certificate.getCertificateNumber(),
                 SmsValues.VERIFY_URL, verificationUrl));
@@ -148,8 +173,8 @@ class CertificateService {
      * The particular the service-level decision names as the holder, else the citizen who asked. A decision that
      * cannot be read stops issuing (retry, then an incident) rather than naming the citizen by default.
      */
-    private String holderOf(ServiceRequest request) {
-        Optional<String> named = catalogue.holderParticular(request.getCertificateType());
+    private String holderOf(ServiceRequest request, String certificateType) {
+        Optional<String> named = catalogue.holderParticular(certificateType);
         if (named.isEmpty()) {
             return request.getCitizenName();
         }

@@ -33,10 +33,16 @@ class CertificateVerification {
      *
      * @param issuedBy   the urban body that issued it, in English
      * @param issuedByHi the same in Hindi, or null
+     * @param status     {@code valid}, or {@code superseded} once a correction of the register replaced it
+     * @param supersededBy the number of the certificate that replaced it (the entry's next version), or null
      */
     record VerifiedCertificate(boolean valid, String certificateType, String serviceName, String certificateNumber,
-            LocalDate issuedOn, String holder, String issuedBy, String issuedByHi) {
+            LocalDate issuedOn, String holder, String issuedBy, String issuedByHi, String status,
+            String supersededBy) {
     }
+
+    static final String VALID = "valid";
+    static final String SUPERSEDED = "superseded";
 
     @Transactional(readOnly = true)
     Optional<VerifiedCertificate> verify(String code) {
@@ -46,10 +52,13 @@ class CertificateVerification {
         }
         return certificates.findByVerificationCode(normalised).map(certificate -> {
             IssuingBodies.IssuingBody body = bodies.of(certificate.getBodyCode());
-            return new VerifiedCertificate(true, certificate.getCertificateType(),
+            String supersededBy = certificates.findBySupersedesId(certificate.getId())
+                    .map(Certificate::getCertificateNumber).orElse(null);
+            return new VerifiedCertificate(supersededBy == null, certificate.getCertificateType(),
                     catalogue.describe(certificate.getCertificateType()).serviceName(),
                     certificate.getCertificateNumber(), StateCalendar.dateOf(certificate.getIssuedAt()),
-                    mask(certificate.getHolderName()), body.en(), body.hi());
+                    mask(certificate.getHolderName()), body.en(), body.hi(),
+                    supersededBy == null ? VALID : SUPERSEDED, supersededBy);
         });
     }
 

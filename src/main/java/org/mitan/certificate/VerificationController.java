@@ -34,6 +34,19 @@ class VerificationController {
         this.catalogue = catalogue;
     }
 
+    /** Valid, or superseded by a corrected certificate: the new number, which the citizen can check in its turn. */
+    private static String status(CertificateVerification.VerifiedCertificate certificate) {
+        if (certificate.supersededBy() == null) {
+            return "<p class=\"msg ok\" id=\"valid\">✓ यह प्रमाण पत्र असली है। <span class=\"en\">This certificate is"
+                    + " genuine.</span></p>";
+        }
+        String newer = CitizenPages.esc(certificate.supersededBy());
+        return "<p class=\"msg bad\" id=\"superseded\">✗ यह प्रमाण पत्र अब मान्य नहीं है: रजिस्टर में सुधार के बाद इसके"
+                + " स्थान पर प्रमाण पत्र <strong>" + newer + "</strong> जारी किया गया है।<span class=\"en\">This"
+                + " certificate is no longer valid: it is superseded by <strong id=\"superseded-by\">" + newer
+                + "</strong>, issued after a correction of the register. Ask the holder for the new one.</span></p>";
+    }
+
     @GetMapping("/verify/{code}")
     ResponseEntity<?> verify(@PathVariable String code,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -55,8 +68,7 @@ class VerificationController {
                 .orElse(certificate.serviceName());
         return CitizenPages.page(HttpStatus.OK, TITLE, "<h1>" + CitizenPages.esc(nameHi) + " <small lang=\"en\">"
                 + CitizenPages.esc(certificate.serviceName()) + "</small></h1>"
-                + "<p class=\"msg ok\" id=\"valid\">✓ यह प्रमाण पत्र असली है। <span class=\"en\">This certificate is"
-                + " genuine.</span></p><dl>"
+                + status(certificate) + "<dl>"
                 + "<dt>प्रमाण पत्र संख्या · Certificate number</dt><dd>"
                 + CitizenPages.esc(certificate.certificateNumber()) + "</dd>"
                 + "<dt>जारी करने की तिथि · Issued on</dt><dd>"

@@ -1,5 +1,7 @@
 package org.mitan.process;
 
+import java.util.List;
+
 /**
  * Names of the process variables shared by every certificate model and the two shared call activities.
  * Variables hold references and small decisions only; documents and particulars stay in the application's tables.
@@ -115,6 +117,52 @@ public final class ProcessVariables {
     public static final String LATE_PERMISSION = "latePermission";
     /** String: the prescribed authority's remarks; shown to the registrar like every {@code ...Remarks}. */
     public static final String LATE_PERMISSION_REMARKS = "latePermissionRemarks";
+
+    // Corrections of the register (a correction type, see certificate.Corrections)
+    /** String (model input of the naming step): the certificate type a correction type corrects. */
+    public static final String CORRECTS_TYPE = "correctsType";
+    /** String (form): the number of the certificate to correct, as printed on it. */
+    public static final String CERTIFICATE_TO_CORRECT = "certificateToCorrect";
+    /** Boolean (form): the certificate to correct is an older paper one, not in our register. */
+    public static final String PAPER_CERTIFICATE = "paperCertificate";
+    /** Boolean: the clerk must enter the paper certificate's entry from its scan before the changes are asked. */
+    public static final String CERTIFICATE_ON_PAPER = "certificateOnPaper";
+    /** List of {label, value} (task-local, written on create): the entries of the register the form may change. */
+    public static final String CORRECTABLE_FIELDS = "correctableFields";
+    /**
+     * String (form): the entry the first change corrects, one of {@link #CORRECTABLE_FIELDS}; the form has three
+     * such slots (field, value asked for, reason), each optional but the first.
+     */
+    public static final String CHANGE_FIELD_1 = "changeField1";
+    /** String (form): the value asked for in the first slot's entry. */
+    public static final String CHANGE_NEW_VALUE_1 = "changeNewValue1";
+    /** String (form): why the first slot's entry is wrong, in the citizen's words. */
+    public static final String CHANGE_REASON_1 = "changeReason1";
+    /** String (form): as {@link #CHANGE_FIELD_1}, second slot. */
+    public static final String CHANGE_FIELD_2 = "changeField2";
+    /** String (form): as {@link #CHANGE_NEW_VALUE_1}, second slot. */
+    public static final String CHANGE_NEW_VALUE_2 = "changeNewValue2";
+    /** String (form): as {@link #CHANGE_REASON_1}, second slot. */
+    public static final String CHANGE_REASON_2 = "changeReason2";
+    /** String (form): as {@link #CHANGE_FIELD_1}, third slot. */
+    public static final String CHANGE_FIELD_3 = "changeField3";
+    /** String (form): as {@link #CHANGE_NEW_VALUE_1}, third slot. */
+    public static final String CHANGE_NEW_VALUE_3 = "changeNewValue3";
+    /** String (form): as {@link #CHANGE_REASON_1}, third slot. */
+    public static final String CHANGE_REASON_3 = "changeReason3";
+    /** The change slots of the form, each {field, value asked for, reason}. */
+    public static final List<List<String>> CHANGE_SLOTS = List.of(
+            List.of(CHANGE_FIELD_1, CHANGE_NEW_VALUE_1, CHANGE_REASON_1),
+            List.of(CHANGE_FIELD_2, CHANGE_NEW_VALUE_2, CHANGE_REASON_2),
+            List.of(CHANGE_FIELD_3, CHANGE_NEW_VALUE_3, CHANGE_REASON_3));
+    /** String: {@code clerical} or {@code substance}, what the type's {@code <key>-rules} made of the changes. */
+    public static final String CORRECTION_KIND = "correctionKind";
+    /** Boolean: whether the documents the kind of correction needs are uploaded (if not, the Mitan visits again). */
+    public static final String CORRECTION_DOCUMENTS_COMPLETE = "correctionDocumentsComplete";
+    /** String (form): the higher authority's approval of a correction of substance, {@code granted} or not. */
+    public static final String CORRECTION_APPROVAL = "correctionApproval";
+    /** String (form): the higher authority's order or reason; shown to the registrar like every {@code ...Remarks}. */
+    public static final String CORRECTION_APPROVAL_REMARKS = "correctionApprovalRemarks";
 
     // Delivery
     /** String: the OTP typed by the Mitan; checked on completion and never kept. */

@@ -107,6 +107,14 @@ public class ServiceRequest {
     @Column(name = "late_fee_rupees")
     private Integer lateFeeRupees;
 
+    /** The certificate this request corrects (a correction type's request); empty for every other request. */
+    @Column(name = "corrects_certificate_id")
+    private Long correctsCertificateId;
+
+    /** The paper register entry this request corrects, when the certificate was an older paper one. */
+    @Column(name = "corrects_paper_entry_id")
+    private Long correctsPaperEntryId;
+
     @Version
     private long version;
 
@@ -257,6 +265,38 @@ public class ServiceRequest {
         this.registrationPath = path;
         this.pathDocuments = String.join(",", documents);
         this.lateFeeRupees = lateFee;
+        this.updatedAt = now;
+    }
+
+    public Long getCorrectsCertificateId() {
+        return correctsCertificateId;
+    }
+
+    public Long getCorrectsPaperEntryId() {
+        return correctsPaperEntryId;
+    }
+
+    /** Links a correction request to the certificate (one version of a register entry) it corrects. */
+    public void correct(Long certificateId, Instant now) {
+        this.correctsCertificateId = certificateId;
+        this.correctsPaperEntryId = null;
+        this.updatedAt = now;
+    }
+
+    /** Links a correction request to the register entry entered from an older paper certificate. */
+    public void correctPaperEntry(Long paperEntryId, Instant now) {
+        this.correctsPaperEntryId = paperEntryId;
+        this.correctsCertificateId = null;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Records the path a type's rules chose for the request and the document types that path makes mandatory,
+     * without a registration delay (a correction of substance needs an affidavit).
+     */
+    public void choosePath(String path, List<String> documents, Instant now) {
+        this.registrationPath = path;
+        this.pathDocuments = String.join(",", documents);
         this.updatedAt = now;
     }
 }

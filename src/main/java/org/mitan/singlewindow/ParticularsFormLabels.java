@@ -1,7 +1,9 @@
 package org.mitan.singlewindow;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * particular by its name in words.
  */
 @Component
-class ParticularsFormLabels {
+public class ParticularsFormLabels {
 
     private static final String PREFIX = "particular_";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +54,40 @@ class ParticularsFormLabels {
                         }
                     });
                 }));
+    }
+
+    /** A label in English and, when the form gives it, Hindi. */
+    public record Label(String en, String hi) {
+
+        /** "English / हिंदी", as the certificate prints it. */
+        public String both() {
+            return hi == null || hi.isBlank() ? en : en + " / " + hi;
+        }
+
+        /** "English (हिंदी)", as a form shows it. */
+        public String form() {
+            return hi == null || hi.isBlank() ? en : en + " (" + hi + ")";
+        }
+    }
+
+    /** A particular of a type's form: its name, label and the labels of its choices by value (none for text). */
+    public record Particular(String name, Label label, Map<String, Label> choices) {
+    }
+
+    /**
+     * The particulars of the type's latest particulars form, in the form's order, for other modules (the register's
+     * corrections show an entry by these labels).
+     */
+    public List<Particular> particularsOf(String certificateType) {
+        CertificateLabels labels = of(certificateType);
+        List<Particular> all = new ArrayList<>();
+        labels.particulars().forEach((name, label) -> {
+            Map<String, Label> choices = new LinkedHashMap<>();
+            labels.choices().getOrDefault(name, Map.of())
+                    .forEach((value, choice) -> choices.put(value, new Label(choice.en(), choice.hi())));
+            all.add(new Particular(name, new Label(label.en(), label.hi()), choices));
+        });
+        return all;
     }
 
     /** The labels of every {@code particular_*} field of a form schema, groups included. */

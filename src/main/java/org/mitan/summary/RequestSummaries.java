@@ -14,6 +14,7 @@ import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.CertificateType;
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
+import org.mitan.certificate.Corrections;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.RequiredDocument;
@@ -47,15 +48,18 @@ class RequestSummaries {
     private final DocumentRepository documents;
     private final RequiredDocuments requiredDocuments;
     private final CertificateRepository certificates;
+    private final Corrections corrections;
 
     RequestSummaries(Requests requests, Catalogue types, UrbanBodyRepository bodies,
-            DocumentRepository documents, RequiredDocuments requiredDocuments, CertificateRepository certificates) {
+            DocumentRepository documents, RequiredDocuments requiredDocuments, CertificateRepository certificates,
+            Corrections corrections) {
         this.requests = requests;
         this.types = types;
         this.bodies = bodies;
         this.documents = documents;
         this.requiredDocuments = requiredDocuments;
         this.certificates = certificates;
+        this.corrections = corrections;
     }
 
     /**
@@ -80,6 +84,8 @@ class RequestSummaries {
         md.append("- **Preferred visit window:** ").append(words(request.getPreferredVisitWindow().name()))
                 .append('\n');
         md.append("- **Status:** ").append(words(request.getStatus().name())).append("\n\n");
+
+        corrections.comparison(request).ifPresent(md::append);
 
         md.append("#### Particulars\n\n");
         Map<String, Object> particulars = request.getParticulars();

@@ -103,7 +103,8 @@ public final class BareEngine {
         Map<String, Object> beans = new HashMap<>();
         for (String name : List.of("sendSms", "registerRequest", "issueCertificate", "homeDelivery",
                 "submitToSingleWindow", "assignMitan", "captureParticulars", "requestSummaryListener",
-                "documentChecklistListener", "requestPayment", "paymentNotice")) {
+                "documentChecklistListener", "requestPayment", "paymentNotice", "linkCorrectedCertificate",
+                "askCorrections", "enterPaperEntry")) {
             beans.put(name, noOp);
         }
         beans.put("verifyDocuments", (JavaDelegate) execution -> execution.setVariable("documentsVerified", true));

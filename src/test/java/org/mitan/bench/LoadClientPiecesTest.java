@@ -73,7 +73,8 @@ class LoadClientPiecesTest {
         }
         // Process variables the models read, not beans.
         named.removeAll(Set.of("execution", "documentsVerified", "registrationDocumentsComplete",
-                "latePermissionRemarks"));
+                "latePermissionRemarks", "correctionDocumentsComplete", "correctionApprovalRemarks",
+                "certificateOnPaper"));
 
         assertThat(named).isNotEmpty();
         assertThat(BareEngine.noOpBeans().keySet()).containsAll(named);

@@ -64,6 +64,7 @@ class CertificateServiceTest {
     private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
     private final Approvers approvers = mock(Approvers.class);
     private final Payments payments = mock(Payments.class);
+    private final Corrections corrections = mock(Corrections.class);
     private final RequestAccess access = mock(RequestAccess.class);
     private final SmsService sms = mock(SmsService.class);
     private final CertificateService service = service("https://mitan.example/");
@@ -255,7 +256,7 @@ class CertificateServiceTest {
 
     private CertificateService service(String publicBaseUrl) {
         return new CertificateService(requestRows, progress, certificates, submissions, gateway, store, catalogue,
-                approvers, payments, access, sms, Clock.fixed(NOW, ZoneOffset.UTC), publicBaseUrl);
+                approvers, payments, corrections, access, sms, Clock.fixed(NOW, ZoneOffset.UTC), publicBaseUrl);
     }
 
     private static Certificate issued() {

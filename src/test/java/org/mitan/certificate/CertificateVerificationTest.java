@@ -17,6 +17,7 @@ import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.singlewindow.IssuingBodies;
 import org.mitan.singlewindow.ServiceCatalogue;
+import org.springframework.test.util.ReflectionTestUtils;
 
 class CertificateVerificationTest {
 
@@ -41,7 +42,29 @@ class CertificateVerificationTest {
 
         assertThat(verification.verify(CODE.toLowerCase())).contains(new CertificateVerification.VerifiedCertificate(
                 true, "birth-certificate", "Birth certificate", "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1),
-                "A*** K***** S***", "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर"));
+                "A*** K***** S***", "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर", "valid", null));
+    }
+
+    @Test
+    void aCertificateACorrectionSupersededIsNoLongerValidAndNamesItsSuccessor() {
+        Certificate old = new Certificate("RPR/BIRTH/2026/000001", 42L, "RPR", "birth-certificate", "Asha Sahu",
+                Instant.parse("2026-02-28T08:00:00Z"), "certificates/a.pdf", "a", CODE);
+        ReflectionTestUtils.setField(old, "id", 7L);
+        Certificate corrected = new Certificate("RPR/BIRTH/2026/000009", 43L, "RPR", "birth-certificate",
+                "Asha Sahu", Instant.parse("2026-03-10T08:00:00Z"), "certificates/b.pdf", "b", "OTHERCODE")
+                .correcting(old);
+        when(certificates.findByVerificationCode(CODE)).thenReturn(Optional.of(old));
+        when(certificates.findBySupersedesId(7L)).thenReturn(Optional.of(corrected));
+        when(catalogue.describe("birth-certificate"))
+                .thenReturn(new ServiceCatalogue.ServiceDescription("Birth certificate", null, "childName"));
+        when(bodies.findById("RPR")).thenReturn(Optional.of(
+                new UrbanBody("RPR", "Raipur", "रायपुर", "Raipur", BodyKind.MUNICIPAL_CORPORATION, 70)));
+
+        CertificateVerification.VerifiedCertificate answer = verification.verify(CODE).orElseThrow();
+        assertThat(answer.valid()).isFalse();
+        assertThat(answer.status()).isEqualTo("superseded");
+        assertThat(answer.supersededBy()).isEqualTo("RPR/BIRTH/2026/000009");
+        assertThat(corrected.getEntryVersion()).isEqualTo(2);
     }
 
     @Test

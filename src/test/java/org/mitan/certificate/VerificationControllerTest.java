@@ -1,6 +1,7 @@
 package org.mitan.certificate;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -44,7 +45,7 @@ class VerificationControllerTest {
         when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(
                 new CertificateVerification.VerifiedCertificate(true, "birth-certificate", "Birth certificate",
                         "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***",
-                        "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर")));
+                        "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर", "valid", null)));
 
         mvc.perform(get("/verify/ABCDEFGHJKMNPQRSTUV2"))
                 .andExpect(status().isOk())
@@ -57,7 +58,33 @@ class VerificationControllerTest {
                 .andExpect(jsonPath("$.holder").value("A*** S***"))
                 .andExpect(jsonPath("$.issuedBy").value("Raipur Municipal Corporation"))
                 .andExpect(jsonPath("$.issuedByHi").value("नगर पालिक निगम रायपुर"))
-                .andExpect(jsonPath("$.length()").value(8));
+                .andExpect(jsonPath("$.status").value("valid"))
+                .andExpect(jsonPath("$.supersededBy").doesNotExist())
+                .andExpect(jsonPath("$.length()").value(9));
+    }
+
+    @Test
+    void aSupersededCertificateNamesTheCertificateThatReplacedIt() throws Exception {
+        when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(
+                new CertificateVerification.VerifiedCertificate(false, "birth-certificate", "Birth certificate",
+                        "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***",
+                        "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर", "superseded",
+                        "RPR/BIRTH/2026/000007")));
+        when(catalogue.type("birth-certificate")).thenReturn(Optional.of(new CertificateType("birth-certificate",
+                new Names("Birth certificate", "जन्म प्रमाण पत्र"), new Names("Registrar", "रजिस्ट्रार"), "childName",
+                7, 3, Map.of())));
+
+        mvc.perform(get("/verify/ABCDEFGHJKMNPQRSTUV2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.status").value("superseded"))
+                .andExpect(jsonPath("$.supersededBy").value("RPR/BIRTH/2026/000007"));
+        mvc.perform(get("/verify/ABCDEFGHJKMNPQRSTUV2").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("superseded by <strong id=\"superseded-by\">"
+                        + "RPR/BIRTH/2026/000007</strong>")))
+                .andExpect(content().string(containsString("इसके स्थान पर प्रमाण पत्र <strong>RPR/BIRTH/2026/000007")))
+                .andExpect(content().string(not(containsString("This certificate is genuine."))));
     }
 
     @Test
@@ -78,7 +105,7 @@ class VerificationControllerTest {
         when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(
                 new CertificateVerification.VerifiedCertificate(true, "birth-certificate", "Birth certificate",
                         "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***",
-                        "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर")));
+                        "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर", "valid", null)));
         when(catalogue.type("birth-certificate")).thenReturn(Optional.of(new CertificateType("birth-certificate",
                 new Names("Birth certificate", "जन्म प्रमाण पत्र"), new Names("Registrar", "रजिस्ट्रार"), "childName",
                 7, 3, Map.of())));

@@ -23,7 +23,6 @@ import static org.mitan.process.ProcessTestSupport.inDays;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
@@ -46,11 +45,9 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.catalogue.CertificateType;
-import org.mitan.catalogue.TypeTables;
 
 /**
  * What every certificate type does, run for each type on its own model, its own tables and the real shared models
@@ -99,11 +96,7 @@ abstract class CertificateTypeContract extends EngineProcessTest {
 
     /** The type's tables, as deployed with the model. */
     CertificateType type() {
-        try (InputStream tables = Files.newInputStream(tablesFile())) {
-            return TypeTables.read(Dmn.readModelFromStream(tables), key());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return ProcessTestSupport.typeTables(tablesFile(), key());
     }
 
     String roleOf(String taskId) {
@@ -113,23 +106,7 @@ abstract class CertificateTypeContract extends EngineProcessTest {
     @BeforeEach
     void fakes() {
         ClockUtil.setCurrentTime(Date.from(NOW));
-        Mocks.register("sendSms", sms);
-        Mocks.register("requestStatus", status);
-        Mocks.register("homeDelivery", homeDelivery);
-        steps.request(REQUEST, key());
-        Mocks.register("steps", steps);
-        Mocks.register("assignMitan", mitans);
-        Mocks.register("assignedMitan", mitans);
-        Mocks.register("registerRequest", (JavaDelegate) execution -> {
-            execution.setVariable(ProcessVariables.CERTIFICATE_TYPE, key());
-            execution.setVariable(ProcessVariables.BODY_CODE, "RPR");
-        });
-        Mocks.register("documentChecklistListener", (TaskListener) task ->
-                task.setVariableLocal(ProcessVariables.DOCUMENT_CHECKLIST, "- [x] A document"));
-        Mocks.register("verifyDocuments", (JavaDelegate) execution -> {
-            execution.setVariable(ProcessVariables.DOCUMENTS_VERIFIED, true);
-            execution.setVariable(ProcessVariables.DOCUMENT_PROBLEMS, "");
-        });
+        SharedStepFakes.register(REQUEST, key(), sms, status, homeDelivery, steps, mitans);
         Mocks.register("captureParticulars", (TaskListener) task -> {
             if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
                 task.getVariableNames().stream().filter(name -> name.startsWith(ProcessVariables.PARTICULAR_PREFIX))

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.mitan.catalogue.CertificateType;
+import org.mitan.catalogue.TypeTables;
 
 /** Clock and look-ups shared by the process tests. */
 final class ProcessTestSupport {
@@ -38,6 +43,15 @@ final class ProcessTestSupport {
             String json = new String(form.readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(json.contains("\"id\": \"" + formId + "\""), () -> "task " + task.getTaskDefinitionKey()
                     + " should show form " + formId + " but got " + json.substring(0, Math.min(80, json.length())));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A type's tables as read from its DMN file, as deployed with the model. */
+    static CertificateType typeTables(Path file, String key) {
+        try (InputStream tables = Files.newInputStream(file)) {
+            return TypeTables.read(Dmn.readModelFromStream(tables), key);
         } catch (IOException e) {
             throw new AssertionError(e);
         }

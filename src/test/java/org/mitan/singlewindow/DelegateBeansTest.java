@@ -12,8 +12,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.CertificateRepository;
+import org.mitan.certificate.CorrectionChangeRepository;
+import org.mitan.certificate.PaperRegisterEntryRepository;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentStore;
+import org.mitan.document.RequiredDocuments;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.payment.Payments;
@@ -46,6 +49,9 @@ class DelegateBeansTest {
             .withBean(UrbanBodyRepository.class, () -> mock(UrbanBodyRepository.class))
             .withBean(ServiceRequestRepository.class, () -> mock(ServiceRequestRepository.class))
             .withBean(CertificateRepository.class, () -> mock(CertificateRepository.class))
+            .withBean(CorrectionChangeRepository.class, () -> mock(CorrectionChangeRepository.class))
+            .withBean(PaperRegisterEntryRepository.class, () -> mock(PaperRegisterEntryRepository.class))
+            .withBean(RequiredDocuments.class, () -> mock(RequiredDocuments.class))
             .withBean(SubmissionRepository.class, () -> mock(SubmissionRepository.class))
             .withBean(DocumentRepository.class, () -> mock(DocumentRepository.class))
             .withBean(DocumentStore.class, () -> mock(DocumentStore.class))

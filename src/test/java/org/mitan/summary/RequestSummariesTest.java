@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
+import org.mitan.certificate.Corrections;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.RequiredDocument;
@@ -39,8 +40,9 @@ class RequestSummariesTest {
     private final DocumentRepository documents = mock(DocumentRepository.class);
     private final RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);
     private final CertificateRepository certificates = mock(CertificateRepository.class);
+    private final Corrections corrections = mock(Corrections.class);
     private final RequestSummaries summaries = new RequestSummaries(requests, types, bodies, documents,
-            requiredDocuments, certificates);
+            requiredDocuments, certificates, corrections);
     private final ServiceRequest request = Fixtures.request(9, "RPR-2026-000009");
 
     @BeforeEach
