@@ -3,6 +3,7 @@ package org.mitan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -125,12 +127,19 @@ class CockpitButtonsBrowserIT {
                 .map(element -> element.getAttribute("uib-tooltip")).toList();
     }
 
+    /** A fresh page without the last user's session, then the login form (loaded again if the page hangs). */
     private void logIn(String user) {
-        driver.manage().deleteAllCookies();
         driver.get("http://localhost:" + port + COCKPIT);
-        driver.navigate().refresh();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']")))
-                .sendKeys(user);
+        driver.manage().deleteAllCookies();
+        driver.get("about:blank");
+        By name = By.cssSelector("input[placeholder='Username']");
+        new WebDriverWait(driver, Duration.ofSeconds(75)).ignoring(TimeoutException.class).until(page -> {
+            driver.get("http://localhost:" + port + COCKPIT);
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(
+                    ExpectedConditions.visibilityOfElementLocated(name));
+            return true;
+        });
+        driver.findElement(name).sendKeys(user);
         driver.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account")));
