@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.gaul.s3proxy.S3Proxy;
@@ -27,7 +30,21 @@ public final class BenchInfrastructure {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]).toAbsolutePath();
-        int s3Port = Integer.parseInt(args[1]);
+        Running running = start(dir, Integer.parseInt(args[1]));
+        String env = running.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n")
+                .collect(Collectors.joining());
+        Path tmp = dir.resolve("bench.env.tmp");
+        Files.writeString(tmp, env);
+        Files.move(tmp, dir.resolve("bench.env"));
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close));
+        Thread.currentThread().join();
+    }
+
+    /**
+     * A durable PostgreSQL (databases {@code mitan} and {@code bare}) and an S3 server keeping their data under the
+     * directory, and a signing key; the environment the production jar reads them from.
+     */
+    static Running start(Path dir, int s3Port) throws Exception {
         Path pgData = Files.createDirectories(dir.resolve("postgres"));
         Path objects = Files.createDirectories(dir.resolve("objects"));
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -52,30 +69,32 @@ public final class BenchInfrastructure {
             statement.execute("create database bare");
         }
         Path keystore = signingKeystore(dir);
-        String env = """
-                MITAN_SIGNING_KEYSTORE=%s
-                MITAN_SIGNING_KEYSTORE_PASSWORD=%s
-                MITAN_DB_URL=%s
-                MITAN_DB_USER=postgres
-                MITAN_DB_PASSWORD=postgres
-                BARE_DB_URL=%s
-                MITAN_S3_ENDPOINT=http://127.0.0.1:%d
-                MITAN_S3_ACCESS_KEY=%s
-                MITAN_S3_SECRET_KEY=%s
-                """.formatted(keystore, SIGNING_PASSWORD, postgres.getJdbcUrl("postgres", "mitan"), postgres.getJdbcUrl("postgres", "bare"),
-                s3Port, S3_ACCESS_KEY, S3_SECRET_KEY);
-        Path tmp = dir.resolve("bench.env.tmp");
-        Files.writeString(tmp, env);
-        Files.move(tmp, dir.resolve("bench.env"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("MITAN_SIGNING_KEYSTORE", keystore.toString());
+        environment.put("MITAN_SIGNING_KEYSTORE_PASSWORD", SIGNING_PASSWORD);
+        environment.put("MITAN_DB_URL", postgres.getJdbcUrl("postgres", "mitan"));
+        environment.put("MITAN_DB_USER", "postgres");
+        environment.put("MITAN_DB_PASSWORD", "postgres");
+        environment.put("BARE_DB_URL", postgres.getJdbcUrl("postgres", "bare"));
+        environment.put("MITAN_S3_ENDPOINT", "http://127.0.0.1:" + s3Port);
+        environment.put("MITAN_S3_ACCESS_KEY", S3_ACCESS_KEY);
+        environment.put("MITAN_S3_SECRET_KEY", S3_SECRET_KEY);
+        return new Running(postgres, s3, objects, Map.copyOf(environment));
+    }
+
+    /** The database and the S3 server running, the folder of the stored objects, and the environment. */
+    record Running(EmbeddedPostgres postgres, S3Proxy s3, Path objects, Map<String, String> environment)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
             try {
                 s3.stop();
                 postgres.close();
             } catch (Exception e) {
                 e.printStackTrace();
             }
-        }));
-        Thread.currentThread().join();
+        }
     }
 
     /** The key the production jar signs certificates with, made by the JDK's keytool as an operator would. */

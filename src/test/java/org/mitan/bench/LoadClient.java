@@ -63,7 +63,7 @@ public final class LoadClient {
      * The child's particulars, as the Mitan fills them in: a birth three days ago, so every lifecycle takes the
      * registrar's path (a birth reported after 21 days needs the commissioner's permission as well).
      */
-    private static final Map<String, Object> PARTICULARS = Map.of("particular_childName", "Aarav Sahu",
+    static final Map<String, Object> PARTICULARS = Map.of("particular_childName", "Aarav Sahu",
             "particular_sex", "Male", "particular_dateOfBirth",
             LocalDate.now(ZoneId.of("Asia/Kolkata")).minusDays(3).toString(),
             "particular_placeOfBirth", "District Hospital, Raipur", "particular_motherName", "Kamla Sahu",
