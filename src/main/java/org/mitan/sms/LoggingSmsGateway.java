@@ -17,9 +17,9 @@ class LoggingSmsGateway implements SmsGateway {
     private static final Logger log = LoggerFactory.getLogger(LoggingSmsGateway.class);
 
     @Override
-    public String send(String phone, String body) {
+    public String send(String phone, String body, String idempotencyKey) {
         String reference = "log-" + UUID.randomUUID();
-        log.info("SMS to {} [{}]: {}", PhoneNumbers.mask(phone), reference, body);
+        log.info("SMS to {} [{} {}]: {}", PhoneNumbers.mask(phone), idempotencyKey, reference, body);
         return reference;
     }
 }

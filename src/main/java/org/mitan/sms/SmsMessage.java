@@ -62,6 +62,10 @@ public class SmsMessage {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** Not sent before this time (null: at once): the provider could not be used at the last attempt. */
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
     protected SmsMessage() {
     }
 
@@ -80,14 +84,36 @@ public class SmsMessage {
         this.providerReference = providerReference;
         this.sentAt = now;
         this.lastError = null;
+        this.nextAttemptAt = null;
     }
 
+    /** The provider refused this message (its number or text); FAILED once refused {@code maxAttempts} times. */
     public void markAttemptFailed(String error, int maxAttempts) {
         this.attempts++;
         this.lastError = Graphemes.truncate(error, MAX_ERROR_LENGTH, "…");
         if (attempts >= maxAttempts) {
             this.status = SmsStatus.FAILED;
         }
+    }
+
+    /**
+     * The provider could not be used (down, slow, busy): not tried again before {@code retryAt}, or FAILED when
+     * {@code retryAt} comes after {@code giveUpAt}.
+     */
+    public void markProviderUnavailable(String error, Instant retryAt, Instant giveUpAt) {
+        this.attempts++;
+        this.lastError = Graphemes.truncate(error, MAX_ERROR_LENGTH, "…");
+        if (retryAt.isAfter(giveUpAt)) {
+            this.status = SmsStatus.FAILED;
+            this.nextAttemptAt = null;
+        } else {
+            this.nextAttemptAt = retryAt;
+        }
+    }
+
+    /** The key the provider knows every attempt of this message by. */
+    public String idempotencyKey() {
+        return "mitan-sms-" + id;
     }
 
     /**
@@ -150,5 +176,9 @@ public class SmsMessage {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
     }
 }

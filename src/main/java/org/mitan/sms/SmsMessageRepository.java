@@ -1,5 +1,6 @@
 package org.mitan.sms;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,12 +21,16 @@ public interface SmsMessageRepository extends JpaRepository<SmsMessage, Long> {
 
     boolean existsByRequestIdAndTemplate(Long requestId, String template);
 
-    /** Ids of committed messages still waiting to be sent, oldest first, after {@code afterId}. */
+    /**
+     * Ids of committed messages still waiting to be sent and due by {@code now} (not waiting out a provider's
+     * outage), oldest first, after {@code afterId}.
+     */
     @Query("""
             select m.id from SmsMessage m
             where m.status = org.mitan.sms.SmsStatus.PENDING and m.id > :afterId
+              and (m.nextAttemptAt is null or m.nextAttemptAt <= :now)
             order by m.id""")
-    List<Long> findPendingIdsAfter(long afterId, Pageable page);
+    List<Long> findDueIdsAfter(long afterId, Instant now, Pageable page);
 
     /**
      * The message, locked, if it is still pending and no other dispatcher holds it ({@code SKIP LOCKED}): two

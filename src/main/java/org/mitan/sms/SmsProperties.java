@@ -12,11 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url            the provider's send endpoint, for {@code http}
  * @param apiKey         bearer token for the provider, for {@code http}
  * @param senderId       sender name shown on the phone
- * @param maxAttempts    send attempts before a message is marked FAILED
+ * @param maxAttempts    refusals of a message by the provider (a bad number or text) before it is marked FAILED
  * @param batchSize      messages read per query by the dispatcher
  * @param connectTimeout connecting to the provider
  * @param readTimeout    waiting for the provider's answer
  * @param staffLanguage  language of SMS to officials (supervisors), {@code hi} or {@code en}
+ * @param retryBackoff   wait after the provider could not be used (down, slow, busy), doubled after each such
+ *                       attempt of the message
+ * @param retryBackoffMax longest such wait
+ * @param giveUpAfter    age at which a message the provider could not take is marked FAILED rather than retried
  */
 @ConfigurationProperties("mitan.sms")
 public record SmsProperties(
@@ -28,7 +32,10 @@ public record SmsProperties(
         @DefaultValue("20") int batchSize,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
-        @DefaultValue("hi") String staffLanguage) {
+        @DefaultValue("hi") String staffLanguage,
+        @DefaultValue("30s") Duration retryBackoff,
+        @DefaultValue("15m") Duration retryBackoffMax,
+        @DefaultValue("24h") Duration giveUpAfter) {
 
     public enum Mode {
         LOG,

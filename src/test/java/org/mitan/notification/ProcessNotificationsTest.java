@@ -42,7 +42,8 @@ class ProcessNotificationsTest {
     private final SmsService sms = mock(SmsService.class);
     private final ProcessNotifications notifications = new ProcessNotifications(requests, bodies, parameters, sms,
             new SmsProperties(SmsProperties.Mode.LOG, null, null, "MITAN", 5, 20, Duration.ofSeconds(1),
-                    Duration.ofSeconds(1), "hi"));
+                    Duration.ofSeconds(1), "hi",
+                    Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(24)));
     private final Map<String, Object> variables = new HashMap<>();
     private final Function<String, Object> lookup = variables::get;
     private final UrbanBody raipur = new UrbanBody("RPR", "Raipur", "रायपुर", "Raipur",

@@ -26,12 +26,15 @@ import org.junit.jupiter.api.Test;
 /** Against a real HTTP server on 127.0.0.1: what goes over the wire, and each way the provider can fail. */
 class HttpSmsGatewayTest {
 
+    private static final String KEY = "mitan-sms-17";
+
     private final ObjectMapper json = new ObjectMapper();
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicReference<String> method = new AtomicReference<>();
     private final AtomicReference<String> authorization = new AtomicReference<>();
     private final AtomicReference<String> contentType = new AtomicReference<>();
     private final AtomicReference<String> body = new AtomicReference<>();
+    private final AtomicReference<String> idempotencyKey = new AtomicReference<>();
 
     private HttpServer server;
     private ExecutorService executor;
@@ -83,12 +86,14 @@ class HttpSmsGatewayTest {
     private HttpSmsGateway gateway(String path, Duration readTimeout) {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
         return new HttpSmsGateway(new SmsProperties(SmsProperties.Mode.HTTP, url, "secret-key", "MITANS", 5, 20,
-                Duration.ofSeconds(2), readTimeout, "hi"), json);
+                Duration.ofSeconds(2), readTimeout, "hi",
+                Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(24)), json);
     }
 
     @Test
     void postsJsonWithBearerKeyAndReturnsTheProvidersMessageId() throws IOException {
-        String reference = gateway("/sms/ok", Duration.ofSeconds(5)).send("9876543210", "मितान: OTP 042917");
+        String reference = gateway("/sms/ok", Duration.ofSeconds(5)).send("9876543210", "मितान: OTP 042917",
+                KEY);
 
         assertThat(reference).isEqualTo("prov-8841");
         assertThat(method.get()).isEqualTo("POST");
@@ -98,35 +103,45 @@ class HttpSmsGatewayTest {
         assertThat(sent.get("to").asText()).isEqualTo("919876543210");
         assertThat(sent.get("sender").asText()).isEqualTo("MITANS");
         assertThat(sent.get("text").asText()).isEqualTo("मितान: OTP 042917");
-        assertThat(sent.size()).isEqualTo(3);
+        assertThat(sent.get("reference").asText()).isEqualTo("mitan-sms-17");
+        assertThat(idempotencyKey.get()).isEqualTo("mitan-sms-17");
+        assertThat(sent.size()).isEqualTo(4);
     }
 
     @Test
     void aServerErrorIsAnException() {
-        assertThatThrownBy(() -> gateway("/sms/broken", Duration.ofSeconds(5)).send("9876543210", "hello"))
+        assertThatThrownBy(() -> gateway("/sms/broken", Duration.ofSeconds(5)).send("9876543210", "hello",
+                KEY))
                 .isInstanceOf(SmsGatewayException.class)
                 .hasMessageContaining("500")
-                .hasMessageContaining("upstream down");
+                .hasMessageContaining("upstream down")
+                .satisfies(e -> assertThat(((SmsGatewayException) e).refusedMessage()).as("the provider is down")
+                        .isFalse());
     }
 
     @Test
-    void aRefusalIsAnException() {
-        assertThatThrownBy(() -> gateway("/sms/refused", Duration.ofSeconds(5)).send("9876543210", "hello"))
+    void ourKeyRefusedIsAnExceptionAboutTheProviderNotTheMessage() {
+        assertThatThrownBy(() -> gateway("/sms/refused", Duration.ofSeconds(5)).send("9876543210", "hello", KEY))
                 .isInstanceOf(SmsGatewayException.class)
-                .hasMessageContaining("401");
+                .hasMessageContaining("401")
+                .satisfies(e -> assertThat(((SmsGatewayException) e).refusedMessage()).isFalse());
     }
 
     @Test
     void aLongHindiRefusalIsShortenedBetweenCharacters() {
-        assertThatThrownBy(() -> gateway("/sms/long-error", Duration.ofSeconds(5)).send("9876543210", "मितान"))
+        assertThatThrownBy(() -> gateway("/sms/long-error", Duration.ofSeconds(5)).send("9876543210", "मितान",
+                KEY))
                 .isInstanceOf(SmsGatewayException.class)
                 .satisfies(e -> assertThat(e.getMessage()).endsWith("त्रुटि".repeat(33) + "…")
-                        .doesNotContain("स्"));
+                        .doesNotContain("स्"))
+                .satisfies(e -> assertThat(((SmsGatewayException) e).refusedMessage()).as("422: this message")
+                        .isTrue());
     }
 
     @Test
     void anAnswerWithoutMessageIdIsAnException() {
-        assertThatThrownBy(() -> gateway("/sms/no-id", Duration.ofSeconds(5)).send("9876543210", "hello"))
+        assertThatThrownBy(() -> gateway("/sms/no-id", Duration.ofSeconds(5)).send("9876543210", "hello",
+                KEY))
                 .isInstanceOf(SmsGatewayException.class)
                 .hasMessageContaining("messageId");
     }
@@ -135,7 +150,8 @@ class HttpSmsGatewayTest {
     void noAnswerInTimeIsAnException() {
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> gateway("/sms/slow", Duration.ofMillis(300)).send("9876543210", "hello"))
+        assertThatThrownBy(() -> gateway("/sms/slow", Duration.ofMillis(300)).send("9876543210", "hello",
+                KEY))
                 .isInstanceOf(SmsGatewayException.class)
                 .hasCauseInstanceOf(HttpTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -146,7 +162,8 @@ class HttpSmsGatewayTest {
         HttpSmsGateway gateway = gateway("/sms/ok", Duration.ofSeconds(1));
         server.stop(0);
 
-        assertThatThrownBy(() -> gateway.send("9876543210", "hello"))
+        assertThatThrownBy(() -> gateway.send("9876543210", "hello",
+                KEY))
                 .isInstanceOf(SmsGatewayException.class);
     }
 
@@ -154,6 +171,7 @@ class HttpSmsGatewayTest {
         method.set(exchange.getRequestMethod());
         authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
         contentType.set(exchange.getRequestHeaders().getFirst("Content-Type"));
+        idempotencyKey.set(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
         body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,19 +43,32 @@ class OutboxDatabaseTest {
         jdbc.update("delete from sms_message");
     }
 
+    private final AtomicInteger outages = new AtomicInteger();
+    private final List<String> keys = new CopyOnWriteArrayList<>();
+
     private SmsDispatcher dispatcher(int maxAttempts, int batchSize) {
-        SmsGateway gateway = (phone, body) -> {
+        return dispatcher(maxAttempts, batchSize, Clock.systemUTC());
+    }
+
+    private SmsDispatcher dispatcher(int maxAttempts, int batchSize, Clock clock) {
+        SmsGateway gateway = (phone, body, key) -> {
+            keys.add(key);
+            if (outages.get() > 0) {
+                outages.decrementAndGet();
+                throw new SmsGatewayException("provider answered 503");
+            }
             if (body.startsWith("refuse")) {
                 refusals.incrementAndGet();
-                throw new SmsGatewayException("provider answered 503");
+                throw SmsGatewayException.refused("provider refused the message with 422");
             }
             sentBodies.add(body);
             return "ref-" + sentBodies.size();
         };
         return new SmsDispatcher(outbox, gateway, new SmsRedaction(TEXTS), transactionManager,
                 new SmsProperties(SmsProperties.Mode.LOG, null, null, "MITAN", maxAttempts, batchSize,
-                        Duration.ofSeconds(1), Duration.ofSeconds(1), "hi"),
-                Clock.systemUTC());
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), "hi", Duration.ofSeconds(30),
+                        Duration.ofMinutes(15), Duration.ofHours(24)),
+                clock);
     }
 
     private SmsMessage queued(String body) {
@@ -123,7 +138,7 @@ class OutboxDatabaseTest {
         assertThat(outbox.findById(refused.getId())).get()
                 .satisfies(m -> assertThat(m.getAttempts()).isEqualTo(1))
                 .satisfies(m -> assertThat(m.getStatus()).isEqualTo(SmsStatus.PENDING))
-                .satisfies(m -> assertThat(m.getLastError()).isEqualTo("provider answered 503"));
+                .satisfies(m -> assertThat(m.getLastError()).isEqualTo("provider refused the message with 422"));
 
         dispatcher.dispatchPending();
 
@@ -142,9 +157,37 @@ class OutboxDatabaseTest {
         long second = queued("b").getId();
         long third = queued("c").getId();
 
-        assertThat(outbox.findPendingIdsAfter(0, Pageable.ofSize(2))).containsExactly(first, second);
-        assertThat(outbox.findPendingIdsAfter(second, Pageable.ofSize(2))).containsExactly(third);
+        Instant now = Instant.now();
+        assertThat(outbox.findDueIdsAfter(0, now, Pageable.ofSize(2))).containsExactly(first, second);
+        assertThat(outbox.findDueIdsAfter(second, now, Pageable.ofSize(2))).containsExactly(third);
         assertThat(outbox.existsByRequestIdAndTemplate(null, "SUBMITTED")).isTrue();
         assertThat(outbox.existsByRequestIdAndTemplate(null, "DELIVERY_OTP")).isFalse();
+    }
+
+    @Test
+    void aProviderOutageHoldsTheOutboxUntilItIsOverAndThenSendsEveryMessageOnce() {
+        SmsMessage first = queued("first");
+        queued("second");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        outages.set(3);
+
+        // down: the first message waits, the second is not tried while the provider is down
+        assertThat(dispatcher(5, 20, Clock.fixed(start, ZoneOffset.UTC)).dispatchPending()).isZero();
+        assertThat(outbox.findById(first.getId())).get()
+                .satisfies(m -> assertThat(m.getNextAttemptAt()).isEqualTo(start.plusSeconds(30)))
+                .satisfies(m -> assertThat(m.getStatus()).isEqualTo(SmsStatus.PENDING));
+        // not due yet: nothing is sent before the wait is over; the second message is due and meets the outage
+        assertThat(dispatcher(5, 20, Clock.fixed(start.plusSeconds(29), ZoneOffset.UTC)).dispatchPending()).isZero();
+        assertThat(keys).containsExactly("mitan-sms-" + first.getId(), "mitan-sms-" + (first.getId() + 1));
+        // still down a minute later, then back
+        dispatcher(5, 20, Clock.fixed(start.plusSeconds(60), ZoneOffset.UTC)).dispatchPending();
+        assertThat(outages).hasValue(0);
+        assertThat(dispatcher(5, 20, Clock.fixed(start.plus(Duration.ofMinutes(10)), ZoneOffset.UTC))
+                .dispatchPending()).isEqualTo(2);
+
+        assertThat(sentBodies).containsExactly("first", "second");
+        assertThat(outbox.findAll()).allSatisfy(m -> assertThat(m.getStatus()).isEqualTo(SmsStatus.SENT))
+                .allSatisfy(m -> assertThat(m.getNextAttemptAt()).isNull());
+        assertThat(dispatcher(5, 20).dispatchPending()).isZero();
     }
 }

@@ -36,7 +36,8 @@ class SmsDispatcherTest {
 
     private SmsDispatcher dispatcher(int maxAttempts, int batchSize) {
         SmsProperties properties = new SmsProperties(SmsProperties.Mode.LOG, null, null, "MITAN", maxAttempts,
-                batchSize, Duration.ofSeconds(1), Duration.ofSeconds(1), "hi");
+                batchSize, Duration.ofSeconds(1), Duration.ofSeconds(1), "hi", Duration.ofSeconds(30),
+                Duration.ofMinutes(15), Duration.ofHours(24));
         return new SmsDispatcher(outbox, gateway, new SmsRedaction(TEXTS), transactions, properties,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -54,11 +55,11 @@ class SmsDispatcherTest {
     void sendsPendingMessagesAndMarksThemSentWithTheProvidersReference() {
         SmsMessage first = message("9876543210", "first");
         SmsMessage second = message("9123456789", "second");
-        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L, 2L));
         when(outbox.lockPending(1L)).thenReturn(Optional.of(first));
         when(outbox.lockPending(2L)).thenReturn(Optional.of(second));
-        when(gateway.send("9876543210", "first")).thenReturn("ref-1");
-        when(gateway.send("9123456789", "second")).thenReturn("ref-2");
+        when(gateway.send("9876543210", "first", "mitan-sms-null")).thenReturn("ref-1");
+        when(gateway.send("9123456789", "second", "mitan-sms-null")).thenReturn("ref-2");
 
         int sent = dispatcher(5, 20).dispatchPending();
 
@@ -75,30 +76,31 @@ class SmsDispatcherTest {
     void aRefusedMessageIsCountedAndDoesNotHoldUpTheOthers() {
         SmsMessage refused = message("9876543210", "refused");
         SmsMessage fine = message("9123456789", "fine");
-        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L, 2L));
         when(outbox.lockPending(1L)).thenReturn(Optional.of(refused));
         when(outbox.lockPending(2L)).thenReturn(Optional.of(fine));
-        when(gateway.send("9876543210", "refused")).thenThrow(new SmsGatewayException("provider answered 500"));
-        when(gateway.send("9123456789", "fine")).thenReturn("ref-2");
+        when(gateway.send("9876543210", "refused", "mitan-sms-null"))
+                .thenThrow(SmsGatewayException.refused("provider refused the message with 422"));
+        when(gateway.send("9123456789", "fine", "mitan-sms-null")).thenReturn("ref-2");
 
         int sent = dispatcher(5, 20).dispatchPending();
 
         assertThat(sent).isEqualTo(1);
         assertThat(refused.getStatus()).isEqualTo(SmsStatus.PENDING);
         assertThat(refused.getAttempts()).isEqualTo(1);
-        assertThat(refused.getLastError()).isEqualTo("provider answered 500");
+        assertThat(refused.getLastError()).isEqualTo("provider refused the message with 422");
         assertThat(fine.getStatus()).isEqualTo(SmsStatus.SENT);
         verify(outbox).save(refused);
     }
 
     @Test
-    void aMessageIsFailedAfterTheLastAllowedAttempt() {
+    void aMessageIsFailedAfterTheLastAllowedRefusal() {
         SmsMessage message = message("9876543210", "body");
         message.markAttemptFailed("earlier", 3);
         message.markAttemptFailed("earlier", 3);
-        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L));
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L));
         when(outbox.lockPending(1L)).thenReturn(Optional.of(message));
-        when(gateway.send(any(), any())).thenThrow(new SmsGatewayException("timeout"));
+        when(gateway.send(any(), any(), any())).thenThrow(SmsGatewayException.refused("bad number"));
 
         dispatcher(3, 20).dispatchPending();
 
@@ -108,9 +110,9 @@ class SmsDispatcherTest {
 
     @Test
     void eachMessageIsSentInItsOwnNewTransaction() {
-        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L, 2L));
         when(outbox.lockPending(anyLong())).thenAnswer(invocation -> Optional.of(message("9876543210", "x")));
-        when(gateway.send(any(), any())).thenReturn("ref");
+        when(gateway.send(any(), any(), any())).thenReturn("ref");
 
         dispatcher(5, 20).dispatchPending();
 
@@ -122,32 +124,32 @@ class SmsDispatcherTest {
 
     @Test
     void aMessageAnotherDispatcherHoldsIsLeftAlone() {
-        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L));
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L));
         when(outbox.lockPending(1L)).thenReturn(Optional.empty());
 
         assertThat(dispatcher(5, 20).dispatchPending()).isZero();
-        verify(gateway, never()).send(any(), any());
+        verify(gateway, never()).send(any(), any(), any());
     }
 
     @Test
     void readsBatchAfterBatchUntilAShortOne() {
-        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L, 2L));
-        when(outbox.findPendingIdsAfter(eq(2L), any())).thenReturn(List.of(3L));
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.findDueIdsAfter(eq(2L), eq(NOW), any())).thenReturn(List.of(3L));
         when(outbox.lockPending(anyLong())).thenAnswer(invocation -> Optional.of(message("9876543210", "x")));
-        when(gateway.send(any(), any())).thenReturn("ref");
+        when(gateway.send(any(), any(), any())).thenReturn("ref");
 
         assertThat(dispatcher(5, 2).dispatchPending()).isEqualTo(3);
-        verify(outbox).findPendingIdsAfter(eq(0L), eq(Pageable.ofSize(2)));
-        verify(outbox).findPendingIdsAfter(eq(2L), eq(Pageable.ofSize(2)));
-        verify(outbox, never()).findPendingIdsAfter(eq(3L), any());
+        verify(outbox).findDueIdsAfter(eq(0L), eq(NOW), eq(Pageable.ofSize(2)));
+        verify(outbox).findDueIdsAfter(eq(2L), eq(NOW), eq(Pageable.ofSize(2)));
+        verify(outbox, never()).findDueIdsAfter(eq(3L), any(), any());
     }
 
     @Test
     void nothingPendingSendsNothing() {
-        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of());
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of());
 
         assertThat(dispatcher(5, 20).dispatchPending()).isZero();
-        verify(gateway, never()).send(any(), any());
+        verify(gateway, never()).send(any(), any(), any());
     }
 
     @Test
@@ -155,13 +157,13 @@ class SmsDispatcherTest {
         String body = TEXTS.render("DELIVERY_OTP", "en", Map.of("otp", "402913", "requestNumber", "RPR-2026-000123",
                 "mitanName", "Sunita Verma"));
         SmsMessage otp = new SmsMessage(7L, "9876543210", "DELIVERY_OTP", "en", body, NOW.minusSeconds(60));
-        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L));
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L));
         when(outbox.lockPending(1L)).thenReturn(Optional.of(otp));
-        when(gateway.send("9876543210", body)).thenReturn("ref-1");
+        when(gateway.send("9876543210", body, "mitan-sms-null")).thenReturn("ref-1");
 
         dispatcher(5, 20).dispatchPending();
 
-        verify(gateway).send("9876543210", body);
+        verify(gateway).send("9876543210", body, "mitan-sms-null");
         assertThat(body).contains("402913");
         assertThat(otp.getStatus()).isEqualTo(SmsStatus.SENT);
         assertThat(otp.getBody()).isEqualTo(body.replace("402913", "******"))
@@ -176,10 +178,10 @@ class SmsDispatcherTest {
         SmsMessage retried = new SmsMessage(7L, "9876543210", "DELIVERY_OTP", "hi", body, NOW.minusSeconds(60));
         SmsMessage failed = new SmsMessage(8L, "9123456789", "DELIVERY_OTP", "hi", body, NOW.minusSeconds(60));
         failed.markAttemptFailed("earlier", 2);
-        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L, 2L));
         when(outbox.lockPending(1L)).thenReturn(Optional.of(retried));
         when(outbox.lockPending(2L)).thenReturn(Optional.of(failed));
-        when(gateway.send(any(), any())).thenThrow(new SmsGatewayException("timeout"));
+        when(gateway.send(any(), any(), any())).thenThrow(SmsGatewayException.refused("bad number"));
 
         dispatcher(2, 20).dispatchPending();
 
@@ -194,12 +196,91 @@ class SmsDispatcherTest {
         SmsMessage submitted = message("9876543210", "Mitan: your birth certificate application RPR-2026-000042 "
                 + "has gone to the office for a decision. We will SMS you the result.");
         String sent = submitted.getBody();
-        when(outbox.findPendingIdsAfter(eq(0L), any())).thenReturn(List.of(1L));
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L));
         when(outbox.lockPending(1L)).thenReturn(Optional.of(submitted));
-        when(gateway.send(any(), any())).thenReturn("ref");
+        when(gateway.send(any(), any(), any())).thenReturn("ref");
 
         dispatcher(5, 20).dispatchPending();
 
         assertThat(submitted.getBody()).isEqualTo(sent);
+    }
+
+    @Test
+    void aProviderThatCannotBeUsedEndsTheRunAndTheMessageWaitsLongerEachTime() {
+        SmsMessage first = message("9876543210", "first");
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L, 2L));
+        when(outbox.lockPending(1L)).thenReturn(Optional.of(first));
+        when(gateway.send(any(), any(), any())).thenThrow(new SmsGatewayException("SMS provider answered 503"));
+
+        assertThat(dispatcher(5, 20).dispatchPending()).isZero();
+
+        verify(outbox, never()).lockPending(2L);
+        assertThat(first.getStatus()).isEqualTo(SmsStatus.PENDING);
+        assertThat(first.getAttempts()).isEqualTo(1);
+        assertThat(first.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(first.getLastError()).isEqualTo("SMS provider answered 503");
+
+        dispatcher(5, 20).dispatchPending();
+        assertThat(first.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(60));
+        dispatcher(5, 20).dispatchPending();
+        assertThat(first.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(120));
+    }
+
+    @Test
+    void anOutageOutlastingTheMaximumAttemptsLosesNothing() {
+        SmsMessage message = message("9876543210", "body");
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L));
+        when(outbox.lockPending(1L)).thenReturn(Optional.of(message));
+        when(gateway.send(any(), any(), any())).thenThrow(new SmsGatewayException("timeout"));
+
+        SmsDispatcher dispatcher = dispatcher(3, 20);
+        for (int i = 0; i < 10; i++) {
+            dispatcher.dispatchPending();
+        }
+
+        assertThat(message.getAttempts()).isEqualTo(10);
+        assertThat(message.getStatus()).isEqualTo(SmsStatus.PENDING);
+        assertThat(message.getNextAttemptAt()).as("the longest wait").isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void aMessageTheProviderCouldNotTakeForADayIsGivenUp() {
+        SmsMessage old = new SmsMessage(7L, "9876543210", "SUBMITTED", "en", "body",
+                NOW.minus(Duration.ofHours(24)).plusSeconds(10));
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(1L));
+        when(outbox.lockPending(1L)).thenReturn(Optional.of(old));
+        when(gateway.send(any(), any(), any())).thenThrow(new SmsGatewayException("timeout"));
+
+        dispatcher(5, 20).dispatchPending();
+
+        assertThat(old.getStatus()).isEqualTo(SmsStatus.FAILED);
+        assertThat(old.getNextAttemptAt()).isNull();
+    }
+
+    @Test
+    void theWaitDoublesUpToTheLongest() {
+        SmsDispatcher dispatcher = dispatcher(5, 20);
+
+        assertThat(dispatcher.backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(dispatcher.backoffAfter(2)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(dispatcher.backoffAfter(5)).isEqualTo(Duration.ofMinutes(8));
+        assertThat(dispatcher.backoffAfter(6)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(dispatcher.backoffAfter(1000)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void everyAttemptOfAMessageCarriesTheSameKey() {
+        SmsMessage message = message("9876543210", "body");
+        org.springframework.test.util.ReflectionTestUtils.setField(message, "id", 41L);
+        when(outbox.findDueIdsAfter(eq(0L), eq(NOW), any())).thenReturn(List.of(41L));
+        when(outbox.lockPending(41L)).thenReturn(Optional.of(message));
+        when(gateway.send(any(), any(), any())).thenThrow(new SmsGatewayException("timeout")).thenReturn("ref");
+
+        dispatcher(5, 20).dispatchPending();
+        dispatcher(5, 20).dispatchPending();
+
+        verify(gateway, times(2)).send("9876543210", "body", "mitan-sms-41");
+        assertThat(message.getStatus()).isEqualTo(SmsStatus.SENT);
+        assertThat(message.getNextAttemptAt()).isNull();
     }
 }
