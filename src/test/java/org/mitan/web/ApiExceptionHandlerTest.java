@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -58,6 +59,19 @@ class ApiExceptionHandlerTest {
             throw new Unavailable("document store", "Object store at http://minio:9000 could not write", null);
         }
 
+        @GetMapping("/api/database-down")
+        String databaseDown() {
+            throw new org.springframework.transaction.CannotCreateTransactionException("Could not open JPA"
+                    + " EntityManager", new java.sql.SQLTransientConnectionException("mitan - Connection is not"
+                    + " available, request timed out after 30000ms"));
+        }
+
+        @GetMapping("/api/database-restarting")
+        String databaseRestarting() {
+            throw new IllegalStateException("engine failed", new java.sql.SQLException("terminating connection due"
+                    + " to administrator command", "57P01"));
+        }
+
         @GetMapping("/api/denied")
         String denied() {
             throw new AccessDeniedException("not for you");
@@ -88,6 +102,21 @@ class ApiExceptionHandlerTest {
         assertThat(log.getOut()).contains("Unexpected failure of GET /api/broken at 2026-05-03 15:45:30 +05:30")
                 .contains("java.lang.IllegalStateException: connection pool exhausted")
                 .contains("at org.mitan.web.ApiExceptionHandlerTest$FailingController.broken");
+    }
+
+    @Test
+    void theDatabaseOutOfReachIsA503ToTryAgainLater() throws Exception {
+        for (String path : new String[] {"/api/database-down", "/api/database-restarting"}) {
+            mvc.perform(get(path))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "30"))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.title").value("Database unavailable"))
+                    .andExpect(jsonPath("$.detail").value("The database cannot be reached just now, so nothing was"
+                            + " saved; try again in a minute."));
+        }
+        assertThat(ApiExceptionHandler.databaseUnreachable(new IllegalStateException("x",
+                new java.sql.SQLException("duplicate key", "23505")))).as("a constraint is not an outage").isFalse();
     }
 
     @Test
