@@ -42,27 +42,25 @@ public final class BenchInfrastructure {
 
     /**
      * A durable PostgreSQL (databases {@code mitan} and {@code bare}) and an S3 server keeping their data under the
-     * directory, and a signing key; the environment the production jar reads them from.
+     * directory, and a signing key; the environment the production jar reads them from. The directory is emptied
+     * first.
      */
     static Running start(Path dir, int s3Port) throws Exception {
-        Path pgData = Files.createDirectories(dir.resolve("postgres"));
-        Path objects = Files.createDirectories(dir.resolve("objects"));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData).setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", "256MB")
-                .start();
-        S3Proxy s3 = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(objects.toString()))
-                .endpoint(URI.create("http://127.0.0.1:" + s3Port))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
-                .build();
-        s3.start();
-        while (!"STARTED".equals(s3.getState())) {
-            Thread.sleep(10);
+        return start(dir, s3Port, 0);
+    }
+
+    /** As {@link #start(Path, int)}, PostgreSQL on the given port (0: any free one) so that it can be restarted. */
+    static Running start(Path dir, int s3Port, int postgresPort) throws Exception {
+        Path pgData = dir.resolve("postgres");
+        if (Files.exists(pgData)) {
+            try (var files = Files.walk(pgData)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
         }
+        Files.createDirectories(pgData);
+        Path objects = Files.createDirectories(dir.resolve("objects"));
+        EmbeddedPostgres postgres = postgres(pgData, postgresPort);
+        S3Proxy s3 = s3(objects, s3Port);
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("create database mitan");
@@ -79,15 +77,89 @@ public final class BenchInfrastructure {
         environment.put("MITAN_S3_ENDPOINT", "http://127.0.0.1:" + s3Port);
         environment.put("MITAN_S3_ACCESS_KEY", S3_ACCESS_KEY);
         environment.put("MITAN_S3_SECRET_KEY", S3_SECRET_KEY);
-        return new Running(postgres, s3, objects, Map.copyOf(environment));
+        return new Running(postgres, pgData, s3, s3Port, objects, Map.copyOf(environment));
     }
 
-    /** The database and the S3 server running, the folder of the stored objects, and the environment. */
-    record Running(EmbeddedPostgres postgres, S3Proxy s3, Path objects, Map<String, String> environment)
-            implements AutoCloseable {
+    /** fsync and synchronous commit on; the data directory kept on close, so that it can be started again. */
+    private static EmbeddedPostgres postgres(Path pgData, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData).setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "256MB");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    private static S3Proxy s3(Path objects, int port) throws Exception {
+        S3Proxy s3 = S3Proxy.builder()
+                .blobStore(new FilesystemNio2BlobStore(objects.toString()))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
+                .build();
+        s3.start();
+        while (!"STARTED".equals(s3.getState())) {
+            Thread.sleep(10);
+        }
+        return s3;
+    }
+
+    /**
+     * The database and the S3 server running, the folder of the stored objects, and the environment. The outage
+     * tests stop and start each of them on the same data and port.
+     */
+    static final class Running implements AutoCloseable {
+
+        private EmbeddedPostgres postgres;
+        private final Path pgData;
+        private S3Proxy s3;
+        private final int s3Port;
+        private final Path objects;
+        private final Map<String, String> environment;
+
+        private Running(EmbeddedPostgres postgres, Path pgData, S3Proxy s3, int s3Port, Path objects,
+                Map<String, String> environment) {
+            this.postgres = postgres;
+            this.pgData = pgData;
+            this.s3 = s3;
+            this.s3Port = s3Port;
+            this.objects = objects;
+            this.environment = environment;
+        }
+
+        Path objects() {
+            return objects;
+        }
+
+        Map<String, String> environment() {
+            return environment;
+        }
+
+        /** The S3 server stops answering (connections refused) until {@link #startObjectStore()}. */
+        synchronized void stopObjectStore() throws Exception {
+            s3.stop();
+            while (!"STOPPED".equals(s3.getState())) {
+                Thread.sleep(10);
+            }
+        }
+
+        synchronized void startObjectStore() throws Exception {
+            s3 = s3(objects, s3Port);
+        }
+
+        /** PostgreSQL shut down (fast: open connections are cut) and started again on the same data and port. */
+        synchronized void restartDatabase(java.time.Duration down) throws Exception {
+            int port = postgres.getPort();
+            postgres.close();
+            Thread.sleep(down.toMillis());
+            postgres = postgres(pgData, port);
+        }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             try {
                 s3.stop();
                 postgres.close();

@@ -251,28 +251,31 @@ public final class LoadClient {
      */
     String otp(String number) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String otp = otpIfSent(number);
+            if (otp != null) {
+                return otp;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no OTP for " + number);
+    }
+
+    /** The request's delivery OTP if its SMS is in the outbox and the OTP is there or in this node's log; else null. */
+    String otpIfSent(String number) throws Exception {
         try (Connection db = DriverManager.getConnection(jdbcUrl);
                 PreparedStatement query = db.prepareStatement("""
                         select m.body from sms_message m join service_request r on r.id = m.request_id
                         where r.request_number = ? and m.template = 'DELIVERY_OTP' order by m.id desc limit 1""")) {
             query.setString(1, number);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rows = query.executeQuery()) {
-                    if (rows.next()) {
-                        Matcher matcher = OTP.matcher(rows.getString(1));
-                        if (matcher.find()) {
-                            return matcher.group(1);
-                        }
-                        String logged = loggedOtp(number);
-                        if (logged != null) {
-                            return logged;
-                        }
-                    }
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
                 }
-                Thread.sleep(20);
+                Matcher matcher = OTP.matcher(rows.getString(1));
+                return matcher.find() ? matcher.group(1) : loggedOtp(number);
             }
         }
-        throw new IllegalStateException("no OTP for " + number);
     }
 
     private long logOffset;
