@@ -44,6 +44,29 @@ class DeploymentFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theTwoNodesProfileRunsASecondNodeLikeTheFirstBehindAProxyToBoth() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        Map<String, Object> app = (Map<String, Object>) services.get("app");
+        Map<String, Object> second = (Map<String, Object>) services.get("app-2");
+        Map<String, Object> proxy = (Map<String, Object>) services.get("proxy");
+
+        assertThat(app).doesNotContainKey("profiles");
+        assertThat((List<String>) second.get("profiles")).containsExactly("two-nodes");
+        assertThat((List<String>) proxy.get("profiles")).containsExactly("two-nodes");
+        assertThat(second.get("environment")).isEqualTo(app.get("environment"));
+        assertThat(second.get("volumes")).isEqualTo(app.get("volumes"));
+        assertThat(second.get("image")).isEqualTo(app.get("image"));
+        assertThat((Map<String, Object>) second.get("depends_on")).containsKey("app");
+        assertThat((String) proxy.get("image")).contains(":").doesNotEndWith(":latest");
+        String mount = ((List<String>) proxy.get("volumes")).get(0);
+        String configuration = Files.readString(Path.of(mount.substring(0, mount.indexOf(':'))));
+        assertThat(configuration).contains("server app:8080", "server app-2:8080", "proxy_pass http://mitan;",
+                "client_max_body_size 11m;");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void composePassesSecretsWithoutDefaultsAndOnlyVariablesTheApplicationReads() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
         Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("app");
