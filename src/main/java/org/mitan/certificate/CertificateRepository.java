@@ -1,10 +1,15 @@
 package org.mitan.certificate;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.mitan.document.ObjectReferences;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
-public interface CertificateRepository extends JpaRepository<Certificate, Long> {
+public interface CertificateRepository extends JpaRepository<Certificate, Long>, ObjectReferences {
 
     Optional<Certificate> findByRequestId(Long requestId);
 
@@ -17,4 +22,12 @@ public interface CertificateRepository extends JpaRepository<Certificate, Long> 
 
     /** The certificate that superseded a register entry entered from paper, if any. */
     Optional<Certificate> findBySupersedesPaperEntryId(Long supersedesPaperEntryId);
+
+    @Query("select c.objectKey from Certificate c where c.objectKey in :keys")
+    List<String> findObjectKeysIn(Collection<String> keys);
+
+    @Override
+    default Set<String> referencedAmong(Collection<String> keys) {
+        return Set.copyOf(findObjectKeysIn(keys));
+    }
 }

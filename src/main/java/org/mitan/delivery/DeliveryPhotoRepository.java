@@ -1,14 +1,26 @@
 package org.mitan.delivery;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.mitan.document.ObjectReferences;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
-public interface DeliveryPhotoRepository extends JpaRepository<DeliveryPhoto, UUID> {
+public interface DeliveryPhotoRepository extends JpaRepository<DeliveryPhoto, UUID>, ObjectReferences {
 
     Optional<DeliveryPhoto> findByRequestIdAndIdempotencyKey(Long requestId, String idempotencyKey);
 
     List<DeliveryPhoto> findByRequestIdOrderByUploadedAtAsc(Long requestId);
+
+    @Query("select p.objectKey from DeliveryPhoto p where p.objectKey in :keys")
+    List<String> findObjectKeysIn(Collection<String> keys);
+
+    @Override
+    default Set<String> referencedAmong(Collection<String> keys) {
+        return Set.copyOf(findObjectKeysIn(keys));
+    }
 }

@@ -2,6 +2,7 @@ package org.mitan.document;
 
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The object store for scans and certificate PDFs (MinIO or any S3 API). Keys are content-addressed where the
@@ -17,4 +18,7 @@ public interface DocumentStore {
 
     /** Size in bytes of the stored object, or empty when there is no such object. */
     Optional<Long> size(String key);
+
+    /** Every object in the store, in the store's order (by key), given one at a time to the action. */
+    void forEachObject(Consumer<StoredObject> action);
 }

@@ -4,17 +4,22 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
+import io.minio.messages.Item;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +92,21 @@ class MinioDocumentStore implements DocumentStore {
             } catch (ErrorResponseException e) {
                 return absentIfNoSuchObject(e);
             }
+        });
+    }
+
+    @Override
+    public void forEachObject(Consumer<StoredObject> action) {
+        call("list the objects", () -> {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true)
+                    .build())) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    action.accept(new StoredObject(item.objectName(), item.size(),
+                            item.lastModified() == null ? Instant.EPOCH : item.lastModified().toInstant()));
+                }
+            }
+            return null;
         });
     }
 

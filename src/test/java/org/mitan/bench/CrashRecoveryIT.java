@@ -67,6 +67,6 @@ class CrashRecoveryIT {
         // Jobs the killed node had locked wait for their locks to expire (a minute), then run.
         Drivers.finish(numbers, driver, 8);
 
-        ProductionRig.assertEveryRequestFinishedOnce(jdbc, infrastructure.objects(), REQUESTS);
+        ProductionRig.assertEveryRequestFinishedOnce(jdbc, infrastructure.objects(), REQUESTS, driver.client());
     }
 }

@@ -202,7 +202,7 @@ class OutageIT {
         }
         awaitRows(jdbc, "select count(*) from sms_message where status = 'PENDING'", 0);
 
-        ProductionRig.assertEveryRequestFinishedOnce(jdbc, infrastructure.objects(), REQUESTS);
+        ProductionRig.assertEveryRequestFinishedOnce(jdbc, infrastructure.objects(), REQUESTS, client);
         assertThat(singleWindow.issued).as("certificates issued by the single window").hasSize(REQUESTS)
                 .doesNotHaveDuplicates();
         try (Connection db = DriverManager.getConnection(jdbc); Statement sql = db.createStatement()) {
@@ -211,6 +211,8 @@ class OutageIT {
                     .hasSize((int) ProductionRig.count(sql, "select count(*) from sms_message"));
         }
         assertThat(get("admin", "/engine-rest/incident/count").path("count").asInt()).as("open incidents").isZero();
+        expect(client.send(client.as("callcentre", "/api/storage/orphans").GET().build()), 403);
+        expect(client.send(client.as("auditor", "/api/storage/orphans?olderThan=soon").GET().build()), 400);
         System.out.println("outage: single window called " + singleWindow.calls + " times for " + REQUESTS
                 + " filings and certificates; SMS provider called " + sms.calls + " times for " + sms.delivered.size()
                 + " messages");

@@ -123,6 +123,7 @@ final class RequestDriver {
 
     boolean delivered(String number) throws Exception {
         HttpResponse<String> overview = client.send(client.as("callcentre", "/api/requests/" + number).GET().build());
-        return overview.statusCode() == 200 && "DELIVERED".equals(JSON.readTree(overview.body()).path("status").asText());
+        return overview.statusCode() == 200
+                && "DELIVERED".equals(JSON.readTree(overview.body()).path("status").asText());
     }
 }

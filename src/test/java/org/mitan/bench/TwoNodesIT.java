@@ -73,7 +73,7 @@ class TwoNodesIT {
         // The survivor takes up the rest, including the jobs the killed node had locked (free after a minute).
         Drivers.finish(drivers.cutOff(), onA, 8);
 
-        ProductionRig.assertEveryRequestFinishedOnce(jdbc, infrastructure.objects(), REQUESTS);
+        ProductionRig.assertEveryRequestFinishedOnce(jdbc, infrastructure.objects(), REQUESTS, clientA);
         try (Connection db = DriverManager.getConnection(jdbc); Statement sql = db.createStatement()) {
             assertThat(ProductionRig.rows(sql, """
                     select job_def_configuration_ || ' ' || job_id_ from act_hi_job_log

@@ -105,6 +105,24 @@ class MinioDocumentStoreTest {
     }
 
     @Test
+    void listsEveryObjectUnderEveryPrefixWithItsSizeAndTime() {
+        store.createBucketIfMissing();
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+        store.put("documents/RPR-2026-000001/aa", new byte[] {1, 2, 3}, "image/png");
+        store.put("documents/RPR-2026-000002/bb", new byte[] {4}, "image/png");
+        store.put("certificates/cc.pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII), "application/pdf");
+        java.util.List<StoredObject> listed = new java.util.ArrayList<>();
+
+        store.forEachObject(listed::add);
+
+        assertThat(listed).extracting(StoredObject::key).containsExactlyInAnyOrder("documents/RPR-2026-000001/aa",
+                "documents/RPR-2026-000002/bb", "certificates/cc.pdf");
+        assertThat(listed).filteredOn(object -> object.key().endsWith("/aa")).singleElement()
+                .satisfies(object -> assertThat(object.sizeBytes()).isEqualTo(3))
+                .satisfies(object -> assertThat(object.lastModified()).isAfter(before));
+    }
+
+    @Test
     void aMissingKeyIsEmptyNotAnError() {
         store.createBucketIfMissing();
 
