@@ -79,6 +79,17 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** The database out of reach is a 503 problem wherever it is met, Spring Security's password check included. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ObjectMapper json) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseOutageFilter(json));
+        registration.setName("mitan-database-outage-filter");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 30);
+        return registration;
+    }
+
     /**
      * Refuses addresses that percent-encode what has a plain spelling ({@code /%61pi/...}), on every path, before
      * anything else looks at the address.

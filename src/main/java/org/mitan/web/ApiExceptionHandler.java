@@ -1,8 +1,5 @@
 package org.mitan.web;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +16,6 @@ import org.mitan.failure.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -120,13 +115,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
         }
-        if (databaseUnreachable(e)) {
+        if (DatabaseOutages.isCause(e)) {
             LOG.error("The database could not be reached for {} {}", request.getMethod(), request.getRequestURI(), e);
-            ResponseEntity<ProblemDetail> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                    "The database cannot be reached just now, so nothing was saved; try again in a minute.",
-                    Map.of());
-            return ResponseEntity.status(unavailable.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "30")
-                    .body(unavailable.getBody());
+            ResponseEntity<ProblemDetail> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutages.TITLE,
+                    DatabaseOutages.DETAIL, Map.of());
+            return ResponseEntity.status(unavailable.getStatusCode())
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutages.RETRY_AFTER_SECONDS).body(unavailable.getBody());
         }
         String time = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(TIME);
         LOG.error("Unexpected failure of {} {} at {}", request.getMethod(), request.getRequestURI(), time, e);
@@ -136,26 +130,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Internal error");
         problem.setProperty("time", time);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
-    }
-
-    /**
-     * Whether the failure is the database being out of reach (restarting, down, no connection within the pool's
-     * wait) rather than a fault in what was asked: a connection refused or broken (SQL state class 08), the server
-     * shutting down (57P01 to 57P03), or no connection from the pool in time.
-     */
-    static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

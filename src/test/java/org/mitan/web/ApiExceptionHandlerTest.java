@@ -115,7 +115,7 @@ class ApiExceptionHandlerTest {
                     .andExpect(jsonPath("$.detail").value("The database cannot be reached just now, so nothing was"
                             + " saved; try again in a minute."));
         }
-        assertThat(ApiExceptionHandler.databaseUnreachable(new IllegalStateException("x",
+        assertThat(DatabaseOutages.isCause(new IllegalStateException("x",
                 new java.sql.SQLException("duplicate key", "23505")))).as("a constraint is not an outage").isFalse();
     }
 
