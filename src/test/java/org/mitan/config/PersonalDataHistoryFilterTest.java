@@ -51,6 +51,30 @@ class PersonalDataHistoryFilterTest {
         assertThat(recorded).containsExactly(outcome, ward, instance, lookalike);
     }
 
+    @Test
+    void copiesAreLeftOutTheRequestsOwnValuesAreKept() {
+        HistoryEvent number = variable("requestNumber", "root", "root");
+        HistoryEvent body = variable("bodyCode", "root", "root");
+        HistoryEvent calledOutcome = variable("visitOutcome", "visit", "root");
+
+        filter.handleEvents(List.of(number, body, variable("requestNumber", "visit", "root"),
+                variable("bodyCode", "visit", "root"), variable("certificateType", "scrutiny", "root"),
+                variable("taskRequest", "root", "root"), variable("taskCitizen", "visit", "root"),
+                variable("taskWard", "root", "root"), variable("taskType", "root", "root"), calledOutcome,
+                variable("mitanUserId", "visit", "root")));
+
+        assertThat(recorded).hasSize(4).startsWith(number, body, calledOutcome);
+        assertThat(((HistoricVariableUpdateEventEntity) recorded.get(3)).getVariableName()).isEqualTo("mitanUserId");
+    }
+
+    private static HistoryEvent variable(String name, String processInstance, String rootProcessInstance) {
+        HistoricVariableUpdateEventEntity event = new HistoricVariableUpdateEventEntity();
+        event.setVariableName(name);
+        event.setProcessInstanceId(processInstance);
+        event.setRootProcessInstanceId(rootProcessInstance);
+        return event;
+    }
+
     private static HistoryEvent variable(String name) {
         HistoricVariableUpdateEventEntity event = new HistoricVariableUpdateEventEntity();
         event.setVariableName(name);
