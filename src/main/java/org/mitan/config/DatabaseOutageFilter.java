@@ -18,16 +18,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The database out of reach before a controller runs (checking the caller's password, reading the session's user)
  * is a 503 problem with {@code Retry-After}, as it is inside the controllers ({@code ApiExceptionHandler}), not the
- * servlet container's 500.
+ * servlet container's 500. Any other failure passes on as it was.
  */
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
     private final ObjectMapper json;
+    private final DatabaseOutages outages;
 
-    DatabaseOutageFilter(ObjectMapper json) {
+    DatabaseOutageFilter(ObjectMapper json, DatabaseOutages outages) {
         this.json = json;
+        this.outages = outages;
     }
 
     @Override
@@ -36,7 +38,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException e) {
-            if (!DatabaseOutages.isCause(e) || response.isCommitted()) {
+            if (response.isCommitted() || !outages.explain(e)) {
                 throw e;
             }
             LOG.error("The database could not be reached for {} {}", request.getMethod(), request.getRequestURI(), e);

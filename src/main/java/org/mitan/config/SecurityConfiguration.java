@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.mitan.web.DatabaseOutages;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -81,9 +82,9 @@ class SecurityConfiguration {
 
     /** The database out of reach is a 503 problem wherever it is met, Spring Security's password check included. */
     @Bean
-    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ObjectMapper json) {
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ObjectMapper json, DatabaseOutages outages) {
         FilterRegistrationBean<DatabaseOutageFilter> registration =
-                new FilterRegistrationBean<>(new DatabaseOutageFilter(json));
+                new FilterRegistrationBean<>(new DatabaseOutageFilter(json, outages));
         registration.setName("mitan-database-outage-filter");
         registration.addUrlPatterns("/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 30);

@@ -44,9 +44,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     private final Clock clock;
+    /** Absent in web-layer slice tests, which have no database: there the failure's causes alone decide. */
+    private final DatabaseOutages outages;
 
-    ApiExceptionHandler(ObjectProvider<Clock> clock) {
+    ApiExceptionHandler(ObjectProvider<Clock> clock, ObjectProvider<DatabaseOutages> outages) {
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+        this.outages = outages.getIfAvailable();
     }
 
     /** A refusal of the domain, with the status its kind has in HTTP. */
@@ -115,7 +118,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
         }
-        if (DatabaseOutages.isCause(e)) {
+        if (outages != null ? outages.explain(e) : DatabaseOutages.isCause(e)) {
             LOG.error("The database could not be reached for {} {}", request.getMethod(), request.getRequestURI(), e);
             ResponseEntity<ProblemDetail> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutages.TITLE,
                     DatabaseOutages.DETAIL, Map.of());

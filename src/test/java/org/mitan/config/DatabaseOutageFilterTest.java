@@ -2,8 +2,15 @@ package org.mitan.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,13 +18,16 @@ import jakarta.servlet.ServletException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
+import org.mitan.web.DatabaseOutages;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class DatabaseOutageFilterTest {
 
-    private final DatabaseOutageFilter filter = new DatabaseOutageFilter(new ObjectMapper());
+    private final DataSource database = mock(DataSource.class);
+    private final DatabaseOutageFilter filter = new DatabaseOutageFilter(new ObjectMapper(),
+            new DatabaseOutages(database));
 
     @Test
     void theDatabaseOutOfReachWhileCheckingThePasswordIsA503Problem() throws Exception {
@@ -38,7 +48,25 @@ class DatabaseOutageFilterTest {
     }
 
     @Test
-    void anyOtherFailurePassesOnUnchanged() {
+    void aFailureThatDoesNotSaySoIsA503WhenTheDatabaseDoesNotAnswer() throws Exception {
+        // a rollback on a connection the restart closed: the message says nothing of the outage
+        when(database.getConnection()).thenThrow(new SQLTransientConnectionException("timed out after 3000ms"));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        FilterChain rollsBack = (request, answer) -> {
+            throw new IllegalStateException("Unable to rollback", new SQLException("Connection is closed"));
+        };
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/certificate-types"), response, rollsBack);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentAsString()).contains("Database unavailable");
+    }
+
+    @Test
+    void anyOtherFailurePassesOnUnchanged() throws Exception {
+        Connection connection = mock(Connection.class);
+        when(connection.isValid(anyInt())).thenReturn(true);
+        when(database.getConnection()).thenReturn(connection);
         FilterChain fails = (request, answer) -> {
             throw new ServletException("a fault of ours", new IllegalStateException("no"));
         };

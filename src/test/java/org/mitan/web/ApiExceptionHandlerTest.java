@@ -2,17 +2,25 @@ package org.mitan.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,9 +86,29 @@ class ApiExceptionHandlerTest {
         }
     }
 
+    private final DataSource database = answering();
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new FailingController())
-            .setControllerAdvice(new ApiExceptionHandler(clock()))
+            .setControllerAdvice(new ApiExceptionHandler(clock(), outages(database)))
             .build();
+
+    /** A database that answers, as when a failure is our own. */
+    private static DataSource answering() {
+        try {
+            Connection connection = mock(Connection.class);
+            when(connection.isValid(anyInt())).thenReturn(true);
+            DataSource dataSource = mock(DataSource.class);
+            when(dataSource.getConnection()).thenReturn(connection);
+            return dataSource;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static org.springframework.beans.factory.ObjectProvider<DatabaseOutages> outages(DataSource database) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("outages", new DatabaseOutages(database));
+        return beans.getBeanProvider(DatabaseOutages.class);
+    }
 
     private static org.springframework.beans.factory.ObjectProvider<Clock> clock() {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
@@ -117,6 +145,15 @@ class ApiExceptionHandlerTest {
         }
         assertThat(DatabaseOutages.isCause(new IllegalStateException("x",
                 new java.sql.SQLException("duplicate key", "23505")))).as("a constraint is not an outage").isFalse();
+    }
+
+    @Test
+    void aFailureThatDoesNotSaySoIsA503WhenTheDatabaseDoesNotAnswer() throws Exception {
+        when(database.getConnection()).thenThrow(new SQLTransientConnectionException("timed out"));
+
+        mvc.perform(get("/api/broken"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.title").value("Database unavailable"));
     }
 
     @Test
