@@ -53,8 +53,9 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 
     static boolean isCopy(HistoricVariableUpdateEventEntity variable) {
         String name = variable.getVariableName();
-        return TASK_ROW.contains(name) || IDENTITY.contains(name) && variable.getProcessInstanceId() != null
+        boolean inCalledProcess = variable.getProcessInstanceId() != null
                 && !variable.getProcessInstanceId().equals(variable.getRootProcessInstanceId());
+        return TASK_ROW.contains(name) || (IDENTITY.contains(name) && inCalledProcess);
     }
 
     static boolean isKept(HistoryEvent event) {
