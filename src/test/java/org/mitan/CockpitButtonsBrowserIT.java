@@ -10,11 +10,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -50,30 +48,18 @@ class CockpitButtonsBrowserIT {
     @Autowired
     ManagementService management;
 
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession(
+            () -> HeadlessChromium.start(Path.of("target", "cockpit-screenshots")));
     HeadlessChromium browser;
     ChromeDriver driver;
     WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        browser = HeadlessChromium.start(Path.of("target", "cockpit-screenshots"));
+        browser = session.browser();
         driver = browser.driver();
         wait = browser.waiting();
-    }
-
-    @RegisterExtension
-    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
-        if (browser != null) {
-            browser.keepFailedPage();
-        }
-        throw failure;
-    };
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

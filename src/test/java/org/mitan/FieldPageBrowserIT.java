@@ -35,7 +35,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.delivery.DeliveryPhotoRepository;
 import org.mitan.document.Document;
@@ -98,6 +97,8 @@ class FieldPageBrowserIT {
     CertificateRepository certificates;
 
     JourneySteps steps;
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession(() -> HeadlessChromium.startPhone(SCREENSHOTS));
     HeadlessChromium browser;
     ChromeDriver driver;
     WebDriverWait wait;
@@ -106,26 +107,15 @@ class FieldPageBrowserIT {
     @BeforeEach
     void startPhone() throws Exception {
         steps = new JourneySteps(http, json, runtime, management);
-        browser = HeadlessChromium.startPhone(SCREENSHOTS);
+        browser = session.browser();
         driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         photos = Files.createTempDirectory("field-photos-");
         driver.executeCdpCommand("Network.enable", Map.of());
     }
 
-    @RegisterExtension
-    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
-        if (browser != null) {
-            browser.keepFailedPage();
-        }
-        throw failure;
-    };
-
     @AfterEach
     void stopPhone() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
         try (var files = Files.list(photos)) {
             for (Path file : files.toList()) {
                 Files.delete(file);

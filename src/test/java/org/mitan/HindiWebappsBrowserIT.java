@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,30 +25,18 @@ class HindiWebappsBrowserIT {
     @LocalServerPort
     int port;
 
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession(
+            () -> HeadlessChromium.startInLanguage(Path.of("target", "hindi-screenshots"), "hi-IN"));
     HeadlessChromium browser;
     ChromeDriver driver;
     WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        browser = HeadlessChromium.startInLanguage(Path.of("target", "hindi-screenshots"), "hi-IN");
+        browser = session.browser();
         driver = browser.driver();
         wait = browser.waiting();
-    }
-
-    @RegisterExtension
-    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
-        if (browser != null) {
-            browser.keepFailedPage();
-        }
-        throw failure;
-    };
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

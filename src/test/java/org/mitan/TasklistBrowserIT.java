@@ -20,11 +20,9 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.mitan.numbering.StateCalendar;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.sms.SmsMessageRepository;
@@ -110,6 +108,8 @@ class TasklistBrowserIT {
     ServiceRequestRepository serviceRequests;
 
     JourneySteps steps;
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession(() -> HeadlessChromium.start(SCREENSHOTS));
     HeadlessChromium browser;
     ChromeDriver driver;
     WebDriverWait wait;
@@ -117,25 +117,9 @@ class TasklistBrowserIT {
     @BeforeEach
     void startBrowser() throws Exception {
         steps = new JourneySteps(http, json, runtime, management);
-        browser = HeadlessChromium.start(SCREENSHOTS);
+        browser = session.browser();
         driver = browser.driver();
         wait = browser.waiting();
-    }
-
-    /** A failed step leaves a picture and the HTML of the page it failed on. */
-    @RegisterExtension
-    final TestExecutionExceptionHandler keepFailedPage = (context, failure) -> {
-        if (browser != null) {
-            browser.keepFailedPage();
-        }
-        throw failure;
-    };
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
