@@ -11,16 +11,21 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface CertificateRepository extends JpaRepository<Certificate, Long>, ObjectReferences {
 
+    @Query("select c from Certificate c where c.requestId = :requestId")
     Optional<Certificate> findByRequestId(Long requestId);
 
+    @Query("select c from Certificate c where c.certificateNumber = :certificateNumber")
     Optional<Certificate> findByCertificateNumber(String certificateNumber);
 
+    @Query("select c from Certificate c where c.verificationCode = :verificationCode")
     Optional<Certificate> findByVerificationCode(String verificationCode);
 
     /** The certificate that superseded this one (the entry's next version), if any. */
+    @Query("select c from Certificate c where c.supersedesId = :supersedesId")
     Optional<Certificate> findBySupersedesId(Long supersedesId);
 
     /** The certificate that superseded a register entry entered from paper, if any. */
+    @Query("select c from Certificate c where c.supersedesPaperEntryId = :supersedesPaperEntryId")
     Optional<Certificate> findBySupersedesPaperEntryId(Long supersedesPaperEntryId);
 
     @Query("select c.objectKey from Certificate c where c.objectKey in :keys")

@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface CorrectionChangeRepository extends JpaRepository<CorrectionChange, Long> {
 
+    @Query("select c from CorrectionChange c where c.requestId = :requestId order by c.position")
     List<CorrectionChange> findByRequestIdOrderByPositionAsc(Long requestId);
 
     @Modifying(flushAutomatically = true, clearAutomatically = false)

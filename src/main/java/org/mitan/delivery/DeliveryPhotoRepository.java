@@ -12,8 +12,10 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface DeliveryPhotoRepository extends JpaRepository<DeliveryPhoto, UUID>, ObjectReferences {
 
+    @Query("select p from DeliveryPhoto p where p.requestId = :requestId and p.idempotencyKey = :idempotencyKey")
     Optional<DeliveryPhoto> findByRequestIdAndIdempotencyKey(Long requestId, String idempotencyKey);
 
+    @Query("select p from DeliveryPhoto p where p.requestId = :requestId order by p.uploadedAt")
     List<DeliveryPhoto> findByRequestIdOrderByUploadedAtAsc(Long requestId);
 
     @Query("select p.objectKey from DeliveryPhoto p where p.objectKey in :keys")

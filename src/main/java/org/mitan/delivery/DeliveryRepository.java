@@ -12,6 +12,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface DeliveryRepository extends JpaRepository<Delivery, Long> {
 
+    @Query("select d from Delivery d where d.requestId = :requestId")
     Optional<Delivery> findByRequestId(Long requestId);
 
     /** The delivery, locked until the transaction ends: two OTP requests for it at once are taken one by one. */

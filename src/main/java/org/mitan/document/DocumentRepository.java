@@ -11,10 +11,14 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface DocumentRepository extends JpaRepository<Document, UUID>, ObjectReferences {
 
+    @Query("select d from Document d where d.requestId = :requestId order by d.uploadedAt")
     List<Document> findByRequestIdOrderByUploadedAtAsc(Long requestId);
 
+    @Query("select d from Document d"
+            + " where d.requestId = :requestId and d.documentType = :documentType and d.sha256 = :sha256")
     Optional<Document> findByRequestIdAndDocumentTypeAndSha256(Long requestId, String documentType, String sha256);
 
+    @Query("select d from Document d where d.requestId = :requestId and d.idempotencyKey = :idempotencyKey")
     Optional<Document> findByRequestIdAndIdempotencyKey(Long requestId, String idempotencyKey);
 
     @Query("select d.objectKey from Document d where d.objectKey in :keys")

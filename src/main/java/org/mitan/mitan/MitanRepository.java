@@ -8,10 +8,13 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface MitanRepository extends JpaRepository<Mitan, Long> {
 
+    @Query("select m from Mitan m where m.userId = :userId")
     Optional<Mitan> findByUserId(String userId);
 
+    @Query("select m from Mitan m where m.bodyCode = :bodyCode and m.active = true")
     List<Mitan> findByBodyCodeAndActiveTrue(String bodyCode);
 
+    @Query("select m from Mitan m where m.bodyCode = :bodyCode order by m.userId")
     List<Mitan> findByBodyCodeOrderByUserId(String bodyCode);
 
     /** Open requests currently held by a Mitan: the load that assignment balances. */

@@ -11,6 +11,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface UrbanBodyRepository extends JpaRepository<UrbanBody, String> {
 
+    @Query("select b from UrbanBody b where b.active = true order by b.code")
     List<UrbanBody> findByActiveTrueOrderByCode();
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.data.jpa.repository.QueryHints;
 
 public interface SmsMessageRepository extends JpaRepository<SmsMessage, Long> {
 
+    @Query("select m from SmsMessage m where m.requestId = :requestId order by m.id")
     List<SmsMessage> findByRequestIdOrderByIdAsc(Long requestId);
 
     List<SmsMessage> findTop100ByStatusOrderByIdAsc(SmsStatus status);
