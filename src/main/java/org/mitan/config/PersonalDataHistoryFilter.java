@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * It also leaves out what is only a copy, which made a fifth of a request's history (benchmark, issue 11): the
  * task-list row of each task ({@code taskRequest}, {@code taskCitizen}, {@code taskWard}, {@code taskType}, written
- * from the request for Tasklist's columns) and the request's identity copied into each called process
- * ({@code requestNumber}, {@code bodyCode}, {@code certificateType}; the request's own process keeps them).
+ * from the request for Tasklist's columns), the visit's {@code documentChecklist} (the documents table and the
+ * type's list rendered for the Mitan's form, written again at every upload: 5 KB of history per request) and the
+ * request's identity copied into each called process ({@code requestNumber}, {@code bodyCode},
+ * {@code certificateType}; the request's own process keeps them).
  */
 @Component
 class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
@@ -38,6 +40,8 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
     /** Copies of the request, made for a task's row in Tasklist. */
     static final Set<String> TASK_ROW = Set.of(ProcessVariables.TASK_REQUEST, ProcessVariables.TASK_CITIZEN,
             ProcessVariables.TASK_WARD, ProcessVariables.TASK_TYPE);
+    /** Views of the application's tables, rendered onto a task for its form. */
+    static final Set<String> TASK_VIEWS = Set.of(ProcessVariables.DOCUMENT_CHECKLIST);
     /** The request's identity, recorded in its own process and left out where a called process receives a copy. */
     static final Set<String> IDENTITY = Set.of(ProcessVariables.REQUEST_NUMBER, ProcessVariables.BODY_CODE,
             ProcessVariables.CERTIFICATE_TYPE);
@@ -55,7 +59,7 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
         String name = variable.getVariableName();
         boolean inCalledProcess = variable.getProcessInstanceId() != null
                 && !variable.getProcessInstanceId().equals(variable.getRootProcessInstanceId());
-        return TASK_ROW.contains(name) || (IDENTITY.contains(name) && inCalledProcess);
+        return TASK_ROW.contains(name) || TASK_VIEWS.contains(name) || (IDENTITY.contains(name) && inCalledProcess);
     }
 
     static boolean isKept(HistoryEvent event) {

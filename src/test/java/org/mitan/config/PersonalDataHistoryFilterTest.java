@@ -60,7 +60,8 @@ class PersonalDataHistoryFilterTest {
         filter.handleEvents(List.of(number, body, variable("requestNumber", "visit", "root"),
                 variable("bodyCode", "visit", "root"), variable("certificateType", "scrutiny", "root"),
                 variable("taskRequest", "root", "root"), variable("taskCitizen", "visit", "root"),
-                variable("taskWard", "root", "root"), variable("taskType", "root", "root"), calledOutcome,
+                variable("taskWard", "root", "root"), variable("taskType", "root", "root"),
+                variable("documentChecklist", "visit", "root"), calledOutcome,
                 variable("mitanUserId", "visit", "root")));
 
         assertThat(recorded).hasSize(4).startsWith(number, body, calledOutcome);
