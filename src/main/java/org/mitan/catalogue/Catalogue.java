@@ -1,6 +1,7 @@
 package org.mitan.catalogue;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.mitan.process.EngineCalls;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The certificate types on offer, read from what is deployed, the one reader of every type's facts: the API,
@@ -24,8 +27,8 @@ import org.springframework.stereotype.Component;
  * A type is a deployment of its own: the process {@code <key>} and its DMN file {@code <key>.dmn} with the tables
  * {@code <key>-service}, {@code <key>-steps} and {@code <key>-documents} ({@link TypeTables}). The newest deployed
  * version of the file answers; a version never changes, so it is read once per decision definition id, and a
- * deployment is picked up on the next call (one indexed query). Reads are made as the application, not as the
- * logged-in user: the catalogue is the same for everyone.
+ * deployment is picked up by the next transaction (one indexed query per type and transaction). Reads are made as
+ * the application, not as the logged-in user: the catalogue is the same for everyone.
  */
 @Component
 public class Catalogue {
@@ -110,8 +113,66 @@ public class Catalogue {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** A table that cannot be read is not a type on offer; the deployment check keeps such tables out. */
+    /**
+     * Forgets which versions this transaction has read, so that its next question reads the latest again: for a
+     * transaction that has just deployed.
+     */
+    public void forgetReadsOfThisTransaction() {
+        if (TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> reads) {
+            reads.clear();
+        }
+    }
+
+    /**
+     * The type's newest tables as this transaction first found them. One step asks for its type many times (its
+     * group, due date, reminder, documents, SMS): the latest version is looked up once per transaction, not at each
+     * question (issue 11). Outside a transaction every question looks it up.
+     */
     private Optional<CertificateType> tables(String key) {
+        Map<String, Optional<CertificateType>> readsOfThisTransaction = readsOfThisTransaction();
+        if (readsOfThisTransaction == null) {
+            return latestTables(key);
+        }
+        Optional<CertificateType> read = readsOfThisTransaction.get(key);
+        if (read == null) {
+            read = latestTables(key);
+            readsOfThisTransaction.put(key, read);
+        }
+        return read;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Optional<CertificateType>> readsOfThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return (Map<String, Optional<CertificateType>>) bound;
+        }
+        Map<String, Optional<CertificateType>> reads = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, reads);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResource(Catalogue.this);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(Catalogue.this, reads);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(Catalogue.this);
+            }
+        });
+        return reads;
+    }
+
+    /** A table that cannot be read is not a type on offer; the deployment check keeps such tables out. */
+    private Optional<CertificateType> latestTables(String key) {
         DecisionDefinition latest = repository.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(TypeTables.serviceDecision(key)).latestVersion().singleResult();
         if (latest == null) {

@@ -53,6 +53,7 @@ class EngineSetup {
 
     @EventListener
     void deployed(ModelsDeployed deployed) {
+        catalogue.forgetReadsOfThisTransaction();
         applyTypeRoles();
     }
 

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Which types are on offer, from the deployed processes and their tables, read once per version. */
 class CatalogueTest {
@@ -127,6 +129,38 @@ class CatalogueTest {
 
         assertThat(catalogue.find("birth-certificate")).map(CertificateType::serviceName)
                 .contains("Birth registration");
+    }
+
+    @Test
+    void looksTheLatestVersionUpOncePerTransactionUntilItDeploys() throws IOException {
+        deployTables("birth-certificate", "1");
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            catalogue.type("birth-certificate");
+            catalogue.require("birth-certificate");
+            catalogue.type("birth-certificate");
+            verify(repository, times(1)).createDecisionDefinitionQuery();
+
+            tables.put("birth-certificate-service", decision("birth-certificate-service:2"));
+            when(repository.getDmnModelInstance("birth-certificate-service:2")).thenReturn(TypeTablesTest.parse(
+                    Files.readString(Path.of("processes/birth-certificate.dmn"))));
+            assertThat(catalogue.type("birth-certificate")).isPresent();
+            verify(repository, never()).getDmnModelInstance("birth-certificate-service:2");
+
+            catalogue.forgetReadsOfThisTransaction();
+            catalogue.type("birth-certificate");
+            verify(repository, times(2)).createDecisionDefinitionQuery();
+            verify(repository, times(1)).getDmnModelInstance("birth-certificate-service:2");
+        } finally {
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(synchronization -> synchronization.afterCompletion(0));
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+
+        assertThat(TransactionSynchronizationManager.getResourceMap()).isEmpty();
+        catalogue.type("birth-certificate");
+        catalogue.type("birth-certificate");
+        verify(repository, times(4)).createDecisionDefinitionQuery();
     }
 
     @Test
