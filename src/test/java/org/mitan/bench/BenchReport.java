@@ -31,8 +31,12 @@ public final class BenchReport {
         }
         row(table, "2 MB scan upload p99 (ms, " + app.getProperty("upload.count", "?") + " uploads)", app, bare,
                 "upload.2mb.p99", true);
-        row(table, "clerk's task list p95 (ms, " + app.getProperty("tasklist.openTasks", "?") + " open tasks)", app,
-                bare, "tasklist.p95", true);
+        for (String open : app.getProperty("tasklist.sizes", "").split(",")) {
+            if (!open.isEmpty()) {
+                row(table, "clerk's task list p95 (ms, " + open + " open tasks)", app, bare, "tasklist." + open + ".p95",
+                        true);
+            }
+        }
         row(table, "database bytes per finished lifecycle, full history", app, bare, "db.bytesPerLifecycle", true);
         row(table, "database bytes per finished lifecycle, after history cleanup", app, bare,
                 "db.bytesPerLifecycleAfterCleanup", true);

@@ -47,6 +47,9 @@ class LoadClientPiecesTest {
         Properties app = new Properties();
         app.setProperty("lifecycles.4", "8.0");
         app.setProperty("registration.50.p99", "40.0");
+        app.setProperty("tasklist.sizes", "10000,100000");
+        app.setProperty("tasklist.10000.p95", "350.0");
+        app.setProperty("tasklist.100000.p95", "260.8");
         Properties bare = new Properties();
         bare.setProperty("lifecycles.4", "10.0");
         bare.setProperty("registration.50.p99", "20.0");
@@ -56,6 +59,8 @@ class LoadClientPiecesTest {
         assertThat(table).contains("| full lifecycles/s, 4 concurrent users | 8.0 | 10.0 | 0.80 |");
         assertThat(table).contains("| registration p99 at 50/s (ms) | 40.0 | 20.0 | 0.50 |");
         assertThat(table).contains("| full lifecycles/s, 16 concurrent users | – | – | – |");
+        assertThat(table).contains("| clerk's task list p95 (ms, 10000 open tasks) | 350.0 | – | – |\n"
+                + "| clerk's task list p95 (ms, 100000 open tasks) | 260.8 | – | – |");
     }
 
     /** Every bean an expression in the models names is one the bare engine has (else it would fail mid-journey). */
