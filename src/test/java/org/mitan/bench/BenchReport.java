@@ -33,8 +33,8 @@ public final class BenchReport {
                 "upload.2mb.p99", true);
         for (String open : app.getProperty("tasklist.sizes", "").split(",")) {
             if (!open.isEmpty()) {
-                row(table, "clerk's task list p95 (ms, " + open + " open tasks)", app, bare, "tasklist." + open + ".p95",
-                        true);
+                row(table, "clerk's task list p95 (ms, " + open + " open tasks)", app, bare,
+                        "tasklist." + open + ".p95", true);
             }
         }
         row(table, "database bytes per finished lifecycle, full history", app, bare, "db.bytesPerLifecycle", true);
