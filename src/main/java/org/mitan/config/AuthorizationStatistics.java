@@ -17,9 +17,8 @@ import org.springframework.stereotype.Component;
  * on those expressions the planner guesses that one grant in two hundred matches, so with thousands of open tasks it
  * compares every task with every grant: the clerk's first page took 19 s with 10,000 open tasks. With them a plan
  * made for the query's values looks each task's grants up by index: 0.4 s (issue 11). A generic plan of the prepared
- * statement ({@code perms_ & $4 = $4}) cannot use them, which is why the application's connections plan every
- * statement for its values ({@code connection-init-sql} in {@code application.yaml}): with generic plans the page
- * took 30 to 60 s from the sixth call on a connection.
+ * statement ({@code perms_ & $4 = $4}) cannot use them, which is why {@link GrantJoinPlans} has such queries
+ * planned for their values: with generic plans the page took 30 to 60 s from the sixth call on a connection.
  * <p>
  * The engine makes its tables as it starts, after the application's migrations have run, so the statistics are made
  * here, once the application is ready, if they are missing; on PostgreSQL only.
