@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * An id is a count in base 36, twelve characters, and then this node's mark, six characters. The count is the
  * milliseconds since 1970 times 46,656 (36³), plus one for each id already given in that millisecond; it never goes
  * back, even if the clock does, and more than 46,656 ids in a millisecond borrow from the next one. The mark is drawn
- * at random as the application starts (one in two billion), so two nodes, or one node restarted, never give the same
- * id. Ids in the lower case letters and digits sort in the order they were given, on one node.
+ * at random as the application starts, one of two billion, so that two nodes, or one node restarted, do not give the
+ * same id. Ids in the lower case letters and digits sort in the order they were given, on one node.
  */
 @Component
 class CompactIds implements IdGenerator {
