@@ -3,7 +3,6 @@ package org.mitan.config;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.plugin.Interceptor;
@@ -36,9 +35,14 @@ class GrantJoinPlans extends AbstractProcessEnginePlugin {
         configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new PlanForValues());
     }
 
+    /** Asked of every statement the engine prepares, without copying it: its mappings write these names in capitals. */
     static boolean joinsGrants(String sql) {
-        String text = sql.stripLeading().toUpperCase(Locale.ROOT);
-        return text.startsWith("SELECT") && text.contains("ACT_RU_AUTHORIZATION") && text.contains("AUTH.RESOURCE_ID_");
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        return sql.regionMatches(true, start, "SELECT", 0, "SELECT".length()) && sql.contains("AUTH.RESOURCE_ID_")
+                && sql.contains("ACT_RU_AUTHORIZATION");
     }
 
     /** Marks the statements that join grants as used once, so that the driver never prepares them on the server. */
