@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two application nodes on one PostgreSQL and one object store, as the {@code two-nodes} profile of
  * {@code docker-compose.yml} runs them behind a reverse proxy: requests are registered and worked on both, one node
- * is killed outright (SIGKILL) mid-load, and the survivor finishes the work. Each job runs to its end once (the
- * engine's job log has one success per job), each certificate is issued once, each request filed once; nothing is
+ * is killed outright (SIGKILL) mid-load, and the survivor finishes the work. Each job of a request runs to its end once
+ * (the engine's job log has one success per job), each certificate is issued once, each request filed once; nothing is
  * lost from the store or left in it without a record.
  */
 class TwoNodesIT {
@@ -75,12 +75,16 @@ class TwoNodesIT {
 
         ProductionRig.assertEveryRequestFinishedOnce(jdbc, infrastructure.objects(), REQUESTS, clientA);
         try (Connection db = DriverManager.getConnection(jdbc); Statement sql = db.createStatement()) {
+            // The requests' jobs only: the engine's history cleanup job runs again and again under one id, by
+            // design, while the clock is in its nightly window.
             assertThat(ProductionRig.rows(sql, """
-                    select job_def_configuration_ || ' ' || job_id_ from act_hi_job_log
-                    where job_state_ = 2 group by job_id_, job_def_configuration_ having count(*) > 1"""))
-                    .as("jobs that ran to their end twice").isEmpty();
-            assertThat(ProductionRig.count(sql, "select count(*) from act_hi_job_log where job_state_ = 2"))
-                    .as("jobs done").isGreaterThanOrEqualTo(REQUESTS * 3L);
+                    select coalesce(job_def_type_, '') || ' ' || coalesce(job_def_configuration_, '') || ' ' || job_id_
+                    from act_hi_job_log where job_state_ = 2 and process_instance_id_ is not null
+                    group by job_id_, job_def_type_, job_def_configuration_ having count(*) > 1"""))
+                    .as("jobs of requests that ran to their end twice").isEmpty();
+            assertThat(ProductionRig.count(sql, """
+                    select count(*) from act_hi_job_log where job_state_ = 2 and process_instance_id_ is not null"""))
+                    .as("jobs of requests done").isGreaterThanOrEqualTo(REQUESTS * 3L);
         }
     }
 
