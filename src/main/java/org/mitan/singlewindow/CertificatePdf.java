@@ -2,7 +2,6 @@ package org.mitan.singlewindow;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -138,7 +137,8 @@ class CertificatePdf {
             number.add(CertificateFonts.phrase(content.certificateNumber(), NUMBER, Weight.BOLD, PAGE_LINE));
             pdf.add(number);
             pdf.add(table(rows));
-            Image qr = Image.getInstance(QrCodes.png(content.verificationUrl(), QR_PIXELS));
+            QrCodes.Grey code = QrCodes.grey(content.verificationUrl(), QR_PIXELS);
+            Image qr = Image.getInstance(code.width(), code.height(), 1, 8, code.samples());
             qr.scaleAbsolute(QR_POINTS, QR_POINTS);
             qr.setAlignment(Image.ALIGN_CENTER);
             qr.setSpacingBefore(12);
@@ -152,7 +152,7 @@ class CertificatePdf {
                     + "डिजिटल रूप से हस्ताक्षरित है।", SMALL, Weight.REGULAR, 18));
             pdf.add(centred("This certificate was issued electronically through Mukhyamantri Mitan Yojana and is "
                     + "digitally signed.", SMALL, Weight.REGULAR, 0));
-        } catch (DocumentException | IOException e) {
+        } catch (DocumentException e) {
             throw new IllegalStateException("Cannot render certificate " + content.certificateNumber(), e);
         } finally {
             if (pdf.isOpen()) {

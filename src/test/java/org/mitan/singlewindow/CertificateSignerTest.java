@@ -118,6 +118,16 @@ class CertificateSignerTest {
     }
 
     @Test
+    void eachKeyIsDecryptedOnceAndThenReused() throws Exception {
+        Path keystore = keystore(folder.resolve("reused.p12"), "s3cret", "rpr", "state");
+        SigningKeys keys = SigningKeys.fromKeystore(new SigningProperties(keystore.toString(), "s3cret", "state", null));
+
+        assertThat(keys.forBody("RPR").key()).isSameAs(keys.forBody("RPR").key());
+        assertThat(keys.forBody("KRB").key()).isSameAs(keys.forBody("BSP").key())
+                .isNotSameAs(keys.forBody("RPR").key());
+    }
+
+    @Test
     void aKeystoreThatCannotBeUsedRefusesToStartSayingWhy() throws Exception {
         Path keystore = keystore(folder.resolve("two.p12"), "s3cret", "rpr", "state");
 

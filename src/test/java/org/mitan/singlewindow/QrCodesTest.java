@@ -3,10 +3,7 @@ package org.mitan.singlewindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-
-import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.NotFoundException;
@@ -28,11 +25,16 @@ class QrCodesTest {
     }
 
     @Test
-    void pngBytesAreAPngOfTheSameCode() throws Exception {
-        byte[] png = QrCodes.png(URL, 300);
+    void greySamplesAreTheSameCodeBlackOnWhite() throws Exception {
+        QrCodes.Grey grey = QrCodes.grey(URL, 300);
 
-        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-        assertThat(decode(ImageIO.read(new ByteArrayInputStream(png)))).isEqualTo(URL);
+        assertThat(grey.width()).isEqualTo(300);
+        assertThat(grey.samples()).hasSize(grey.width() * grey.height());
+        assertThat(grey.samples()).containsOnly((byte) 0, (byte) 0xFF);
+        BufferedImage image = new BufferedImage(grey.width(), grey.height(), BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, grey.width(), grey.height(), grey.samples());
+        assertThat(decode(image)).isEqualTo(URL);
+        assertThat(image.getRGB(0, 0) & 0xFFFFFF).as("the quiet zone is white").isEqualTo(0xFFFFFF);
     }
 
     static String decode(BufferedImage image) throws NotFoundException, IOException {
