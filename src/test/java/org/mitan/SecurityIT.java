@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,12 +39,7 @@ class SecurityIT {
      */
     @Test
     void wrongPasswordIsRefused() {
-        String userId = "wrong-password-probe";
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            User user = identity.newUser(userId);
-            user.setPassword("the-right-one");
-            identity.saveUser(user);
-        }
+        String userId = probeUser("wrong-password-probe");
 
         ResponseEntity<String> response = http.withBasicAuth(userId, "wrong")
                 .getForEntity("/api/requests/RPR-2026-000001", String.class);
@@ -51,10 +49,26 @@ class SecurityIT {
 
     @Test
     void engineRestApiNeedsALogin() {
-        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> anonymous = http.getForEntity("/engine-rest/task", String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
         assertThat(http.withBasicAuth("clerk.raipur", "demo").getForEntity("/engine-rest/task", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /** The engine REST API takes the login Spring Security checked: a wrong password or another scheme is refused. */
+    @Test
+    void engineRestApiRefusesAWrongPasswordAndLoginsThatAreNotBasic() {
+        String userId = probeUser("wrong-engine-password-probe");
+        assertThat(http.withBasicAuth(userId, "wrong").getForEntity("/engine-rest/task", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        HttpHeaders bearer = new HttpHeaders();
+        bearer.setBearerAuth("clerk.raipur");
+        ResponseEntity<String> notBasic = http.exchange("/engine-rest/task", HttpMethod.GET,
+                new HttpEntity<>(bearer), String.class);
+        assertThat(notBasic.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(notBasic.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
     }
 
     @Test
@@ -83,5 +97,15 @@ class SecurityIT {
                     String.class);
             assertThat(css.getBody()).as(app).contains(".ce-eol-banner").contains("display: none");
         }
+    }
+
+    /** A user of the test's own whose password is "the-right-one". */
+    private String probeUser(String userId) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setPassword("the-right-one");
+            identity.saveUser(user);
+        }
+        return userId;
     }
 }

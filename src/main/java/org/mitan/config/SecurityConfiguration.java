@@ -6,9 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.mitan.web.DatabaseOutages;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +28,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * <ul>
  * <li>{@code /api/**}: HTTP Basic against Camunda's users; officers already logged into Tasklist may also open
  * links (GET) with their webapp session, so the document links in a task form just work.</li>
- * <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so that engine authorizations apply.</li>
+ * <li>{@code /engine-rest/**}: Camunda's authentication filter, so that engine authorizations apply, on the Basic
+ * login checked here ({@link EngineRestAuthentication}).</li>
  * <li>{@code /camunda/**}: the webapps, which have their own login, session and CSRF protection.</li>
  * <li>Public on purpose: certificate verification ({@code /verify/**}), citizen feedback ({@code /feedback/**}),
  * the citizen's status page ({@code /status/**}, by an unguessable code), the payment gateway's signed callback
@@ -130,13 +131,15 @@ class SecurityConfiguration {
                         + " address as the application or its documentation gives it.");
     }
 
-    /** Camunda's Basic authentication on the engine REST API: 401 without valid credentials. */
+    /**
+     * Camunda's authentication on the engine REST API, so that engine authorizations apply: 401 without a valid Basic
+     * login, the user being the one Spring Security checked ({@link EngineRestAuthentication}).
+     */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(ObjectProvider<ProcessEngine> engine) {
+        FilterRegistrationBean<EngineRestAuthentication> registration =
+                new FilterRegistrationBean<>(new EngineRestAuthentication(engine));
         registration.setName("camunda-engine-rest-auth");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(200);
         return registration;
