@@ -6,12 +6,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counters per scope (for example {@code request:RPR:2026} or {@code certificate:RPR:birth-certificate:2026}).
- * {@link #next} is gap-free: the number is allocated in the caller's transaction and a rolled-back caller gives it
- * back, but the scope's row stays locked until the caller commits, so callers of one scope go one at a time (right
- * for certificate registration numbers, which a register keeps without gaps). {@link #nextCommitted} commits the
- * number at once in a transaction of its own and holds the row only for that moment: callers of one scope run side
- * by side, and a caller that fails afterwards leaves a gap (right for request numbers, which only tell requests apart).
+ * Counters per scope (for example {@code request:RPR:2026}; certificate serials are counted here too, through
+ * {@link ReservedNumbers}). {@link #next} is gap-free: the number is allocated in the caller's transaction and a
+ * rolled-back caller gives it back, but the scope's row stays locked until the caller commits, so callers of one
+ * scope go one at a time. {@link #nextCommitted} commits the number at once in a transaction of its own and holds
+ * the row only for that moment: callers of one scope run side by side, and a caller that fails afterwards leaves a
+ * gap (right for request numbers, which only tell requests apart).
  */
 @Component
 public class NumberSequence {

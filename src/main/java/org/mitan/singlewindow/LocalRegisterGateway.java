@@ -3,7 +3,7 @@ package org.mitan.singlewindow;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.mitan.numbering.NumberSequence;
+import org.mitan.numbering.ReservedNumbers;
 import org.mitan.numbering.StateCalendar;
 
 /**
@@ -14,14 +14,15 @@ import org.mitan.numbering.StateCalendar;
  * <p>
  * Idempotent by request number: the reference is derived from it, and a request that already has a certificate
  * gets that certificate back (its number and stored PDF, from {@link IssuedCertificates}) instead of a new number.
- * The number is drawn in the caller's transaction, so a caller that rolls back gives it back.
+ * The number is reserved for the request ({@link ReservedNumbers}): a caller that rolls back and tries again gets the
+ * same number.
  */
 class LocalRegisterGateway implements SingleWindowGateway {
 
     static final String NAME = "local";
     private static final String CERTIFICATE_SUFFIX = "-certificate";
 
-    private final NumberSequence numbers;
+    private final ReservedNumbers numbers;
     private final IssuingBodies bodies;
     private final IssuedCertificates issued;
     private final ServiceCatalogue catalogue;
@@ -29,7 +30,7 @@ class LocalRegisterGateway implements SingleWindowGateway {
     private final ParticularsFormLabels labels;
     private final CertificateSigner signer;
 
-    LocalRegisterGateway(NumberSequence numbers, IssuingBodies bodies, IssuedCertificates issued,
+    LocalRegisterGateway(ReservedNumbers numbers, IssuingBodies bodies, IssuedCertificates issued,
             ServiceCatalogue catalogue, CertificatePdf pdf, ParticularsFormLabels labels, CertificateSigner signer) {
         this.numbers = numbers;
         this.bodies = bodies;
@@ -52,7 +53,8 @@ class LocalRegisterGateway implements SingleWindowGateway {
             return earlier.get();
         }
         int year = StateCalendar.dateOf(order.issuedAt()).getYear();
-        long serial = numbers.next("certificate:%s:%s:%d".formatted(order.bodyCode(), order.certificateType(), year));
+        long serial = numbers.reserve("certificate:%s:%s:%d".formatted(order.bodyCode(), order.certificateType(), year),
+                order.requestNumber());
         String number = "%s/%s/%d/%06d".formatted(order.bodyCode(), typeCode(order.certificateType()), year, serial);
         ServiceCatalogue.ServiceDescription service = catalogue.describe(order.certificateType());
         IssuingBodies.IssuingBody body = bodies.of(order.bodyCode());

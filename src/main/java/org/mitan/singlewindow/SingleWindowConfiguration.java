@@ -2,7 +2,7 @@ package org.mitan.singlewindow;
 
 import java.nio.file.Path;
 
-import org.mitan.numbering.NumberSequence;
+import org.mitan.numbering.ReservedNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,7 +24,7 @@ class SingleWindowConfiguration {
     private static final String MODE = "mitan.single-window.mode";
 
     @Bean
-    SingleWindowGateway singleWindowGateway(SingleWindowProperties properties, NumberSequence numbers,
+    SingleWindowGateway singleWindowGateway(SingleWindowProperties properties, ReservedNumbers numbers,
             IssuingBodies bodies, IssuedCertificates issued, ServiceCatalogue catalogue, CertificatePdf pdf,
             ParticularsFormLabels labels, SigningProperties signing, Environment environment) {
         return switch (properties.mode()) {

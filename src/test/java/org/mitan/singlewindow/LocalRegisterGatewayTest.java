@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.mitan.municipality.BodyKind;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
-import org.mitan.numbering.NumberSequence;
+import org.mitan.numbering.ReservedNumbers;
 import org.mockito.ArgumentCaptor;
 
 class LocalRegisterGatewayTest {
 
-    private final NumberSequence numbers = mock(NumberSequence.class);
+    private final ReservedNumbers numbers = mock(ReservedNumbers.class);
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
     private final IssuedCertificates certificates = mock(IssuedCertificates.class);
     private final ServiceCatalogue catalogue = mock(ServiceCatalogue.class);
@@ -61,7 +61,7 @@ class LocalRegisterGatewayTest {
 
     @Test
     void certificateNumberComesFromTheSeriesOfBodyTypeAndYearInIndia() {
-        when(numbers.next("certificate:RPR:birth-certificate:2026")).thenReturn(7L);
+        when(numbers.reserve("certificate:RPR:birth-certificate:2026", "RPR-2026-000042")).thenReturn(7L);
         // 31 Dec 2025 20:00 UTC is already 1 Jan 2026 in India
         IssuedCertificate issued = gateway.issue(order(Instant.parse("2025-12-31T20:00:00Z")));
 
@@ -72,7 +72,7 @@ class LocalRegisterGatewayTest {
 
     @Test
     void pdfIsRenderedWithTheBodyServiceNumberAndVerificationUrl() {
-        when(numbers.next(anyString())).thenReturn(1L);
+        when(numbers.reserve(anyString(), anyString())).thenReturn(1L);
 
         gateway.issue(order(Instant.parse("2026-03-01T10:00:00Z")));
 
@@ -102,7 +102,7 @@ class LocalRegisterGatewayTest {
 
         assertThat(issued.certificateNumber()).isEqualTo("RPR/BIRTH/2026/000003");
         assertThat(issued.pdf()).isEqualTo("%PDF-stored".getBytes());
-        verify(numbers, never()).next(anyString());
+        verify(numbers, never()).reserve(anyString(), anyString());
         verify(pdf, never()).render(any());
         verify(signer, never()).sign(any(), anyString(), anyString(), anyString(), any());
     }
