@@ -74,7 +74,7 @@ public final class BareEngine {
         BareEngine bare = new BareEngine(engine);
         Map<String, String> results = new LinkedHashMap<>();
         results.put("startup.seconds", LoadClient.format(startupSeconds));
-        bare.lifecycles(2, quick ? 3 : 20);
+        bare.lifecycles(2, quick ? 3 : LoadClient.WARM_UP_SECONDS);
         for (int users : new int[] {1, 4, 16}) {
             long start = System.nanoTime();
             int done = bare.lifecycles(users, quick ? 5 : 30);
