@@ -35,6 +35,8 @@ public final class Scopes {
     public static DelegateExecution execution(String businessKey, Map<String, Object> variables) {
         DelegateExecution execution = mock(DelegateExecution.class, withSettings().strictness(Strictness.LENIENT));
         lenient().when(execution.getProcessBusinessKey()).thenReturn(businessKey);
+        // the instance itself, called by no other process (no super execution)
+        lenient().when(execution.getProcessInstance()).thenReturn(execution);
         lenient().when(execution.getVariable(anyString()))
                 .thenAnswer(call -> variables.get(call.<String>getArgument(0)));
         lenient().when(execution.hasVariable(anyString()))

@@ -61,7 +61,7 @@ class CasteCertificateProcessTest extends CertificateTypeContract {
     void summariesRecordWhatTheOfficerSees() {
         Mocks.register("requestSummaryListener", (TaskListener) task -> {
             Map<String, Object> notes = new TreeMap<>();
-            task.getVariables().forEach((name, value) -> {
+            StepVariables.of(task).forEach((name, value) -> {
                 if ((name.endsWith("Finding") || name.endsWith("Remarks")) && value != null) {
                     notes.put(name, value);
                 }
