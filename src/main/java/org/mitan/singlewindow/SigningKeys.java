@@ -143,8 +143,8 @@ final class SigningKeys {
             return known;
         }
         SigningKey read = read(alias);
-        entries.putIfAbsent(alias, read);
-        return read;
+        SigningKey first = entries.putIfAbsent(alias, read);
+        return first != null ? first : read;
     }
 
     private SigningKey read(String alias) throws GeneralSecurityException {
