@@ -21,7 +21,7 @@ import org.mitan.catalogue.Catalogue;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.payment.Payments;
 import org.mitan.municipality.UrbanBodyRepository;
-import org.mitan.numbering.NumberSequence;
+import org.mitan.numbering.ReservedNumbers;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.sms.SmsService;
@@ -45,7 +45,7 @@ class DelegateBeansTest {
             // the local register signs with a development key in the dev and test profiles
             .withInitializer(app -> app.getEnvironment().addActiveProfile("test"))
             .withBean(Clock.class, Clock::systemUTC)
-            .withBean(NumberSequence.class, () -> mock(NumberSequence.class))
+            .withBean(ReservedNumbers.class, () -> mock(ReservedNumbers.class))
             .withBean(UrbanBodyRepository.class, () -> mock(UrbanBodyRepository.class))
             .withBean(ServiceRequestRepository.class, () -> mock(ServiceRequestRepository.class))
             .withBean(CertificateRepository.class, () -> mock(CertificateRepository.class))

@@ -11,14 +11,14 @@ import java.security.cert.Certificate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mitan.numbering.NumberSequence;
+import org.mitan.numbering.ReservedNumbers;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class SingleWindowConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(SingleWindowConfiguration.class)
-            .withBean(NumberSequence.class, () -> mock(NumberSequence.class))
+            .withBean(ReservedNumbers.class, () -> mock(ReservedNumbers.class))
             .withBean(IssuingBodies.class, () -> mock(IssuingBodies.class))
             .withBean(IssuedCertificates.class, () -> mock(IssuedCertificates.class))
             .withBean(ServiceCatalogue.class, () -> mock(ServiceCatalogue.class))
