@@ -75,7 +75,9 @@ public class ReservedNumbers implements DisposableBean {
                 returning last_value""")) {
             next.setString(1, scope);
             try (ResultSet row = next.executeQuery()) {
-                row.next();
+                if (!row.next()) {
+                    throw new SQLException("The counter of " + scope + " gave no number");
+                }
                 number = row.getLong(1);
             }
         }
