@@ -1,7 +1,5 @@
 package org.mitan.config;
 
-import java.util.List;
-
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +12,6 @@ import org.mitan.web.Caller;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -65,15 +62,8 @@ class EngineRestAuthentication extends ProcessEngineAuthenticationFilter {
                 return AuthenticationResult.unsuccessful();
             }
             AuthenticationResult result = AuthenticationResult.successful(login.getName());
-            result.setGroups(groupsOf(login));
+            result.setGroups(Caller.groupsOf(login));
             return result;
-        }
-
-        static List<String> groupsOf(Authentication login) {
-            return login.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .filter(authority -> authority != null && authority.startsWith(Caller.AUTHORITY_PREFIX))
-                    .map(authority -> authority.substring(Caller.AUTHORITY_PREFIX.length()))
-                    .toList();
         }
 
         /** As Camunda's Basic provider: the browser or client is asked for a Basic login. */

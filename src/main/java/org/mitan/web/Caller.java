@@ -1,8 +1,8 @@
 package org.mitan.web;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,12 +25,16 @@ public record Caller(String userId, Set<String> groups) {
             throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "Not logged in",
                     "Log in with your Mitan user name and password.");
         }
-        Set<String> groups = authentication.getAuthorities().stream()
+        return new Caller(authentication.getName(), Set.copyOf(groupsOf(authentication)));
+    }
+
+    /** The Camunda groups a login carries, in the order of its authorities. */
+    public static List<String> groupsOf(Authentication authentication) {
+        return authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(AUTHORITY_PREFIX))
+                .filter(a -> a != null && a.startsWith(AUTHORITY_PREFIX))
                 .map(a -> a.substring(AUTHORITY_PREFIX.length()))
-                .collect(Collectors.toUnmodifiableSet());
-        return new Caller(authentication.getName(), groups);
+                .toList();
     }
 
     /** Member of one of these groups, exactly as named (state-level roles). */
