@@ -24,7 +24,7 @@ public class NumberSequence {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public long next(String scope) {
-        return allocate(scope);
+        return allocate(jdbc, scope);
     }
 
     /**
@@ -33,10 +33,11 @@ public class NumberSequence {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long nextCommitted(String scope) {
-        return allocate(scope);
+        return allocate(jdbc, scope);
     }
 
-    private long allocate(String scope) {
+    /** The scope's next number, on the connection of the template's current transaction. */
+    static long allocate(JdbcTemplate jdbc, String scope) {
         Long value = jdbc.queryForObject("""
                 insert into number_sequence (scope, last_value) values (?, 1)
                 on conflict (scope) do update set last_value = number_sequence.last_value + 1

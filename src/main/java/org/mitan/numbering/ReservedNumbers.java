@@ -1,15 +1,14 @@
 package org.mitan.numbering;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gap-free numbers reserved for their holder, for certificate serials: {@link #reserve} gives the holder's number of
@@ -30,6 +29,8 @@ public class ReservedNumbers implements DisposableBean {
     private static final int CONNECTIONS = 2;
 
     private final HikariDataSource pool;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
     ReservedNumbers(DataSourceProperties database) {
         this.pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
@@ -37,56 +38,25 @@ public class ReservedNumbers implements DisposableBean {
         pool.setMaximumPoolSize(CONNECTIONS);
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(10_000);
+        this.jdbc = new JdbcTemplate(pool);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
     }
 
     /** The holder's number in the scope, reserved and committed now if it has none yet. */
     public long reserve(String scope, String holder) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long number = reserved(connection, scope, holder);
-                connection.commit();
-                return number;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        Long number = transaction.execute(status -> {
+            List<Long> earlier = jdbc.queryForList(
+                    "select number from number_reservation where scope = ? and holder = ?", Long.class, scope, holder);
+            if (!earlier.isEmpty()) {
+                return earlier.get(0);
             }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("No number could be reserved in " + scope + " for "
-                    + holder + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long reserved(Connection connection, String scope, String holder) throws SQLException {
-        try (PreparedStatement earlier = connection.prepareStatement(
-                "select number from number_reservation where scope = ? and holder = ?")) {
-            earlier.setString(1, scope);
-            earlier.setString(2, holder);
-            try (ResultSet row = earlier.executeQuery()) {
-                if (row.next()) {
-                    return row.getLong(1);
-                }
-            }
-        }
-        long number;
-        try (PreparedStatement next = connection.prepareStatement("""
-                insert into number_sequence (scope, last_value) values (?, 1)
-                on conflict (scope) do update set last_value = number_sequence.last_value + 1
-                returning last_value""")) {
-            next.setString(1, scope);
-            try (ResultSet row = next.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("The counter of " + scope + " gave no number");
-                }
-                number = row.getLong(1);
-            }
-        }
-        try (PreparedStatement reserve = connection.prepareStatement(
-                "insert into number_reservation (scope, holder, number) values (?, ?, ?)")) {
-            reserve.setString(1, scope);
-            reserve.setString(2, holder);
-            reserve.setLong(3, number);
-            reserve.executeUpdate();
+            long next = NumberSequence.allocate(jdbc, scope);
+            jdbc.update("insert into number_reservation (scope, holder, number) values (?, ?, ?)", scope, holder,
+                    next);
+            return next;
+        });
+        if (number == null) {
+            throw new IllegalStateException("No number reserved in " + scope + " for " + holder);
         }
         return number;
     }
