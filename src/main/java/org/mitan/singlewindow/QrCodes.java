@@ -1,6 +1,5 @@
 package org.mitan.singlewindow;
 
-import java.awt.image.BufferedImage;
 import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
@@ -12,9 +11,6 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /** QR codes for certificates: black modules on white, a quiet zone, medium error correction (15 %). */
 final class QrCodes {
-
-    private static final int BLACK = 0x000000;
-    private static final int WHITE = 0xFFFFFF;
 
     /** A square of 8-bit grey samples, row by row, 0 black and 255 white: what a PDF embeds as it is. */
     record Grey(int width, int height, byte[] samples) {
@@ -36,18 +32,6 @@ final class QrCodes {
             }
         }
         return new Grey(matrix.getWidth(), matrix.getHeight(), samples);
-    }
-
-    /** A square image of about {@code pixels} pixels a side encoding {@code content}. */
-    static BufferedImage render(String content, int pixels) {
-        BitMatrix matrix = matrix(content, pixels);
-        BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                image.setRGB(x, y, matrix.get(x, y) ? BLACK : WHITE);
-            }
-        }
-        return image;
     }
 
     private static BitMatrix matrix(String content, int pixels) {

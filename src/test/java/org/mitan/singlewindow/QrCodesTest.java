@@ -18,7 +18,7 @@ class QrCodesTest {
 
     @Test
     void renderedImageDecodesToTheVerificationUrl() throws Exception {
-        BufferedImage image = QrCodes.render(URL, 300);
+        BufferedImage image = image(QrCodes.grey(URL, 300));
 
         assertThat(image.getWidth()).isEqualTo(300);
         assertThat(decode(image)).isEqualTo(URL);
@@ -31,10 +31,16 @@ class QrCodesTest {
         assertThat(grey.width()).isEqualTo(300);
         assertThat(grey.samples()).hasSize(grey.width() * grey.height());
         assertThat(grey.samples()).containsOnly((byte) 0, (byte) 0xFF);
-        BufferedImage image = new BufferedImage(grey.width(), grey.height(), BufferedImage.TYPE_BYTE_GRAY);
-        image.getRaster().setDataElements(0, 0, grey.width(), grey.height(), grey.samples());
+        BufferedImage image = image(grey);
         assertThat(decode(image)).isEqualTo(URL);
         assertThat(image.getRGB(0, 0) & 0xFFFFFF).as("the quiet zone is white").isEqualTo(0xFFFFFF);
+    }
+
+    /** The samples as a picture, as a PDF viewer shows them. */
+    static BufferedImage image(QrCodes.Grey grey) {
+        BufferedImage image = new BufferedImage(grey.width(), grey.height(), BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, grey.width(), grey.height(), grey.samples());
+        return image;
     }
 
     static String decode(BufferedImage image) throws NotFoundException, IOException {
