@@ -13,10 +13,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +22,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.MovingClock;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
@@ -52,34 +51,9 @@ class DeliveriesTest {
     private final SmsMessageRepository outbox = mock(SmsMessageRepository.class);
     private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     private final Otps otps = new Otps();
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(NOW);
     private final Deliveries deliveries = new Deliveries(deliveryRows, requests, mitans, sms, outbox, otps,
             transactions, clock, OtpLimits.defaults());
-
-    /** A clock the test moves on. */
-    static final class MovingClock extends Clock {
-
-        private Instant now = NOW;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     private ServiceRequest request;
     private Delivery stored;
