@@ -71,6 +71,36 @@ class SecurityIT {
         assertThat(notBasic.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
     }
 
+    /**
+     * A login is checked once and then taken as checked for a short time (config.CheckedLogins): a new password, and a
+     * group taken away in the engine, still count from the very next call.
+     */
+    @Test
+    void aNewPasswordAndARemovedGroupCountFromTheNextCall() {
+        String userId = probeUser("changing-supervisor-probe");
+        identity.createMembership(userId, "supervisor-RPR");
+        try {
+            assertThat(http.withBasicAuth(userId, "the-right-one").getForEntity("/api/mitans?body=RPR", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.withBasicAuth(userId, "the-right-one").getForEntity("/api/mitans?body=RPR", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+            identity.deleteMembership(userId, "supervisor-RPR");
+            assertThat(http.withBasicAuth(userId, "the-right-one").getForEntity("/api/mitans?body=RPR", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+            User user = identity.createUserQuery().userId(userId).singleResult();
+            user.setPassword("a-new-one");
+            identity.saveUser(user);
+            assertThat(http.withBasicAuth(userId, "a-new-one").getForEntity("/api/bodies", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.withBasicAuth(userId, "the-right-one").getForEntity("/api/bodies", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        } finally {
+            identity.deleteUser(userId);
+        }
+    }
+
     @Test
     void unknownRequestIsANotFoundProblemForALoggedInUser() {
         ResponseEntity<String> response = http.withBasicAuth("callcentre", "demo")

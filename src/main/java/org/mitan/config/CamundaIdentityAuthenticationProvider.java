@@ -9,26 +9,41 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** Checks a user name and password against Camunda's identity service; the user's groups become authorities. */
+/**
+ * Checks a user name and password against Camunda's identity service; the user's groups become authorities. A login
+ * checked a short time ago with the same password is taken from {@link CheckedLogins}.
+ */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final CheckedLogins checkedLogins;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, CheckedLogins checkedLogins) {
         this.identityService = identityService;
+        this.checkedLogins = checkedLogins;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || credentials == null
-                || !identityService.checkPassword(userId, credentials.toString())) {
+        if (userId == null || credentials == null) {
             throw new BadCredentialsException("Wrong user name or password.");
         }
-        return new UsernamePasswordAuthenticationToken(userId, null, authoritiesOf(identityService, userId));
+        String password = credentials.toString();
+        List<? extends GrantedAuthority> authorities = checkedLogins.authoritiesOf(userId, password);
+        if (authorities == null) {
+            long generation = checkedLogins.generation();
+            if (!identityService.checkPassword(userId, password)) {
+                throw new BadCredentialsException("Wrong user name or password.");
+            }
+            authorities = authoritiesOf(identityService, userId);
+            checkedLogins.remember(userId, password, authorities, generation);
+        }
+        return new UsernamePasswordAuthenticationToken(userId, null, authorities);
     }
 
     static List<SimpleGrantedAuthority> authoritiesOf(IdentityService identityService, String userId) {

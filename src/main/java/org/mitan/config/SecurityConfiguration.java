@@ -1,6 +1,8 @@
 package org.mitan.config;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -9,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.mitan.web.DatabaseOutages;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -44,9 +47,20 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Logins checked within {@code mitan.security.checked-login-ttl} (30 s; 0 keeps none) are not checked again. */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
-            throws Exception {
+    CheckedLogins checkedLogins(@Value("${mitan.security.checked-login-ttl}") Duration timeToLive, Clock clock) {
+        return new CheckedLogins(timeToLive, clock);
+    }
+
+    @Bean
+    IdentityChangesForgetLogins identityChangesForgetLogins(CheckedLogins checkedLogins) {
+        return new IdentityChangesForgetLogins(checkedLogins);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, CheckedLogins checkedLogins,
+            ObjectMapper json) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/verify/**", "/feedback/**", "/status/**").permitAll()
                         .requestMatchers("/api-docs/**", "/swagger-ui/**").permitAll()
@@ -55,7 +69,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/engine-rest/**").permitAll()
                         .anyRequest().permitAll())
-                .authenticationProvider(new CamundaIdentityAuthenticationProvider(identityService))
+                .authenticationProvider(new CamundaIdentityAuthenticationProvider(identityService, checkedLogins))
                 .httpBasic(basic -> basic.realmName("Mitan")
                         .authenticationEntryPoint((request, response, e) -> {
                             // A page's own script (the field page) shows its login form: no browser password box.
