@@ -1,6 +1,11 @@
 package org.mitan.bench;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,6 +30,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -75,14 +82,24 @@ public final class BareEngine {
         Map<String, String> results = new LinkedHashMap<>();
         results.put("startup.seconds", LoadClient.format(startupSeconds));
         bare.lifecycles(2, quick ? 3 : LoadClient.WARM_UP_SECONDS);
+        bare.deleteFinishedHistory();
+        long dbBefore = databaseBytes(args[0]);
+        int finished = 0;
         for (int users : new int[] {1, 4, 16}) {
             long start = System.nanoTime();
             int done = bare.lifecycles(users, quick ? 5 : 30);
             double seconds = (System.nanoTime() - start) / 1e9;
+            finished += done;
             results.put("lifecycles." + users, LoadClient.format(done / seconds));
             System.out.printf("bare lifecycles at %d users: %d in %.1f s, load %s%n", users, done, seconds,
                     LoadClient.load());
         }
+        // the same models' history as the engine writes it (Camunda's own 36-character ids, not the application's)
+        long dbAfter = databaseBytes(args[0]);
+        results.put("db.bytesPerLifecycle", Long.toString((dbAfter - dbBefore) / Math.max(1, finished)));
+        bare.deleteFinishedHistory();
+        results.put("db.bytesPerLifecycleAfterCleanup",
+                Long.toString((databaseBytes(args[0]) - dbBefore) / Math.max(1, finished)));
         for (int rate : new int[] {10, 25, 50}) {
             Figures latencies = bare.registrations(rate, quick ? 4 : 30);
             results.put("registration." + rate + ".p50", LoadClient.format(latencies.percentile(50)));
@@ -95,6 +112,28 @@ public final class BareEngine {
         }
         engine.close();
         System.exit(0);
+    }
+
+    /** The database's size after {@code VACUUM FULL}, as the load client measures the application's. */
+    static long databaseBytes(String jdbcUrl) throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                Statement sql = db.createStatement()) {
+            sql.execute("vacuum full");
+            try (ResultSet size = sql.executeQuery("select pg_database_size(current_database())")) {
+                size.next();
+                return size.getLong(1);
+            }
+        }
+    }
+
+    /** What history cleanup does to finished requests: their history, and their called processes', deleted. */
+    void deleteFinishedHistory() {
+        HistoryService history = engine.getHistoryService();
+        List<String> finished;
+        while (!(finished = history.createHistoricProcessInstanceQuery().finished().listPage(0, 1_000).stream()
+                .map(HistoricProcessInstance::getId).toList()).isEmpty()) {
+            history.deleteHistoricProcessInstancesBulk(finished);
+        }
     }
 
     /** Every bean the models name, doing nothing; the ones asked for a value answer what the journey needs. */
