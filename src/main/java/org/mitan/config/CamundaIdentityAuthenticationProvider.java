@@ -1,9 +1,9 @@
 package org.mitan.config;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.mitan.web.Caller;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -46,11 +46,17 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         return new UsernamePasswordAuthenticationToken(userId, null, authorities);
     }
 
+    /**
+     * The user's groups, and the tenants the user belongs to directly or through a group (as Camunda's own REST
+     * filter reads them), as authorities.
+     */
     static List<SimpleGrantedAuthority> authoritiesOf(IdentityService identityService, String userId) {
-        return identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .map(groupId -> new SimpleGrantedAuthority(Caller.AUTHORITY_PREFIX + groupId))
-                .toList();
+        Stream<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(group -> Caller.AUTHORITY_PREFIX + group.getId());
+        Stream<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+                .list().stream()
+                .map(tenant -> Caller.TENANT_AUTHORITY_PREFIX + tenant.getId());
+        return Stream.concat(groups, tenants).map(SimpleGrantedAuthority::new).toList();
     }
 
     @Override

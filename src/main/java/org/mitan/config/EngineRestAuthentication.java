@@ -51,7 +51,7 @@ class EngineRestAuthentication extends ProcessEngineAuthenticationFilter {
         return known.getName().equals(engineName) ? known : super.getAddressedEngine(engineName);
     }
 
-    /** The user and groups of the call's Basic login, as Spring Security checked them. */
+    /** The user, groups and tenants of the call's Basic login, as Spring Security checked them. */
     static final class SpringSecurityLogin implements AuthenticationProvider {
 
         @Override
@@ -63,6 +63,7 @@ class EngineRestAuthentication extends ProcessEngineAuthenticationFilter {
             }
             AuthenticationResult result = AuthenticationResult.successful(login.getName());
             result.setGroups(Caller.groupsOf(login));
+            result.setTenants(Caller.tenantsOf(login));
             return result;
         }
 

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
 /**
  * The engine's own user and group store, which also makes {@link CheckedLogins} forget every login once a change to
- * users, groups or memberships is committed: a password set, a user locked out of a group or removed in
+ * users, groups, tenants or memberships is committed: a password set, a user locked out of a group or removed in
  * Camunda Admin counts from the next call.
  */
 class IdentityChangesForgetLogins extends AbstractProcessEnginePlugin {
@@ -88,6 +88,31 @@ class IdentityChangesForgetLogins extends AbstractProcessEnginePlugin {
         @Override
         public IdentityOperationResult deleteMembership(String userId, String groupId) {
             return forgetting(super.deleteMembership(userId, groupId));
+        }
+
+        @Override
+        public IdentityOperationResult deleteTenant(String tenantId) {
+            return forgetting(super.deleteTenant(tenantId));
+        }
+
+        @Override
+        public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
+            return forgetting(super.createTenantUserMembership(tenantId, userId));
+        }
+
+        @Override
+        public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
+            return forgetting(super.createTenantGroupMembership(tenantId, groupId));
+        }
+
+        @Override
+        public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
+            return forgetting(super.deleteTenantUserMembership(tenantId, userId));
+        }
+
+        @Override
+        public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
+            return forgetting(super.deleteTenantGroupMembership(tenantId, groupId));
         }
 
 

@@ -16,6 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public record Caller(String userId, Set<String> groups) {
 
     public static final String AUTHORITY_PREFIX = "GROUP_";
+    /** Camunda tenants a login belongs to (none in Mitan's own data) travel as {@code TENANT_<tenantId>}. */
+    public static final String TENANT_AUTHORITY_PREFIX = "TENANT_";
 
     /** The caller of the current request; 401 problem when nobody is logged in. */
     public static Caller current() {
@@ -30,10 +32,19 @@ public record Caller(String userId, Set<String> groups) {
 
     /** The Camunda groups a login carries, in the order of its authorities. */
     public static List<String> groupsOf(Authentication authentication) {
+        return prefixed(authentication, AUTHORITY_PREFIX);
+    }
+
+    /** The Camunda tenants a login carries, in the order of its authorities. */
+    public static List<String> tenantsOf(Authentication authentication) {
+        return prefixed(authentication, TENANT_AUTHORITY_PREFIX);
+    }
+
+    private static List<String> prefixed(Authentication authentication, String prefix) {
         return authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .filter(a -> a != null && a.startsWith(AUTHORITY_PREFIX))
-                .map(a -> a.substring(AUTHORITY_PREFIX.length()))
+                .filter(a -> a != null && a.startsWith(prefix))
+                .map(a -> a.substring(prefix.length()))
                 .toList();
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -30,11 +31,15 @@ class CamundaIdentityAuthenticationProviderTest {
         Group clerks = mock(Group.class);
         when(clerks.getId()).thenReturn("clerk-RPR");
         when(identity.createGroupQuery().groupMember("clerk.raipur").list()).thenReturn(List.of(clerks));
+        Tenant state = mock(Tenant.class);
+        when(state.getId()).thenReturn("state");
+        when(identity.createTenantQuery().userMember("clerk.raipur").includingGroupsOfUser(true).list())
+                .thenReturn(List.of(state));
         when(identity.checkPassword("clerk.raipur", "demo")).thenReturn(true);
     }
 
     @Test
-    void aLoginIsCheckedOnceAndThenTakenWithItsGroups() {
+    void aLoginIsCheckedOnceAndThenTakenWithItsGroupsAndTenants() {
         Authentication first = provider.authenticate(login("clerk.raipur", "demo"));
         Authentication second = provider.authenticate(login("clerk.raipur", "demo"));
 
@@ -42,7 +47,7 @@ class CamundaIdentityAuthenticationProviderTest {
         assertThat(second.getName()).isEqualTo("clerk.raipur");
         assertThat(second.getCredentials()).isNull();
         assertThat(second.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-                .containsExactly("GROUP_clerk-RPR")
+                .containsExactly("GROUP_clerk-RPR", "TENANT_state")
                 .isEqualTo(first.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
     }
 

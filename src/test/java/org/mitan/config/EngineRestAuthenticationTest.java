@@ -23,17 +23,18 @@ class EngineRestAuthenticationTest {
     }
 
     @Test
-    void theCheckedLoginIsTheEngineUserWithItsGroups() {
+    void theCheckedLoginIsTheEngineUserWithItsGroupsAndTenants() {
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("clerk.raipur",
                 null, List.of(new SimpleGrantedAuthority("GROUP_clerk-RPR"), new SimpleGrantedAuthority("GROUP_clerk"),
-                        new SimpleGrantedAuthority("ROLE_OTHER"))));
+                        new SimpleGrantedAuthority("TENANT_state"), new SimpleGrantedAuthority("ROLE_OTHER"))));
 
         AuthenticationResult result = provider.extractAuthenticatedUser(null, null);
 
         assertThat(result.isAuthenticated()).isTrue();
         assertThat(result.getAuthenticatedUser()).isEqualTo("clerk.raipur");
         assertThat(result.getGroups()).containsExactly("clerk-RPR", "clerk");
-        assertThat(result.getTenants()).as("read by Camunda's filter, as before").isNull();
+        // given, so that Camunda's filter does not read them again with a query of its own
+        assertThat(result.getTenants()).containsExactly("state");
     }
 
     @Test
