@@ -18,10 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * Logins whose password was checked against the identity service a short time ago, with the groups read then. The API
- * is stateless: a phone or the call centre sends its Basic login with every call, and every call used to read the
- * user, check the password and read the groups (two queries and a hash each time, issue 11). A login seen again
- * within {@code timeToLive} with the same password is taken as checked.
+ * Logins whose password was checked against the identity service a short time ago, with the groups and tenants read
+ * then (as authorities). The API is stateless: a phone or the call centre sends its Basic login with every call, and
+ * every call used to read the user, check the password and read the groups, each a query or a hash (issue 11). A
+ * login seen again within {@code timeToLive} with the same password is taken as checked.
  * <p>
  * What is kept is not the password but an HMAC of it under a key drawn at start-up and never stored. A different
  * password misses and is checked by the identity service, so a new password works at once and a wrong one still

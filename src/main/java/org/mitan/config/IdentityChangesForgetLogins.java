@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
 /**
  * The engine's own user and group store, which also makes {@link CheckedLogins} forget every login once a change to
- * users, groups, tenants or memberships is committed: a password set, a user locked out of a group or removed in
+ * users, groups, tenants or memberships is committed: a password set, a user taken out of a group or removed in
  * Camunda Admin counts from the next call.
  */
 class IdentityChangesForgetLogins extends AbstractProcessEnginePlugin {
