@@ -13,8 +13,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Checks a user name and password against Camunda's identity service; the user's groups become authorities. A login
- * checked a short time ago with the same password is taken from {@link CheckedLogins}.
+ * Checks a user name and password against Camunda's identity service; the user's groups and tenants become
+ * authorities. A login checked a short time ago with the same password is taken from {@link CheckedLogins}.
  */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
