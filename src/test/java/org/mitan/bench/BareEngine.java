@@ -2,11 +2,6 @@ package org.mitan.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -83,7 +78,8 @@ public final class BareEngine {
         results.put("startup.seconds", LoadClient.format(startupSeconds));
         bare.lifecycles(2, quick ? 3 : LoadClient.WARM_UP_SECONDS);
         bare.deleteFinishedHistory();
-        long dbBefore = databaseBytes(args[0]);
+        String login = args[0] + "&password=postgres";   // the URL names the user
+        long dbBefore = LoadClient.databaseBytes(login);
         int finished = 0;
         for (int users : new int[] {1, 4, 16}) {
             long start = System.nanoTime();
@@ -95,11 +91,11 @@ public final class BareEngine {
                     LoadClient.load());
         }
         // the same models' history as the engine writes it (Camunda's own 36-character ids, not the application's)
-        long dbAfter = databaseBytes(args[0]);
+        long dbAfter = LoadClient.databaseBytes(login);
         results.put("db.bytesPerLifecycle", Long.toString((dbAfter - dbBefore) / Math.max(1, finished)));
         bare.deleteFinishedHistory();
         results.put("db.bytesPerLifecycleAfterCleanup",
-                Long.toString((databaseBytes(args[0]) - dbBefore) / Math.max(1, finished)));
+                Long.toString((LoadClient.databaseBytes(login) - dbBefore) / Math.max(1, finished)));
         for (int rate : new int[] {10, 25, 50}) {
             Figures latencies = bare.registrations(rate, quick ? 4 : 30);
             results.put("registration." + rate + ".p50", LoadClient.format(latencies.percentile(50)));
@@ -112,18 +108,6 @@ public final class BareEngine {
         }
         engine.close();
         System.exit(0);
-    }
-
-    /** The database's size after {@code VACUUM FULL}, as the load client measures the application's. */
-    static long databaseBytes(String jdbcUrl) throws SQLException {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                Statement sql = db.createStatement()) {
-            sql.execute("vacuum full");
-            try (ResultSet size = sql.executeQuery("select pg_database_size(current_database())")) {
-                size.next();
-                return size.getLong(1);
-            }
-        }
     }
 
     /** What history cleanup does to finished requests: their history, and their called processes', deleted. */

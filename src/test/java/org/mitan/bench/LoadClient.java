@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -112,7 +113,7 @@ public final class LoadClient {
         // The warm-up's finished history goes first: deleted with the measured lifecycles' below, it made the size
         // "after history cleanup" smaller than the size before them (-22 KB per lifecycle after a two-minute warm-up).
         deleteFinishedHistory();
-        long dbBefore = databaseBytes();
+        long dbBefore = databaseBytes(jdbcUrl);
         Map<String, Long> tablesBefore = tableBytes();
         int finished = 0;
         for (int users : new int[] {1, 4, 16}) {
@@ -123,7 +124,7 @@ public final class LoadClient {
             results.put("lifecycles." + users, format(done / seconds));
             System.out.printf("lifecycles at %d users: %d in %.1f s, load %s%n", users, done, seconds, load());
         }
-        long dbAfter = databaseBytes();
+        long dbAfter = databaseBytes(jdbcUrl);
         Map<String, Long> tablesAfter = tableBytes();
         int lifecyclesDone = Math.max(1, finished);
         for (String table : new String[] {"act_hi_detail", "act_hi_varinst", "act_hi_actinst"}) {
@@ -137,7 +138,7 @@ public final class LoadClient {
                 .map(table -> table.getKey() + " " + table.getValue()).toList());
         results.put("db.bytesPerLifecycle", Long.toString((dbAfter - dbBefore) / Math.max(1, finished)));
         deleteFinishedHistory();
-        long dbCleaned = databaseBytes();
+        long dbCleaned = databaseBytes(jdbcUrl);
         results.put("db.bytesPerLifecycleAfterCleanup", Long.toString((dbCleaned - dbBefore) / Math.max(1, finished)));
         for (int rate : new int[] {10, 25, 50}) {
             Figures latencies = registrations(rate, registrationSeconds);
@@ -432,8 +433,8 @@ public final class LoadClient {
                 + ", bench_copy where " + key + " = " + value;
     }
 
-    /** The database's size after {@code VACUUM FULL} (so that deleted rows do not count). */
-    long databaseBytes() throws Exception {
+    /** The database's size after {@code VACUUM FULL} (so that deleted rows do not count); the URL carries the login. */
+    static long databaseBytes(String jdbcUrl) throws SQLException {
         try (Connection db = DriverManager.getConnection(jdbcUrl); Statement sql = db.createStatement()) {
             sql.execute("vacuum full");
             try (ResultSet size = sql.executeQuery("select pg_database_size(current_database())")) {
