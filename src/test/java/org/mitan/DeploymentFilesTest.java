@@ -24,7 +24,7 @@ class DeploymentFilesTest {
 
     private static final Pattern ENV_VARIABLE = Pattern.compile("\\$\\{(MITAN_[A-Z0-9_]+|PORT)(:[^}]*)?}");
     private static final Set<String> SECRETS = Set.of("MITAN_DB_PASSWORD", "MITAN_S3_ACCESS_KEY",
-            "MITAN_S3_SECRET_KEY", "MITAN_SIGNING_KEYSTORE_PASSWORD", "MITAN_PAYMENT_CALLBACK_SECRET");
+            "MITAN_S3_SECRET_KEY", "MITAN_SIGNING_KEYSTORE_PASSWORD", "MITAN_PAYMENT_CALLBACK_SECRET", "MITAN_OTP_KEY");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package org.mitan.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -10,10 +11,14 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 class OtpsTest {
 
+    private static final String KEY = "a-key-of-forty-characters-for-this-test!";
+
     private final Otps otps = new Otps();
+    private final Otps keyed = new Otps(new SecureRandom(), KEY);
 
     @Test
     void otpsAreSixDigitsWithLeadingZerosKept() {
@@ -71,5 +76,65 @@ class OtpsTest {
         assertThat(otps.matches("042917", "!!!:???")).isFalse();
         String stored = otps.hash("042917");
         assertThat(otps.matches("042917", stored.split(":")[1] + ":" + stored.split(":")[0])).isFalse();
+    }
+
+    @Test
+    void withAKeyTheHashIsAnHmacOfASaltAndTheOtp() {
+        String stored = keyed.hash("042917");
+
+        assertThat(stored).doesNotContain("042917").hasSizeLessThanOrEqualTo(128);
+        String[] parts = stored.split(":");
+        assertThat(parts).hasSize(3);
+        assertThat(parts[0]).isEqualTo("hmac");
+        assertThat(Base64.getDecoder().decode(parts[1])).hasSize(16);
+        assertThat(Base64.getDecoder().decode(parts[2])).hasSize(32);
+        assertThat(keyed.matches("042917", stored)).isTrue();
+        assertThat(keyed.matches("042918", stored)).isFalse();
+        assertThat(keyed.matches("42917", stored)).isFalse();
+        assertThat(keyed.hash("042917")).isNotEqualTo(stored);
+    }
+
+    @Test
+    void aKeyedHashIsNoUseWithoutItsKey() {
+        String stored = keyed.hash("042917");
+
+        assertThat(new Otps(new SecureRandom(), KEY.replace('!', '?')).matches("042917", stored)).isFalse();
+        assertThat(otps.matches("042917", stored)).isFalse();
+        assertThat(keyed.matches("042917", stored.substring("hmac:".length()))).isFalse();
+        assertThat(keyed.matches("042917", "hmac::" + stored.split(":")[2])).isFalse();
+        assertThat(keyed.matches("042917", "hmac:" + stored.split(":")[1] + ":!!!")).isFalse();
+        assertThat(keyed.matches("042917", "sha:" + stored.split(":")[1] + ":" + stored.split(":")[2])).isFalse();
+    }
+
+    @Test
+    void otpsSentBeforeTheKeyWasSetStillWork() {
+        String before = otps.hash("042917");
+
+        assertThat(keyed.matches("042917", before)).isTrue();
+        assertThat(keyed.matches("042918", before)).isFalse();
+    }
+
+    @Test
+    void aShortKeyStopsTheStartWithWhatToDo() {
+        assertThatThrownBy(() -> new Otps(new SecureRandom(), "short"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MITAN_OTP_KEY is 5 characters long")
+                .hasMessageContaining("at least 32");
+    }
+
+    @Test
+    void theDevAndTestProfilesUseTheDevelopmentKeyAndProductionFallsBackToPbkdf2() {
+        MockEnvironment development = new MockEnvironment();
+        development.setActiveProfiles("dev");
+        String fromDevelopment = new Otps("", development).hash("042917");
+        assertThat(new Otps(new SecureRandom(), Otps.DEVELOPMENT_KEY).matches("042917", fromDevelopment)).isTrue();
+
+        String fromProduction = new Otps("", new MockEnvironment()).hash("042917");
+        assertThat(fromProduction.split(":")).hasSize(2);
+        assertThat(otps.matches("042917", fromProduction)).isTrue();
+
+        String fromConfigured = new Otps(KEY, development).hash("042917");
+        assertThat(keyed.matches("042917", fromConfigured)).isTrue();
+        assertThat(new Otps(new SecureRandom(), Otps.DEVELOPMENT_KEY).matches("042917", fromConfigured)).isFalse();
     }
 }
