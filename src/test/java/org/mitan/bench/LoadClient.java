@@ -91,7 +91,7 @@ public final class LoadClient {
         boolean quick = List.of(args).contains("--quick");
         Path out = Path.of(args[2]);
         LoadClient client = new LoadClient(args[0], args[1], out.resolve("app.log"));
-        Map<String, String> results = client.run(quick);
+        Map<String, String> results = client.run(quick, CpuProfile.fromSystemProperties(), out);
         Properties properties = new Properties();
         results.forEach(properties::setProperty);
         try (var writer = Files.newBufferedWriter(out.resolve("app.properties"))) {
@@ -100,7 +100,11 @@ public final class LoadClient {
         System.exit(0);
     }
 
-    Map<String, String> run(boolean quick) throws Exception {
+    /**
+     * @param profile when not {@code null}, a CPU profile of the application during the lifecycles at 1, 4 and 16
+     *                users, written to {@code app-cpu.collapsed} in {@code out}
+     */
+    Map<String, String> run(boolean quick, CpuProfile profile, Path out) throws Exception {
         Map<String, String> results = new LinkedHashMap<>();
         int lifecycleSeconds = quick ? 10 : 60;
         int registrationSeconds = quick ? 6 : 30;
@@ -116,6 +120,9 @@ public final class LoadClient {
         long dbBefore = databaseBytes(jdbcUrl);
         Map<String, Long> tablesBefore = tableBytes();
         int finished = 0;
+        if (profile != null) {
+            profile.start();
+        }
         for (int users : new int[] {1, 4, 16}) {
             long start = System.nanoTime();
             int done = lifecycles(users, lifecycleSeconds);
@@ -123,6 +130,9 @@ public final class LoadClient {
             finished += done;
             results.put("lifecycles." + users, format(done / seconds));
             System.out.printf("lifecycles at %d users: %d in %.1f s, load %s%n", users, done, seconds, load());
+        }
+        if (profile != null) {
+            profile.stopInto(out.resolve("app-cpu.collapsed"));
         }
         long dbAfter = databaseBytes(jdbcUrl);
         Map<String, Long> tablesAfter = tableBytes();
