@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * however slow each one is, so this is the weaker of the two, and costs 4 ms of CPU each time an OTP is made or
  * checked.</li>
  * </ul>
- * Both forms are checked whichever one new OTPs get, so OTPs sent before a key was set (or changed to PBKDF2 by
- * removing it) still work.
+ * Both forms are checked whichever one new OTPs get, so OTPs sent before the key was set still work; a keyed one
+ * matches only under the key it was made with.
  */
 @Component
 class Otps {
