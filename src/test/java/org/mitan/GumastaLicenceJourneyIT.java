@@ -26,6 +26,7 @@ import org.mitan.sms.SmsMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -77,6 +78,15 @@ class GumastaLicenceJourneyIT extends TypeJourney {
                 .containsEntry("idempotency_key", number + ":government-fee");
         String paymentId = (String) payment.get("gateway_reference");
         assertThat(sms(request, "PAYMENT_DUE").getBody()).contains("सरकारी पंजीयन शुल्क", "₹100", number);
+        // The SMS points to the status page (the local gateway gives no pay link): it shows the fee, due.
+        assertThat(sms(request, "PAYMENT_DUE").getBody()).contains("/status/" + request.getStatusCode());
+        JsonNode due = governmentFeeOnTheStatusPage(request);
+        assertThat(due.path("rupees").asInt()).isEqualTo(100);
+        assertThat(due.path("name").path("hi").asText()).isEqualTo("सरकारी पंजीयन शुल्क");
+        assertThat(due.path("paid").asBoolean(true)).isFalse();
+        assertThat(due.hasNonNull("receiptNumber")).isFalse();
+        assertThat(statusPage(request, MediaType.TEXT_HTML, String.class))
+                .contains("सरकारी पंजीयन शुल्क", "₹100 · <b class=\"due\">देय · due</b>");
         assertThat(journey.tasks("labour.officer.raipur", "Task_DecideApplication", number)).isEmpty();
 
         // The gateway's callback: unsigned, wrongly signed or with another amount, it changes nothing.
@@ -110,6 +120,12 @@ class GumastaLicenceJourneyIT extends TypeJourney {
         assertThat(outbox.findByRequestIdOrderByIdAsc(request.getId())).hasSize(smsBefore);
         assertThat(jdbc.queryForObject("select count(*) from request_milestone where request_id = ? and "
                 + "milestone = 'FEE_PAID'", Integer.class, request.getId())).isEqualTo(1);
+        JsonNode settled = governmentFeeOnTheStatusPage(request);
+        assertThat(settled.path("paid").asBoolean()).isTrue();
+        assertThat(settled.path("receiptNumber").asText()).isEqualTo("RCPT-2026-0042");
+        assertThat(statusPage(request, MediaType.TEXT_HTML, String.class))
+                .contains("₹100 · <b class=\"paid\">चुकाया · paid</b> (रसीद · receipt RCPT-2026-0042)")
+                .doesNotContain("देय · due");
 
         assertThat(journey.tasks("registrar.raipur", "Task_DecideApplication", number)).isEmpty();
         JsonNode decision = journey.claim("labour.officer.raipur", "Task_DecideApplication", number);
@@ -218,6 +234,23 @@ class GumastaLicenceJourneyIT extends TypeJourney {
         return outbox.findByRequestIdOrderByIdAsc(request.getId()).stream()
                 .filter(message -> message.getTemplate().equals(template)).reduce((first, second) -> second)
                 .orElseThrow(() -> new AssertionError("no " + template + " SMS"));
+    }
+
+    /** The citizen's status page as JSON (no login: the code in the SMS), its row of the government fee. */
+    private JsonNode governmentFeeOnTheStatusPage(ServiceRequest request) {
+        JsonNode status = statusPage(request, MediaType.APPLICATION_JSON, JsonNode.class);
+        return StreamSupport.stream(status.path("fees").spliterator(), false)
+                .filter(fee -> fee.path("name").path("en").asText().equals("Government registration fee"))
+                .findFirst().orElseThrow(() -> new AssertionError("no government fee in " + status));
+    }
+
+    private <T> T statusPage(ServiceRequest request, MediaType asked, Class<T> as) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(asked));
+        ResponseEntity<T> page = http.exchange("/status/" + request.getStatusCode(), HttpMethod.GET,
+                new HttpEntity<>(headers), as);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return page.getBody();
     }
 
     private ResponseEntity<JsonNode> callback(String body, String signature) {

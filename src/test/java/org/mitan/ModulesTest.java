@@ -76,7 +76,7 @@ class ModulesTest {
             "summary", "request catalogue municipality document certificate",
             "feedback", "request",
             "field", "request catalogue municipality mitan document",
-            "status", "request catalogue municipality mitan document certificate");
+            "status", "request catalogue municipality mitan document payment certificate");
 
     @Test
     void everyPackageIsAModuleInTheTable() {

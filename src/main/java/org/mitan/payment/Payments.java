@@ -158,6 +158,19 @@ public class Payments {
                 .toList();
     }
 
+    /**
+     * Every fee of the request that was ordered at the gateway or collected at the door, oldest first, paid or not:
+     * for the citizen's status page, which the payment SMS points to.
+     */
+    @Transactional(readOnly = true)
+    public List<Ordered> orderedFor(Long requestId) {
+        return payments.findByRequestIdOrderByIdAsc(requestId).stream()
+                .map(payment -> new Ordered(payment.getFeeCode(), payment.getRupees(), payment.getLabel(),
+                        payment.getLabelHi(), payment.getStatus() == PaymentStatus.PAID, payment.getReceiptNumber(),
+                        payment.getPayUrl()))
+                .toList();
+    }
+
     private Map<String, Object> smsValues(ServiceRequest request, Payment payment) {
         String payUrl = payment.getPayUrl() != null ? payment.getPayUrl()
                 : publicBaseUrl + "/status/" + request.getStatusCode();
@@ -170,6 +183,14 @@ public class Payments {
 
     /** What the gateway's callback says: its payment id, the amount in paise and its receipt number. */
     record Callback(String paymentId, long amountPaise, String receiptNumber) {
+    }
+
+    /**
+     * A fee asked of the citizen: what it is, how much, whether it is paid (then its receipt), and the gateway's page
+     * to pay it on, when the gateway gave one (the local gateway gives none).
+     */
+    public record Ordered(String feeCode, int rupees, String label, String labelHi, boolean paid, String receiptNumber,
+            String payUrl) {
     }
 
     /** A fee paid: what it was, how much, the receipt and when. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.mitan.document.RequiredDocuments;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.numbering.StateCalendar;
+import org.mitan.payment.Payments;
 import org.mitan.process.EngineCalls;
 import org.mitan.process.ProcessVariables;
 import org.mitan.request.RequestMilestone;
@@ -89,6 +91,7 @@ class CitizenStatus {
     private final DocumentRepository documents;
     private final RequiredDocuments requiredDocuments;
     private final CertificateRepository certificates;
+    private final Payments payments;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
@@ -96,7 +99,7 @@ class CitizenStatus {
 
     CitizenStatus(ServiceRequestRepository rows, Requests requests, Catalogue catalogue, MitanRepository mitans,
             DocumentRepository documents, RequiredDocuments requiredDocuments, CertificateRepository certificates,
-            RuntimeService runtime, TaskService tasks, IdentityService identity,
+            Payments payments, RuntimeService runtime, TaskService tasks, IdentityService identity,
             @Value("${mitan.public-base-url}") String publicBaseUrl) {
         this.rows = rows;
         this.requests = requests;
@@ -105,6 +108,7 @@ class CitizenStatus {
         this.documents = documents;
         this.requiredDocuments = requiredDocuments;
         this.certificates = certificates;
+        this.payments = payments;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -116,8 +120,17 @@ class CitizenStatus {
             String officeRemarks, String certificateNumber, String verifyUrl, List<FeeView> fees) {
     }
 
-    /** A fee the request carries, as the type's fees table names it, or the late fee of its registration delay. */
-    record FeeView(Names name, int rupees) {
+    /**
+     * A fee of the request: one of the type's fees table, the late fee of its registration delay, or a fee worked out
+     * for the request and ordered at the gateway (a Gumasta licence's government fee). {@code paid}: null while it
+     * has not been asked for, else whether it is paid, with the receipt's number once it is; {@code payUrl}: the
+     * gateway's page to pay a fee that is due, when the gateway gave one.
+     */
+    record FeeView(Names name, int rupees, Boolean paid, String receiptNumber, String payUrl) {
+
+        static FeeView listed(Names name, int rupees) {
+            return new FeeView(name, rupees, null, null, null);
+        }
     }
 
     private static final Names LATE_FEE = new Names("Late registration fee", "विलंब से पंजीकरण का शुल्क");
@@ -158,18 +171,43 @@ class CitizenStatus {
         LocalDate expectedBy = catalogue.type(request.getCertificateType())
                 .map(type -> StateCalendar.dateOf(request.getCreatedAt()).plusDays(type.legalDueDays())).orElse(null);
         var certificate = certificates.findByRequestId(request.getId());
-        List<FeeView> fees = new ArrayList<>();
-        catalogue.type(request.getCertificateType()).ifPresent(type -> type.fees()
-                .forEach(fee -> fees.add(new FeeView(fee.names(), fee.rupees()))));
-        if (request.getLateFeeRupees() != null && request.getLateFeeRupees() > 0) {
-            fees.add(new FeeView(LATE_FEE, request.getLateFeeRupees()));
-        }
+        List<FeeView> fees = fees(request);
         return new View(request.getRequestNumber(), service, MaskedNames.of(request.getCitizenName()),
                 request.getStatus().name(), ENDINGS.get(request.getStatus()), steps, open ? expectedBy : null, mitan,
                 visiting ? missing(request) : List.of(), visiting ? officeRemarks(request) : null,
                 certificate.map(found -> found.getCertificateNumber()).orElse(null),
                 certificate.map(found -> publicBaseUrl + "/verify/" + found.getVerificationCode()).orElse(null),
                 fees);
+    }
+
+    /**
+     * The type's fees and the late fee as listed, each one the citizen was asked for (ordered at the gateway or
+     * collected at the door) with whether it is paid; a fee ordered that the type's table does not list (worked out
+     * from the request, as a Gumasta licence's government fee) after them.
+     */
+    private List<FeeView> fees(ServiceRequest request) {
+        Map<String, FeeView> byCode = new LinkedHashMap<>();
+        catalogue.type(request.getCertificateType()).ifPresent(type -> type.fees()
+                .forEach(fee -> byCode.put(fee.code(), FeeView.listed(fee.names(), fee.rupees()))));
+        List<FeeView> fees = new ArrayList<>();
+        List<FeeView> orderedOnly = new ArrayList<>();
+        for (Payments.Ordered ordered : payments.orderedFor(request.getId())) {
+            FeeView listed = byCode.get(ordered.feeCode());
+            FeeView asked = new FeeView(listed != null ? listed.name() : new Names(ordered.label(), ordered.labelHi()),
+                    ordered.rupees(), ordered.paid(), ordered.paid() ? ordered.receiptNumber() : null,
+                    ordered.paid() ? null : ordered.payUrl());
+            if (listed != null) {
+                byCode.put(ordered.feeCode(), asked);
+            } else {
+                orderedOnly.add(asked);
+            }
+        }
+        fees.addAll(byCode.values());
+        if (request.getLateFeeRupees() != null && request.getLateFeeRupees() > 0) {
+            fees.add(FeeView.listed(LATE_FEE, request.getLateFeeRupees()));
+        }
+        fees.addAll(orderedOnly);
+        return fees;
     }
 
     /** The latest due date of the request's open tasks (the work the citizen is waiting for), if any has one. */

@@ -98,7 +98,7 @@ class StatusController {
         if (!view.fees().isEmpty()) {
             page.append("<h2>शुल्क · Fees</h2><ul id=\"fees\">");
             view.fees().forEach(fee -> page.append("<li>").append(both(fee.name())).append(": ₹")
-                    .append(fee.rupees()).append("</li>"));
+                    .append(fee.rupees()).append(feeState(fee)).append("</li>"));
             page.append("</ul>");
         }
         if (view.verifyUrl() != null) {
@@ -106,6 +106,19 @@ class StatusController {
                     .append("</b> · <a href=\"").append(esc(view.verifyUrl())).append("\">जाँचें · Verify</a></p>");
         }
         return page.toString();
+    }
+
+    /** Paid (with the receipt), or due (with the gateway's page to pay on, if it gave one); nothing while not asked. */
+    private static String feeState(CitizenStatus.FeeView fee) {
+        if (fee.paid() == null) {
+            return "";
+        }
+        if (fee.paid()) {
+            return " · <b class=\"paid\">चुकाया · paid</b>" + (fee.receiptNumber() == null ? ""
+                    : " (रसीद · receipt " + esc(fee.receiptNumber()) + ")");
+        }
+        return " · <b class=\"due\">देय · due</b>" + (fee.payUrl() == null ? ""
+                : " · <a href=\"" + esc(fee.payUrl()) + "\">अभी भुगतान करें · Pay now</a>");
     }
 
     private static String both(Names names) {
