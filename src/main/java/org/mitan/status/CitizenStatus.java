@@ -122,9 +122,9 @@ class CitizenStatus {
 
     /**
      * A fee of the request: one of the type's fees table, the late fee of its registration delay, or a fee worked out
-     * for the request and ordered at the gateway (a Gumasta licence's government fee). {@code paid}: null while it
-     * has not been asked for, else whether it is paid, with the receipt's number once it is; {@code payUrl}: the
-     * gateway's page to pay a fee that is due, when the gateway gave one.
+     * for the request and ordered at the gateway (a Gumasta licence's government fee). {@code paid}: null while no
+     * payment of it has been ordered or collected, else whether it is paid, with the receipt's number once it is;
+     * {@code payUrl}: the gateway's page to pay a fee that is due, when the gateway gave one.
      */
     record FeeView(Names name, int rupees, Boolean paid, String receiptNumber, String payUrl) {
 

@@ -108,7 +108,10 @@ class StatusController {
         return page.toString();
     }
 
-    /** Paid (with the receipt), or due (with the gateway's page to pay on, if it gave one); nothing while not asked. */
+    /**
+     * Paid (with the receipt), or due (with the gateway's page to pay on, if it gave one); nothing while no payment of
+     * the fee has been ordered or collected.
+     */
     private static String feeState(CitizenStatus.FeeView fee) {
         if (fee.paid() == null) {
             return "";
