@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.mitan.mitan.Mitan;
 import org.mitan.mitan.MitanRepository;
@@ -36,6 +38,10 @@ class AdministrationIT {
     UrbanBodyRepository bodies;
     @Autowired
     MitanRepository mitans;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     @Test
     void aNewBodyAndItsMitanComeOnlineThroughTheApi() {
@@ -239,7 +245,9 @@ class AdministrationIT {
                 "citizenName", "Rekha Sahu", "citizenPhone", phone, "address", "House 3, Ward " + ward,
                 "preferredVisitWindow", "EVENING", "language", "hi"), JsonNode.class);
         assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
-        return registered.getBody().path("requestNumber").asText();
+        String number = registered.getBody().path("requestNumber").asText();
+        AfterRegistration.carryOn(runtime, management, number);
+        return number;
     }
 
     private JsonNode singleTask(String user, String taskKey, String number) {

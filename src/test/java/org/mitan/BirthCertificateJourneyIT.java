@@ -104,6 +104,11 @@ class BirthCertificateJourneyIT {
         assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String number = registered.getBody().path("requestNumber").asText();
         assertThat(number).matches("RPR-\\d{4}-\\d{6}");
+        // The call is answered once the request is registered; the visit is arranged after it, by the job executor.
+        assertThat(steps.tasks("mitan.raipur", "Task_VisitCitizen", number)).isEmpty();
+        assertThat(outbox.findByRequestIdOrderByIdAsc(requests.findByRequestNumber(number).orElseThrow().getId()))
+                .extracting(SmsMessage::getTemplate).containsExactly("REQUEST_REGISTERED");
+        steps.registeredAndVisitArranged(registered.getBody());
 
         // The Mitan serving ward 12 has the visit.
         JsonNode visit = steps.singleTask("mitan.raipur", "Task_VisitCitizen", number);

@@ -82,7 +82,7 @@ class CasteCertificateJourneyIT {
                 "address", "House 7, Kachna Basti, Raipur", "preferredVisitWindow", "AFTERNOON",
                 "language", "hi"), JsonNode.class);
         assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
-        String number = registered.getBody().path("requestNumber").asText();
+        String number = journey.registeredAndVisitArranged(registered.getBody());
 
         // The Mitan of ward 22 visits; the checklist asks for one of the two kinds of caste evidence.
         JsonNode visit = journey.singleTask("mitan.raipur", "Task_VisitCitizen", number);

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -44,6 +46,10 @@ class CockpitRequestHistoryIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     @Test
     void configRegistersThePluginAndEveryFileIsServed() {
@@ -181,6 +187,7 @@ class CockpitRequestHistoryIT {
                         "language", "hi"), JsonNode.class);
         assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
         String number = registered.getBody().path("requestNumber").asText();
+        AfterRegistration.carryOn(runtime, management, number);
 
         TestRestTemplate mitan = http.withBasicAuth("mitan.raipur", "demo");
         ResponseEntity<JsonNode> tasks = mitan.getForEntity(

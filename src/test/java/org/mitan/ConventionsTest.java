@@ -48,6 +48,7 @@ import org.camunda.bpm.model.bpmn.instance.MessageFlow;
 import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.Signal;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
@@ -618,6 +619,24 @@ class ConventionsTest {
                     .allMatch(cycle -> blank(cycle.getTextContent()))) {
                 problems.add(model + ": " + describe(node) + " runs as a job but has no retry cycle; add "
                         + "camunda:failedJobRetryTimeCycle (e.g. R3/PT10M) under Asynchronous continuations");
+            }
+        }
+        assertNone(problems);
+    }
+
+    /**
+     * The call centre is answered once the request is registered: the registering step is a save point, after which
+     * the Mitan's assignment, the SMS and the visit run as a job, whose failure is retried rather than undoing the
+     * registration.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void theRegisteringStepAnswersTheCallCentre(Path model) {
+        List<String> problems = new ArrayList<>();
+        for (ServiceTask task : bpmn(model).getModelElementsByType(ServiceTask.class)) {
+            if ("${registerRequest}".equals(task.getCamundaDelegateExpression()) && !task.isCamundaAsyncAfter()) {
+                problems.add(model + ": " + describe(task) + " registers the request, but the call centre waits for"
+                        + " everything after it; tick Asynchronous continuations: After, with a retry cycle");
             }
         }
         assertNone(problems);

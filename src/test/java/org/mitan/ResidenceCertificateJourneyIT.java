@@ -44,7 +44,7 @@ class ResidenceCertificateJourneyIT extends TypeJourney {
                 "language", "hi"), JsonNode.class);
         assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(registered.getBody().path("serviceName").asText()).isEqualTo("Residence (domicile) certificate");
-        String number = registered.getBody().path("requestNumber").asText();
+        String number = journey.registeredAndVisitArranged(registered.getBody());
 
         JsonNode visit = journey.singleTask("mitan.raipur", "Task_VisitCitizen", number);
         assertThat(journey.formText("mitan.raipur", visit, "documentChecklist"))

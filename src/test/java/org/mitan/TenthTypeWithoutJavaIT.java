@@ -152,6 +152,7 @@ class TenthTypeWithoutJavaIT {
         assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(registered.getBody().path("serviceName").asText()).isEqualTo(type.serviceName());
         String number = registered.getBody().path("requestNumber").asText();
+        AfterRegistration.carryOn(runtime, management, number);
 
         // The request runs on the model of the second deployment, which calls the application's doorstep visit.
         assertThat(instancesOf(number)).extracting(HistoricProcessInstance::getProcessDefinitionKey)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -25,6 +26,8 @@ class AuthorizationGroupsIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    ProcessEngine processEngine;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -50,7 +53,7 @@ class AuthorizationGroupsIT {
 
     @Test
     void aGroupWithoutGrantsChangesNoTaskList() {
-        DemoRequests.register(http, DemoRequests.freshPhone());
+        DemoRequests.register(http, processEngine, DemoRequests.freshPhone());
 
         List<String> asSupervisor = visits("a-user-with-no-grants", List.of("supervisor-RPR"));
         List<String> withAnother = visits("a-user-with-no-grants", List.of("supervisor-RPR", "a-group-without-grants"));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -23,6 +24,8 @@ class CompactIdsIT {
     @Autowired
     TestRestTemplate http;
     @Autowired
+    ProcessEngine processEngine;
+    @Autowired
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
@@ -31,7 +34,7 @@ class CompactIdsIT {
 
     @Test
     void aRegisteredRequestsProcessTasksAndHistoryCarryCompactIds() {
-        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+        String number = DemoRequests.register(http, processEngine, DemoRequests.freshPhone());
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey("birth-certificate")
                 .processInstanceBusinessKey(number).singleResult();
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.mitan.AfterRegistration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,15 +35,17 @@ final class DemoRequests {
                 "language", "en"), JsonNode.class);
     }
 
-    /** The new request's number. */
-    static String register(TestRestTemplate http, String phone) {
-        return register(http, phone, "birth-certificate");
+    /** The new request's number; its process has gone on from the registration's save point to the visit. */
+    static String register(TestRestTemplate http, ProcessEngine engine, String phone) {
+        return register(http, engine, phone, "birth-certificate");
     }
 
-    /** The new request's number, for a request of that type. */
-    static String register(TestRestTemplate http, String phone, String certificateType) {
+    /** The new request's number, for a request of that type, gone on to the visit. */
+    static String register(TestRestTemplate http, ProcessEngine engine, String phone, String certificateType) {
         ResponseEntity<JsonNode> registered = registerRaw(http, phone, certificateType);
         assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
-        return registered.getBody().path("requestNumber").asText();
+        String number = registered.getBody().path("requestNumber").asText();
+        AfterRegistration.carryOn(engine.getRuntimeService(), engine.getManagementService(), number);
+        return number;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -40,6 +41,8 @@ class EngineRestPermissionsIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    ProcessEngine processEngine;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -79,10 +82,10 @@ class EngineRestPermissionsIT {
 
     @Test
     void theAuditorReadsFinishedRequestsAndTheOperationLogButChangesNothing() {
-        String cancelledId = instanceOf(DemoRequests.register(http, DemoRequests.freshPhone()));
+        String cancelledId = instanceOf(DemoRequests.register(http, processEngine, DemoRequests.freshPhone()));
         assertThat(as("admin").exchange("/engine-rest/process-instance/{id}", HttpMethod.DELETE, null, String.class,
                 cancelledId).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        String runningId = instanceOf(DemoRequests.register(http, DemoRequests.freshPhone()));
+        String runningId = instanceOf(DemoRequests.register(http, processEngine, DemoRequests.freshPhone()));
 
         ResponseEntity<JsonNode> finished = as("auditor").getForEntity(
                 "/engine-rest/history/process-instance?finished=true&processInstanceId={id}", JsonNode.class,
@@ -114,8 +117,8 @@ class EngineRestPermissionsIT {
                 "/engine-rest/process-instance?processDefinitionKey=analyst-sketch", JsonNode.class);
         assertThat(watched.getBody().findValuesAsText("id")).containsExactly(instanceId);
         assertThat(setVariable("analyst", instanceId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(setVariable("analyst", instanceOf(DemoRequests.register(http, DemoRequests.freshPhone())))
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        String request = instanceOf(DemoRequests.register(http, processEngine, DemoRequests.freshPhone()));
+        assertThat(setVariable("analyst", request).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("analyst").exchange("/engine-rest/process-instance/{id}", HttpMethod.DELETE, null,
                 String.class, instanceId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("analyst").postForEntity("/engine-rest/process-definition/key/analyst-sketch/start",
@@ -131,7 +134,7 @@ class EngineRestPermissionsIT {
 
     @Test
     void theSupervisorReassignsAVisitOnlyToAMitanOfTheBodyAndEachMitanSeesOnlyTheirOwn() {
-        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+        String number = DemoRequests.register(http, processEngine, DemoRequests.freshPhone());
         JsonNode visits = as("mitan.raipur").getForEntity(
                 "/engine-rest/task?processInstanceBusinessKey={number}", JsonNode.class, number).getBody();
         assertThat(visits).hasSize(1);
@@ -159,7 +162,7 @@ class EngineRestPermissionsIT {
 
     @Test
     void theRevenueInspectorAndTheTehsildarSeeAndCompleteOnlyTheirOwnStepsOfACasteCertificate() {
-        String number = DemoRequests.register(http, DemoRequests.freshPhone(), "caste-certificate");
+        String number = DemoRequests.register(http, processEngine, DemoRequests.freshPhone(), "caste-certificate");
         runtime.createProcessInstanceModification(instanceOf(number))
                 .cancelAllForActivity("CallActivity_DoorstepVisit")
                 .startBeforeActivity("Task_FieldInquiry")

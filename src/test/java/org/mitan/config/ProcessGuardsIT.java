@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mitan.AfterRegistration;
 import org.mitan.MitanIntegrationTest;
 import org.mitan.request.RequestMilestone;
 import org.mitan.request.RequestMilestoneRepository;
@@ -49,6 +51,8 @@ class ProcessGuardsIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    ProcessEngine processEngine;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -162,7 +166,7 @@ class ProcessGuardsIT {
 
     @Test
     void aSupervisorCannotTakeOrDecideTheRegistrarsTaskButCanHandItToARegistrar() {
-        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+        String number = DemoRequests.register(http, processEngine, DemoRequests.freshPhone());
         String instanceId = requests.findByRequestNumber(number).orElseThrow().getProcessInstanceId();
         runtime.createProcessInstanceModification(instanceId)
                 .cancelAllForActivity("CallActivity_DoorstepVisit")
@@ -194,7 +198,7 @@ class ProcessGuardsIT {
 
     @Test
     void sharedStepsRunOnlyAsCallActivities() {
-        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+        String number = DemoRequests.register(http, processEngine, DemoRequests.freshPhone());
 
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("doorstep-visit")
                 .processInstanceBusinessKey(number).count()).isOne();
@@ -205,7 +209,7 @@ class ProcessGuardsIT {
 
     @Test
     void theCallCentreCannotStartASharedStepOverTheRestApi() {
-        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+        String number = DemoRequests.register(http, processEngine, DemoRequests.freshPhone());
         long deliveriesBefore = runtime.createProcessInstanceQuery().processDefinitionKey("home-delivery").count();
 
         ResponseEntity<String> started = as("callcentre").postForEntity(
@@ -263,6 +267,8 @@ class ProcessGuardsIT {
         assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
         String number = started.getBody().path("businessKey").asText();
         assertThat(requests.findByRequestNumber(number)).isPresent();
+        configuration.getDeploymentCache().purgeCache();
+        AfterRegistration.carryOn(runtime, processEngine.getManagementService(), number);
         assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(started.getBody().path("id").asText())
                 .processDefinitionKey("doorstep-visit").count()).as("the shared visit it calls").isEqualTo(1);
     }
@@ -281,7 +287,7 @@ class ProcessGuardsIT {
     @Test
     void cancellingACertificateProcessClosesTheRequestAndFreesThePhone() {
         String phone = DemoRequests.freshPhone();
-        String number = DemoRequests.register(http, phone);
+        String number = DemoRequests.register(http, processEngine, phone);
         ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
 
         ResponseEntity<String> cancelled = as("admin").exchange(
@@ -300,7 +306,7 @@ class ProcessGuardsIT {
 
     @Test
     void cancellingSomethingElseLeavesRequestsAlone() {
-        String number = DemoRequests.register(http, DemoRequests.freshPhone());
+        String number = DemoRequests.register(http, processEngine, DemoRequests.freshPhone());
         ProcessInstance unrelated = runtime.startProcessInstanceByKey(MODEL, "no-such-request");
         ProcessInstance sameKeyOtherProcess = runtime.startProcessInstanceByKey(MODEL, number);
 

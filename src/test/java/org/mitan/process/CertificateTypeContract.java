@@ -166,6 +166,20 @@ abstract class CertificateTypeContract extends EngineProcessTest {
     }
 
     @Test
+    void theCallIsAnsweredOnceTheRequestIsRegisteredAndTheVisitIsArrangedAfterIt() {
+        ProcessInstance request = runtimeService().startProcessInstanceByKey(key(), REQUEST,
+                Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
+        assertThat(request).hasPassed("Task_RegisterRequest").variables()
+                .containsEntry(ProcessVariables.CERTIFICATE_TYPE, key());
+        assertEquals(0, runtimeService().createProcessInstanceQuery().superProcessInstanceId(request.getId()).count());
+        assertEquals(List.of(), sms.templates());
+
+        execute(job("Task_RegisterRequest", request));
+        assertThat(request).isWaitingAt("CallActivity_DoorstepVisit");
+        assertEquals(List.of("MITAN_ASSIGNED"), sms.templates());
+    }
+
+    @Test
     void aRequestGoesFromTheCallCentreToTheCitizensDoorWithEachStepWorkedByItsRole() {
         ProcessInstance request = start();
         assertThat(request).isWaitingAt("CallActivity_DoorstepVisit").hasPassed("Task_RegisterRequest");
@@ -371,9 +385,12 @@ abstract class CertificateTypeContract extends EngineProcessTest {
         assertThat(task(calledProcessInstance(ProcessKeys.HOME_DELIVERY, request))).isAssignedTo(MITAN);
     }
 
+    /** A request registered, gone on from the registration's save point (the job executor's work). */
     ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey(key(), REQUEST,
+        ProcessInstance request = runtimeService().startProcessInstanceByKey(key(), REQUEST,
                 Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
+        execute(job("Task_RegisterRequest", request));
+        return request;
     }
 
     /** A request as it stands after the doorstep visit, started right before the given step. */

@@ -316,9 +316,12 @@ abstract class CorrectionTypeContract extends EngineProcessTest {
         execute(job(visit));
     }
 
+    /** A request registered, gone on from the registration's save point (the job executor's work). */
     ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey(key(), REQUEST,
+        ProcessInstance request = runtimeService().startProcessInstanceByKey(key(), REQUEST,
                 Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
+        execute(job("Task_RegisterRequest", request));
+        return request;
     }
 
     ProcessInstance startAt(String activityId, Map<String, Object> more) {
