@@ -3,9 +3,11 @@ package org.mitan.config;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -27,6 +29,12 @@ import org.springframework.stereotype.Component;
  * type's list rendered for the Mitan's form, written again at every upload: 5 KB of history per request) and the
  * request's identity copied into each called process ({@code requestNumber}, {@code bodyCode},
  * {@code certificateType}; the request's own process keeps them).
+ * <p>
+ * Of the job log it keeps the rows that say what the engine did on its own: a job that ran to its end and a job
+ * that failed (with its error). A job made and a job deleted are left out: every officer's task has an "overdue"
+ * timer that is made when the task opens and deleted when it is done, which the task's own start and end already
+ * say, and an asynchronous step's job is made the moment its step is reached (issue 11: the job log was 9 KB per
+ * request, the fourth-largest history table).
  */
 @Component
 class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
@@ -45,6 +53,8 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
     /** The request's identity, recorded in its own process and left out where a called process receives a copy. */
     static final Set<String> IDENTITY = Set.of(ProcessVariables.REQUEST_NUMBER, ProcessVariables.BODY_CODE,
             ProcessVariables.CERTIFICATE_TYPE);
+    /** The job log's rows that are kept: a job done, a job failed. */
+    static final Set<Integer> JOB_STATES = Set.of(JobState.SUCCESSFUL.getStateCode(), JobState.FAILED.getStateCode());
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -69,10 +79,13 @@ class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
         if (event instanceof HistoricFormPropertyEventEntity formField) {
             return !isPersonal(formField.getPropertyId());
         }
+        if (event instanceof HistoricJobLogEvent job) {
+            return JOB_STATES.contains(job.getState());
+        }
         return true;
     }
 
-    /** Passes every history event to the wrapped handler except those about personal variables. */
+    /** Passes every history event to the wrapped handler except those left out above. */
     static class Filtering implements HistoryEventHandler {
 
         private final HistoryEventHandler delegate;

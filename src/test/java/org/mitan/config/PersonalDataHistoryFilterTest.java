@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataHistoryFilterTest {
@@ -66,6 +68,23 @@ class PersonalDataHistoryFilterTest {
 
         assertThat(recorded).hasSize(4).startsWith(number, body, calledOutcome);
         assertThat(((HistoricVariableUpdateEventEntity) recorded.get(3)).getVariableName()).isEqualTo("mitanUserId");
+    }
+
+    @Test
+    void theJobLogKeepsWhatRanAndWhatFailedNotWhatWasMadeOrDeleted() {
+        HistoryEvent done = job(JobState.SUCCESSFUL);
+        HistoryEvent failed = job(JobState.FAILED);
+
+        filter.handleEvents(List.of(job(JobState.CREATED), failed, job(JobState.DELETED), done));
+        filter.handleEvent(job(JobState.CREATED));
+
+        assertThat(recorded).containsExactly(failed, done);
+    }
+
+    private static HistoryEvent job(JobState state) {
+        HistoricJobLogEventEntity event = new HistoricJobLogEventEntity();
+        event.setState(state.getStateCode());
+        return event;
     }
 
     private static HistoryEvent variable(String name, String processInstance, String rootProcessInstance) {
