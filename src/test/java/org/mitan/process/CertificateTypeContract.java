@@ -180,6 +180,19 @@ abstract class CertificateTypeContract extends EngineProcessTest {
     }
 
     @Test
+    void aFailureAfterTheSavePointIsRetriedEveryMinuteThenBecomesAnIncidentAndTheRequestStaysRegistered() {
+        Mocks.register("assignMitan", (JavaDelegate) execution -> {
+            throw new IllegalStateException("Database unavailable");
+        });
+        ProcessInstance request = runtimeService().startProcessInstanceByKey(key(), REQUEST,
+                Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
+
+        assertEquals(5, failUntilIncident("Task_RegisterRequest", request, "Database unavailable",
+                Duration.ofMinutes(1)));
+        assertThat(request).hasPassed("Task_RegisterRequest").isNotEnded();
+    }
+
+    @Test
     void aRequestGoesFromTheCallCentreToTheCitizensDoorWithEachStepWorkedByItsRole() {
         ProcessInstance request = start();
         assertThat(request).isWaitingAt("CallActivity_DoorstepVisit").hasPassed("Task_RegisterRequest");
@@ -300,23 +313,33 @@ abstract class CertificateTypeContract extends EngineProcessTest {
     void anOutageWhenIssuingIsRetriedEveryTenMinutesThenBecomesAnIncident() {
         issuingFails = true;
         ProcessInstance request = startAt("Task_IssueCertificate");
-        Job call = job("Task_IssueCertificate", request);
-        assertEquals(3, call.getRetries());
+        assertEquals(3, job("Task_IssueCertificate", request).getRetries());
 
-        while (call.getRetries() > 0) {
-            String id = call.getId();
+        assertEquals(3, failUntilIncident("Task_IssueCertificate", request, "503", Duration.ofMinutes(10)));
+        assertEquals(3, issues);
+        assertThat(request).isWaitingAt("Task_IssueCertificate").isNotEnded();
+    }
+
+    /**
+     * Runs the step's job until its retries are used up, each run failing with the message and due again after the
+     * pause; the step is then an incident. Gives the number of runs.
+     */
+    private int failUntilIncident(String activityId, ProcessInstance request, String message, Duration pause) {
+        Job job = job(activityId, request);
+        int runs = 0;
+        while (job.getRetries() > 0) {
+            String id = job.getId();
             RuntimeException failure = assertThrows(RuntimeException.class, () -> managementService().executeJob(id));
-            assertTrue(failure.getMessage().contains("503"), failure.getMessage());
-            call = job("Task_IssueCertificate", request);
-            if (call.getRetries() > 0) {
-                assertEquals(Date.from(NOW.plus(Duration.ofMinutes(10))), call.getDuedate());
+            assertTrue(failure.getMessage().contains(message), failure.getMessage());
+            runs++;
+            job = job(activityId, request);
+            if (job.getRetries() > 0) {
+                assertEquals(Date.from(NOW.plus(pause)), job.getDuedate());
             }
         }
-
-        assertEquals(3, issues);
         Incident incident = runtimeService().createIncidentQuery().processInstanceId(request.getId()).singleResult();
-        assertEquals("Task_IssueCertificate", incident.getActivityId());
-        assertThat(request).isWaitingAt("Task_IssueCertificate").isNotEnded();
+        assertEquals(activityId, incident.getActivityId());
+        return runs;
     }
 
     /** Each of the type's own steps with an "overdue" timer (the particulars, an inquiry...), one after the other. */
