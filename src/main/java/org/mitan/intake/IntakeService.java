@@ -135,10 +135,9 @@ public class IntakeService {
     }
 
     private void refuseSecondOpenRequest(ValidRegistration valid) {
-        requests.findFirstByCitizenPhoneAndCertificateTypeAndStatusNotIn(valid.citizenPhone(), valid.type().key(),
-                RequestStatus.FINAL).ifPresent(open -> {
-                    throw alreadyOpen(open.getRequestNumber(), valid.type());
-                });
+        requests.findOpen(valid.citizenPhone(), valid.type().key()).ifPresent(open -> {
+            throw alreadyOpen(open.getRequestNumber(), valid.type());
+        });
     }
 
     /** Request numbers count per urban body and calendar year in India. */

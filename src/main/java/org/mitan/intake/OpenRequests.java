@@ -2,7 +2,6 @@ package org.mitan.intake;
 
 import java.util.Optional;
 
-import org.mitan.request.RequestStatus;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,6 @@ class OpenRequests {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     public Optional<String> committedRequestNumber(String citizenPhone, String certificateType) {
-        return requests.findFirstByCitizenPhoneAndCertificateTypeAndStatusNotIn(citizenPhone, certificateType,
-                RequestStatus.FINAL).map(ServiceRequest::getRequestNumber);
+        return requests.findOpen(citizenPhone, certificateType).map(ServiceRequest::getRequestNumber);
     }
 }

@@ -1,13 +1,9 @@
 package org.mitan.request;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -20,19 +16,18 @@ public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, 
     @Query("select r from ServiceRequest r where r.statusCode = :statusCode")
     Optional<ServiceRequest> findByStatusCode(String statusCode);
 
-    /** The citizen's oldest request of that type in none of those statuses (an open one), if any. */
-    default Optional<ServiceRequest> findFirstByCitizenPhoneAndCertificateTypeAndStatusNotIn(String citizenPhone,
-            String certificateType, Collection<RequestStatus> statuses) {
-        return findByCitizenPhoneAndCertificateTypeAndStatusNotIn(citizenPhone, certificateType, statuses,
-                PageRequest.of(0, 1)).stream().findFirst();
-    }
-
+    /**
+     * The citizen's open request of that type, if any: there is at most one, by the partial unique index
+     * {@code service_request_open_per_phone_and_type} (V1), whose condition the final statuses here repeat
+     * ({@link RequestStatus#FINAL}). Named in the query rather than passed as a list, so that Hibernate keeps the
+     * query's plan: with a list parameter it translated the query again at every registration (issue 11).
+     */
     @Query("""
             select r from ServiceRequest r
-            where r.citizenPhone = :citizenPhone and r.certificateType = :certificateType and r.status not in :statuses
-            order by r.id""")
-    List<ServiceRequest> findByCitizenPhoneAndCertificateTypeAndStatusNotIn(String citizenPhone,
-            String certificateType, Collection<RequestStatus> statuses, Pageable page);
+            where r.citizenPhone = :citizenPhone and r.certificateType = :certificateType
+              and r.status not in (org.mitan.request.RequestStatus.DELIVERED, org.mitan.request.RequestStatus.REJECTED,
+                                   org.mitan.request.RequestStatus.CLOSED)""")
+    Optional<ServiceRequest> findOpen(String citizenPhone, String certificateType);
 
     /** Reads and locks the row: for steps that must not run twice at once for one request. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

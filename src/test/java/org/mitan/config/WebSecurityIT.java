@@ -7,7 +7,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mitan.MitanIntegrationTest;
-import org.mitan.request.RequestStatus;
 import org.mitan.request.ServiceRequestRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -55,8 +54,7 @@ class WebSecurityIT {
         assertThat(forged.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .isTrue();
         assertThat(forged.getBody().path("detail").asText()).contains("comes from a page of https://evil.example");
-        assertThat(requests.findFirstByCitizenPhoneAndCertificateTypeAndStatusNotIn(phone, "birth-certificate",
-                RequestStatus.FINAL)).isEmpty();
+        assertThat(requests.findOpen(phone, "birth-certificate")).isEmpty();
     }
 
     @Test

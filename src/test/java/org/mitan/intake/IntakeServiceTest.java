@@ -83,8 +83,7 @@ class IntakeServiceTest {
         when(types.find("birth-certificate")).thenReturn(Optional.of(Fixtures.BIRTH));
         when(bodies.findById(anyString())).thenReturn(Optional.empty());
         when(bodies.findById("RPR")).thenReturn(Optional.of(Fixtures.raipur()));
-        when(repository.findFirstByCitizenPhoneAndCertificateTypeAndStatusNotIn(anyString(), anyString(), any()))
-                .thenReturn(Optional.empty());
+        when(repository.findOpen(anyString(), anyString())).thenReturn(Optional.empty());
         when(repository.saveAndFlush(any())).thenAnswer(call -> {
             saved.add(call.getArgument(0));
             return call.getArgument(0);
@@ -147,8 +146,7 @@ class IntakeServiceTest {
 
     @Test
     void anOpenRequestForTheSamePhoneAndTypeIsAConflictNamingIt() {
-        when(repository.findFirstByCitizenPhoneAndCertificateTypeAndStatusNotIn(eq("9876543210"),
-                eq("birth-certificate"), eq(RequestStatus.FINAL)))
+        when(repository.findOpen("9876543210", "birth-certificate"))
                 .thenReturn(Optional.of(Fixtures.request(5, "RPR-2026-000005")));
 
         Refusal refusal = catchThrowableOfType(Refusal.class,

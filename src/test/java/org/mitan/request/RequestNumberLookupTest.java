@@ -97,8 +97,43 @@ class RequestNumberLookupTest {
         assertThat(requests.findByRequestNumber(null)).isEmpty();
     }
 
+    /**
+     * The one-open-request rule asks at every registration: the open request of a phone and type, never a final one,
+     * by a query whose plan Hibernate keeps (a list of statuses as parameter made it translate the query each time).
+     */
+    @Test
+    void theOpenRequestOfAPhoneAndTypeIsFoundWithAPlanHibernateKeeps() {
+        String phone = "9876580010";
+        for (RequestStatus status : RequestStatus.FINAL) {
+            ServiceRequest finished = request("RPR-2026-8100" + status.ordinal(), phone);
+            finished.moveTo(status, Instant.now());
+            requests.save(finished);
+        }
+        assertThat(requests.findOpen(phone, "birth-certificate")).isEmpty();
+        ServiceRequest open = request("RPR-2026-810099", phone);
+        open.moveTo(RequestStatus.UNDER_SCRUTINY, Instant.now());
+        requests.save(open);
+        statistics.clear();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(requests.findOpen(phone, "birth-certificate")).get().extracting(ServiceRequest::getRequestNumber)
+                    .isEqualTo("RPR-2026-810099");
+        }
+        assertThat(requests.findOpen(phone, "caste-certificate")).isEmpty();
+        assertThat(requests.findOpen("9876580011", "birth-certificate")).isEmpty();
+
+        // Each call finds the parsed query and its SQL plan in Hibernate's cache, two hits; with a list of statuses
+        // as parameter only the parsed query was found (one hit a call) and the plan was made again.
+        assertThat(statistics.getQueryPlanCacheMissCount()).isZero();
+        assertThat(statistics.getQueryPlanCacheHitCount()).as("plans kept").isEqualTo(2 * 5);
+    }
+
     private static ServiceRequest request(String number) {
-        return new ServiceRequest(number, "birth-certificate", "RPR", 12, "Kamla Sahu", "98765" + number.substring(10),
+        return request(number, "98765" + number.substring(10));
+    }
+
+    private static ServiceRequest request(String number, String phone) {
+        return new ServiceRequest(number, "birth-certificate", "RPR", 12, "Kamla Sahu", phone,
                 "House 3, Tatibandh, Raipur", VisitWindow.MORNING, "hi", "fb" + number.substring(9), Instant.now());
     }
 }
