@@ -19,8 +19,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finding a request by number on the real table: the steps of a model ask for their request several times in one
- * transaction, and that costs one read of the row, not one query each (issue 11).
+ * Finding a request on the real table: the steps of a model ask for their request by number several times in one
+ * transaction, and that costs one read of the row, not one query each; registration asks for the citizen's open
+ * request with a plan Hibernate keeps (issue 11).
  */
 @OutboxTestDatabase
 class RequestNumberLookupTest {
