@@ -167,8 +167,7 @@ abstract class CertificateTypeContract extends EngineProcessTest {
 
     @Test
     void theCallIsAnsweredOnceTheRequestIsRegisteredAndTheVisitIsArrangedAfterIt() {
-        ProcessInstance request = runtimeService().startProcessInstanceByKey(key(), REQUEST,
-                Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
+        ProcessInstance request = registered();
         assertThat(request).hasPassed("Task_RegisterRequest").variables()
                 .containsEntry(ProcessVariables.CERTIFICATE_TYPE, key());
         assertEquals(0, runtimeService().createProcessInstanceQuery().superProcessInstanceId(request.getId()).count());
@@ -184,8 +183,7 @@ abstract class CertificateTypeContract extends EngineProcessTest {
         Mocks.register("assignMitan", (JavaDelegate) execution -> {
             throw new IllegalStateException("Database unavailable");
         });
-        ProcessInstance request = runtimeService().startProcessInstanceByKey(key(), REQUEST,
-                Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
+        ProcessInstance request = registered();
 
         assertEquals(5, failUntilIncident("Task_RegisterRequest", request, "Database unavailable",
                 Duration.ofMinutes(1)));
@@ -410,10 +408,15 @@ abstract class CertificateTypeContract extends EngineProcessTest {
 
     /** A request registered, gone on from the registration's save point (the job executor's work). */
     ProcessInstance start() {
-        ProcessInstance request = runtimeService().startProcessInstanceByKey(key(), REQUEST,
-                Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
+        ProcessInstance request = registered();
         execute(job("Task_RegisterRequest", request));
         return request;
+    }
+
+    /** A request as the call centre's answer leaves it: registered, waiting at the save point. */
+    ProcessInstance registered() {
+        return runtimeService().startProcessInstanceByKey(key(), REQUEST,
+                Map.of(ProcessVariables.REQUEST_NUMBER, REQUEST));
     }
 
     /** A request as it stands after the doorstep visit, started right before the given step. */
