@@ -189,7 +189,6 @@ class CitizenStatus {
         Map<String, FeeView> byCode = new LinkedHashMap<>();
         catalogue.type(request.getCertificateType()).ifPresent(type -> type.fees()
                 .forEach(fee -> byCode.put(fee.code(), FeeView.listed(fee.names(), fee.rupees()))));
-        List<FeeView> fees = new ArrayList<>();
         List<FeeView> orderedOnly = new ArrayList<>();
         for (Payments.Ordered ordered : payments.orderedFor(request.getId())) {
             FeeView listed = byCode.get(ordered.feeCode());
@@ -202,7 +201,7 @@ class CitizenStatus {
                 orderedOnly.add(asked);
             }
         }
-        fees.addAll(byCode.values());
+        List<FeeView> fees = new ArrayList<>(byCode.values());
         if (request.getLateFeeRupees() != null && request.getLateFeeRupees() > 0) {
             fees.add(FeeView.listed(LATE_FEE, request.getLateFeeRupees()));
         }
