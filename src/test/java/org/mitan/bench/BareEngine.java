@@ -81,7 +81,12 @@ public final class BareEngine {
         String login = args[0] + "&password=postgres";   // the URL names the user
         long dbBefore = LoadClient.databaseBytes(login);
         int finished = 0;
+        // the engine and its driver share this JVM
+        long self = ProcessHandle.current().pid();
+        ProcessCpu.Meters cpu = new ProcessCpu.Meters().add("application", () -> ProcessCpu.of(self))
+                .add("postgres", () -> ProcessCpu.postgres(Path.of(args[2]).resolve("postgres")));
         for (int users : new int[] {1, 4, 16}) {
+            Map<String, Double> cpuBefore = cpu.read();
             long start = System.nanoTime();
             int done = bare.lifecycles(users, quick ? 5 : 30);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -89,6 +94,8 @@ public final class BareEngine {
             results.put("lifecycles." + users, LoadClient.format(done / seconds));
             System.out.printf("bare lifecycles at %d users: %d in %.1f s, load %s%n", users, done, seconds,
                     LoadClient.load());
+            System.out.println("bare " + LoadClient.cpuPerLifecycle(users,
+                    ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results));
         }
         // the same models' history as the engine writes it (Camunda's own 36-character ids, not the application's)
         long dbAfter = LoadClient.databaseBytes(login);

@@ -37,6 +37,14 @@ public final class BenchReport {
                         "tasklist." + open + ".p95", true);
             }
         }
+        for (String users : new String[] {"1", "16"}) {
+            row(table, "CPU per lifecycle at " + users + " users, the application's JVM (ms)", app, bare,
+                    "cpu." + users + ".application", true);
+            row(table, "CPU per lifecycle at " + users + " users, PostgreSQL (ms)", app, bare,
+                    "cpu." + users + ".postgres", true);
+        }
+        row(table, "CPU per lifecycle at 16 users, the S3 server (ms)", app, bare, "cpu.16.store", true);
+        row(table, "CPU per lifecycle at 16 users, the load client (ms)", app, bare, "cpu.16.client", true);
         row(table, "database bytes per finished lifecycle, full history", app, bare, "db.bytesPerLifecycle", true);
         row(table, "database bytes per finished lifecycle, after history cleanup", app, bare,
                 "db.bytesPerLifecycleAfterCleanup", true);

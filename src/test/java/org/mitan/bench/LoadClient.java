@@ -123,13 +123,17 @@ public final class LoadClient {
         if (profile != null) {
             profile.start();
         }
+        ProcessCpu.Meters cpu = meters(out);
         for (int users : new int[] {1, 4, 16}) {
+            Map<String, Double> cpuBefore = cpu.read();
             long start = System.nanoTime();
             int done = lifecycles(users, lifecycleSeconds);
             double seconds = (System.nanoTime() - start) / 1e9;
             finished += done;
             results.put("lifecycles." + users, format(done / seconds));
             System.out.printf("lifecycles at %d users: %d in %.1f s, load %s%n", users, done, seconds, load());
+            System.out.println(cpuPerLifecycle(users, ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done),
+                    results));
         }
         if (profile != null) {
             profile.stopInto(out.resolve("app-cpu.collapsed"));
@@ -169,6 +173,34 @@ public final class LoadClient {
         results.put("tasklist.sizes", String.join(",", sizes));
         results.put("load.end", load());
         return results;
+    }
+
+    /**
+     * The processes whose CPU a lifecycle uses: the application ({@code bench.pid}), PostgreSQL (its data directory
+     * in {@code out}), the S3 server's JVM ({@code bench.infra.pid}) and this client.
+     */
+    static ProcessCpu.Meters meters(Path out) {
+        ProcessCpu.Meters meters = new ProcessCpu.Meters();
+        String application = System.getProperty("bench.pid");
+        if (application != null) {
+            meters.add("application", () -> ProcessCpu.of(Long.parseLong(application)));
+        }
+        meters.add("postgres", () -> ProcessCpu.postgres(out.resolve("postgres")));
+        String store = System.getProperty("bench.infra.pid");
+        if (store != null) {
+            meters.add("store", () -> ProcessCpu.of(Long.parseLong(store)));
+        }
+        long client = ProcessHandle.current().pid();
+        meters.add("client", () -> ProcessCpu.of(client));
+        return meters;
+    }
+
+    /** Puts the milliseconds of CPU per lifecycle into the results ({@code cpu.<users>.<process>}); gives a line. */
+    static String cpuPerLifecycle(int users, Map<String, Double> milliseconds, Map<String, String> results) {
+        milliseconds.forEach((process, ms) -> results.put("cpu." + users + "." + process, format(ms)));
+        return "CPU per lifecycle at " + users + " users (ms): " + milliseconds.entrySet().stream()
+                .map(process -> process.getKey() + " " + format(process.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     // ---- the journey ----------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's pieces work (the benchmark itself runs with {@code bash bench/run}, not in the build). */
 class LoadClientPiecesTest {
@@ -61,6 +63,56 @@ class LoadClientPiecesTest {
         assertThat(table).contains("| full lifecycles/s, 16 concurrent users | – | – | – |");
         assertThat(table).contains("| clerk's task list p95 (ms, 10000 open tasks) | 350.0 | – | – |\n"
                 + "| clerk's task list p95 (ms, 100000 open tasks) | 260.8 | – | – |");
+    }
+
+    @Test
+    void theTableSetsEachProcessesCpuPerLifecycleBesideTheBareEngines() {
+        Properties app = new Properties();
+        Map<String, String> results = new java.util.LinkedHashMap<>();
+        String line = LoadClient.cpuPerLifecycle(16, Map.of("postgres", 100.0), results);
+        results.forEach(app::setProperty);
+        app.setProperty("cpu.16.application", "150.0");
+        Properties bare = new Properties();
+        bare.setProperty("cpu.16.application", "50.0");
+        bare.setProperty("cpu.16.postgres", "60.0");
+
+        String table = BenchReport.table(app, bare);
+
+        assertThat(line).isEqualTo("CPU per lifecycle at 16 users (ms): postgres 100.0");
+        assertThat(table)
+                .contains("| CPU per lifecycle at 16 users, the application's JVM (ms) | 150.0 | 50.0 | 0.33 |");
+        assertThat(table).contains("| CPU per lifecycle at 16 users, PostgreSQL (ms) | 100.0 | 60.0 | 0.60 |");
+    }
+
+    /** A command name may hold spaces and brackets; the fields are counted from the last bracket. */
+    @Test
+    void aProcessStatLineGivesItsParentAndItsCpuSeconds() {
+        String line = "4242 (postgres: a) b) S 4200 4242 4242 0 -1 4194560 300 0 0 0 250 50 7 3 20 0 1 0 100 "
+                + "200000000 2000 18446744073709551615 0 0 0 0 0 0 0 4194304 0 0 0 0 17 1 0 0 0 0 0";
+
+        ProcessCpu.Stat stat = ProcessCpu.Stat.parse(line, 100);
+
+        assertThat(stat.parent()).isEqualTo(4200);
+        assertThat(stat.own()).isEqualTo(3.0);
+        assertThat(stat.reapedChildren()).isEqualTo(0.1);
+    }
+
+    /**
+     * PostgreSQL's time is its postmaster's and every process it started, those that ended too: here this JVM plays
+     * the postmaster (its pid in a {@code postmaster.pid}) and a shell it started and waited for, its backend.
+     */
+    @Test
+    void postgresCountsTheTimeOfItsEndedProcesses(@TempDir Path dataDirectory) throws Exception {
+        long self = ProcessHandle.current().pid();
+        Files.writeString(dataDirectory.resolve("postmaster.pid"), self + "\n" + dataDirectory + "\n");
+        double before = ProcessCpu.postgres(dataDirectory) - ProcessCpu.of(self);
+
+        Process backend = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done").start();
+        assertThat(backend.waitFor()).isZero();
+
+        double after = ProcessCpu.postgres(dataDirectory) - ProcessCpu.of(self);
+        assertThat(after - before).isGreaterThan(0.1);
+        assertThat(ProcessCpu.postgres(dataDirectory.resolve("missing"))).isZero();
     }
 
     /** Every bean an expression in the models names is one the bare engine has (else it would fail mid-journey). */
