@@ -85,6 +85,10 @@ public final class BareEngine {
         long self = ProcessHandle.current().pid();
         ProcessCpu.Meters cpu = new ProcessCpu.Meters().add("application", () -> ProcessCpu.of(self))
                 .add("postgres", () -> ProcessCpu.postgres(Path.of(args[2]).resolve("postgres")));
+        StatementStats statements = StatementStats.of(login);
+        if (statements != null) {
+            statements.reset();
+        }
         for (int users : new int[] {1, 4, 16}) {
             Map<String, Double> cpuBefore = cpu.read();
             long start = System.nanoTime();
@@ -96,6 +100,10 @@ public final class BareEngine {
                     LoadClient.load());
             System.out.println("bare " + LoadClient.cpuPerLifecycle(users,
                     ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results));
+        }
+        if (statements != null) {
+            System.out.println("bare PostgreSQL per lifecycle, the busiest statements (pg_stat_statements):");
+            statements.report(finished, 15, results).forEach(line -> System.out.println("bare " + line));
         }
         // the same models' history as the engine writes it (Camunda's own 36-character ids, not the application's)
         long dbAfter = LoadClient.databaseBytes(login);

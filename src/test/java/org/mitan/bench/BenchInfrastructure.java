@@ -24,6 +24,11 @@ public final class BenchInfrastructure {
     static final String S3_ACCESS_KEY = "bench-access";
     static final String S3_SECRET_KEY = "bench-secret-for-local-runs-only";
     static final String SIGNING_PASSWORD = "bench-signing-for-local-runs-only";
+    /**
+     * PostgreSQL keeps {@code pg_stat_statements} (system property {@code bench.statements}, set by
+     * {@code bench/run} with a profile): a little work more for every statement, so not in the plain run.
+     */
+    private static final boolean STATEMENT_STATISTICS = Boolean.getBoolean("bench.statements");
 
     private BenchInfrastructure() {
     }
@@ -59,12 +64,20 @@ public final class BenchInfrastructure {
         }
         Files.createDirectories(pgData);
         Path objects = Files.createDirectories(dir.resolve("objects"));
-        EmbeddedPostgres postgres = postgres(pgData, postgresPort);
+        EmbeddedPostgres postgres = postgres(pgData, postgresPort, STATEMENT_STATISTICS);
         S3Proxy s3 = s3(objects, s3Port);
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("create database mitan");
             statement.execute("create database bare");
+        }
+        if (STATEMENT_STATISTICS) {
+            for (String database : new String[] {"mitan", "bare"}) {
+                try (var connection = postgres.getDatabase("postgres", database).getConnection();
+                        var statement = connection.createStatement()) {
+                    statement.execute("create extension pg_stat_statements");
+                }
+            }
         }
         Path keystore = signingKeystore(dir);
         Map<String, String> environment = new LinkedHashMap<>();
@@ -80,14 +93,21 @@ public final class BenchInfrastructure {
         return new Running(postgres, pgData, s3, s3Port, objects, Map.copyOf(environment));
     }
 
-    /** fsync and synchronous commit on; the data directory kept on close, so that it can be started again. */
-    private static EmbeddedPostgres postgres(Path pgData, int port) throws IOException {
+    /**
+     * fsync and synchronous commit on; the data directory kept on close, so that it can be started again; with
+     * {@code pg_stat_statements} loaded when asked (each database still has to create the extension).
+     */
+    static EmbeddedPostgres postgres(Path pgData, int port, boolean statementStatistics) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData).setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB");
+        if (statementStatistics) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            builder.setServerConfig("pg_stat_statements.track_planning", "on");
+        }
         if (port > 0) {
             builder.setPort(port);
         }
@@ -155,7 +175,7 @@ public final class BenchInfrastructure {
             int port = postgres.getPort();
             postgres.close();
             Thread.sleep(down.toMillis());
-            postgres = postgres(pgData, port);
+            postgres = postgres(pgData, port, STATEMENT_STATISTICS);
         }
 
         @Override

@@ -45,6 +45,12 @@ public final class BenchReport {
         }
         row(table, "CPU per lifecycle at 16 users, the S3 server (ms)", app, bare, "cpu.16.store", true);
         row(table, "CPU per lifecycle at 16 users, the load client (ms)", app, bare, "cpu.16.client", true);
+        if (app.containsKey("pg.statements") || bare.containsKey("pg.statements")) {
+            row(table, "PostgreSQL statements per lifecycle (pg_stat_statements)", app, bare, "pg.statements", true);
+            row(table, "PostgreSQL statement time per lifecycle (ms)", app, bare, "pg.ms", true);
+            row(table, "PostgreSQL plans made per lifecycle", app, bare, "pg.plans", true);
+            row(table, "PostgreSQL planning time per lifecycle (ms)", app, bare, "pg.planMs", true);
+        }
         row(table, "database bytes per finished lifecycle, full history", app, bare, "db.bytesPerLifecycle", true);
         row(table, "database bytes per finished lifecycle, after history cleanup", app, bare,
                 "db.bytesPerLifecycleAfterCleanup", true);

@@ -124,6 +124,10 @@ public final class LoadClient {
             profile.start();
         }
         ProcessCpu.Meters cpu = meters(out);
+        StatementStats statements = StatementStats.of(jdbcUrl);
+        if (statements != null) {
+            statements.reset();
+        }
         for (int users : new int[] {1, 4, 16}) {
             Map<String, Double> cpuBefore = cpu.read();
             long start = System.nanoTime();
@@ -137,6 +141,10 @@ public final class LoadClient {
         }
         if (profile != null) {
             profile.stopInto(out.resolve("app-cpu.collapsed"));
+        }
+        if (statements != null) {
+            System.out.println("PostgreSQL per lifecycle, the busiest statements (pg_stat_statements):");
+            statements.report(finished, 15, results).forEach(System.out::println);
         }
         long dbAfter = databaseBytes(jdbcUrl);
         Map<String, Long> tablesAfter = tableBytes();

@@ -6,6 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -16,6 +21,7 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +74,7 @@ class LoadClientPiecesTest {
     @Test
     void theTableSetsEachProcessesCpuPerLifecycleBesideTheBareEngines() {
         Properties app = new Properties();
-        Map<String, String> results = new java.util.LinkedHashMap<>();
+        Map<String, String> results = new LinkedHashMap<>();
         String line = LoadClient.cpuPerLifecycle(16, Map.of("postgres", 100.0), results);
         results.forEach(app::setProperty);
         app.setProperty("cpu.16.application", "150.0");
@@ -113,6 +119,32 @@ class LoadClientPiecesTest {
         double after = ProcessCpu.postgres(dataDirectory) - ProcessCpu.of(self);
         assertThat(after - before).isGreaterThan(0.1);
         assertThat(ProcessCpu.postgres(dataDirectory.resolve("missing"))).isZero();
+    }
+
+    /** With {@code pg_stat_statements} loaded and created, the busiest statements per lifecycle; without, none. */
+    @Test
+    void postgresSaysWhichStatementsALifecycleAsked(@TempDir Path dataDirectory) throws Exception {
+        try (EmbeddedPostgres postgres = BenchInfrastructure.postgres(dataDirectory, 0, true)) {
+            String url = postgres.getJdbcUrl("postgres", "postgres") + "&password=postgres";
+            assertThat(StatementStats.of(url)).isNull();
+            try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+                sql.execute("create extension pg_stat_statements");
+                StatementStats statements = StatementStats.of(url);
+                statements.reset();
+                sql.execute("create table lifecycle (step int)");
+                for (int step = 0; step < 6; step++) {
+                    sql.execute("insert into lifecycle values (" + step + ")");
+                }
+                Map<String, String> results = new LinkedHashMap<>();
+
+                List<String> busiest = statements.report(2, 15, results);
+
+                assertThat(busiest).anySatisfy(line -> assertThat(line)
+                        .matches(" +3\\.0 calls +\\d+\\.\\d\\d ms, +\\d+\\.\\d plans +\\d+\\.\\d\\d ms  "
+                                + "insert into lifecycle values \\(\\$1\\)"));
+                assertThat(Double.parseDouble(results.get("pg.statements"))).isGreaterThanOrEqualTo(3.5);
+            }
+        }
     }
 
     /** Every bean an expression in the models names is one the bare engine has (else it would fail mid-journey). */
