@@ -98,7 +98,7 @@ public final class BareEngine {
             results.put("lifecycles." + users, LoadClient.format(done / seconds));
             System.out.printf("bare lifecycles at %d users: %d in %.1f s, load %s%n", users, done, seconds,
                     LoadClient.load());
-            System.out.println("bare " + LoadClient.cpuPerLifecycle(users,
+            System.out.println("bare " + LoadClient.cpuPer("lifecycle at " + users + " users", "cpu." + users,
                     ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results));
         }
         if (statements != null) {

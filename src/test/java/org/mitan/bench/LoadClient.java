@@ -142,8 +142,8 @@ public final class LoadClient {
             finished += done;
             results.put("lifecycles." + users, format(done / seconds));
             System.out.printf("lifecycles at %d users: %d in %.1f s, load %s%n", users, done, seconds, load());
-            System.out.println(cpuPerLifecycle(users, ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done),
-                    results));
+            System.out.println(cpuPer("lifecycle at " + users + " users", "cpu." + users,
+                    ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results));
         }
         if (profile != null) {
             profile.stopInto(out.resolve("app-cpu.collapsed"));
@@ -169,11 +169,20 @@ public final class LoadClient {
         long dbCleaned = databaseBytes(jdbcUrl);
         results.put("db.bytesPerLifecycleAfterCleanup", Long.toString((dbCleaned - dbBefore) / Math.max(1, finished)));
         for (int rate : new int[] {10, 25, 50}) {
+            Map<String, Double> cpuBefore = cpu.read();
+            long start = System.nanoTime();
             Figures latencies = registrations(rate, registrationSeconds);
+            double seconds = (System.nanoTime() - start) / 1e9;
             results.put("registration." + rate + ".p50", format(latencies.percentile(50)));
             results.put("registration." + rate + ".p99", format(latencies.percentile(99)));
             System.out.printf("registrations at %d/s: %d, p50 %.0f ms, p99 %.0f ms, load %s%n", rate,
                     latencies.count(), latencies.percentile(50), latencies.percentile(99), load());
+            // the work after each registration's save point included, as far as it ran within the phase
+            Map<String, Double> each = ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), latencies.count());
+            double cores = each.values().stream().mapToDouble(Double::doubleValue).sum() * latencies.count() / 1000
+                    / seconds;
+            System.out.printf("%s; the cores busy: %.2f%n", cpuPer("registration at " + rate + "/s",
+                    "cpu.registration." + rate, each, results), cores);
         }
         Figures upload = uploads(uploads);
         results.put("upload.2mb.p99", format(upload.percentile(99)));
@@ -209,10 +218,13 @@ public final class LoadClient {
         return meters;
     }
 
-    /** Puts the milliseconds of CPU per lifecycle into the results ({@code cpu.<users>.<process>}); gives a line. */
-    static String cpuPerLifecycle(int users, Map<String, Double> milliseconds, Map<String, String> results) {
-        milliseconds.forEach((process, ms) -> results.put("cpu." + users + "." + process, format(ms)));
-        return "CPU per lifecycle at " + users + " users (ms): " + milliseconds.entrySet().stream()
+    /**
+     * Puts the milliseconds of CPU per piece of work into the results ({@code <key>.<process>}); gives a line
+     * ("CPU per lifecycle at 16 users (ms): application ...").
+     */
+    static String cpuPer(String work, String key, Map<String, Double> milliseconds, Map<String, String> results) {
+        milliseconds.forEach((process, ms) -> results.put(key + "." + process, format(ms)));
+        return "CPU per " + work + " (ms): " + milliseconds.entrySet().stream()
                 .map(process -> process.getKey() + " " + format(process.getValue()))
                 .collect(java.util.stream.Collectors.joining(", "));
     }

@@ -75,7 +75,7 @@ class LoadClientPiecesTest {
     void theTableSetsEachProcessesCpuPerLifecycleBesideTheBareEngines() {
         Properties app = new Properties();
         Map<String, String> results = new LinkedHashMap<>();
-        String line = LoadClient.cpuPerLifecycle(16, Map.of("postgres", 100.0), results);
+        String line = LoadClient.cpuPer("lifecycle at 16 users", "cpu.16", Map.of("postgres", 100.0), results);
         results.forEach(app::setProperty);
         app.setProperty("cpu.16.application", "150.0");
         Properties bare = new Properties();
