@@ -72,7 +72,7 @@ class LoadClientPiecesTest {
     }
 
     @Test
-    void theTableSetsEachProcessesCpuPerLifecycleBesideTheBareEngines() {
+    void theTableShowsTheCpuOfEachProcessPerLifecycleBesideTheBareEngines() {
         Properties app = new Properties();
         Map<String, String> results = new LinkedHashMap<>();
         String line = LoadClient.cpuPer("lifecycle at 16 users", "cpu.16", Map.of("postgres", 100.0), results);
