@@ -1,7 +1,5 @@
 package org.mitan.config;
 
-import java.sql.Connection;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,7 +37,7 @@ class AuthorizationStatistics {
     @EventListener(ApplicationReadyEvent.class)
     void apply() {
         try {
-            if (!onPostgres() || exists()) {
+            if (!Databases.isPostgres(jdbc) || exists()) {
                 return;
             }
             jdbc.execute("create statistics if not exists " + NAME
@@ -55,10 +53,5 @@ class AuthorizationStatistics {
     boolean exists() {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from pg_statistic_ext where stxname = ?)", Boolean.class, NAME));
-    }
-
-    private boolean onPostgres() {
-        return Boolean.TRUE.equals(jdbc.execute((Connection connection) ->
-                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 }

@@ -1,7 +1,5 @@
 package org.mitan.config;
 
-import java.sql.Connection;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,7 +36,7 @@ class JobDueDates {
     @EventListener(ApplicationReadyEvent.class)
     void apply() {
         try {
-            if (!onPostgres()) {
+            if (!Databases.isPostgres(jdbc)) {
                 return;
             }
             int undated = jdbc.update("update act_ru_job set duedate_ = coalesce(create_time_, localtimestamp)"
@@ -51,10 +49,5 @@ class JobDueDates {
             // Another node did it at the same moment, or the database refused: jobs still run, found more slowly.
             LOG.warn("Could not index the jobs' due dates: {}", e.getMessage());
         }
-    }
-
-    private boolean onPostgres() {
-        return Boolean.TRUE.equals(jdbc.execute((Connection connection) ->
-                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 }
