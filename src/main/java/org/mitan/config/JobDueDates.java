@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * Lets the job executor find the jobs that are due without reading every job there is. Every open request holds
  * timers that fall due days ahead (each open task's "overdue" reminder, the legal deadline), and the engine's query
  * for due jobs ({@code duedate_ is null or duedate_ <= now}) has no index to use: each acquisition, several a second
- * under load, read the whole of {@code act_ru_job}. With thousands of requests waiting for their visit, that was 3.3
- * ms of PostgreSQL per registration, a tenth of what a registration costs the database (benchmark, issue 11).
+ * under load, read the whole of {@code act_ru_job}. With thousands of requests waiting for their visit, that was 3.5
+ * ms of PostgreSQL per registration, its largest statement (benchmark, {@code pg_stat_statements}, issue 11).
  * <p>
  * The engine gives every new job a due date ({@code ensure-job-due-date-not-null} in {@code application.yaml}), so
  * its query becomes {@code duedate_ <= now}, and this index answers it. Jobs made before that setting (an upgrade)
