@@ -73,6 +73,8 @@ public final class LoadClient {
 
     /** The full run's warm-up, for the application and the bare engine alike. */
     static final int WARM_UP_SECONDS = 120;
+    /** The value of {@code bench.profile.phase} that profiles the registrations instead of the lifecycles. */
+    static final String REGISTRATIONS = "registrations";
 
     private final String base;
     private final String jdbcUrl;
@@ -108,7 +110,8 @@ public final class LoadClient {
 
     /**
      * @param profile when not {@code null}, a CPU profile of the application during the lifecycles at 1, 4 and 16
-     *                users, written to {@code app-cpu.collapsed} in {@code out}
+     *                users (or the registrations, see {@link Profiling}), written to {@code app-cpu.collapsed} in
+     *                {@code out}
      */
     Map<String, String> run(boolean quick, CpuProfile profile, Path out) throws Exception {
         Map<String, String> results = new LinkedHashMap<>();
@@ -126,13 +129,12 @@ public final class LoadClient {
         long dbBefore = databaseBytes(jdbcUrl);
         Map<String, Long> tablesBefore = tableBytes();
         int finished = 0;
-        if (profile != null) {
-            profile.start();
-        }
         ProcessCpu.Meters cpu = meters(out);
         StatementStats statements = StatementStats.of(jdbcUrl);
-        if (statements != null) {
-            statements.reset();
+        boolean onRegistrations = REGISTRATIONS.equals(System.getProperty("bench.profile.phase"));
+        Profiling profiling = new Profiling(profile, statements, out);
+        if (!onRegistrations) {
+            profiling.start();
         }
         for (int users : new int[] {1, 4, 16}) {
             Map<String, Double> cpuBefore = cpu.read();
@@ -145,12 +147,8 @@ public final class LoadClient {
             System.out.println(cpuPer("lifecycle at " + users + " users", "cpu." + users,
                     ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results));
         }
-        if (profile != null) {
-            profile.stopInto(out.resolve("app-cpu.collapsed"));
-        }
-        if (statements != null) {
-            System.out.println("PostgreSQL per lifecycle, the busiest statements (pg_stat_statements):");
-            statements.report(finished, 15, results).forEach(System.out::println);
+        if (!onRegistrations) {
+            profiling.stop("lifecycle", finished, results);
         }
         long dbAfter = databaseBytes(jdbcUrl);
         Map<String, Long> tablesAfter = tableBytes();
@@ -168,6 +166,10 @@ public final class LoadClient {
         deleteFinishedHistory();
         long dbCleaned = databaseBytes(jdbcUrl);
         results.put("db.bytesPerLifecycleAfterCleanup", Long.toString((dbCleaned - dbBefore) / Math.max(1, finished)));
+        if (onRegistrations) {
+            profiling.start();
+        }
+        int registered = 0;
         for (int rate : new int[] {10, 25, 50}) {
             Map<String, Double> cpuBefore = cpu.read();
             long start = System.nanoTime();
@@ -183,6 +185,10 @@ public final class LoadClient {
                     / seconds;
             System.out.printf("%s; the cores busy: %.2f%n", cpuPer("registration at " + rate + "/s",
                     "cpu.registration." + rate, each, results), cores);
+            registered += latencies.count();
+        }
+        if (onRegistrations) {
+            profiling.stop("registration", registered, results);
         }
         Figures upload = uploads(uploads);
         results.put("upload.2mb.p99", format(upload.percentile(99)));
@@ -196,6 +202,42 @@ public final class LoadClient {
         results.put("tasklist.sizes", String.join(",", sizes));
         results.put("load.end", load());
         return results;
+    }
+
+    /**
+     * The CPU profile and the statement statistics, when asked for, over one kind of phase: the lifecycles, or with
+     * {@code bench.profile.phase=registrations} ({@code BENCH_PROFILE=registrations}) the registrations at 10, 25 and
+     * 50 a second, where a registration's own cost is not hidden by the rest of the journey.
+     */
+    private record Profiling(CpuProfile profile, StatementStats statements, Path out) {
+
+        void start() throws Exception {
+            if (profile != null) {
+                profile.start();
+            }
+            if (statements != null) {
+                statements.reset();
+            }
+        }
+
+        /**
+         * Writes the profile to {@code app-cpu.collapsed}; prints the busiest statements per piece of work. Only
+         * the lifecycles' statement totals go to the table, whose rows compare them with the bare engine's.
+         */
+        void stop(String work, int done, Map<String, String> results) throws Exception {
+            if (profile != null) {
+                profile.stopInto(out.resolve("app-cpu.collapsed"));
+            }
+            if (statements != null) {
+                System.out.println("PostgreSQL per " + work + ", the busiest statements (pg_stat_statements):");
+                Map<String, String> totals = new LinkedHashMap<>();
+                statements.report(done, 15, totals).forEach(System.out::println);
+                totals.forEach((key, value) -> System.out.println("  " + key + " per " + work + ": " + value));
+                if (work.equals("lifecycle")) {
+                    results.putAll(totals);
+                }
+            }
+        }
     }
 
     /**
