@@ -221,7 +221,8 @@ public final class LoadClient {
         }
 
         /**
-         * Writes the profile to {@code app-cpu.collapsed}; prints the busiest statements per piece of work. Only
+         * Writes the profile to {@code app-cpu.collapsed} and every statement to {@code statements-per-<work>.txt};
+         * prints the busiest statements per piece of work. Only
          * the lifecycles' statement totals go to the table, whose rows compare them with the bare engine's.
          */
         void stop(String work, int done, Map<String, String> results) throws Exception {
@@ -231,7 +232,9 @@ public final class LoadClient {
             if (statements != null) {
                 System.out.println("PostgreSQL per " + work + ", the busiest statements (pg_stat_statements):");
                 Map<String, String> totals = new LinkedHashMap<>();
-                statements.report(done, 15, totals).forEach(System.out::println);
+                List<String> all = statements.report(done, Integer.MAX_VALUE, totals);
+                Files.write(out.resolve("statements-per-" + work + ".txt"), all);
+                all.stream().limit(15).forEach(System.out::println);
                 totals.forEach((key, value) -> System.out.println("  " + key + " per " + work + ": " + value));
                 if (work.equals("lifecycle")) {
                     results.putAll(totals);
