@@ -11,8 +11,17 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface CertificateRepository extends JpaRepository<Certificate, Long>, ObjectReferences {
 
+    /**
+     * The request's certificate, if issued (at most one: V1's unique constraint). Read as a list, since most requests
+     * asked about have none yet: a query for one entity that finds none makes Hibernate build an exception, its stack
+     * trace included, that Spring Data then turns into an empty {@code Optional} (issue 11).
+     */
+    default Optional<Certificate> findByRequestId(Long requestId) {
+        return ofRequest(requestId).stream().findFirst();
+    }
+
     @Query("select c from Certificate c where c.requestId = :requestId")
-    Optional<Certificate> findByRequestId(Long requestId);
+    List<Certificate> ofRequest(Long requestId);
 
     @Query("select c from Certificate c where c.certificateNumber = :certificateNumber")
     Optional<Certificate> findByCertificateNumber(String certificateNumber);

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * The values an SMS text can use, gathered from the request, its Mitan, its certificate and the process
  * variables. A value that is not known is left out, so that a text needing it fails instead of going out
- * half-filled. What people typed (reasons, remarks, the Mitan's name) goes in as {@link PlainText}: no links, no
+ * half-filled. The Mitan, the certificate and the documents are looked up only for a text that names them: most
+ * texts are sent before there is a certificate, and looking for one cost every SMS a query (issue 11). What people typed (reasons, remarks, the Mitan's name) goes in as {@link PlainText}: no links, no
  * markdown, one short line.
  */
 @Component
@@ -63,6 +64,7 @@ public class SmsParameters implements SmsValues {
     @Override
     public Map<String, Object> gather(ServiceRequest request, String template, String language,
             Function<String, Object> variables) {
+        Set<String> used = texts.placeholders(template, language);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put(REQUEST_NUMBER, request.getRequestNumber());
         params.put(SERVICE_NAME, serviceName(request, language));
@@ -70,16 +72,18 @@ public class SmsParameters implements SmsValues {
             String window = request.getPreferredVisitWindow().name();
             params.put(VISIT_WINDOW, texts.phrase("visitWindow." + window, language).orElse(window.toLowerCase()));
         }
-        if (request.getMitanId() != null) {
+        if (request.getMitanId() != null && (used.contains(MITAN_NAME) || used.contains(MITAN_PHONE))) {
             mitans.findById(request.getMitanId()).ifPresent(mitan -> {
                 putIfText(params, MITAN_NAME, PlainText.of(mitan.getName()));
                 params.put(MITAN_PHONE, mitan.getPhone());
             });
         }
-        certificates.findByRequestId(request.getId()).ifPresentOrElse(certificate -> {
-            params.put(CERTIFICATE_NUMBER, certificate.getCertificateNumber());
-            params.put(VERIFY_URL, publicBaseUrl + "/verify/" + certificate.getVerificationCode());
-        }, () -> putIfText(params, CERTIFICATE_NUMBER, variables.apply(ProcessVariables.CERTIFICATE_NUMBER)));
+        if (used.contains(CERTIFICATE_NUMBER) || used.contains(VERIFY_URL)) {
+            certificates.findByRequestId(request.getId()).ifPresentOrElse(certificate -> {
+                params.put(CERTIFICATE_NUMBER, certificate.getCertificateNumber());
+                params.put(VERIFY_URL, publicBaseUrl + "/verify/" + certificate.getVerificationCode());
+            }, () -> putIfText(params, CERTIFICATE_NUMBER, variables.apply(ProcessVariables.CERTIFICATE_NUMBER)));
+        }
         params.put(FEEDBACK_URL, publicBaseUrl + "/feedback/" + request.getFeedbackCode());
         if (request.getStatusCode() != null) {
             params.put(STATUS_URL, publicBaseUrl + "/status/" + request.getStatusCode());
@@ -88,7 +92,7 @@ public class SmsParameters implements SmsValues {
         Object step = variables.apply(TASK_STEP);
         putIfText(params, TASK_NAME, step != null ? stepName(request, step.toString(), language)
                 : variables.apply(TASK_NAME));
-        if (texts.placeholders(template, language).contains(DOCUMENTS)) {
+        if (used.contains(DOCUMENTS)) {
             putIfText(params, DOCUMENTS, documentsToKeepReady(request, language, variables));
         }
         return params;

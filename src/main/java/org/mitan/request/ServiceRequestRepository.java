@@ -1,5 +1,6 @@
 package org.mitan.request;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -20,14 +21,20 @@ public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, 
      * The citizen's open request of that type, if any: there is at most one, by the partial unique index
      * {@code service_request_open_per_phone_and_type} (V1), whose condition the final statuses here repeat
      * ({@link RequestStatus#FINAL}). Named in the query rather than passed as a list, so that Hibernate keeps the
-     * query's plan: with a list parameter it translated the query again at every registration (issue 11).
+     * query's plan: with a list parameter it translated the query again at every registration (issue 11). Read as a
+     * list: usually there is none, and a query for one entity that finds none makes Hibernate build an exception,
+     * its stack trace included, that Spring Data then turns into an empty {@code Optional} (issue 11).
      */
+    default Optional<ServiceRequest> findOpen(String citizenPhone, String certificateType) {
+        return openOfPhoneAndType(citizenPhone, certificateType).stream().findFirst();
+    }
+
     @Query("""
             select r from ServiceRequest r
             where r.citizenPhone = :citizenPhone and r.certificateType = :certificateType
               and r.status not in (org.mitan.request.RequestStatus.DELIVERED, org.mitan.request.RequestStatus.REJECTED,
                                    org.mitan.request.RequestStatus.CLOSED)""")
-    Optional<ServiceRequest> findOpen(String citizenPhone, String certificateType);
+    List<ServiceRequest> openOfPhoneAndType(String citizenPhone, String certificateType);
 
     /** Reads and locks the row: for steps that must not run twice at once for one request. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -188,6 +188,17 @@ class SmsParametersTest {
     }
 
     @Test
+    void looksUpTheMitanAndTheCertificateOnlyForTextsThatNameThem() {
+        request.setMitanId(5L);
+
+        assertThat(parameters.gather(request, SmsTemplates.SUBMITTED, "hi", lookup))
+                .containsEntry("serviceName", "जन्म प्रमाण पत्र");
+
+        verify(mitans, never()).findById(any());
+        verify(certificates, never()).findByRequestId(any());
+    }
+
+    @Test
     void asksTheDecisionOnlyForTextsThatListDocuments() {
         parameters.gather(request, SmsTemplates.SUBMITTED, "en", lookup);
 
