@@ -26,18 +26,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * A type is a deployment of its own: the process {@code <key>} and its DMN file {@code <key>.dmn} with the tables
  * {@code <key>-service}, {@code <key>-steps} and {@code <key>-documents} ({@link TypeTables}). The newest deployed
- * version of the file answers; a version never changes, so it is read once per decision definition id, and a
- * deployment is picked up by the next transaction (one indexed query per type and transaction). Reads are made as
+ * version of the file answers; a version never changes, so it is read once per decision definition id. Which
+ * version is the newest comes from {@link DeployedVersions}: a deployment is picked up by the next transaction on
+ * the node that made it, and within {@link DeployedVersions#RECHECK} on the others. Reads are made as
  * the application, not as the logged-in user: the catalogue is the same for everyone.
  */
 @Component
 public class Catalogue {
 
+    private final DeployedVersions versions;
     private final RepositoryService repository;
     private final IdentityService identity;
     private final Map<String, Read> reads = new ConcurrentHashMap<>();
 
-    Catalogue(RepositoryService repository, IdentityService identity) {
+    Catalogue(DeployedVersions versions, RepositoryService repository, IdentityService identity) {
+        this.versions = versions;
         this.repository = repository;
         this.identity = identity;
     }
@@ -114,13 +117,14 @@ public class Catalogue {
     }
 
     /**
-     * Forgets which versions this transaction has read, so that its next question reads the latest again: for a
-     * transaction that has just deployed.
+     * Forgets which versions this transaction and this node have read, so that the next question reads the latest
+     * again: after a deployment, or a deletion of one, through this node.
      */
-    public void forgetReadsOfThisTransaction() {
+    public void forgetReads() {
         if (TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> reads) {
             reads.clear();
         }
+        versions.forget();
     }
 
     /**
@@ -173,8 +177,7 @@ public class Catalogue {
 
     /** A table that cannot be read is not a type on offer; the deployment check keeps such tables out. */
     private Optional<CertificateType> latestTables(String key) {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(TypeTables.serviceDecision(key)).latestVersion().singleResult();
+        DecisionDefinition latest = versions.latestDecision(TypeTables.serviceDecision(key)).orElse(null);
         if (latest == null) {
             return Optional.empty();
         }
@@ -182,7 +185,7 @@ public class Catalogue {
         if (cached != null && cached.definitionId().equals(latest.getId())) {
             return Optional.of(cached.type());
         }
-        CertificateType type = TypeTables.read(repository.getDmnModelInstance(latest.getId()), key);
+        CertificateType type = TypeTables.read(versions.model(latest), key);
         reads.put(key, new Read(latest.getId(), type));
         return Optional.of(type);
     }

@@ -4,16 +4,15 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.mitan.process.EngineCalls;
 
 /**
  * What the application reads from the latest deployed version of one decision (its rows, its parsed table), worked
- * out once per version: a deployed version never changes, and a new deployment is picked up on the next call.
- * Each call costs one indexed query for the latest version; the model is fetched (from the engine's deployment
- * cache) only for a version not seen before. Nothing is evaluated through the engine's {@code DecisionService},
+ * out once per version: a deployed version never changes. Which version is the latest comes from
+ * {@link DeployedVersions} (a new deployment is seen at once on the node that made it, within seconds on the
+ * others); the model is fetched (from the engine's deployment cache) only for a version not seen before. Nothing is evaluated through the engine's {@code DecisionService},
  * so nothing is written to the decision history.
  * <p>
  * Call it as the application ({@link EngineCalls#withoutAuthentication}): with authorizations on, a user who may
@@ -23,7 +22,7 @@ import org.mitan.process.EngineCalls;
  */
 public final class LatestDecision<T> {
 
-    private final RepositoryService repository;
+    private final DeployedVersions versions;
     private final String decisionKey;
     private final BiFunction<DecisionDefinition, DmnModelInstance, T> reader;
     private final AtomicReference<Version<T>> cache = new AtomicReference<>();
@@ -32,17 +31,16 @@ public final class LatestDecision<T> {
      * @param decisionKey the decision's id in the DMN file, e.g. {@code service-level}
      * @param reader      what to make of a version: called once per deployed version, with its definition and model
      */
-    public LatestDecision(RepositoryService repository, String decisionKey,
+    public LatestDecision(DeployedVersions versions, String decisionKey,
             BiFunction<DecisionDefinition, DmnModelInstance, T> reader) {
-        this.repository = repository;
+        this.versions = versions;
         this.decisionKey = decisionKey;
         this.reader = reader;
     }
 
     /** What was read from the latest deployed version; empty when no version of the decision is deployed. */
     public Optional<T> get() {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
-                .latestVersion().singleResult();
+        DecisionDefinition latest = versions.latestDecision(decisionKey).orElse(null);
         if (latest == null) {
             return Optional.empty();
         }
@@ -50,7 +48,7 @@ public final class LatestDecision<T> {
         if (cached != null && cached.definitionId().equals(latest.getId())) {
             return Optional.of(cached.value());
         }
-        T value = reader.apply(latest, repository.getDmnModelInstance(latest.getId()));
+        T value = reader.apply(latest, versions.model(latest));
         cache.set(new Version<>(latest.getId(), value));
         return Optional.of(value);
     }

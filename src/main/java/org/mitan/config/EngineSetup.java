@@ -53,8 +53,14 @@ class EngineSetup {
 
     @EventListener
     void deployed(ModelsDeployed deployed) {
-        catalogue.forgetReadsOfThisTransaction();
+        catalogue.forgetReads();
         applyTypeRoles();
+    }
+
+    /** The versions found before are no longer sure to be the latest. */
+    @EventListener
+    void deploymentDeleted(DeploymentDeleted deleted) {
+        catalogue.forgetReads();
     }
 
     /** As the application: the analyst who deployed may not create groups or filters, and need not. */
@@ -72,5 +78,9 @@ class EngineSetup {
 
     /** A deployment was made: the types, and with them the roles, may have changed. */
     record ModelsDeployed(String deploymentId) {
+    }
+
+    /** A deployment was deleted: an older version of a type may be the latest again. */
+    record DeploymentDeleted() {
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -135,7 +136,8 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
 
     /**
      * Tells the application once a deployment is stored (outside its transaction): a new type may bring a role
-     * whose groups and Tasklist filter the bodies need.
+     * whose groups and Tasklist filter the bodies need. Tells it too once a deployment is deleted: the catalogue
+     * then forgets the versions it found.
      */
     static class AfterDeployment extends CommandInterceptor {
 
@@ -148,6 +150,9 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         @Override
         public <T> T execute(Command<T> command) {
             T result = next.execute(command);
+            if (command instanceof DeleteDeploymentCmd) {
+                events.publishEvent(new EngineSetup.DeploymentDeleted());
+            }
             if (command instanceof DeployCmd && result instanceof Deployment deployment) {
                 try {
                     events.publishEvent(new EngineSetup.ModelsDeployed(deployment.getId()));

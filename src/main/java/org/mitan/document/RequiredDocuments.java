@@ -12,8 +12,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.mitan.process.EngineCalls;
+import org.mitan.catalogue.DeployedVersions;
 import org.mitan.catalogue.LatestDecision;
 import org.mitan.catalogue.TypeTables;
 import org.mitan.process.ProcessVariables;
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RequiredDocuments {
 
-    private final RepositoryService repository;
+    private final DeployedVersions versions;
     private final IdentityService identity;
     private final DmnEngine dmn;
     private final Map<String, LatestDecision<DmnDecision>> decisions = new ConcurrentHashMap<>();
@@ -44,8 +44,8 @@ public class RequiredDocuments {
     private record Evaluated(DmnDecision table, List<RequiredDocument> rows) {
     }
 
-    RequiredDocuments(RepositoryService repository, IdentityService identity) {
-        this.repository = repository;
+    RequiredDocuments(DeployedVersions versions, IdentityService identity) {
+        this.versions = versions;
         this.identity = identity;
         this.dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     }
@@ -92,7 +92,7 @@ public class RequiredDocuments {
     private DmnDecision latest(String certificateType) {
         String key = TypeTables.documentsDecision(certificateType);
         LatestDecision<DmnDecision> decision = decisions.computeIfAbsent(key, decisionKey ->
-                new LatestDecision<>(repository, decisionKey,
+                new LatestDecision<>(versions, decisionKey,
                         (definition, model) -> dmn.parseDecision(definition.getKey(), model)));
         return EngineCalls.withoutAuthentication(identity, decision::get).orElseThrow(() ->
                 new IllegalStateException("No decision '" + key + "' is deployed: deploy the type "

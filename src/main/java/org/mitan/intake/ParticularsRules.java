@@ -15,7 +15,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.mitan.catalogue.DeployedVersions;
 import org.mitan.catalogue.LatestDecision;
 import org.mitan.numbering.StateCalendar;
 import org.mitan.process.EngineCalls;
@@ -33,13 +33,13 @@ class ParticularsRules {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    private final RepositoryService repository;
+    private final DeployedVersions versions;
     private final IdentityService identity;
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, LatestDecision<DmnDecision>> decisions = new ConcurrentHashMap<>();
 
-    ParticularsRules(RepositoryService repository, IdentityService identity) {
-        this.repository = repository;
+    ParticularsRules(DeployedVersions versions, IdentityService identity) {
+        this.versions = versions;
         this.identity = identity;
     }
 
@@ -51,7 +51,7 @@ class ParticularsRules {
     List<Broken> broken(String certificateType, Map<String, Object> particulars) {
         String key = decisionKey(certificateType);
         LatestDecision<DmnDecision> latest = decisions.computeIfAbsent(key, decisionKey -> new LatestDecision<>(
-                repository, decisionKey, (definition, model) -> dmn.parseDecision(definition.getKey(), model)));
+                versions, decisionKey, (definition, model) -> dmn.parseDecision(definition.getKey(), model)));
         Optional<DmnDecision> table = EngineCalls.withoutAuthentication(identity, latest::get);
         if (table.isEmpty()) {
             return List.of();

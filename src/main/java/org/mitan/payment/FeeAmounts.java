@@ -10,9 +10,9 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.Fee;
+import org.mitan.catalogue.DeployedVersions;
 import org.mitan.catalogue.LatestDecision;
 import org.mitan.process.EngineCalls;
 import org.mitan.request.ServiceRequest;
@@ -31,14 +31,14 @@ import org.springframework.stereotype.Component;
 class FeeAmounts {
 
     private final Catalogue catalogue;
-    private final RepositoryService repository;
+    private final DeployedVersions versions;
     private final IdentityService identity;
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, LatestDecision<DmnDecision>> decisions = new ConcurrentHashMap<>();
 
-    FeeAmounts(Catalogue catalogue, RepositoryService repository, IdentityService identity) {
+    FeeAmounts(Catalogue catalogue, DeployedVersions versions, IdentityService identity) {
         this.catalogue = catalogue;
-        this.repository = repository;
+        this.versions = versions;
         this.identity = identity;
     }
 
@@ -54,7 +54,7 @@ class FeeAmounts {
         }
         String key = decisionKey(request.getCertificateType(), feeCode);
         LatestDecision<DmnDecision> latest = decisions.computeIfAbsent(key, decisionKey -> new LatestDecision<>(
-                repository, decisionKey, (definition, model) -> dmn.parseDecision(definition.getKey(), model)));
+                versions, decisionKey, (definition, model) -> dmn.parseDecision(definition.getKey(), model)));
         DmnDecision table = EngineCalls.withoutAuthentication(identity, latest::get).orElseThrow(() ->
                 new IllegalStateException("Certificate type '" + request.getCertificateType() + "' prices no fee '"
                         + feeCode + "': add a row to " + request.getCertificateType() + "-fees or the decision " + key

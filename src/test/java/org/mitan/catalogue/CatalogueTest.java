@@ -34,7 +34,7 @@ class CatalogueTest {
 
     private final RepositoryService repository = mock(RepositoryService.class);
     private final IdentityService identity = mock(IdentityService.class);
-    private final Catalogue catalogue = new Catalogue(repository, identity);
+    private final Catalogue catalogue = TestTypes.catalogue(repository, identity);
     private final List<ProcessDefinition> processes = new ArrayList<>();
     /** The latest service decision of each type by key. */
     private final Map<String, DecisionDefinition> tables = new LinkedHashMap<>();
@@ -147,7 +147,7 @@ class CatalogueTest {
             assertThat(catalogue.type("birth-certificate")).isPresent();
             verify(repository, never()).getDmnModelInstance("birth-certificate-service:2");
 
-            catalogue.forgetReadsOfThisTransaction();
+            catalogue.forgetReads();
             catalogue.type("birth-certificate");
             verify(repository, times(2)).createDecisionDefinitionQuery();
             verify(repository, times(1)).getDmnModelInstance("birth-certificate-service:2");

@@ -1,5 +1,6 @@
 package org.mitan.catalogue;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -17,9 +18,14 @@ public final class TestTypes {
                 3, Map.of());
     }
 
-    /** The real catalogue, on an engine of a test's own. */
+    /** The real catalogue, on an engine of a test's own, asking it for the latest versions every time. */
     public static Catalogue catalogue(RepositoryService repository, IdentityService identity) {
-        return new Catalogue(repository, identity);
+        return new Catalogue(askingEveryTime(repository), repository, identity);
+    }
+
+    /** Deployed versions as the engine has them at each call: a test's deployments are seen at once. */
+    public static DeployedVersions askingEveryTime(RepositoryService repository) {
+        return new DeployedVersions(repository, Duration.ZERO, System::nanoTime);
     }
 
     /** One row of a {@code <key>-fees} table, as Camunda Modeler writes it; ids made unique by the fee code. */

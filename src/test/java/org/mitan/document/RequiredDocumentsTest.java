@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinitionQuery;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mitan.catalogue.TestTypes;
 import org.mockito.InOrder;
 
 class RequiredDocumentsTest {
@@ -202,7 +203,7 @@ class RequiredDocumentsTest {
         final RepositoryService repository = mock(RepositoryService.class);
         final IdentityService identity = mock(IdentityService.class);
         final DecisionDefinitionQuery query = mock(DecisionDefinitionQuery.class, RETURNS_SELF);
-        final RequiredDocuments requiredDocuments = new RequiredDocuments(repository, identity);
+        final RequiredDocuments requiredDocuments = new RequiredDocuments(TestTypes.askingEveryTime(repository), identity);
 
         Deployed() {
             when(repository.createDecisionDefinitionQuery()).thenReturn(query);

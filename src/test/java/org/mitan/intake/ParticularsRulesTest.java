@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.catalogue.TestTypes;
 
 /**
  * The marriage certificate's rules on its particulars, from its real DMN file: the groom at least 21 and the bride
@@ -27,7 +28,8 @@ class ParticularsRulesTest {
     static final String MARRIAGE = "marriage-certificate";
 
     final RepositoryService repository = mock(RepositoryService.class, RETURNS_DEEP_STUBS);
-    final ParticularsRules rules = new ParticularsRules(repository, mock(IdentityService.class));
+    final ParticularsRules rules = new ParticularsRules(TestTypes.askingEveryTime(repository),
+            mock(IdentityService.class));
 
     @BeforeEach
     void deployTheMarriageTables() throws IOException {

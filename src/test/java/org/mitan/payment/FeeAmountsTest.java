@@ -17,6 +17,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.catalogue.TestTypes;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.TypeTables;
 import org.mitan.request.ServiceRequest;
@@ -31,7 +32,8 @@ class FeeAmountsTest {
     private final DmnModelInstance tables = Dmn.readModelFromFile(new File("processes/gumasta-licence.dmn"));
     private final Catalogue catalogue = mock(Catalogue.class);
     private final RepositoryService repository = mock(RepositoryService.class, RETURNS_DEEP_STUBS);
-    private final FeeAmounts amounts = new FeeAmounts(catalogue, repository, mock(IdentityService.class));
+    private final FeeAmounts amounts = new FeeAmounts(catalogue, TestTypes.askingEveryTime(repository),
+            mock(IdentityService.class));
 
     @BeforeEach
     void deployed() {

@@ -1,0 +1,118 @@
+package org.mitan.catalogue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Which version of a decision is the latest deployed, as this node last found it, for at most {@link #RECHECK}:
+ * every registration asked the engine for the latest version of its type's tables four to six times (a command and
+ * a query each, 8 % of the application's CPU per registration at 50 a second, issue 11), and a version, once
+ * deployed, never changes. A deployment or a deletion made through this node is seen at once (the node forgets what
+ * it found, {@link #forget}); one made through another node sharing the database is seen within {@link #RECHECK}.
+ * <p>
+ * A transaction that has deployed reads past the memory until it ends, so that no other transaction is handed a
+ * version that is not committed, or that a rollback takes back.
+ */
+@Component
+public class DeployedVersions {
+
+    /** How long a node goes on answering with the version it found, before asking the engine again. */
+    public static final Duration RECHECK = Duration.ofSeconds(2);
+
+    private final RepositoryService repository;
+    private final long recheckNanos;
+    private final LongSupplier nanoTime;
+    private final Map<String, Found> found = new ConcurrentHashMap<>();
+    /** Advanced by {@link #forget}: what a read began to look up before it is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+
+    @Autowired
+    DeployedVersions(RepositoryService repository) {
+        this(repository, RECHECK, System::nanoTime);
+    }
+
+    /** For tests: {@code Duration.ZERO} asks the engine every time. */
+    public DeployedVersions(RepositoryService repository, Duration recheck, LongSupplier nanoTime) {
+        this.repository = repository;
+        this.recheckNanos = recheck.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /** The latest deployed version of the decision, if any. Call it as the application (no authorization check). */
+    public Optional<DecisionDefinition> latestDecision(String decisionKey) {
+        if (recheckNanos <= 0 || deployedInThisTransaction()) {
+            return query(decisionKey);
+        }
+        long now = nanoTime.getAsLong();
+        long current = generation.get();
+        Found earlier = found.get(decisionKey);
+        if (earlier != null && earlier.generation() == current && now - earlier.at() < recheckNanos) {
+            return earlier.definition();
+        }
+        Optional<DecisionDefinition> latest = query(decisionKey);
+        if (generation.get() == current) {
+            found.put(decisionKey, new Found(latest, now, current));
+        }
+        return latest;
+    }
+
+    /** The model of a deployed decision version, from the engine's deployment cache. */
+    public DmnModelInstance model(DecisionDefinition definition) {
+        return repository.getDmnModelInstance(definition.getId());
+    }
+
+    /**
+     * Forgets every version found: a deployment was made or deleted through this node. Inside a transaction, it
+     * forgets again when the transaction ends, and until then the transaction reads past the memory.
+     */
+    public void forget() {
+        generation.incrementAndGet();
+        found.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResource(DeployedVersions.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(DeployedVersions.this, Boolean.TRUE);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DeployedVersions.this);
+                    generation.incrementAndGet();
+                    found.clear();
+                }
+            });
+        }
+    }
+
+    private boolean deployedInThisTransaction() {
+        return TransactionSynchronizationManager.hasResource(this);
+    }
+
+    private Optional<DecisionDefinition> query(String decisionKey) {
+        return Optional.ofNullable(repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+                .latestVersion().singleResult());
+    }
+
+    private record Found(Optional<DecisionDefinition> definition, long at, long generation) {
+    }
+}
