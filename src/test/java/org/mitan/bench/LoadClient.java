@@ -177,8 +177,10 @@ public final class LoadClient {
             double seconds = (System.nanoTime() - start) / 1e9;
             results.put("registration." + rate + ".p50", format(latencies.percentile(50)));
             results.put("registration." + rate + ".p99", format(latencies.percentile(99)));
-            System.out.printf("registrations at %d/s: %d, p50 %.0f ms, p99 %.0f ms, load %s%n", rate,
-                    latencies.count(), latencies.percentile(50), latencies.percentile(99), load());
+            // the jobs after the save points not run yet: a backlog that grew would make the CPU below look smaller
+            System.out.printf("registrations at %d/s: %d, p50 %.0f ms, p99 %.0f ms, jobs waiting %d, load %s%n",
+                    rate, latencies.count(), latencies.percentile(50), latencies.percentile(99), jobsWaiting(),
+                    load());
             // the work after each registration's save point included, as far as it ran within the phase
             Map<String, Double> each = ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), latencies.count());
             double cores = each.values().stream().mapToDouble(Double::doubleValue).sum() * latencies.count() / 1000
@@ -385,6 +387,16 @@ public final class LoadClient {
             Thread.sleep(20);
         }
         throw new IllegalStateException("no OTP for " + number);
+    }
+
+    /** Asynchronous continuations due and not run yet (timers due later are not counted). */
+    private long jobsWaiting() throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl); Statement sql = db.createStatement();
+                ResultSet waiting = sql.executeQuery("select count(*) from act_ru_job where type_ = 'message'"
+                        + " and retries_ > 0 and (duedate_ is null or duedate_ <= now())")) {
+            waiting.next();
+            return waiting.getLong(1);
+        }
     }
 
     private Connection outboxReader() throws SQLException {
