@@ -12,8 +12,8 @@ import org.mitan.process.EngineCalls;
  * What the application reads from the latest deployed version of one decision (its rows, its parsed table), worked
  * out once per version: a deployed version never changes. Which version is the latest comes from
  * {@link DeployedVersions} (a new deployment is seen at once on the node that made it, within seconds on the
- * others); the model is fetched (from the engine's deployment cache) only for a version not seen before. Nothing is evaluated through the engine's {@code DecisionService},
- * so nothing is written to the decision history.
+ * others); the model is fetched (from the engine's deployment cache) only for a version not seen before. Nothing
+ * is evaluated through the engine's {@code DecisionService}, so nothing is written to the decision history.
  * <p>
  * Call it as the application ({@link EngineCalls#withoutAuthentication}): with authorizations on, a user who may
  * not read decision definitions would find none.

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * The values an SMS text can use, gathered from the request, its Mitan, its certificate and the process
  * variables. A value that is not known is left out, so that a text needing it fails instead of going out
  * half-filled. The Mitan, the certificate and the documents are looked up only for a text that names them: most
- * texts are sent before there is a certificate, and looking for one cost every SMS a query (issue 11). What people typed (reasons, remarks, the Mitan's name) goes in as {@link PlainText}: no links, no
- * markdown, one short line.
+ * texts are sent before there is a certificate, and looking for one cost every SMS a query (issue 11). What people
+ * typed (reasons, remarks, the Mitan's name) goes in as {@link PlainText}: no links, no markdown, one short line.
  */
 @Component
 public class SmsParameters implements SmsValues {

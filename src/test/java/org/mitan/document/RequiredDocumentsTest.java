@@ -203,7 +203,8 @@ class RequiredDocumentsTest {
         final RepositoryService repository = mock(RepositoryService.class);
         final IdentityService identity = mock(IdentityService.class);
         final DecisionDefinitionQuery query = mock(DecisionDefinitionQuery.class, RETURNS_SELF);
-        final RequiredDocuments requiredDocuments = new RequiredDocuments(TestTypes.askingEveryTime(repository), identity);
+        final RequiredDocuments requiredDocuments = new RequiredDocuments(TestTypes.askingEveryTime(repository),
+                identity);
 
         Deployed() {
             when(repository.createDecisionDefinitionQuery()).thenReturn(query);
