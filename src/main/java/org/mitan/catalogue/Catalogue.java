@@ -177,17 +177,34 @@ public class Catalogue {
 
     /** A table that cannot be read is not a type on offer; the deployment check keeps such tables out. */
     private Optional<CertificateType> latestTables(String key) {
-        DecisionDefinition latest = versions.latestDecision(TypeTables.serviceDecision(key)).orElse(null);
-        if (latest == null) {
+        return versions.read(TypeTables.serviceDecision(key), (latest, model) -> {
+            Read cached = reads.get(key);
+            if (cached != null && cached.definitionId().equals(latest.getId())) {
+                return cached.type();
+            }
+            CertificateType type = TypeTables.read(model.get(), key);
+            reads.put(key, new Read(latest.getId(), type));
+            return type;
+        });
+    }
+
+    /**
+     * The type's newest tables as the engine has them now, for a step that found no row for itself in the tables
+     * this node remembered: a new version of the type's process may have been deployed through another node
+     * within {@link DeployedVersions#RECHECK}, its tables not yet seen here.
+     */
+    public Optional<CertificateType> typeNow(String key) {
+        if (key == null || key.isBlank()) {
             return Optional.empty();
         }
-        Read cached = reads.get(key);
-        if (cached != null && cached.definitionId().equals(latest.getId())) {
-            return Optional.of(cached.type());
-        }
-        CertificateType type = TypeTables.read(versions.model(latest), key);
-        reads.put(key, new Read(latest.getId(), type));
-        return Optional.of(type);
+        return EngineCalls.withoutAuthentication(identity, () -> {
+            versions.latestDecisionNow(TypeTables.serviceDecision(key));
+            Map<String, Optional<CertificateType>> readsOfThisTransaction = readsOfThisTransaction();
+            if (readsOfThisTransaction != null) {
+                readsOfThisTransaction.remove(key);
+            }
+            return tables(key);
+        });
     }
 
     private record Read(String definitionId, CertificateType type) {

@@ -5,11 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.mitan.process.EngineCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -18,20 +22,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Which version of a decision is the latest deployed, as this node last found it, for at most {@link #RECHECK}:
  * every registration asked the engine for the latest version of its type's tables four to six times (a command and
- * a query each, 8 % of the application's CPU per registration at 50 a second, issue 11), and a version, once
+ * a query each, 6 % of the application's CPU per registration at 50 a second, issue 11), and a version, once
  * deployed, never changes. A deployment or a deletion made through this node is seen at once (the node forgets what
  * it found, {@link #forget}); one made through another node sharing the database is seen within {@link #RECHECK}.
  * <p>
  * A transaction that has deployed reads past the memory until it ends, so that no other transaction is handed a
- * version that is not committed, or that a rollback takes back.
+ * version that is not committed, or that a rollback takes back. A caller whose remembered version falls short (its
+ * deployment deleted through another node, or a new process version started before its tables were seen here)
+ * asks again at once ({@link #read}, {@link #latestDecisionNow}). The engine is asked as the application, whoever is
+ * logged in: what is remembered is the same for everyone.
  */
 @Component
 public class DeployedVersions {
 
     /** How long a node goes on answering with the version it found, before asking the engine again. */
     public static final Duration RECHECK = Duration.ofSeconds(2);
+    /** Decision keys remembered at most: every type's tables many times over; keys asked for come from requests. */
+    static final int MAX_REMEMBERED = 1_000;
 
     private final RepositoryService repository;
+    private final IdentityService identity;
     private final long recheckNanos;
     private final LongSupplier nanoTime;
     private final Map<String, Found> found = new ConcurrentHashMap<>();
@@ -39,38 +49,70 @@ public class DeployedVersions {
     private final AtomicLong generation = new AtomicLong();
 
     @Autowired
-    DeployedVersions(RepositoryService repository) {
-        this(repository, RECHECK, System::nanoTime);
+    DeployedVersions(RepositoryService repository, IdentityService identity) {
+        this(repository, identity, RECHECK, System::nanoTime);
     }
 
     /** For tests: {@code Duration.ZERO} asks the engine every time. */
-    public DeployedVersions(RepositoryService repository, Duration recheck, LongSupplier nanoTime) {
+    public DeployedVersions(RepositoryService repository, IdentityService identity, Duration recheck,
+            LongSupplier nanoTime) {
         this.repository = repository;
+        this.identity = identity;
         this.recheckNanos = recheck.toNanos();
         this.nanoTime = nanoTime;
     }
 
-    /** The latest deployed version of the decision, if any. Call it as the application (no authorization check). */
+    /** The latest deployed version of the decision, if any, as this node found it within {@link #RECHECK}. */
     public Optional<DecisionDefinition> latestDecision(String decisionKey) {
         if (recheckNanos <= 0 || deployedInThisTransaction()) {
             return query(decisionKey);
         }
-        long now = nanoTime.getAsLong();
-        long current = generation.get();
         Found earlier = found.get(decisionKey);
-        if (earlier != null && earlier.generation() == current && now - earlier.at() < recheckNanos) {
+        if (earlier != null && earlier.generation() == generation.get()
+                && nanoTime.getAsLong() - earlier.at() < recheckNanos) {
             return earlier.definition();
         }
+        return latestDecisionNow(decisionKey);
+    }
+
+    /** The latest deployed version as the engine has it now, remembered afresh. */
+    public Optional<DecisionDefinition> latestDecisionNow(String decisionKey) {
+        long now = nanoTime.getAsLong();
+        long current = generation.get();
         Optional<DecisionDefinition> latest = query(decisionKey);
-        if (generation.get() == current) {
+        if (recheckNanos > 0 && !deployedInThisTransaction() && generation.get() == current) {
+            if (found.size() >= MAX_REMEMBERED && !found.containsKey(decisionKey)) {
+                found.clear();
+            }
             found.put(decisionKey, new Found(latest, now, current));
         }
         return latest;
     }
 
-    /** The model of a deployed decision version, from the engine's deployment cache. */
-    public DmnModelInstance model(DecisionDefinition definition) {
-        return repository.getDmnModelInstance(definition.getId());
+    /**
+     * What {@code read} makes of the latest version (given its definition and model), or empty when none is
+     * deployed. When it fails on the remembered version and the engine now has another (the remembered one's
+     * deployment was deleted through another node), it reads that one instead.
+     */
+    public <T> Optional<T> read(String decisionKey,
+            BiFunction<DecisionDefinition, Supplier<DmnModelInstance>, T> read) {
+        Optional<DecisionDefinition> latest = latestDecision(decisionKey);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read.apply(latest.get(), () -> model(latest.get())));
+        } catch (RuntimeException e) {
+            Optional<DecisionDefinition> now = latestDecisionNow(decisionKey);
+            if (now.isPresent() && now.get().getId().equals(latest.get().getId())) {
+                throw e;
+            }
+            return now.map(definition -> read.apply(definition, () -> model(definition)));
+        }
+    }
+
+    private DmnModelInstance model(DecisionDefinition definition) {
+        return EngineCalls.withoutAuthentication(identity, () -> repository.getDmnModelInstance(definition.getId()));
     }
 
     /**
@@ -109,8 +151,8 @@ public class DeployedVersions {
     }
 
     private Optional<DecisionDefinition> query(String decisionKey) {
-        return Optional.ofNullable(repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
-                .latestVersion().singleResult());
+        return Optional.ofNullable(EngineCalls.withoutAuthentication(identity, () -> repository
+                .createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey).latestVersion().singleResult()));
     }
 
     private record Found(Optional<DecisionDefinition> definition, long at, long generation) {

@@ -40,17 +40,15 @@ public final class LatestDecision<T> {
 
     /** What was read from the latest deployed version; empty when no version of the decision is deployed. */
     public Optional<T> get() {
-        DecisionDefinition latest = versions.latestDecision(decisionKey).orElse(null);
-        if (latest == null) {
-            return Optional.empty();
-        }
-        Version<T> cached = cache.get();
-        if (cached != null && cached.definitionId().equals(latest.getId())) {
-            return Optional.of(cached.value());
-        }
-        T value = reader.apply(latest, versions.model(latest));
-        cache.set(new Version<>(latest.getId(), value));
-        return Optional.of(value);
+        return versions.read(decisionKey, (latest, model) -> {
+            Version<T> cached = cache.get();
+            if (cached != null && cached.definitionId().equals(latest.getId())) {
+                return cached.value();
+            }
+            T value = reader.apply(latest, model.get());
+            cache.set(new Version<>(latest.getId(), value));
+            return value;
+        });
     }
 
     /** The decision's key, e.g. {@code service-level}. */

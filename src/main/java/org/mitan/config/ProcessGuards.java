@@ -151,7 +151,12 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         public <T> T execute(Command<T> command) {
             T result = next.execute(command);
             if (command instanceof DeleteDeploymentCmd) {
-                events.publishEvent(new EngineSetup.DeploymentDeleted());
+                try {
+                    events.publishEvent(new EngineSetup.DeploymentDeleted());
+                } catch (RuntimeException e) {
+                    // The deletion is stored; the catalogue asks the engine again within DeployedVersions.RECHECK.
+                    LOG.warn("A deployment is deleted, but the catalogue could not be told: {}", e.getMessage(), e);
+                }
             }
             if (command instanceof DeployCmd && result instanceof Deployment deployment) {
                 try {

@@ -108,9 +108,12 @@ public class Steps {
         return catalogue.require(requests.require(ProcessRequest.numberOf(execution)).getCertificateType());
     }
 
+    /** The task's row; looked for again in the tables as deployed now when the remembered ones have none. */
     private Step step(String certificateType, String taskId) {
-        return catalogue.require(certificateType).step(taskId).orElseThrow(() -> new IllegalStateException(
-                "The steps table of certificate type '" + certificateType + "' has no row for task " + taskId
-                        + ": add one (role, days, names) to " + certificateType + ".dmn and deploy the type"));
+        return catalogue.require(certificateType).step(taskId)
+                .or(() -> catalogue.typeNow(certificateType).flatMap(type -> type.step(taskId)))
+                .orElseThrow(() -> new IllegalStateException("The steps table of certificate type '"
+                        + certificateType + "' has no row for task " + taskId + ": add one (role, days, names) to "
+                        + certificateType + ".dmn and deploy the type"));
     }
 }

@@ -19,16 +19,19 @@ public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, 
 
     /**
      * The citizen's open request of that type, if any: there is at most one, by the partial unique index
-     * {@code service_request_open_per_phone_and_type} (V1), whose condition the final statuses here repeat
-     * ({@link RequestStatus#FINAL}). Named in the query rather than passed as a list, so that Hibernate keeps the
-     * query's plan: with a list parameter it translated the query again at every registration (issue 11). Read as a
-     * list: usually there is none, and a query for one entity that finds none makes Hibernate build an exception,
-     * its stack trace included, that Spring Data then turns into an empty {@code Optional} (issue 11).
+     * {@code service_request_open_per_phone_and_type} (V1). Read as a list: usually there is none, and a query for
+     * one entity that finds none makes Hibernate build an exception, its stack trace included, that Spring Data then
+     * turns into an empty {@code Optional} (issue 11).
      */
     default Optional<ServiceRequest> findOpen(String citizenPhone, String certificateType) {
         return openOfPhoneAndType(citizenPhone, certificateType).stream().findFirst();
     }
 
+    /**
+     * The citizen's open requests of that type: the index's condition, whose final statuses are repeated here
+     * ({@link RequestStatus#FINAL}). Named in the query rather than passed as a list, so that Hibernate keeps the
+     * query's plan: with a list parameter it translated the query again at every registration (issue 11).
+     */
     @Query("""
             select r from ServiceRequest r
             where r.citizenPhone = :citizenPhone and r.certificateType = :certificateType

@@ -175,6 +175,7 @@ public final class LoadClient {
             long start = System.nanoTime();
             Figures latencies = registrations(rate, registrationSeconds);
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> cpuAfter = cpu.read();
             results.put("registration." + rate + ".p50", format(latencies.percentile(50)));
             results.put("registration." + rate + ".p99", format(latencies.percentile(99)));
             // the jobs after the save points not run yet: a backlog that grew would make the CPU below look smaller
@@ -182,7 +183,7 @@ public final class LoadClient {
                     rate, latencies.count(), latencies.percentile(50), latencies.percentile(99), jobsWaiting(),
                     load());
             // the work after each registration's save point included, as far as it ran within the phase
-            Map<String, Double> each = ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), latencies.count());
+            Map<String, Double> each = ProcessCpu.Meters.perWork(cpuBefore, cpuAfter, latencies.count());
             double cores = each.values().stream().mapToDouble(Double::doubleValue).sum() * latencies.count() / 1000
                     / seconds;
             System.out.printf("%s; the cores busy: %.2f%n", cpuPer("registration at " + rate + "/s",
@@ -389,7 +390,7 @@ public final class LoadClient {
         throw new IllegalStateException("no OTP for " + number);
     }
 
-    /** Asynchronous continuations due and not run yet (timers due later are not counted). */
+    /** Asynchronous continuations due and not finished (running ones included); no timer is counted. */
     private long jobsWaiting() throws SQLException {
         try (Connection db = DriverManager.getConnection(jdbcUrl); Statement sql = db.createStatement();
                 ResultSet waiting = sql.executeQuery("select count(*) from act_ru_job where type_ = 'message'"

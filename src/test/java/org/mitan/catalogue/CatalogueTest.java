@@ -13,10 +13,12 @@ import static org.mockito.Mockito.when;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -161,6 +163,28 @@ class CatalogueTest {
         catalogue.type("birth-certificate");
         catalogue.type("birth-certificate");
         verify(repository, times(4)).createDecisionDefinitionQuery();
+    }
+
+    /** A new process version deployed through another node may ask for a step its tables add, before they are seen. */
+    @Test
+    void aStepMissingFromTheRememberedTablesIsLookedForInTheTablesDeployedNow() throws IOException {
+        AtomicLong now = new AtomicLong();
+        Catalogue remembering = new Catalogue(new DeployedVersions(repository, identity, Duration.ofSeconds(2),
+                now::get), repository, identity);
+        deployTables("birth-certificate", "1");
+        assertThat(remembering.type("birth-certificate").flatMap(type -> type.step("Task_NewStep"))).isEmpty();
+
+        String withNewStep = Files.readString(Path.of("processes/birth-certificate.dmn"))
+                .replace("Task_ScrutiniseDocuments", "Task_NewStep");
+        tables.put("birth-certificate-service", decision("birth-certificate-service:2"));
+        when(repository.getDmnModelInstance("birth-certificate-service:2"))
+                .thenReturn(TypeTablesTest.parse(withNewStep));
+
+        assertThat(remembering.type("birth-certificate").flatMap(type -> type.step("Task_NewStep")))
+                .as("within the recheck time").isEmpty();
+        assertThat(remembering.typeNow("birth-certificate").flatMap(type -> type.step("Task_NewStep"))).isPresent();
+        assertThat(remembering.type("birth-certificate").flatMap(type -> type.step("Task_NewStep")))
+                .as("remembered afresh").isPresent();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.mitan.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -10,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DecisionDefinitionQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +27,8 @@ class DeployedVersionsTest {
 
     private final RepositoryService repository = mock(RepositoryService.class);
     private final AtomicLong now = new AtomicLong();
-    private final DeployedVersions versions = new DeployedVersions(repository, Duration.ofSeconds(2), now::get);
+    private final DeployedVersions versions = new DeployedVersions(repository, mock(IdentityService.class),
+            Duration.ofSeconds(2), now::get);
     /** The latest version the engine has, and how often it was asked. */
     private DecisionDefinition latest;
     private final List<String> asked = new ArrayList<>();
@@ -49,6 +53,7 @@ class DeployedVersionsTest {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.clearSynchronization();
         }
+        TransactionSynchronizationManager.unbindResourceIfPossible(versions);
     }
 
     @Test
@@ -111,6 +116,42 @@ class DeployedVersionsTest {
         assertThat(latestId()).isEqualTo("v1");
         assertThat(latestId()).isEqualTo("v1");
         assertThat(asked).hasSize(4);
+    }
+
+    /** Its deployment deleted through another node: the engine's latest is read instead. */
+    @Test
+    void aRememberedVersionThatCannotBeReadAnyMoreGivesWayToTheLatestNow() {
+        assertThat(latestId()).isEqualTo("v1");
+        deploy("v0");
+        when(repository.getDmnModelInstance("v1")).thenThrow(new NullValueException("no deployed decision v1"));
+
+        assertThat(versions.read("birth-certificate-service", (definition, model) -> {
+            model.get();
+            return definition.getId();
+        })).contains("v0");
+        assertThat(latestId()).as("remembered afresh").isEqualTo("v0");
+    }
+
+    @Test
+    void aVersionThatCannotBeReadWhileItIsStillTheLatestIsAnError() {
+        RuntimeException broken = new IllegalStateException("the table has no rows");
+
+        assertThatThrownBy(() -> versions.read("birth-certificate-service", (definition, model) -> {
+            throw broken;
+        })).isSameAs(broken);
+    }
+
+    /** The keys asked for come from requests: the memory does not grow with every one. */
+    @Test
+    void theMemoryIsBounded() {
+        for (int key = 0; key <= DeployedVersions.MAX_REMEMBERED; key++) {
+            versions.latestDecision("type-" + key + "-service");
+        }
+        versions.latestDecision("type-" + DeployedVersions.MAX_REMEMBERED + "-service");
+        assertThat(asked).hasSize(DeployedVersions.MAX_REMEMBERED + 1);
+
+        versions.latestDecision("type-0-service");
+        assertThat(asked).as("forgotten when the memory was full").hasSize(DeployedVersions.MAX_REMEMBERED + 2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.mockito.Mockito;
 
 /** Certificate types for tests that need one without deploying its tables. */
 public final class TestTypes {
@@ -25,7 +26,7 @@ public final class TestTypes {
 
     /** Deployed versions as the engine has them at each call: a test's deployments are seen at once. */
     public static DeployedVersions askingEveryTime(RepositoryService repository) {
-        return new DeployedVersions(repository, Duration.ZERO, System::nanoTime);
+        return new DeployedVersions(repository, Mockito.mock(IdentityService.class), Duration.ZERO, System::nanoTime);
     }
 
     /** One row of a {@code <key>-fees} table, as Camunda Modeler writes it; ids made unique by the fee code. */
