@@ -64,15 +64,21 @@ public class DeployedVersions {
 
     /** The latest deployed version of the decision, if any, as this node found it within {@link #RECHECK}. */
     public Optional<DecisionDefinition> latestDecision(String decisionKey) {
+        Optional<DecisionDefinition> remembered = remembered(decisionKey);
+        return remembered != null ? remembered : latestDecisionNow(decisionKey);
+    }
+
+    /** What this node remembers of the decision, or {@code null} when it must ask the engine. */
+    private Optional<DecisionDefinition> remembered(String decisionKey) {
         if (recheckNanos <= 0 || deployedInThisTransaction()) {
-            return query(decisionKey);
+            return null;
         }
         Found earlier = found.get(decisionKey);
         if (earlier != null && earlier.generation() == generation.get()
                 && nanoTime.getAsLong() - earlier.at() < recheckNanos) {
             return earlier.definition();
         }
-        return latestDecisionNow(decisionKey);
+        return null;
     }
 
     /** The latest deployed version as the engine has it now, remembered afresh. */
@@ -90,24 +96,47 @@ public class DeployedVersions {
     }
 
     /**
-     * What {@code read} makes of the latest version (given its definition and model), or empty when none is
-     * deployed. When it fails on the remembered version and the engine now has another (the remembered one's
-     * deployment was deleted through another node), it reads that one instead.
+     * What {@code read} makes of the latest version (given its definition and its model, fetched on demand), or
+     * empty when none is deployed. A remembered version is confirmed with the engine before its model is fetched:
+     * fetching the model of a version whose deployment was deleted through another node would fail inside the
+     * engine and doom the caller's transaction. When it is no longer the latest, or {@code read} fails on it and
+     * the engine now has another, the engine's latest is read instead.
      */
     public <T> Optional<T> read(String decisionKey,
             BiFunction<DecisionDefinition, Supplier<DmnModelInstance>, T> read) {
-        Optional<DecisionDefinition> latest = latestDecision(decisionKey);
-        if (latest.isEmpty()) {
+        Optional<DecisionDefinition> remembered = remembered(decisionKey);
+        if (remembered == null) {
+            return latestDecisionNow(decisionKey).map(definition -> read.apply(definition, () -> model(definition)));
+        }
+        if (remembered.isEmpty()) {
             return Optional.empty();
         }
+        DecisionDefinition latest = remembered.get();
         try {
-            return Optional.of(read.apply(latest.get(), () -> model(latest.get())));
+            return Optional.of(read.apply(latest, () -> {
+                if (!isLatestNow(decisionKey, latest)) {
+                    throw new VersionReplaced(latest);
+                }
+                return model(latest);
+            }));
         } catch (RuntimeException e) {
             Optional<DecisionDefinition> now = latestDecisionNow(decisionKey);
-            if (now.isPresent() && now.get().getId().equals(latest.get().getId())) {
+            if (!(e instanceof VersionReplaced) && now.isPresent() && now.get().getId().equals(latest.getId())) {
                 throw e;
             }
             return now.map(definition -> read.apply(definition, () -> model(definition)));
+        }
+    }
+
+    private boolean isLatestNow(String decisionKey, DecisionDefinition version) {
+        return latestDecisionNow(decisionKey).map(latest -> latest.getId().equals(version.getId())).orElse(false);
+    }
+
+    /** The remembered version is no longer the engine's latest. */
+    private static final class VersionReplaced extends RuntimeException {
+
+        VersionReplaced(DecisionDefinition definition) {
+            super("Version " + definition.getId() + " is no longer the latest", null, false, false);
         }
     }
 

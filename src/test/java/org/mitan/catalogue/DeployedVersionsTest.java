@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
@@ -118,9 +120,12 @@ class DeployedVersionsTest {
         assertThat(asked).hasSize(4);
     }
 
-    /** Its deployment deleted through another node: the engine's latest is read instead. */
+    /**
+     * Its deployment deleted through another node: the engine's latest is read instead, and the deleted version's
+     * model is never asked for (the engine would fail, and with it the caller's transaction).
+     */
     @Test
-    void aRememberedVersionThatCannotBeReadAnyMoreGivesWayToTheLatestNow() {
+    void aRememberedVersionNoLongerTheLatestGivesWayToTheLatestBeforeItsModelIsFetched() {
         assertThat(latestId()).isEqualTo("v1");
         deploy("v0");
         when(repository.getDmnModelInstance("v1")).thenThrow(new NullValueException("no deployed decision v1"));
@@ -130,6 +135,21 @@ class DeployedVersionsTest {
             return definition.getId();
         })).contains("v0");
         assertThat(latestId()).as("remembered afresh").isEqualTo("v0");
+        verify(repository, never()).getDmnModelInstance("v1");
+    }
+
+    @Test
+    void aRememberedVersionIsConfirmedOnlyWhenItsModelIsNeeded() {
+        assertThat(latestId()).isEqualTo("v1");
+        versions.read("birth-certificate-service", (definition, model) -> definition.getId());
+        assertThat(asked).as("read from memory").hasSize(1);
+
+        assertThat(versions.read("birth-certificate-service", (definition, model) -> {
+            model.get();
+            return definition.getId();
+        })).contains("v1");
+        assertThat(asked).as("confirmed once").hasSize(2);
+        verify(repository).getDmnModelInstance("v1");
     }
 
     @Test
