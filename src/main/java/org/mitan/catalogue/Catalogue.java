@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.mitan.process.EngineCalls;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -155,23 +154,7 @@ public class Catalogue {
             return (Map<String, Optional<CertificateType>>) bound;
         }
         Map<String, Optional<CertificateType>> reads = new HashMap<>();
-        TransactionSynchronizationManager.bindResource(this, reads);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void suspend() {
-                TransactionSynchronizationManager.unbindResource(Catalogue.this);
-            }
-
-            @Override
-            public void resume() {
-                TransactionSynchronizationManager.bindResource(Catalogue.this, reads);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(Catalogue.this);
-            }
-        });
+        TransactionBound.bind(this, reads, () -> { });
         return reads;
     }
 

@@ -16,7 +16,6 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.mitan.process.EngineCalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -149,30 +148,16 @@ public class DeployedVersions {
      * forgets again when the transaction ends, and until then the transaction reads past the memory.
      */
     public void forget() {
-        generation.incrementAndGet();
-        found.clear();
+        forgetFound();
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.hasResource(this)) {
-            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResource(DeployedVersions.this);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(DeployedVersions.this, Boolean.TRUE);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(DeployedVersions.this);
-                    generation.incrementAndGet();
-                    found.clear();
-                }
-            });
+            TransactionBound.bind(this, Boolean.TRUE, this::forgetFound);
         }
+    }
+
+    private void forgetFound() {
+        generation.incrementAndGet();
+        found.clear();
     }
 
     private boolean deployedInThisTransaction() {
