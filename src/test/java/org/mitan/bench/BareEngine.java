@@ -76,13 +76,20 @@ public final class BareEngine {
         BareEngine bare = new BareEngine(engine);
         Map<String, String> results = new LinkedHashMap<>();
         results.put("startup.seconds", LoadClient.format(startupSeconds));
-        bare.lifecycles(2, quick ? 3 : LoadClient.WARM_UP_SECONDS);
+        // the engine and its driver share this JVM
+        long self = ProcessHandle.current().pid();
+        if (quick) {
+            bare.lifecycles(2, 3);
+        } else {
+            WarmUp.Done warm = WarmUp.untilJitSettles(seconds -> bare.lifecycles(2, seconds),
+                    () -> ProcessCpu.of(self), () -> ProcessCpu.compilers(self));
+            results.put("warmup.seconds", Integer.toString(warm.seconds()));
+            System.out.println("bare " + warm.describe());
+        }
         bare.deleteFinishedHistory();
         String login = args[0] + "&password=postgres";   // the URL names the user
         long dbBefore = LoadClient.databaseBytes(login);
         int finished = 0;
-        // the engine and its driver share this JVM
-        long self = ProcessHandle.current().pid();
         ProcessCpu.Meters cpu = new ProcessCpu.Meters().add("application", () -> ProcessCpu.of(self))
                 .add("postgres", () -> ProcessCpu.postgres(Path.of(args[2]).resolve("postgres")));
         StatementStats statements = StatementStats.of(login);
@@ -91,6 +98,7 @@ public final class BareEngine {
         }
         for (int users : new int[] {1, 4, 16}) {
             Map<String, Double> cpuBefore = cpu.read();
+            double jitBefore = ProcessCpu.compilers(self);
             long start = System.nanoTime();
             int done = bare.lifecycles(users, quick ? 5 : 30);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -99,7 +107,8 @@ public final class BareEngine {
             System.out.printf("bare lifecycles at %d users: %d in %.1f s, load %s%n", users, done, seconds,
                     LoadClient.load());
             System.out.println("bare " + LoadClient.cpuPer("lifecycle at " + users + " users", "cpu." + users,
-                    ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results));
+                    ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results)
+                    + LoadClient.jitPer(users, ProcessCpu.compilers(self) - jitBefore, done, results));
         }
         if (statements != null) {
             System.out.println("bare PostgreSQL per lifecycle, the busiest statements (pg_stat_statements):");

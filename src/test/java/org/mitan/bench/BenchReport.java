@@ -43,6 +43,8 @@ public final class BenchReport {
             row(table, "CPU per lifecycle at " + users + " users, PostgreSQL (ms)", app, bare,
                     "cpu." + users + ".postgres", true);
         }
+        row(table, "CPU per lifecycle at 16 users, the JIT compilers within the JVM (ms)", app, bare, "cpu.16.jit",
+                true);
         row(table, "CPU per lifecycle at 16 users, the S3 server (ms)", app, bare, "cpu.16.store", true);
         row(table, "CPU per lifecycle at 16 users, the load client (ms)", app, bare, "cpu.16.client", true);
         if (app.containsKey("pg.statements") || bare.containsKey("pg.statements")) {
@@ -54,21 +56,28 @@ public final class BenchReport {
         row(table, "database bytes per finished lifecycle, full history", app, bare, "db.bytesPerLifecycle", true);
         row(table, "database bytes per finished lifecycle, after history cleanup", app, bare,
                 "db.bytesPerLifecycleAfterCleanup", true);
+        row(table, "warm-up until the JIT settled (s, not measured; full run only)", app, bare, "warmup.seconds",
+                null);
         row(table, "start-up (s, to the first answered API call)", app, bare, "startup.seconds", true);
         row(table, "steady heap after full GC (MB)", app, bare, "heap.mb", true);
         return table.toString();
     }
 
-    /** A row; the ratio is app/bare for throughput and bare/app for times and sizes (≥ 1 means "as good"). */
+    /**
+     * A row; the ratio is app/bare for throughput and bare/app for times and sizes (≥ 1 means "as good"), none
+     * when {@code lowerIsBetter} is null (a figure that describes the run, not the application).
+     */
     private static void row(StringBuilder table, String label, Properties app, Properties bare, String key,
-            boolean lowerIsBetter) {
+            Boolean lowerIsBetter) {
         String a = app.getProperty(key, "–");
         String b = bare.getProperty(key, "–");
         String ratio = "–";
         try {
             double x = Double.parseDouble(a);
             double y = Double.parseDouble(b);
-            ratio = String.format(java.util.Locale.ROOT, "%.2f", lowerIsBetter ? y / x : x / y);
+            if (lowerIsBetter != null) {
+                ratio = String.format(java.util.Locale.ROOT, "%.2f", lowerIsBetter ? y / x : x / y);
+            }
         } catch (NumberFormatException e) {
             // one side not measured
         }

@@ -71,8 +71,6 @@ public final class LoadClient {
             "particular_fatherName", "Mohan Sahu", "particular_informantName", "Mohan Sahu",
             "particular_informantRelation", "father");
 
-    /** The full run's warm-up, for the application and the bare engine alike. */
-    static final int WARM_UP_SECONDS = 120;
     /** The value of {@code bench.profile.phase} that profiles the registrations instead of the lifecycles. */
     static final String REGISTRATIONS = "registrations";
 
@@ -120,9 +118,15 @@ public final class LoadClient {
         int uploads = quick ? 20 : 200;
         // 10,000 as well in full: the size at which the task query's plan once compared every task with every grant
         int[] openTasks = quick ? new int[] {2_000} : new int[] {10_000, 100_000};
-        // warm-up, not counted: two minutes in a full run, since the JIT (C2) still took a quarter of the
-        // application's CPU three minutes after start (an application of many code paths, each met once a lifecycle)
-        lifecycles(2, quick ? 5 : WARM_UP_SECONDS);
+        long application = applicationPid();
+        if (quick) {
+            lifecycles(2, 5);
+        } else {
+            WarmUp.Done warm = WarmUp.untilJitSettles(seconds -> lifecycles(2, seconds),
+                    () -> ProcessCpu.of(application), () -> ProcessCpu.compilers(application));
+            results.put("warmup.seconds", Integer.toString(warm.seconds()));
+            System.out.println(warm.describe());
+        }
         // The warm-up's finished history goes first: deleted with the measured lifecycles' below, it made the size
         // "after history cleanup" smaller than the size before them (-22 KB per lifecycle after a two-minute warm-up).
         deleteFinishedHistory();
@@ -138,6 +142,7 @@ public final class LoadClient {
         }
         for (int users : new int[] {1, 4, 16}) {
             Map<String, Double> cpuBefore = cpu.read();
+            double jitBefore = ProcessCpu.compilers(application);
             long start = System.nanoTime();
             int done = lifecycles(users, lifecycleSeconds);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -145,7 +150,8 @@ public final class LoadClient {
             results.put("lifecycles." + users, format(done / seconds));
             System.out.printf("lifecycles at %d users: %d in %.1f s, load %s%n", users, done, seconds, load());
             System.out.println(cpuPer("lifecycle at " + users + " users", "cpu." + users,
-                    ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results));
+                    ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results)
+                    + jitPer(users, ProcessCpu.compilers(application) - jitBefore, done, results));
         }
         if (!onRegistrations) {
             profiling.stop("lifecycle", finished, results);
@@ -252,9 +258,9 @@ public final class LoadClient {
      */
     static ProcessCpu.Meters meters(Path out) {
         ProcessCpu.Meters meters = new ProcessCpu.Meters();
-        String application = System.getProperty("bench.pid");
-        if (application != null) {
-            meters.add("application", () -> ProcessCpu.of(Long.parseLong(application)));
+        long application = applicationPid();
+        if (application > 0) {
+            meters.add("application", () -> ProcessCpu.of(application));
         }
         meters.add("postgres", () -> ProcessCpu.postgres(out.resolve("postgres")));
         String store = System.getProperty("bench.infra.pid");
@@ -264,6 +270,22 @@ public final class LoadClient {
         long client = ProcessHandle.current().pid();
         meters.add("client", () -> ProcessCpu.of(client));
         return meters;
+    }
+
+    /** The application's process id ({@code bench.pid}), or -1 when the client was started without it. */
+    static long applicationPid() {
+        String pid = System.getProperty("bench.pid");
+        return pid == null ? -1 : Long.parseLong(pid);
+    }
+
+    /**
+     * Puts the milliseconds of the JVM's JIT compilers per lifecycle into the results ({@code cpu.<users>.jit}):
+     * part of the JVM's CPU, shown so that a measured phase can be told from a JVM still compiling.
+     */
+    static String jitPer(int users, double seconds, int lifecycles, Map<String, String> results) {
+        double milliseconds = 1000 * seconds / Math.max(1, lifecycles);
+        results.put("cpu." + users + ".jit", format(milliseconds));
+        return "; the JIT compilers (in the application's JVM) " + format(milliseconds);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.mitan.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -101,6 +102,68 @@ class LoadClientPiecesTest {
         assertThat(stat.parent()).isEqualTo(4200);
         assertThat(stat.own()).isEqualTo(3.0);
         assertThat(stat.reapedChildren()).isEqualTo(0.1);
+    }
+
+    /** The JIT's compiler threads are told by the name Linux keeps (15 characters); this JVM has some, busy. */
+    @Test
+    void theJitCompilersAreTheThreadsOfThatName() {
+        String fields = " S 4200 4242 4242 0 -1 4194560 300 0 0 0 250 50 7 3 20 0 1 0 100 200000000 2000";
+
+        assertThat(ProcessCpu.isCompiler("4243 (C2 CompilerThre)" + fields)).isTrue();
+        assertThat(ProcessCpu.isCompiler("4244 (C1 CompilerThre)" + fields)).isTrue();
+        assertThat(ProcessCpu.isCompiler("4245 (G1 Conc#0)" + fields)).isFalse();
+        assertThat(ProcessCpu.isCompiler("4246 (http-nio-8080-e)" + fields)).isFalse();
+        long self = ProcessHandle.current().pid();
+        assertThat(ProcessCpu.compilers(self)).isGreaterThan(0).isLessThan(ProcessCpu.of(self));
+        assertThat(ProcessCpu.compilers(-1)).isZero();
+    }
+
+    /** Rounds until the JIT took under 5 % of a round's CPU, two minutes at least, ten at most. */
+    @Test
+    void theWarmUpLastsUntilTheJitHasSettled() throws Exception {
+        double[] jvm = {0};
+        double[] jit = {0};
+        double[] jitShareOfRound = {0.40, 0.20, 0.10, 0.08, 0.06, 0.04, 0.30};
+        int[] rounds = {0};
+        WarmUp.Round round = seconds -> {
+            jvm[0] += seconds;
+            jit[0] += seconds * jitShareOfRound[rounds[0]++];
+        };
+
+        WarmUp.Done done = WarmUp.untilJitSettles(round, () -> jvm[0], () -> jit[0]);
+
+        assertThat(rounds[0]).isEqualTo(6);
+        assertThat(done.seconds()).isEqualTo(180);
+        assertThat(done.lastJitShare()).isCloseTo(0.04, within(1e-9));
+        assertThat(done.describe())
+                .isEqualTo("warm-up 180 s, the JIT compilers 4.0 % of the JVM's CPU in its last 30 s");
+        // settled at once: still the minimum; never settled: the maximum; no CPU readable: the minimum
+        assertThat(WarmUp.over(90, 0.01)).isFalse();
+        assertThat(WarmUp.over(120, 0.01)).isTrue();
+        assertThat(WarmUp.over(570, 0.5)).isFalse();
+        assertThat(WarmUp.over(600, 0.5)).isTrue();
+        assertThat(WarmUp.share(0, 0)).isZero();
+    }
+
+    /** The warm-up's length describes the run: no ratio; the JIT's CPU per lifecycle is compared like the rest. */
+    @Test
+    void theTableShowsTheWarmUpAndTheJitCompilers() {
+        Properties app = new Properties();
+        Map<String, String> results = new LinkedHashMap<>();
+        String line = LoadClient.jitPer(16, 0.5, 100, results);
+        results.forEach(app::setProperty);
+        app.setProperty("warmup.seconds", "300");
+        Properties bare = new Properties();
+        bare.setProperty("cpu.16.jit", "1.0");
+        bare.setProperty("warmup.seconds", "150");
+
+        String table = BenchReport.table(app, bare);
+
+        assertThat(line).isEqualTo("; the JIT compilers (in the application's JVM) 5.0");
+        assertThat(table).contains("| CPU per lifecycle at 16 users, the JIT compilers within the JVM (ms) | 5.0 | 1.0 "
+                + "| 0.20 |");
+        assertThat(table)
+                .contains("| warm-up until the JIT settled (s, not measured; full run only) | 300 | 150 | – |");
     }
 
     /**

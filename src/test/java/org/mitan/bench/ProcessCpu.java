@@ -43,6 +43,39 @@ final class ProcessCpu {
         return stat == null ? 0 : stat.own();
     }
 
+    /**
+     * CPU seconds of one JVM's JIT compiler threads ({@code C1 CompilerThread0}, {@code C2 CompilerThread1}, ...;
+     * Linux keeps the first 15 characters of a thread's name); 0 when the process is gone or unknown.
+     */
+    static double compilers(long pid) {
+        double seconds = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                String line = read(thread.resolve("stat"));
+                if (line != null && isCompiler(line)) {
+                    seconds += Stat.parse(line, TICKS).own();
+                }
+            }
+        } catch (IOException | RuntimeException goneOrUnreadable) {
+            return seconds;
+        }
+        return seconds;
+    }
+
+    /** Whether a line of {@code /proc/<pid>/task/<tid>/stat} is one of the JIT's compiler threads. */
+    static boolean isCompiler(String statLine) {
+        String name = statLine.substring(statLine.indexOf('(') + 1, statLine.lastIndexOf(')'));
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException gone) {
+            return null;
+        }
+    }
+
     /** CPU seconds of the PostgreSQL whose data directory this is: the postmaster, its children, living and ended. */
     static double postgres(Path dataDirectory) {
         long postmaster;
