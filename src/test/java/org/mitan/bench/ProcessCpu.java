@@ -45,7 +45,9 @@ final class ProcessCpu {
 
     /**
      * CPU seconds of one JVM's JIT compiler threads ({@code C1 CompilerThread0}, {@code C2 CompilerThread1}, ...;
-     * Linux keeps the first 15 characters of a thread's name); 0 when the process is gone or unknown.
+     * Linux keeps the first 15 characters of a thread's name); 0 when the process is gone or unknown. A compiler
+     * thread that the JVM stops takes its time with it: on two cores the JVM runs one C1 and one C2 thread and keeps
+     * both, but on a larger machine the figure can come out low.
      */
     static double compilers(long pid) {
         double seconds = 0;
