@@ -81,10 +81,8 @@ public final class BareEngine {
         if (quick) {
             bare.lifecycles(2, 3);
         } else {
-            WarmUp.Done warm = WarmUp.untilJitSettles(seconds -> bare.lifecycles(2, seconds),
-                    () -> ProcessCpu.of(self), () -> ProcessCpu.compilers(self));
-            results.put("warmup.seconds", Integer.toString(warm.seconds()));
-            System.out.println("bare " + warm.describe());
+            System.out.println("bare " + WarmUp.untilJitSettles(seconds -> bare.lifecycles(2, seconds), self, results)
+                    .describe());
         }
         bare.deleteFinishedHistory();
         String login = args[0] + "&password=postgres";   // the URL names the user

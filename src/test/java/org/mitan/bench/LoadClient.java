@@ -122,10 +122,8 @@ public final class LoadClient {
         if (quick) {
             lifecycles(2, 5);
         } else {
-            WarmUp.Done warm = WarmUp.untilJitSettles(seconds -> lifecycles(2, seconds),
-                    () -> ProcessCpu.of(application), () -> ProcessCpu.compilers(application));
-            results.put("warmup.seconds", Integer.toString(warm.seconds()));
-            System.out.println(warm.describe());
+            System.out.println(WarmUp.untilJitSettles(seconds -> lifecycles(2, seconds), application, results)
+                    .describe());
         }
         // The warm-up's finished history goes first: deleted with the measured lifecycles' below, it made the size
         // "after history cleanup" smaller than the size before them (-22 KB per lifecycle after a two-minute warm-up).

@@ -1,5 +1,6 @@
 package org.mitan.bench;
 
+import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -32,6 +33,16 @@ final class WarmUp {
     }
 
     private WarmUp() {
+    }
+
+    /**
+     * Warms the JVM of this process id up (its CPU and its compiler threads read from {@code /proc}) and records the
+     * warm-up's length in the results ({@code warmup.seconds}).
+     */
+    static Done untilJitSettles(Round round, long pid, Map<String, String> results) throws Exception {
+        Done done = untilJitSettles(round, () -> ProcessCpu.of(pid), () -> ProcessCpu.compilers(pid));
+        results.put("warmup.seconds", Integer.toString(done.seconds()));
+        return done;
     }
 
     /**
