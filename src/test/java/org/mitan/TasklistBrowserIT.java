@@ -32,6 +32,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -568,12 +569,20 @@ class TasklistBrowserIT {
         return officer.getFirstName() + " " + officer.getLastName();
     }
 
-    /** Picks the radio option whose label starts with the words given. */
+    /**
+     * Picks the radio option whose label starts with the words given, and picks it again when form-js redraws the
+     * group from its state without it (as it may redraw a field while the next one is typed, see {@link #typeInto}).
+     */
     private void choose(String label) {
         By option = By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), \""
                 + label + "\")]");
-        click(option);
-        wait.until(page -> page.findElement(option).findElement(By.tagName("input")).isSelected());
+        By input = new ByChained(option, By.tagName("input"));
+        browser.waiting().ignoring(StaleElementReferenceException.class).until(page -> {
+            if (!page.findElement(input).isSelected()) {
+                click(option);
+            }
+            return page.findElement(input).isSelected();
+        });
     }
 
     /** Presses Complete and waits until the engine has completed the task. */
