@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.DocumentException;
@@ -42,6 +43,13 @@ final class CertificateFonts {
     private static final String LATIN_BOLD = "fonts/NotoSans-Bold.ttf";
     private static final String DEVANAGARI_REGULAR = "fonts/NotoSansDevanagari-Regular.ttf";
     private static final String DEVANAGARI_BOLD = "fonts/NotoSansDevanagari-Bold.ttf";
+
+    /**
+     * How hard the font subsets are compressed. Every certificate embeds up to four of them, each compressed anew: at
+     * zlib's fastest level a birth certificate renders in 4.0 ms instead of 5.7 to 6.2 (a warm JVM, 300 renders),
+     * and its PDF grows from 55.5 to 57.9 KB (issue 11).
+     */
+    private static final int FONT_COMPRESSION = Deflater.BEST_SPEED;
 
     private static final BaseFont[] REGULAR_FONTS;
     private static final BaseFont[] BOLD_FONTS;
@@ -205,8 +213,10 @@ final class CertificateFonts {
             if (in == null) {
                 throw new IllegalStateException("The certificate font " + resource + " is not on the classpath");
             }
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(),
-                    null);
+            BaseFont font = BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
+                    in.readAllBytes(), null);
+            font.setCompressionLevel(FONT_COMPRESSION);
+            return font;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the certificate font " + resource, e);
         } catch (DocumentException e) {

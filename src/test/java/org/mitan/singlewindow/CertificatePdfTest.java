@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
 import com.lowagie.text.pdf.PRStream;
+import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfObject;
@@ -99,6 +100,29 @@ class CertificatePdfTest {
                     .contains("15 January 2026")
                     .contains("Raipur Municipal Corporation")
                     .contains("Meena Rao (registrar1)");
+        }
+    }
+
+    @Test
+    void everyFontSubsetIsEmbeddedAndCompressedAtZlibsFastestLevel() throws Exception {
+        PdfReader reader = new PdfReader(pdf.render(content("लक्ष्मी यादव", "House 4, Ward 12")));
+
+        List<byte[]> fontFiles = new ArrayList<>();
+        for (int i = 1; i < reader.getXrefSize(); i++) {
+            if (reader.getPdfObject(i) instanceof PdfDictionary descriptor
+                    && PdfName.FONTDESCRIPTOR.equals(descriptor.get(PdfName.TYPE))) {
+                fontFiles.add(PdfReader.getStreamBytesRaw(
+                        (PRStream) PdfReader.getPdfObject(descriptor.get(PdfName.FONTFILE2))));
+            }
+        }
+
+        assertThat(fontFiles).as("Latin and Devanagari, regular and bold").hasSize(4);
+        for (byte[] raw : fontFiles) {
+            // a zlib stream's second byte names how hard it was compressed (RFC 1950, FLEVEL): 0 is the fastest
+            assertThat(raw[0]).as("deflate").isEqualTo((byte) 0x78);
+            assertThat((raw[1] & 0xFF) >> 6).as("compression level, 0 = fastest").isZero();
+            assertThat(PdfReader.FlateDecode(raw)).as("a TrueType font program")
+                    .startsWith(0x00, 0x01, 0x00, 0x00);
         }
     }
 
