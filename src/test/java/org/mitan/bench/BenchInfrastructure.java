@@ -94,7 +94,8 @@ public final class BenchInfrastructure {
     }
 
     /**
-     * fsync and synchronous commit on; the data directory kept on close, so that it can be started again; with
+     * fsync and synchronous commit on; every autovacuum and every statement of 100 ms or more logged; the data
+     * directory kept on close, so that it can be started again; with
      * {@code pg_stat_statements} loaded when asked (each database still has to create the extension).
      */
     static EmbeddedPostgres postgres(Path pgData, int port, boolean statementStatistics) throws IOException {
@@ -103,7 +104,10 @@ public final class BenchInfrastructure {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", "256MB");
+                .setServerConfig("shared_buffers", "256MB")
+                // in infrastructure.log, beside the checkpoints: what could make a second of the benchmark slow
+                .setServerConfig("log_autovacuum_min_duration", "0")
+                .setServerConfig("log_min_duration_statement", "100");
         if (statementStatistics) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
             builder.setServerConfig("pg_stat_statements.track_planning", "on");

@@ -177,7 +177,9 @@ public final class LoadClient {
         for (int rate : new int[] {10, 25, 50}) {
             Map<String, Double> cpuBefore = cpu.read();
             long start = System.nanoTime();
-            Figures latencies = registrations(rate, registrationSeconds);
+            java.time.Instant started = java.time.Instant.now();
+            List<Registration> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+            Figures latencies = registrations(rate, registrationSeconds, sent);
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> cpuAfter = cpu.read();
             results.put("registration." + rate + ".p50", format(latencies.percentile(50)));
@@ -186,6 +188,8 @@ public final class LoadClient {
             System.out.printf("registrations at %d/s: %d, p50 %.0f ms, p99 %.0f ms, jobs waiting %d, load %s%n",
                     rate, latencies.count(), latencies.percentile(50), latencies.percentile(99), jobsWaiting(),
                     load());
+            System.out.println(Registration.tail(sent, 99));
+            Registration.write(sent, started, out.resolve("registrations-" + rate + ".csv"));
             // the work after each registration's save point included, as far as it ran within the phase
             Map<String, Double> each = ProcessCpu.Meters.perWork(cpuBefore, cpuAfter, latencies.count());
             double cores = each.values().stream().mapToDouble(Double::doubleValue).sum() * latencies.count() / 1000
@@ -467,11 +471,14 @@ public final class LoadClient {
 
     // ---- the other figures ----------------------------------------------------------------------------------
 
-    /** Registrations sent at a fixed rate whatever the answers (open loop); latency counted from the planned start. */
-    Figures registrations(int perSecond, int seconds) throws Exception {
+    /**
+     * Registrations sent at a fixed rate whatever the answers (open loop); latency counted from the planned start.
+     * Each answered one is also added to {@code sent}, with the moment it was planned for.
+     */
+    Figures registrations(int perSecond, int seconds, List<Registration> sent) throws Exception {
         Figures latencies = new Figures();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        List<CompletableFuture<?>> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<?>> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         long periodNanos = 1_000_000_000L / perSecond;
         long start = System.nanoTime();
         int total = perSecond * seconds;
@@ -480,10 +487,12 @@ public final class LoadClient {
             long planned = start + i * periodNanos;
             clock.schedule(() -> {
                 try {
-                    sent.add(http.sendAsync(registration(), HttpResponse.BodyHandlers.ofString())
+                    calls.add(http.sendAsync(registration(), HttpResponse.BodyHandlers.ofString())
                             .thenAccept(response -> {
                                 if (response.statusCode() == 201) {
-                                    latencies.add((System.nanoTime() - planned) / 1e6);
+                                    double millis = (System.nanoTime() - planned) / 1e6;
+                                    latencies.add(millis);
+                                    sent.add(new Registration((planned - start) / 1e6, millis));
                                 } else {
                                     failures.incrementAndGet();
                                 }
@@ -495,7 +504,7 @@ public final class LoadClient {
         }
         clock.shutdown();
         clock.awaitTermination(seconds + 10L, TimeUnit.SECONDS);
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         if (failures.get() > 0) {
             System.err.println(failures.get() + " registrations failed at " + perSecond + "/s");
         }

@@ -42,6 +42,27 @@ class LoadClientPiecesTest {
     }
 
     @Test
+    void theSlowestRegistrationsAreToldByTheSecondTheyWerePlannedIn(@TempDir Path dir) throws IOException {
+        List<Registration> answered = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {   // 10 a second for 30 s, 20 ms each, and a stall in second 12
+            answered.add(new Registration(i * 100.0, i >= 120 && i < 123 ? 400 - i : 20));
+        }
+        answered.add(new Registration(29_950, 90));
+
+        assertThat(Registration.tail(answered, 99)).isEqualTo("  the slowest 3 (over p99, 278 to 280 ms) were planned"
+                + " in 1 of the phase's seconds: 3 in second 12");
+        assertThat(Registration.tail(answered, 98)).isEqualTo("  the slowest 6 (over p98, 20 to 280 ms) were planned"
+                + " in 3 of the phase's seconds: 3 in second 12, 2 in second 0, 1 in second 29");
+        assertThat(Registration.tail(List.of(), 99)).isEqualTo("no registration answered");
+
+        Path csv = dir.resolve("registrations-10.csv");
+        Registration.write(List.of(new Registration(100, 21.25), new Registration(0, 19.5)),
+                java.time.Instant.parse("2026-12-06T23:00:59.950Z"), csv);
+        assertThat(Files.readAllLines(csv)).containsExactly("planned_ms,planned_utc,latency_ms",
+                "0.0,23:00:59.950,19.5", "100.0,23:01:00.050,21.3");
+    }
+
+    @Test
     void theBigScanIsATwoMegabytePictureThatDecodes() throws IOException {
         byte[] scan = LoadClient.image(7, 830);
 

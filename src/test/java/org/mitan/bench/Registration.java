@@ -1,0 +1,71 @@
+package org.mitan.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One answered registration of a phase at a fixed rate: when it was planned to be sent (milliseconds from the phase's
+ * start) and how long its answer took from then. A p99 over 30 seconds is the slowest 1 %, a few dozen calls: one
+ * stall of the machine (a pause of the collector, the database flushing a checkpoint) can make it on its own.
+ * {@link #tail} tells such a burst from a queue that is slow all along.
+ */
+record Registration(double plannedMillis, double latencyMillis) {
+
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * The slowest registrations above the percentile: how many seconds of the phase they were planned in, and the
+     * seconds that held the most of them.
+     */
+    static String tail(List<Registration> answered, double percentile) {
+        List<Registration> sorted;
+        synchronized (answered) {
+            sorted = new ArrayList<>(answered);
+        }
+        if (sorted.isEmpty()) {
+            return "no registration answered";
+        }
+        sorted.sort(Comparator.comparingDouble(Registration::latencyMillis).reversed());
+        int slowest = Math.max(1, (int) Math.floor(sorted.size() * (100 - percentile) / 100));
+        Map<Long, Long> bySecond = sorted.subList(0, slowest).stream().collect(Collectors.groupingBy(
+                registration -> (long) (registration.plannedMillis() / 1000), TreeMap::new, Collectors.counting()));
+        String busiest = bySecond.entrySet().stream()
+                .sorted(Map.Entry.<Long, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3)
+                .map(second -> second.getValue() + " in second " + second.getKey())
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "  the slowest %d (over p%.0f, %.0f to %.0f ms) were planned in %d of the"
+                        + " phase's seconds: %s", slowest, percentile, sorted.get(slowest - 1).latencyMillis(),
+                sorted.get(0).latencyMillis(), bySecond.size(), busiest);
+    }
+
+    /**
+     * Every registration, in the order planned, as CSV: when it was planned (ms from the phase's start, which was
+     * {@code started}, and as UTC time of day, to be set beside the logs), its latency (ms).
+     */
+    static void write(List<Registration> answered, Instant started, Path file) throws IOException {
+        List<Registration> sorted;
+        synchronized (answered) {
+            sorted = new ArrayList<>(answered);
+        }
+        sorted.sort(Comparator.comparingDouble(Registration::plannedMillis));
+        List<String> lines = new ArrayList<>();
+        lines.add("planned_ms,planned_utc,latency_ms");
+        sorted.forEach(registration -> lines.add(String.format(Locale.ROOT, "%.1f,%s,%.1f",
+                registration.plannedMillis(), TIME_OF_DAY.format(started.plusNanos(
+                        (long) (registration.plannedMillis() * 1_000_000))), registration.latencyMillis())));
+        Files.write(file, lines);
+    }
+}
