@@ -94,8 +94,8 @@ public final class BenchInfrastructure {
     }
 
     /**
-     * fsync and synchronous commit on; every autovacuum and every statement of 100 ms or more logged; the data
-     * directory kept on close, so that it can be started again; with
+     * fsync and synchronous commit on; every checkpoint, autovacuum and statement of 100 ms or more logged to
+     * the data directory's {@code log/}; the data directory kept on close, so that it can be started again; with
      * {@code pg_stat_statements} loaded when asked (each database still has to create the extension).
      */
     static EmbeddedPostgres postgres(Path pgData, int port, boolean statementStatistics) throws IOException {
@@ -105,7 +105,10 @@ public final class BenchInfrastructure {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
-                // in infrastructure.log, beside the checkpoints: what could make a second of the benchmark slow
+                // what could make a second of the benchmark slow, in the data directory's log/ (the server's own
+                // output reaches infrastructure.log only while it starts; bench/run keeps the folder)
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_checkpoints", "on")
                 .setServerConfig("log_autovacuum_min_duration", "0")
                 .setServerConfig("log_min_duration_statement", "100");
         if (statementStatistics) {
