@@ -42,6 +42,25 @@ class DeploymentFilesTest {
         assertThat(Path.of((String) build.get("dockerfile"))).exists();
     }
 
+    /** The benchmark measures the JVM as the production image starts it, and nothing in the compose file adds to it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBenchmarkRunsTheJarWithTheProductionImagesJvmSettings() throws IOException {
+        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT \\[\"java\", (.*), \"-jar\", \"/app/mitan\\.jar\"]$")
+                .matcher(Files.readString(Path.of("src/main/docker/Dockerfile")));
+        Matcher bench = Pattern.compile("(?m)^JVM=\\((.*)\\)$").matcher(Files.readString(Path.of("bench/run")));
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("app");
+
+        assertThat(entrypoint.find()).as("the Dockerfile starts java -jar /app/mitan.jar").isTrue();
+        assertThat(bench.find()).as("bench/run names its JVM settings").isTrue();
+        List<String> production = List.of(entrypoint.group(1).replace("\"", "").split(", "));
+        assertThat(production).contains("-XX:+UseG1GC", "-Xmx1g");
+        assertThat(List.of(bench.group(1).split(" "))).isEqualTo(production);
+        assertThat((Map<String, Object>) app.get("environment"))
+                .doesNotContainKeys("JAVA_TOOL_OPTIONS", "JAVA_OPTS", "JDK_JAVA_OPTIONS");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theTwoNodesProfileRunsASecondNodeLikeTheFirstBehindAProxyToBoth() throws IOException {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The benchmark's PostgreSQL (durable: fsync and synchronous commit on, as in production) and S3 server (S3Proxy on
@@ -94,17 +96,19 @@ public final class BenchInfrastructure {
     }
 
     /**
-     * fsync and synchronous commit on; every checkpoint, autovacuum and statement of 100 ms or more logged to
-     * the data directory's {@code log/}; the data directory kept on close, so that it can be started again; with
-     * {@code pg_stat_statements} loaded when asked (each database still has to create the extension).
+     * fsync and synchronous commit on, and the production shape's settings ({@link #productionSettings}); every
+     * checkpoint, autovacuum and statement of 100 ms or more logged to the data directory's {@code log/}; the data
+     * directory kept on close, so that it can be started again; with {@code pg_stat_statements} loaded when asked
+     * (each database still has to create the extension).
      */
     static EmbeddedPostgres postgres(Path pgData, int port, boolean statementStatistics) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData).setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_connections", "100");
+        productionSettings().forEach(builder::setServerConfig);
+        builder
                 // what could make a second of the benchmark slow, in the data directory's log/ (the server's own
                 // output reaches infrastructure.log only while it starts; bench/run keeps the folder)
                 .setServerConfig("logging_collector", "on")
@@ -119,6 +123,30 @@ public final class BenchInfrastructure {
             builder.setPort(port);
         }
         return builder.start();
+    }
+
+    /**
+     * The settings the production shape gives PostgreSQL: each {@code -c name=value} of the {@code postgres}
+     * service's command in {@code docker-compose.yml}.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> productionSettings() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Object> postgres = (Map<String, Object>) ((Map<String, Object>) compose.get("services"))
+                .get("postgres");
+        List<String> command = (List<String>) postgres.getOrDefault("command", List.of());
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < command.size(); i++) {
+            if (command.get(i).equals("-c")) {
+                String setting = command.get(++i);
+                int equals = setting.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalStateException("docker-compose.yml: '-c " + setting + "' is not name=value");
+                }
+                settings.put(setting.substring(0, equals), setting.substring(equals + 1));
+            }
+        }
+        return settings;
     }
 
     private static S3Proxy s3(Path objects, int port) throws Exception {

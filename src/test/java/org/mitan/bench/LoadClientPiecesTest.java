@@ -205,7 +205,19 @@ class LoadClientPiecesTest {
         assertThat(ProcessCpu.postgres(dataDirectory.resolve("missing"))).isZero();
     }
 
-    /** With {@code pg_stat_statements} loaded and created, the busiest statements per lifecycle; without, none. */
+    private static String setting(Statement sql, String name) {
+        try (var value = sql.executeQuery("show " + name)) {
+            value.next();
+            return value.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * With {@code pg_stat_statements} loaded and created, the busiest statements per lifecycle; without, none. The
+     * server runs with the settings docker-compose.yml gives the production database.
+     */
     @Test
     void postgresSaysWhichStatementsALifecycleAsked(@TempDir Path dataDirectory) throws Exception {
         try (EmbeddedPostgres postgres = BenchInfrastructure.postgres(dataDirectory, 0, true)) {
@@ -213,6 +225,8 @@ class LoadClientPiecesTest {
             assertThat(StatementStats.of(url)).isNull();
             try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
                 sql.execute("create extension pg_stat_statements");
+                assertThat(BenchInfrastructure.productionSettings()).containsKeys("max_wal_size", "checkpoint_timeout")
+                        .allSatisfy((name, value) -> assertThat(setting(sql, name)).isEqualTo(value));
                 StatementStats statements = StatementStats.of(url);
                 statements.reset();
                 sql.execute("create table lifecycle (step int)");
