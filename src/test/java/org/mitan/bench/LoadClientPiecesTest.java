@@ -50,9 +50,10 @@ class LoadClientPiecesTest {
         answered.add(new Registration(29_950, 90));
 
         assertThat(Registration.tail(answered, 99)).isEqualTo("  the slowest 3 (over p99, 278 to 280 ms) were planned"
-                + " in 1 of the phase's seconds: 3 in second 12");
+                + " in 1 of the phase's seconds: 3 in second 12; p99 of each 10 s: 20, 279, 20 ms");
         assertThat(Registration.tail(answered, 98)).isEqualTo("  the slowest 6 (over p98, 20 to 280 ms) were planned"
-                + " in 3 of the phase's seconds: 3 in second 12, 2 in second 0, 1 in second 29");
+                + " in 3 of the phase's seconds: 3 in second 12, 2 in second 0, 1 in second 29;"
+                + " p98 of each 10 s: 20, 278, 20 ms");
         assertThat(Registration.tail(List.of(), 99)).isEqualTo("no registration answered");
 
         Path csv = dir.resolve("registrations-10.csv");

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * One answered registration of a phase at a fixed rate: when it was planned to be sent (milliseconds from the phase's
  * start) and how long its answer took from then. A p99 over 30 seconds is the slowest 1 %, a few dozen calls: one
- * stall of the machine (a pause of the collector, the database flushing a checkpoint) can make it on its own.
+ * stall of the machine (a pause of the collector, the database's autovacuum or checkpoint) can make it on its own.
  * {@link #tail} tells such a burst from a queue that is slow all along.
  */
 record Registration(double plannedMillis, double latencyMillis) {
@@ -47,8 +47,19 @@ record Registration(double plannedMillis, double latencyMillis) {
                 .map(second -> second.getValue() + " in second " + second.getKey())
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "  the slowest %d (over p%.0f, %.0f to %.0f ms) were planned in %d of the"
-                        + " phase's seconds: %s", slowest, percentile, sorted.get(slowest - 1).latencyMillis(),
-                sorted.get(0).latencyMillis(), bySecond.size(), busiest);
+                        + " phase's seconds: %s; p%.0f of each 10 s: %s ms", slowest, percentile,
+                sorted.get(slowest - 1).latencyMillis(), sorted.get(0).latencyMillis(), bySecond.size(), busiest,
+                percentile, byTenSeconds(sorted, percentile));
+    }
+
+    /** The percentile of the registrations planned in each ten seconds of the phase, in order. */
+    private static String byTenSeconds(List<Registration> answered, double percentile) {
+        Map<Long, Figures> windows = new TreeMap<>();
+        answered.forEach(registration -> windows.computeIfAbsent((long) (registration.plannedMillis() / 10_000),
+                window -> new Figures()).add(registration.latencyMillis()));
+        return windows.values().stream()
+                .map(window -> String.format(Locale.ROOT, "%.0f", window.percentile(percentile)))
+                .collect(Collectors.joining(", "));
     }
 
     /**
