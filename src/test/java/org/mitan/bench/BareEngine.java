@@ -97,6 +97,7 @@ public final class BareEngine {
         for (int users : new int[] {1, 4, 16}) {
             Map<String, Double> cpuBefore = cpu.read();
             double jitBefore = ProcessCpu.compilers(self);
+            Wal walBefore = Wal.read(login);
             long start = System.nanoTime();
             int done = bare.lifecycles(users, quick ? 5 : 30);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -107,6 +108,8 @@ public final class BareEngine {
             System.out.println("bare " + LoadClient.cpuPer("lifecycle at " + users + " users", "cpu." + users,
                     ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results)
                     + LoadClient.jitPer(users, ProcessCpu.compilers(self) - jitBefore, done, results));
+            System.out.println("bare " + Wal.read(login).perWork(walBefore, done, "lifecycle at " + users + " users",
+                    "wal." + users, results));
         }
         if (statements != null) {
             System.out.println("bare PostgreSQL per lifecycle, the busiest statements (pg_stat_statements):");

@@ -47,6 +47,10 @@ public final class BenchReport {
                 true);
         row(table, "CPU per lifecycle at 16 users, the S3 server (ms)", app, bare, "cpu.16.store", true);
         row(table, "CPU per lifecycle at 16 users, the load client (ms)", app, bare, "cpu.16.client", true);
+        row(table, "WAL records per lifecycle at 16 users", app, bare, "wal.16.records", true);
+        row(table, "WAL per lifecycle at 16 users (KB)", app, bare, "wal.16.kb", true);
+        // whole pages written again after a checkpoint: they depend on when the checkpoints fell, not on the work
+        row(table, "WAL full-page images per lifecycle at 16 users", app, bare, "wal.16.fpi", null);
         if (app.containsKey("pg.statements") || bare.containsKey("pg.statements")) {
             row(table, "PostgreSQL statements per lifecycle (pg_stat_statements)", app, bare, "pg.statements", true);
             row(table, "PostgreSQL statement time per lifecycle (ms)", app, bare, "pg.ms", true);

@@ -141,6 +141,7 @@ public final class LoadClient {
         for (int users : new int[] {1, 4, 16}) {
             Map<String, Double> cpuBefore = cpu.read();
             double jitBefore = ProcessCpu.compilers(application);
+            Wal walBefore = Wal.read(jdbcUrl);
             long start = System.nanoTime();
             int done = lifecycles(users, lifecycleSeconds);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -150,6 +151,8 @@ public final class LoadClient {
             System.out.println(cpuPer("lifecycle at " + users + " users", "cpu." + users,
                     ProcessCpu.Meters.perWork(cpuBefore, cpu.read(), done), results)
                     + jitPer(users, ProcessCpu.compilers(application) - jitBefore, done, results));
+            System.out.println(Wal.read(jdbcUrl).perWork(walBefore, done, "lifecycle at " + users + " users",
+                    "wal." + users, results));
         }
         if (!onRegistrations) {
             profiling.stop("lifecycle", finished, results);

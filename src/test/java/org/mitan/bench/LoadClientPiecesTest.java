@@ -230,11 +230,24 @@ class LoadClientPiecesTest {
                         .allSatisfy((name, value) -> assertThat(setting(sql, name)).isEqualTo(value));
                 StatementStats statements = StatementStats.of(url);
                 statements.reset();
+                Wal walBefore = Wal.read(url);
                 sql.execute("create table lifecycle (step int)");
                 for (int step = 0; step < 6; step++) {
                     sql.execute("insert into lifecycle values (" + step + ")");
                 }
+                sql.execute("select pg_stat_force_next_flush()");   // this connection's WAL records, counted now
                 Map<String, String> results = new LinkedHashMap<>();
+
+                String wal = Wal.read(url).perWork(walBefore, 2, "lifecycle at 16 users", "wal.16", results);
+                assertThat(wal).matches("WAL per lifecycle at 16 users: \\d+ records, \\d+\\.\\d full-page images, "
+                        + "\\d+\\.\\d KB");
+                assertThat(Double.parseDouble(results.get("wal.16.records"))).isGreaterThanOrEqualTo(3.0);
+                assertThat(Double.parseDouble(results.get("wal.16.kb"))).isPositive();
+                Properties app = new Properties();
+                results.forEach(app::setProperty);
+                assertThat(BenchReport.table(app, new Properties()))
+                        .contains("| WAL records per lifecycle at 16 users | " + results.get("wal.16.records")
+                                + " | – | – |");
 
                 List<String> busiest = statements.report(2, 15, results);
 
