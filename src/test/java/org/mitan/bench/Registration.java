@@ -30,10 +30,7 @@ record Registration(double plannedMillis, double latencyMillis) {
      * seconds that held the most of them.
      */
     static String tail(List<Registration> answered, double percentile) {
-        List<Registration> sorted;
-        synchronized (answered) {
-            sorted = new ArrayList<>(answered);
-        }
+        List<Registration> sorted = copyOf(answered);
         if (sorted.isEmpty()) {
             return "no registration answered";
         }
@@ -67,10 +64,7 @@ record Registration(double plannedMillis, double latencyMillis) {
      * {@code started}, and as UTC time of day, to be set beside the logs), its latency (ms).
      */
     static void write(List<Registration> answered, Instant started, Path file) throws IOException {
-        List<Registration> sorted;
-        synchronized (answered) {
-            sorted = new ArrayList<>(answered);
-        }
+        List<Registration> sorted = copyOf(answered);
         sorted.sort(Comparator.comparingDouble(Registration::plannedMillis));
         List<String> lines = new ArrayList<>();
         lines.add("planned_ms,planned_utc,latency_ms");
@@ -78,5 +72,12 @@ record Registration(double plannedMillis, double latencyMillis) {
                 registration.plannedMillis(), TIME_OF_DAY.format(started.plusNanos(
                         (long) (registration.plannedMillis() * 1_000_000))), registration.latencyMillis())));
         Files.write(file, lines);
+    }
+
+    /** A copy to sort, taken while the list's lock is held: answers may still be added to a synchronized list. */
+    private static List<Registration> copyOf(List<Registration> answered) {
+        synchronized (answered) {
+            return new ArrayList<>(answered);
+        }
     }
 }
