@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -131,6 +132,20 @@ class SecurityConfiguration {
         registration.setName("mitan-cross-site-request-filter");
         registration.addUrlPatterns("/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
+
+    /**
+     * The engine REST API and the webapps' API find their engine through the service files, read once
+     * ({@link ServiceFilesInMemory}); first of all filters, so that no call to them walks the jars again.
+     */
+    @Bean
+    FilterRegistrationBean<ServiceFilesInMemory.Requests> serviceFilesInMemory() {
+        FilterRegistrationBean<ServiceFilesInMemory.Requests> registration =
+                new FilterRegistrationBean<>(new ServiceFilesInMemory.Requests());
+        registration.setName("mitan-service-files-in-memory");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
