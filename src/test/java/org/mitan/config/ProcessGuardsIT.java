@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -271,6 +272,14 @@ class ProcessGuardsIT {
         AfterRegistration.carryOn(runtime, processEngine.getManagementService(), number);
         assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(started.getBody().path("id").asText())
                 .processDefinitionKey("doorstep-visit").count()).as("the shared visit it calls").isEqualTo(1);
+    }
+
+    /** {@link DefinitionsCachedWhole} is in the application's engine: no definition is read back half made. */
+    @Test
+    void theEngineReadsItsModelsBackWholeBeforeOtherThreadsSeeThem() {
+        assertThat(configuration.getDeployers())
+                .hasAtLeastOneElementOfType(DefinitionsCachedWhole.WholeBeforeCached.class)
+                .noneMatch(deployer -> deployer.getClass() == BpmnDeployer.class);
     }
 
     private static Map<String, Object> startForm(int ward) {
