@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.ibatis.ognl.OgnlRuntime;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -280,6 +282,14 @@ class ProcessGuardsIT {
         assertThat(configuration.getDeployers())
                 .hasAtLeastOneElementOfType(DefinitionsCachedWhole.WholeBeforeCached.class)
                 .noneMatch(deployer -> deployer.getClass() == BpmnDeployer.class);
+    }
+
+    /** {@link MappingPropertyReads} reads the engine's mapping conditions: each read method is found once. */
+    @Test
+    void theEnginesStatementsReadQueryPropertiesThroughTheRememberedReads() throws Exception {
+        assertThat(OgnlRuntime.getPropertyAccessor(Object.class)).isInstanceOf(MappingPropertyReads.Remembered.class);
+        assertThat(OgnlRuntime.getPropertyAccessor(TaskQueryImpl.class))
+                .isInstanceOf(MappingPropertyReads.Remembered.class);
     }
 
     private static Map<String, Object> startForm(int ward) {
