@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * property read through a method of another shape ({@code isAuthorizationCheckEnabled()} named as it is) or through
  * a field it looks up again at each read, walking every public method of the class and lower-casing each name. A task
  * list's statement makes hundreds of such reads: 1.8 % of the application's CPU in issue 11's profiled run, a third
- * of building the engine's statements. Here the method each class and name come to is found once.
+ * of the time spent in OGNL. Here the method each class and name come to is found once.
  * <p>
  * OGNL's accessors are one registry for the whole JVM; this one stands for OGNL's own for plain objects (maps, lists
  * and MyBatis's bindings keep theirs) and is set before the engine makes its first statement.
