@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -493,13 +494,14 @@ class TasklistBrowserIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("mitan-registered-number")));
     }
 
-    /** Types into the start form's field until it holds the text (form-js redraws while the agent types). */
     /**
-     * Picks a process in Tasklist's "Start process" list and waits for its form. While the list is still shown the
-     * pick did not take (the list was drawn again under the pointer), and the agent picks again.
+     * Picks a process in Tasklist's "Start process" list and waits for its form. While the list is still shown five
+     * seconds after a pick, the pick did not take (the list was drawn again under the pointer), and the agent picks
+     * again.
      */
     private WebElement openStartForm(String process, By firstField) {
         By item = By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + process + "']");
+        long[] picked = {System.nanoTime() - TimeUnit.SECONDS.toNanos(10)};
         return browser.waiting().ignoring(StaleElementReferenceException.class)
                 .ignoring(ElementClickInterceptedException.class)
                 .until(page -> {
@@ -508,13 +510,16 @@ class TasklistBrowserIT {
                         return fields.get(0);
                     }
                     List<WebElement> items = page.findElements(item);
-                    if (!items.isEmpty() && items.get(0).isDisplayed()) {
+                    if (!items.isEmpty() && items.get(0).isDisplayed()
+                            && System.nanoTime() - picked[0] > TimeUnit.SECONDS.toNanos(5)) {
                         items.get(0).click();
+                        picked[0] = System.nanoTime();
                     }
                     return null;
                 });
     }
 
+    /** Types into the start form's field until it holds the text (form-js redraws while the agent types). */
     private void typeInto(String key, String text) {
         By input = By.cssSelector(".modal .fjs-container [id$='Field_" + key + "']");
         browser.waiting().ignoring(StaleElementReferenceException.class).until(page -> {
