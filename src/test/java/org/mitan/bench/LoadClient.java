@@ -514,7 +514,11 @@ public final class LoadClient {
         return latencies;
     }
 
-    /** 2 MB scans (PNG of noise, which does not compress) uploaded by four Mitans at once, one per new request. */
+    /**
+     * 2 MB scans (PNG of noise, which does not compress) uploaded by four Mitans at once, one per new request, each
+     * once its visit is the Mitan's: the Mitan is assigned by a job after the registration's save point, and with the
+     * registrations' backlog still running an upload sent at once was refused (403, not yet the assigned Mitan).
+     */
     Figures uploads(int count) throws Exception {
         Figures latencies = new Figures();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -523,6 +527,7 @@ public final class LoadClient {
             int seed = i;
             futures.add(pool.submit(() -> {
                 String number = register();
+                awaitTask("mitan.raipur", "Task_VisitCitizen", number);
                 byte[] scan = image(seed, 830);
                 long start = System.nanoTime();
                 upload(number, "parent-id", "id.png", "image/png", scan);
