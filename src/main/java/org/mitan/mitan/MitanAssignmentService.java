@@ -86,6 +86,10 @@ public class MitanAssignmentService {
                     + request.getRequestNumber() + ". Ask the administrator to add or reactivate a Mitan of this body,"
                     + " then choose that Mitan here by user id.");
         }
+        if (pool.size() == 1) {
+            // the ward's only Mitan: their open requests, counted over the request table, would choose nothing
+            return pool.get(0);
+        }
         Map<Long, Long> load = new HashMap<>();
         pool.forEach(mitan -> load.put(mitan.getId(), mitans.countOpenRequests(mitan.getId())));
         return pool.stream()

@@ -71,6 +71,15 @@ class MitanAssignmentServiceTest {
     }
 
     @Test
+    void theWardsOnlyMitanIsChosenWithoutCountingAnybodysRequests() {
+        mitan(1, "RPR", "asha", 40, Set.of(12));
+        mitan(2, "RPR", "bina", 0, Set.of(40));
+
+        assertThat(service.assign("RPR-2026-000001", null, "system").getUserId()).isEqualTo("asha");
+        verify(mitans, never()).countOpenRequests(anyLong());
+    }
+
+    @Test
     void equalLoadsGoToTheLowestId() {
         mitan(7, "RPR", "late", 1, Set.of(12));
         mitan(4, "RPR", "early", 1, Set.of(12));
