@@ -38,7 +38,7 @@ class RequestOverview {
     }
 
     View describe(ServiceRequest request) {
-        String serviceName = types.find(request.getCertificateType()).map(CertificateType::serviceName)
+        String serviceName = types.type(request.getCertificateType()).map(CertificateType::serviceName)
                 .orElse(request.getCertificateType());
         List<Step> steps = EngineCalls.withoutAuthentication(identity, () -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(request.getRequestNumber())

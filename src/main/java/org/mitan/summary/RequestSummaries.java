@@ -70,7 +70,7 @@ class RequestSummaries {
      */
     String markdown(String requestNumber, Map<String, ?> variables) {
         ServiceRequest request = requests.require(requestNumber);
-        String serviceName = types.find(request.getCertificateType()).map(CertificateType::serviceName)
+        String serviceName = types.type(request.getCertificateType()).map(CertificateType::serviceName)
                 .orElse(request.getCertificateType());
         String body = bodies.findById(request.getBodyCode()).map(UrbanBody::getNameEn)
                 .map(name -> name + " (" + request.getBodyCode() + ")").orElse(request.getBodyCode());

@@ -40,7 +40,7 @@ class RequestOverviewTest {
 
     @BeforeEach
     void setUp() {
-        when(types.find("birth-certificate")).thenReturn(Optional.of(Fixtures.BIRTH));
+        when(types.type("birth-certificate")).thenReturn(Optional.of(Fixtures.BIRTH));
         when(tasks.createTaskQuery()).thenReturn(query);
         when(requests.milestonesOf(request)).thenReturn(List.of(
                 new RequestMilestone(4L, "REGISTERED", Fixtures.NOW, "cc1", "Birth certificate, Raipur ward 12"),
@@ -93,8 +93,16 @@ class RequestOverviewTest {
     }
 
     @Test
+    void aRequestKeepsItsServiceNameWhileItsTypeTakesNoNewRequests() {
+        when(types.find("birth-certificate")).thenReturn(Optional.empty());   // its process suspended
+        when(query.list()).thenReturn(List.of());
+
+        assertThat(overview.describe(request).serviceName()).isEqualTo("Birth certificate");
+    }
+
+    @Test
     void aTypeNoLongerDeployedIsShownByItsKey() {
-        when(types.find("birth-certificate")).thenReturn(Optional.empty());
+        when(types.type("birth-certificate")).thenReturn(Optional.empty());
         when(query.list()).thenReturn(List.of());
 
         assertThat(overview.describe(request).serviceName()).isEqualTo("birth-certificate");

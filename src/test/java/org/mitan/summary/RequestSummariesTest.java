@@ -52,7 +52,7 @@ class RequestSummariesTest {
         particulars.put("dateOfBirth", "2026-04-20");
         request.setParticulars(particulars);
         when(requests.require("RPR-2026-000009")).thenReturn(request);
-        when(types.find("birth-certificate")).thenReturn(Optional.of(Fixtures.BIRTH));
+        when(types.type("birth-certificate")).thenReturn(Optional.of(Fixtures.BIRTH));
         when(bodies.findById("RPR")).thenReturn(Optional.of(Fixtures.raipur()));
         when(documents.findByRequestIdOrderByUploadedAtAsc(9L)).thenReturn(List.of(
                 document(BIRTH_REPORT, "birth-report", "application/pdf", 1536),
@@ -74,6 +74,14 @@ class RequestSummariesTest {
                         + "/content)",
                 "[Parent's identity proof (image/jpeg, 2.5 MB)](/api/documents/" + PARENT_ID + "/content)");
         assertThat(markdown).doesNotContain("/api/certificates/", "Earlier findings and remarks", "9876543210");
+    }
+
+    @Test
+    void theOfficerSeesTheServiceNameWhileTheTypeTakesNoNewRequests() {
+        when(types.find("birth-certificate")).thenReturn(Optional.empty());   // its process suspended
+
+        assertThat(summaries.markdown("RPR-2026-000009", Map.of()))
+                .startsWith("### Request RPR-2026-000009: Birth certificate\n");
     }
 
     @Test
