@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.mitan.catalogue.Catalogue;
 import org.mitan.catalogue.CertificateType;
@@ -83,8 +84,7 @@ public class IntakeService {
             ServiceRequest request = create(valid, actor, null, number);
             Map<String, Object> variables = new HashMap<>();
             variables.put(ProcessVariables.REQUEST_NUMBER, request.getRequestNumber());
-            ProcessInstance instance = runtime.startProcessInstanceByKey(valid.type().key(),
-                    request.getRequestNumber(), variables);
+            ProcessInstance instance = start(valid.type(), request.getRequestNumber(), variables);
             request.setProcessInstanceId(instance.getId());
             requests.save(request);
             return new Registration(request, valid.type());
@@ -132,6 +132,20 @@ public class IntakeService {
         requests.save(request);
         queueRegisteredSms(request);
         return request;
+    }
+
+    /**
+     * Starts the type's latest process. When that process was suspended after the form was checked (in Cockpit, a
+     * moment before), the registration is refused as the check would have refused it: the transaction rolls back and
+     * only the request number is spent.
+     */
+    private ProcessInstance start(CertificateType type, String requestNumber, Map<String, Object> variables) {
+        try {
+            return runtime.startProcessInstanceByKey(type.key(), requestNumber, variables);
+        } catch (SuspendedEntityInteractionException e) {
+            throw Refusal.invalid(Map.of("certificateType", "'" + type.key() + "' stopped taking new requests a"
+                    + " moment ago (its process was suspended); register the request once it is resumed"));
+        }
     }
 
     private void refuseSecondOpenRequest(ValidRegistration valid) {

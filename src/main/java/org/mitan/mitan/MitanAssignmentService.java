@@ -87,7 +87,7 @@ public class MitanAssignmentService {
                     + " then choose that Mitan here by user id.");
         }
         if (pool.size() == 1) {
-            // the ward's only Mitan: their open requests, counted over the request table, would choose nothing
+            // one candidate (the ward's only Mitan, or the body's): counting open requests would choose nobody else
             return pool.get(0);
         }
         Map<Long, Long> load = new HashMap<>();

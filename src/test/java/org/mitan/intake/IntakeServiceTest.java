@@ -24,6 +24,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,16 +201,35 @@ class IntakeServiceTest {
 
     @Test
     void aProcessThatCannotStartFailsTheRegistrationInItsTransaction() {
-        List<Boolean> startedInside = new ArrayList<>();
-        when(runtime.startProcessInstanceByKey(anyString(), anyString(), anyMap())).thenAnswer(call -> {
-            startedInside.add(transaction.inside);
-            throw new ProcessEngineException("no deployed process");
-        });
+        List<Boolean> startedInside = startFails(new ProcessEngineException("no deployed process"));
 
         assertThatThrownBy(() -> intake.register(RegistrationValidatorTest.valid(), "cc1"))
                 .isInstanceOf(ProcessEngineException.class);
         assertThat(startedInside).containsExactly(true);
         assertThat(saved).hasSize(1);
+    }
+
+    @Test
+    void aProcessSuspendedAfterTheCheckIsARefusalInsideTheTransaction() {
+        List<Boolean> refusedInside = startFails(
+                new SuspendedEntityInteractionException("Process Definition with id 'birth:7' is suspended."));
+
+        Refusal refusal = catchThrowableOfType(Refusal.class,
+                () -> intake.register(RegistrationValidatorTest.valid(), "cc1"));
+
+        assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.INVALID);
+        assertThat(refusal.getMessage()).contains("certificateType 'birth-certificate' stopped taking new requests");
+        assertThat(refusedInside).as("thrown in the transaction, which rolls the request back").containsExactly(true);
+    }
+
+    /** The process start throws {@code failure}; the list says, for each start, whether it was in a transaction. */
+    private List<Boolean> startFails(RuntimeException failure) {
+        List<Boolean> inside = new ArrayList<>();
+        when(runtime.startProcessInstanceByKey(anyString(), anyString(), anyMap())).thenAnswer(call -> {
+            inside.add(transaction.inside);
+            throw failure;
+        });
+        return inside;
     }
 
     @Test
