@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.mitan.failure.Refusal;
 import org.mitan.failure.Unavailable;
 import org.slf4j.Logger;
@@ -94,6 +95,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         LOG.error("{} failed", system, e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, system + " unavailable", "The " + e.getSystem()
                 + " cannot be reached just now; try again in a few minutes.", Map.of());
+    }
+
+    /**
+     * The engine would not act on a process or task that an administrator suspended in Cockpit (the request paused,
+     * or its type). The transaction rolled back; the step can be done once the process is resumed.
+     */
+    @ExceptionHandler(SuspendedEntityInteractionException.class)
+    ResponseEntity<ProblemDetail> handle(SuspendedEntityInteractionException e) {
+        LOG.info("Refused, suspended in the engine: {}", e.getMessage());
+        return handle(Refusal.conflict("This request's process is suspended (paused by an administrator in Cockpit);"
+                + " nothing was changed. Try again once it is resumed, or ask the administrator.", Map.of()));
     }
 
     /**

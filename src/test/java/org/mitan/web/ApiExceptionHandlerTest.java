@@ -22,6 +22,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mitan.failure.Refusal;
@@ -34,6 +35,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,6 +80,12 @@ class ApiExceptionHandlerTest {
         String databaseRestarting() {
             throw new IllegalStateException("engine failed", new java.sql.SQLException("terminating connection due"
                     + " to administrator command", "57P01"));
+        }
+
+        @GetMapping("/api/suspended")
+        String suspended() {
+            throw new SuspendedEntityInteractionException("ENGINE-03043 Process Definition with id 'birth:7' is"
+                    + " suspended.");
         }
 
         @GetMapping("/api/denied")
@@ -165,11 +173,22 @@ class ApiExceptionHandlerTest {
 
     @Test
     void aClashWithConcurrentlySavedDataIsAConflict() throws Exception {
-        mvc.perform(get("/api/clash"))
+        conflict("/api/clash", "This clashes with data saved at the same moment");
+    }
+
+    @Test
+    void aStepOnASuspendedProcessIsAConflictToTryOnceItIsResumed() throws Exception {
+        conflict("/api/suspended", "This request's process is suspended (paused by an administrator in Cockpit)")
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("ENGINE-"))));
+    }
+
+    /** A 409 problem whose detail starts with {@code detailStart}. */
+    private ResultActions conflict(String path, String detailStart) throws Exception {
+        return mvc.perform(get(path))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
-                        "This clashes with data saved at the same moment")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(detailStart)));
     }
 
     @Test
