@@ -48,7 +48,11 @@ public final class BareEngine {
         this.engine = engine;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        Exits.after(BareEngine::measure, args);
+    }
+
+    private static void measure(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         long started = System.nanoTime();
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
@@ -132,7 +136,6 @@ public final class BareEngine {
             properties.store(writer, "Mitan benchmark, bare engine");
         }
         engine.close();
-        System.exit(0);
     }
 
     /** What history cleanup does to finished requests: their history, and their called processes', deleted. */

@@ -93,7 +93,11 @@ public final class LoadClient {
         this.appLog = appLog;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        Exits.after(LoadClient::measure, args);
+    }
+
+    private static void measure(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Path out = Path.of(args[2]);
         LoadClient client = new LoadClient(args[0], args[1], out.resolve("app.log"));
@@ -103,7 +107,6 @@ public final class LoadClient {
         try (var writer = Files.newBufferedWriter(out.resolve("app.properties"))) {
             properties.store(writer, "Mitan benchmark, application");
         }
-        System.exit(0);
     }
 
     /**
