@@ -311,6 +311,35 @@ class ModelIsLawIT {
         assertThat(started.getBody()).contains("Cannot resolve identifier 'requests'");
     }
 
+    /**
+     * A shared step runs only for the request whose own process calls it: another process that calls the home
+     * delivery with this request's number as business key (an administrator may deploy and start one) is refused,
+     * and no delivery is arranged.
+     */
+    @Test
+    void aSharedStepCalledByAnotherProcessForThisRequestIsRefused() {
+        ResponseEntity<String> deployed = deployRaw(steps.as("admin"), "probe-caller", """
+                <bpmn:startEvent id="StartEvent_Probe" />
+                <bpmn:sequenceFlow id="Flow_ToProbe" sourceRef="StartEvent_Probe" targetRef="CallActivity_Probe" />
+                <bpmn:callActivity id="CallActivity_Probe" calledElement="home-delivery"
+                    camunda:calledElementBinding="versionTag" camunda:calledElementVersionTag="2.0.0">
+                  <bpmn:extensionElements><camunda:in businessKey="${number}" /></bpmn:extensionElements>
+                </bpmn:callActivity>
+                """);
+        assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
+        Object statusBefore = requests.findByRequestNumber(number).orElseThrow().getStatus();
+
+        ResponseEntity<String> started = steps.as("admin").postForEntity(
+                "/engine-rest/process-definition/key/probe-caller/start",
+                Map.of("variables", Map.of("number", Map.of("value", number))), String.class);
+
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(started.getBody()).contains("is not the process of request " + number);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("home-delivery")
+                .processInstanceBusinessKey(number).count()).isZero();
+        assertThat(requests.findByRequestNumber(number).orElseThrow().getStatus()).isEqualTo(statusBefore);
+    }
+
     /** A one-task model with the element given, deployed over the REST API as Camunda Modeler does. */
     private ResponseEntity<String> deploy(TestRestTemplate as, String key, String element) {
         return deployRaw(as, key, "<bpmn:startEvent id=\"StartEvent_Probe\" />" + element);

@@ -62,6 +62,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
     private final PublishedProcessBeans publishedBeans;
     private final BodySupervision supervision;
     private final TaskRows taskRows;
+    private final ObjectProvider<ServiceRequestRepository> serviceRequests;
     private static final Logger LOG = LoggerFactory.getLogger(ProcessGuards.class);
 
     private final ApplicationEventPublisher events;
@@ -74,6 +75,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         this.publishedBeans = new PublishedProcessBeans(beans);
         this.supervision = new BodySupervision(serviceRequests);
         this.taskRows = new TaskRows(serviceRequests);
+        this.serviceRequests = serviceRequests;
     }
 
     @Override
@@ -91,7 +93,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         listeners.add(new DeploymentCompleteness());
         listeners.add(new TypeDeploymentRules());
         listeners.add(new GuardsParseListener(new TaskCompletionGuard(), supervision, taskRows,
-                cancelledRequestCloser));
+                cancelledRequestCloser, serviceRequests));
         configuration.setCustomPostBPMNParseListeners(listeners);
         List<Deployer> deployers = new ArrayList<>();
         if (configuration.getCustomPreDeployers() != null) {
@@ -177,20 +179,22 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         private final TaskListener supervision;
         private final TaskListener rows;
         private final ExecutionListener cancellation;
+        private final ObjectProvider<ServiceRequestRepository> serviceRequests;
 
         GuardsParseListener(TaskListener completionGuard, TaskListener supervision, TaskListener rows,
-                ExecutionListener cancellation) {
+                ExecutionListener cancellation, ObjectProvider<ServiceRequestRepository> serviceRequests) {
             this.completionGuard = completionGuard;
             this.supervision = supervision;
             this.rows = rows;
             this.cancellation = cancellation;
+            this.serviceRequests = serviceRequests;
         }
 
         @Override
         public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
             if (!processDefinition.isStartableInTasklist()) {
                 processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-                        new SharedStepStartGuard(processDefinition.getKey()), 0);
+                        new SharedStepStartGuard(processDefinition.getKey(), serviceRequests), 0);
             }
             processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, cancellation);
         }
