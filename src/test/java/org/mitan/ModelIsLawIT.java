@@ -312,6 +312,37 @@ class ModelIsLawIT {
     }
 
     /**
+     * The supervisor gives a request's visit to another Mitan of the body (as when its Mitan is away): the request
+     * is then that Mitan's, for the scans as for the task, and no longer the first Mitan's. Nobody else can be given
+     * the visit.
+     */
+    @Test
+    void aVisitGivenToAnotherMitanHandsThemTheRequest() throws Exception {
+        String visited = steps.register(Map.of("certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,
+                "citizenName", "Lata Sahu", "citizenPhone", phone(), "address", "House 9, Tatibandh, Raipur",
+                "preferredVisitWindow", "MORNING", "language", "hi"));
+        JsonNode visit = steps.singleTask("mitan.raipur", "Task_VisitCitizen", visited);
+        ResponseEntity<String> toKorba = steps.as("supervisor.raipur").postForEntity(
+                "/engine-rest/task/{id}/assignee", Map.of("userId", "mitan.korba"), String.class,
+                visit.path("id").asText());
+        assertThat(toKorba.getStatusCode()).as(toKorba.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        ResponseEntity<String> given = steps.as("supervisor.raipur").postForEntity(
+                "/engine-rest/task/{id}/assignee", Map.of("userId", "mitan.raipur2"), String.class,
+                visit.path("id").asText());
+
+        assertThat(given.getStatusCode()).as(given.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        byte[] scan = Scans.pdf("Birth report");
+        assertThat(steps.uploadRaw("mitan.raipur", visited, "birth-report", "report.pdf", scan).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> uploaded = steps.uploadRaw("mitan.raipur2", visited, "birth-report", "report.pdf",
+                scan);
+        assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(steps.as("mitan.raipur2").getForEntity("/api/requests/{n}", JsonNode.class, visited)
+                .getBody().findValuesAsText("milestone")).contains("MITAN_CHANGED");
+    }
+
+    /**
      * A shared step runs only for the request whose own process calls it: another process that calls the home
      * delivery with this request's number as business key (an administrator may deploy and start one) is refused,
      * and no delivery is arranged.

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.mitan.config.PublishedProcessBeans.GuardedExpressionManager;
+import org.mitan.mitan.MitanHandover;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequestRepository;
 import org.slf4j.Logger;
@@ -46,7 +47,8 @@ import org.springframework.stereotype.Component;
  * {@link ExpressionGuard});</li>
  * <li>engine commands a person asks for: {@link EngineCommandGuard} (start, modification, variables, identity
  * links, assignment);</li>
- * <li>every user task: {@link TaskCompletionGuard} on completion and {@link BodySupervision} on creation
+ * <li>every user task: {@link TaskCompletionGuard} on completion, {@link BodySupervision} on creation and
+ * {@link MitanTaskHandover} when a Mitan's task is given to another Mitan
  * (built-in listeners: the engine runs them before the model's own and also when a caller asks to skip custom
  * listeners, as Cockpit's cancel dialog does by default);</li>
  * <li>processes not startable in Tasklist (the shared steps): {@link SharedStepStartGuard} on start;</li>
@@ -62,6 +64,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
     private final PublishedProcessBeans publishedBeans;
     private final BodySupervision supervision;
     private final TaskRows taskRows;
+    private final MitanTaskHandover handover;
     private final ObjectProvider<ServiceRequestRepository> serviceRequests;
     private static final Logger LOG = LoggerFactory.getLogger(ProcessGuards.class);
 
@@ -69,12 +72,14 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
     private ProcessEngineConfigurationImpl engine;
 
     ProcessGuards(ObjectProvider<ServiceRequestRepository> serviceRequests, ObjectProvider<Requests> requests,
-            ConfigurableListableBeanFactory beans, ApplicationEventPublisher events) {
+            ObjectProvider<MitanHandover> handover, ConfigurableListableBeanFactory beans,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.cancelledRequestCloser = new CancelledRequestCloser(serviceRequests, requests);
         this.publishedBeans = new PublishedProcessBeans(beans);
         this.supervision = new BodySupervision(serviceRequests);
         this.taskRows = new TaskRows(serviceRequests);
+        this.handover = new MitanTaskHandover(handover);
         this.serviceRequests = serviceRequests;
     }
 
@@ -92,7 +97,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         listeners.add(new ModelRules(publishedBeans::containsKey));
         listeners.add(new DeploymentCompleteness());
         listeners.add(new TypeDeploymentRules());
-        listeners.add(new GuardsParseListener(new TaskCompletionGuard(), supervision, taskRows,
+        listeners.add(new GuardsParseListener(new TaskCompletionGuard(), supervision, taskRows, handover,
                 cancelledRequestCloser, serviceRequests));
         configuration.setCustomPostBPMNParseListeners(listeners);
         List<Deployer> deployers = new ArrayList<>();
@@ -178,14 +183,17 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         private final TaskListener completionGuard;
         private final TaskListener supervision;
         private final TaskListener rows;
+        private final TaskListener handover;
         private final ExecutionListener cancellation;
         private final ObjectProvider<ServiceRequestRepository> serviceRequests;
 
         GuardsParseListener(TaskListener completionGuard, TaskListener supervision, TaskListener rows,
-                ExecutionListener cancellation, ObjectProvider<ServiceRequestRepository> serviceRequests) {
+                TaskListener handover, ExecutionListener cancellation,
+                ObjectProvider<ServiceRequestRepository> serviceRequests) {
             this.completionGuard = completionGuard;
             this.supervision = supervision;
             this.rows = rows;
+            this.handover = handover;
             this.cancellation = cancellation;
             this.serviceRequests = serviceRequests;
         }
@@ -206,6 +214,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
                         completionGuard);
                 userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, supervision);
                 userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, rows);
+                userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, handover);
             }
         }
     }

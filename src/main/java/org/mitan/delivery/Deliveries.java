@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.Mitan;
+import org.mitan.mitan.MitanHandover.MitanHandedOver;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.RequestStatus;
@@ -21,6 +22,7 @@ import org.mitan.sms.SmsService;
 import org.mitan.sms.SmsValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -103,6 +105,20 @@ class Deliveries {
             requests.advance(request, RequestStatus.OUT_FOR_DELIVERY, null, "Out for delivery with " + deliverer);
         }
         return delivery;
+    }
+
+    /**
+     * A delivery not yet made follows its request to the Mitan it was handed to (the delivery task given to another
+     * Mitan): the photos and the OTP limits are theirs from then on.
+     */
+    @EventListener
+    @Transactional
+    public void follow(MitanHandedOver handover) {
+        deliveries.findByRequestId(handover.requestId()).filter(delivery -> !delivery.isDelivered())
+                .ifPresent(delivery -> {
+                    delivery.setMitanUserId(handover.toUserId());
+                    deliveries.save(delivery);
+                });
     }
 
     /**

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see a request's file (scans, certificate): auditors and administrators; the supervisors of its urban
- * body; the Mitan assigned to it; and any officer who is or was offered or assigned one of its tasks (offered to
+ * body; the active Mitan assigned to it; and any officer who is or was offered or assigned one of its tasks (offered to
  * their role at the request's body, e.g. {@code clerk-RPR}, so an officer of another body is not). The last rule follows
  * the models, so a new chain of officers needs no change here.
  */
@@ -40,8 +40,13 @@ public class RequestAccess {
                 .processInstanceBusinessKey(request.getRequestNumber()).taskHadCandidateGroup(group).count() > 0);
     }
 
+    /**
+     * The caller is the request's Mitan, and still active: a deactivated Mitan's requests wait for a supervisor to
+     * give their tasks to another Mitan ({@link MitanHandover}), who then works them.
+     */
     public boolean isAssignedMitan(Caller caller, ServiceRequest request) {
         return request.getMitanId() != null && mitans.findById(request.getMitanId())
+                .filter(Mitan::isActive)
                 .map(mitan -> mitan.getUserId().equals(caller.userId())).orElse(false);
     }
 
