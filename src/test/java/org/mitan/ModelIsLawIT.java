@@ -312,6 +312,23 @@ class ModelIsLawIT {
     }
 
     /**
+     * A form's field holds a plain value: the clerk's scrutiny outcome sent as a serialized Java object (which the
+     * engine would turn into an instance of the class named) is refused with 400 naming the field, and the task
+     * stays open.
+     */
+    @Test
+    void aFieldSentAsAnObjectIsRefusedAndTheTaskStaysOpen() {
+        ResponseEntity<String> refused = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/submit-form",
+                Map.of("variables", Map.of("scrutinyOutcome", Map.of("type", "Object", "value", "\"accepted\"",
+                        "valueInfo", Map.of("objectTypeName", "java.lang.StringBuilder",
+                                "serializationDataFormat", "application/json")))), String.class, scrutinyTaskId);
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("scrutinyOutcome was sent as another kind of value");
+        assertThat(tasks.createTaskQuery().taskId(scrutinyTaskId).count()).isOne();
+    }
+
+    /**
      * The supervisor gives a request's visit to another Mitan of the body (as when its Mitan is away): the request
      * is then that Mitan's, for the scans as for the task, and no longer the first Mitan's. Nobody else can be given
      * the visit.

@@ -1,6 +1,7 @@
 package org.mitan.config;
 
 import java.lang.reflect.Field;
+import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -25,6 +27,9 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.mitan.web.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +90,10 @@ class EngineCommandGuard extends CommandInterceptor {
 
     /** Set while a check runs: the engine calls it makes (looking up groups and forms) are the guard's own. */
     private static final ThreadLocal<Boolean> CHECKING = ThreadLocal.withInitial(() -> false);
+
+    /** The value types a form's fields give. */
+    private static final Set<ValueType> PLAIN_TYPES = Set.of(ValueType.STRING, ValueType.BOOLEAN, ValueType.SHORT,
+            ValueType.INTEGER, ValueType.LONG, ValueType.DOUBLE, ValueType.DATE, ValueType.NULL);
 
     private final Supplier<IdentityService> identity;
     private final Function<Authentication, Set<String>> groupsOf;
@@ -165,6 +174,10 @@ class EngineCommandGuard extends CommandInterceptor {
         if (others != null) {
             throw new AuthorizationException(others);
         }
+        String notPlain = notPlain(variables);
+        if (notPlain != null) {
+            throw new BadUserRequestException(notPlain);
+        }
     }
 
     private void checkCompletion(String taskId, Map<String, Object> variables) {
@@ -175,6 +188,44 @@ class EngineCommandGuard extends CommandInterceptor {
         if (others != null) {
             throw new TaskCompletionRefused(others);
         }
+        String notPlain = notPlain(variables);
+        if (notPlain != null) {
+            throw new TaskCompletionRefused(notPlain);
+        }
+    }
+
+    /**
+     * Why values that no form field gives are refused, or null when there are none. A form sends text, numbers,
+     * yes/no and dates; an object (which the engine would turn into an instance of whatever class the sender names),
+     * JSON, XML, a file or bytes would pass every check a field's text gets.
+     */
+    private static String notPlain(Map<String, Object> variables) {
+        if (variables == null) {
+            return null;
+        }
+        Set<String> named = new TreeSet<>();
+        for (String name : variables.keySet()) {
+            // a map of typed values gives each as sent: its plain Java view would deserialize an object
+            Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+            if (!plain(value)) {
+                named.add(name);
+            }
+        }
+        if (named.isEmpty()) {
+            return null;
+        }
+        return "A form's fields hold text, numbers, yes or no and dates; " + String.join(", ", named)
+                + (named.size() == 1 ? " was" : " were") + " sent as another kind of value (an object, JSON, XML,"
+                + " a file or bytes). Send the value as its field gives it.";
+    }
+
+    private static boolean plain(Object value) {
+        if (value instanceof TypedValue typed) {
+            return typed.getType() == null ? plain(typed.getValue()) : PLAIN_TYPES.contains(typed.getType());
+        }
+        return value == null || value instanceof String || value instanceof Boolean || value instanceof Short
+                || value instanceof Integer || value instanceof Long || value instanceof Double
+                || value instanceof Date;
     }
 
     /** Why variables outside the fields are refused, or null when there are none. */
