@@ -280,6 +280,16 @@ class TenthTypeWithoutJavaIT {
                 "doorstep-visit", "is shared by every type and comes with the application");
     }
 
+    /** The shared payment step's waits are timed by the type's steps table: tables without their rows are refused. */
+    @Test
+    void tablesWithoutTheRowsOfTheSharedPaymentsWaitsAreRefused() throws IOException {
+        String tables = Files.readString(Path.of("processes/gumasta-licence.dmn")).replaceFirst(
+                "(?s)<rule id=\"Rule_GumastaLicenceSteps_AwaitPayment\">.*?</rule>", "");
+
+        refused(Map.of("gumasta-licence.dmn", tables.getBytes(StandardCharsets.UTF_8)),
+                "gumasta-licence-steps has no row for task 'Task_AwaitPayment'");
+    }
+
     /** The deployment is refused with 400 naming what to fix; no deployment is stored and nothing changes. */
     private void refused(Map<String, byte[]> files, String... named) {
         long deployments = repository.createDeploymentQuery().count();

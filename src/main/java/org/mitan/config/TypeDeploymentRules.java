@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
@@ -19,6 +21,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -35,7 +38,8 @@ import org.mitan.catalogue.TypeTables;
  * <li>a certificate process comes with, or finds already deployed, its tables {@code <key>.dmn}
  * ({@link TypeTables}): the names in English and Hindi, the days, and a row for every user task the request meets,
  * in its own model and in the shared processes it calls, with a role where the task asks
- * {@code ${steps.group(execution)}};</li>
+ * {@code ${steps.group(execution)}}, and for every step an expression names, such as the payment's waits
+ * ({@code ${steps.reminder(execution, 'Task_AwaitPayment')}});</li>
  * </ul>
  * The tables deployed alone (Modeler's "deploy changed only" after editing only the DMN), and what a deployment may
  * hold at all (its own files only), are {@link DeploymentOwnership}'s to check.
@@ -45,6 +49,9 @@ class TypeDeploymentRules extends AbstractBpmnParseListener {
     private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
     private static final String BPMN = BpmnParser.BPMN20_NS;
     private static final String ROUTED_BY_STEPS = "steps.group(";
+    /** A step named in an expression: {@code steps.reminder(execution, 'Task_AwaitPayment')}, its method and task. */
+    private static final Pattern NAMED_STEP = Pattern.compile(
+            "steps\\.(\\w+)\\(\\s*execution\\s*,\\s*'([^']+)'\\s*\\)");
 
     @Override
     public void parseProcess(Element process, ProcessDefinitionEntity definition) {
@@ -62,7 +69,7 @@ class TypeDeploymentRules extends AbstractBpmnParseListener {
                         + TypeTables.documentsDecision(key) + " together with the model");
             } else {
                 Map<String, Boolean> tasks = new LinkedHashMap<>();
-                userTasks(process, tasks);
+                ownSteps(process, tasks);
                 calledTasks(process, tasks);
                 for (String problem : problems(key, tables.get(), tasks)) {
                     violations.add(process, problem);
@@ -94,13 +101,34 @@ class TypeDeploymentRules extends AbstractBpmnParseListener {
         return problems;
     }
 
-    private static void userTasks(Element element, Map<String, Boolean> tasks) {
+    /** The model's own user tasks, and the steps its expressions name. */
+    private static void ownSteps(Element element, Map<String, Boolean> tasks) {
         if (BPMN.equals(element.getUri()) && "userTask".equals(element.getTagName())) {
             String groups = element.attributeNS(CAMUNDA, "candidateGroups");
-            tasks.put(element.attribute("id"), groups != null && groups.contains(ROUTED_BY_STEPS));
+            tasks.merge(element.attribute("id"), groups != null && groups.contains(ROUTED_BY_STEPS),
+                    Boolean::logicalOr);
         }
+        for (String attribute : element.attributes()) {
+            namedSteps(element.attribute(attribute), tasks);
+        }
+        namedSteps(element.getText(), tasks);
         for (Element child : element.elements()) {
-            userTasks(child, tasks);
+            ownSteps(child, tasks);
+        }
+    }
+
+    /**
+     * The steps an expression names by task id, which need their row as a user task does: a timer's
+     * {@code ${steps.reminder(execution, 'Task_AwaitPayment')}} on a receive task; with a role for
+     * {@code steps.group}.
+     */
+    private static void namedSteps(String text, Map<String, Boolean> tasks) {
+        if (text == null || !text.contains("steps.")) {
+            return;
+        }
+        Matcher step = NAMED_STEP.matcher(text);
+        while (step.find()) {
+            tasks.merge(step.group(2), "group".equals(step.group(1)), Boolean::logicalOr);
         }
     }
 
@@ -138,6 +166,7 @@ class TypeDeploymentRules extends AbstractBpmnParseListener {
             String groups = task.getCamundaCandidateGroups();
             tasks.putIfAbsent(task.getId(), groups != null && groups.contains(ROUTED_BY_STEPS));
         }
+        namedSteps(Bpmn.convertToString(model), tasks);
     }
 
     /** The tasks of the type's latest deployed model and of the shared processes it calls. */
