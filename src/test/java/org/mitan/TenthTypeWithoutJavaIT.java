@@ -280,6 +280,18 @@ class TenthTypeWithoutJavaIT {
                 "doorstep-visit", "is shared by every type and comes with the application");
     }
 
+    @Test
+    void tablesDeployedAloneMayNotCarryATableOfAnotherType() throws IOException {
+        Matcher birthFees = Pattern.compile("(?s)  <decision id=\"birth-certificate-fees\".*?</decision>\n")
+                .matcher(Files.readString(Path.of("processes/birth-certificate.dmn")));
+        assertThat(birthFees.find()).isTrue();
+        String tables = new String(TenthType.deploymentResources().get(TenthType.TABLES), StandardCharsets.UTF_8)
+                .replace("  <dmndi:DMNDI>", birthFees.group() + "  <dmndi:DMNDI>");
+
+        refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)), "more than one type",
+                "birth-certificate: birth-certificate-fees", "deploy each type's files on their own");
+    }
+
     /** The shared payment step's waits are timed by the type's steps table: tables without their rows are refused. */
     @Test
     void tablesWithoutTheRowsOfTheSharedPaymentsWaitsAreRefused() throws IOException {

@@ -2,15 +2,25 @@ package org.mitan.config;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.DeploymentQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -32,7 +42,10 @@ import org.mitan.catalogue.TypeTables;
  * <li>no process or form that an application's own deployment ({@value ModelDeployments#SHARED}) ever brought: the
  * doorstep visit, the home delivery and the common forms change with the application;</li>
  * <li>a deployment with a certificate process {@code <key>} holds only that process and its own forms and tables,
- * named {@code <key>-...}: a copied form or table of another type would become that type's latest version.</li>
+ * named {@code <key>-...}: a copied form or table of another type would become that type's latest version;</li>
+ * <li>a deployment of forms and tables alone (Modeler's "deploy changed only" after editing only those) holds the
+ * files of one type at most: a file named after a type ({@code <key>-...}, the type whose tables
+ * {@code <key>-service} are deployed or come along) is that type's.</li>
  * </ul>
  * The application's own start-up deployments are made by no one and are not checked here.
  */
@@ -91,6 +104,7 @@ class DeploymentOwnership implements Deployer {
     private static List<String> notItsOwn(CommandContext context, DeploymentCompleteness.Contents contents) {
         List<String> problems = new ArrayList<>();
         List<String> shared = sharedDeployments(context);
+        List<String> types = contents.certificateProcesses();
         for (String process : contents.processes()) {
             if (shared.stream().anyMatch(id -> context.getProcessDefinitionManager()
                     .findProcessDefinitionByDeploymentAndKey(id, process) != null)) {
@@ -103,10 +117,16 @@ class DeploymentOwnership implements Deployer {
                 problems.add("form '" + form + "' is shared by every type and comes with the application");
             }
         }
-        List<String> types = contents.certificateProcesses();
         if (types.size() > 1) {
             problems.add("it holds the types " + types + ": deploy each type on its own");
-        } else if (types.size() == 1) {
+        } else if (types.isEmpty()) {
+            Map<String, Set<String>> filesByType = filesByType(context, contents);
+            if (filesByType.size() > 1) {
+                problems.add("it holds files of more than one type (" + filesByType.entrySet().stream()
+                        .map(type -> type.getKey() + ": " + String.join(", ", type.getValue()))
+                        .collect(Collectors.joining("; ")) + "): deploy each type's files on their own");
+            }
+        } else {
             String key = types.get(0);
             contents.processes().stream().filter(process -> !process.equals(key)).forEach(process -> problems.add(
                     "it also holds process '" + process + "': a type's deployment holds its own model only"));
@@ -117,6 +137,31 @@ class DeploymentOwnership implements Deployer {
                             + "'s own tables (named " + key + "-...)"));
         }
         return problems;
+    }
+
+    /**
+     * The deployment's forms and tables by the type they are named after ({@code <key>-...}, the longest such key):
+     * the types whose tables are deployed, or come in this deployment. A file named after no type changes none.
+     */
+    private static Map<String, Set<String>> filesByType(CommandContext context,
+            DeploymentCompleteness.Contents contents) {
+        DecisionDefinitionQueryImpl query = new DecisionDefinitionQueryImpl();
+        query.decisionDefinitionKeyLike("%" + TypeTables.SERVICE).latestVersion();
+        Set<String> keys = new TreeSet<>();
+        List<DecisionDefinition> deployed = context.runWithoutAuthorization(
+                () -> context.getDecisionDefinitionManager().findDecisionDefinitionsByQueryCriteria(query, null));
+        Stream.concat(deployed.stream().map(DecisionDefinition::getKey), contents.decisions().stream())
+                .filter(decision -> decision.endsWith(TypeTables.SERVICE))
+                .map(decision -> decision.substring(0, decision.length() - TypeTables.SERVICE.length()))
+                .forEach(keys::add);
+        Map<String, Set<String>> byType = new TreeMap<>();
+        Stream.concat(contents.forms().stream(), contents.decisions().stream()).forEach(file -> typeNamed(file, keys)
+                .ifPresent(key -> byType.computeIfAbsent(key, type -> new TreeSet<>()).add(file)));
+        return byType;
+    }
+
+    private static Optional<String> typeNamed(String file, Set<String> keys) {
+        return keys.stream().filter(key -> file.startsWith(key + "-")).max(Comparator.comparingInt(String::length));
     }
 
     /** Every deployment the application made of what it shares, whichever version is the latest now. */
