@@ -24,7 +24,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * that names the holder, the legal time limit in days and the visits before an unanswered request is closed;</li>
  * <li>{@code <key>-steps}: one row per user task a request meets, by task id: the role that works on it (empty for
  * the request's own Mitan), its days before the supervisor is reminded, its name in English and Hindi;</li>
- * <li>{@code <key>-documents}: one row per document the Mitan collects (read by the documents checklist);</li>
+ * <li>{@code <key>-documents}: one row per document the Mitan collects, for the type in its first column (evaluated
+ * by the documents checklist; checked here for a row of the type, a document type and both labels);</li>
  * <li>{@code <key>-fees} (optional; types written before fees have none): one row per fee a request carries, by fee
  * code: the amount in whole rupees and its name in English and Hindi. A type that has the table must have the row
  * {@code mitan-service} (the Mitan service fee); any other row (e.g. {@code late-registration}) is the type's own.</li>
@@ -50,6 +51,7 @@ public final class TypeTables {
     static final String LABEL = "label";
     static final String LABEL_HI = "labelHi";
     static final String RUPEES = "rupees";
+    static final String DOCUMENT_TYPE = "documentType";
 
     /** A role is a group family: lower-case words joined by dashes, e.g. {@code revenue-inspector}. */
     public static final String ROLE_PATTERN = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
@@ -82,7 +84,10 @@ public final class TypeTables {
         List<String> problems = new ArrayList<>();
         Table service = table(model, serviceDecision(key), problems);
         Table steps = table(model, stepsDecision(key), problems);
-        table(model, documentsDecision(key), problems); // read by the documents checklist; here it must exist
+        Table documents = table(model, documentsDecision(key), problems);
+        if (documents != null) {
+            documents(documents, key, problems);
+        }
         if (service == null || steps == null) {
             throw new UnreadableTypeTables(key, problems);
         }
@@ -120,6 +125,33 @@ public final class TypeTables {
             throw new UnreadableTypeTables(key, problems);
         }
         return new CertificateType(key, name, department, holder, legalDueDays, maxVisits, stepsById, fees);
+    }
+
+    /**
+     * The documents table must hold rows for this type: a copied table whose first column still names the type it
+     * was copied from would leave the Mitan's checklist empty, found only when the first visit is opened. A row whose
+     * first column is more than one literal is the engine's to evaluate, and counted.
+     */
+    private static void documents(Table table, String key, List<String> problems) {
+        int rows = 0;
+        for (Map<String, String> row : table.rows()) {
+            String type = row.get(Table.INPUT);
+            if (type != null && !type.equals(key) && !type.contains("\"")) {
+                continue;
+            }
+            rows++;
+            String documentType = blankToNull(row.get(DOCUMENT_TYPE));
+            if (documentType == null) {
+                problems.add("row " + rows + " of table '" + table.id() + "' names no document type (column "
+                        + DOCUMENT_TYPE + ")");
+            }
+            String where = table.id() + " row " + (documentType == null ? String.valueOf(rows) : documentType);
+            names(row, LABEL, LABEL_HI, where, problems);
+        }
+        if (rows == 0) {
+            problems.add("table '" + table.id() + "' has no row for certificate type '" + key + "': write \"" + key
+                    + "\" in its first column (rows copied from another type still name that type)");
+        }
     }
 
     private static List<Fee> fees(DmnModelInstance model, String key, List<String> problems) {

@@ -129,6 +129,35 @@ class TypeTablesTest {
                         .anySatisfy(problem -> assertThat(problem).contains("home-visit").contains("labelHi")));
     }
 
+    @Test
+    void aDocumentsTableCopiedWithoutRenamingItsTypeIsRefusedBeforeAVisitFindsItEmpty() throws IOException {
+        String copied = Files.readString(Path.of("processes/residence-certificate.dmn"))
+                .replace("\"residence-certificate-", "\"trade-licence-");
+
+        assertThatThrownBy(() -> TypeTables.read(parse(copied), "trade-licence"))
+                .isInstanceOfSatisfying(TypeTables.UnreadableTypeTables.class, unreadable -> assertThat(
+                        unreadable.problems()).singleElement().asString().contains("trade-licence-documents")
+                        .contains("no row for certificate type 'trade-licence'")
+                        .contains("write \"trade-licence\" in its first column"));
+        assertThat(TypeTables.read(parse(copied.replace("<text>\"residence-certificate\"</text>",
+                "<text>\"trade-licence\"</text>")), "trade-licence").key()).isEqualTo("trade-licence");
+    }
+
+    @Test
+    void aDocumentRowWithoutItsTypeOrItsHindiLabelIsRefusedNamingEach() throws IOException {
+        String text = Files.readString(Path.of("processes/birth-certificate.dmn"))
+                .replace("<text>\"birth-report\"</text>", "<text>\"\"</text>")
+                .replace("<text>\"अस्पताल या सूचक की जन्म रिपोर्ट\"</text>", "<text></text>");
+
+        assertThatThrownBy(() -> TypeTables.read(parse(text), "birth-certificate"))
+                .isInstanceOfSatisfying(TypeTables.UnreadableTypeTables.class, unreadable -> assertThat(
+                        unreadable.problems()).hasSize(2)
+                        .anySatisfy(problem -> assertThat(problem).contains("row 1 of table"
+                                + " 'birth-certificate-documents' names no document type"))
+                        .anySatisfy(problem -> assertThat(problem).contains("birth-certificate-documents row 1")
+                                .contains("labelHi")));
+    }
+
     static DmnModelInstance file(String key) throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("processes", key + ".dmn"))) {
             return Dmn.readModelFromStream(in);
