@@ -59,8 +59,7 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
             missing.add(process, "a process called by version tag changed, but its tag '" + tag + "' is already"
                     + " deployed: give the changed model a new camunda:versionTag and call that tag");
         }
-        missing.refuseIfAny(definition.getKey(), "Deploy the model together with the files it links by deployment"
-                + " (in Camunda Modeler: add them to the deployment, or untick 'deploy changed only').");
+        missing.refuseIfAny(definition.getKey(), "");
     }
 
     private static void walk(Element element, Contents contents, ModelViolations missing) {
@@ -75,13 +74,15 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
             if (called != null && !called.contains("${") && (binding == null || DEPLOYMENT.equals(binding))
                     && !contents.processes().contains(called)) {
                 missing.add(element, "calls process '" + called + "' by deployment, but this deployment has no"
-                        + " such process (add " + called + ".bpmn)");
+                        + " such process: call it by version tag (Called element, Binding 'version tag'; the README's"
+                        + " Process catalogue lists the shared processes' tags)");
             } else if (called != null && !called.contains("${") && VERSION_TAG.equals(binding)
                     && !contents.processes().contains(called) && (tag == null || Context.getCommandContext()
                             .getProcessDefinitionManager().findProcessDefinitionByKeyVersionTagAndTenantId(called,
                                     tag, null) == null)) {
                 missing.add(element, "calls process '" + called + "' with version tag '" + tag + "', which is not"
-                        + " deployed (the shared processes come with the application; ask which tag it has)");
+                        + " deployed: use a tag that is (the README's Process catalogue lists the shared processes'"
+                        + " tags; Cockpit's Processes page shows the deployed versions)");
             } else if (called != null && !called.contains("${") && LATEST.equals(binding)
                     && !contents.processes().contains(called) && Context.getCommandContext()
                             .getProcessDefinitionManager().findLatestProcessDefinitionByKey(called) == null) {
@@ -112,7 +113,8 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
             return Optional.empty();
         }
         return Optional.of("links " + kind + " '" + id + "' by deployment, but this deployment has no " + kind
-                + " with that id (add " + id + ("form".equals(kind) ? ".form" : ".dmn") + ")");
+                + " with that id: add " + id + ("form".equals(kind) ? ".form" : ".dmn") + " to the deployment (in"
+                + " Camunda Modeler's deploy dialog, include it as an additional file), or bind it to 'latest'");
     }
 
 
