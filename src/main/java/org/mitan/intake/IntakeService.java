@@ -38,8 +38,8 @@ public class IntakeService {
     /** The partial unique index that allows one open request per phone and certificate type. */
     static final String OPEN_REQUEST_INDEX = "service_request_open_per_phone_and_type";
 
-    /** Request numbers count per calendar year in India, whatever the server's zone. */
-        private static final int FEEDBACK_CODE_BYTES = 15;
+    /** The citizen's feedback code: 15 random bytes, 20 characters in URL-safe Base64. */
+    private static final int FEEDBACK_CODE_BYTES = 15;
 
     private final RegistrationValidator validator;
     private final ServiceRequestRepository requests;
