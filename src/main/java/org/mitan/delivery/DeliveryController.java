@@ -102,11 +102,13 @@ class DeliveryController {
     OtpSent resendOtp(@PathVariable String number) {
         Caller caller = Caller.current();
         ServiceRequest request = requests.require(number);
-        if (!caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode()) && !access.isAssignedMitan(caller, request)) {
+        // the body's own supervisors as well as the state-wide ones: either may unlock a locked delivery
+        boolean supervisor = caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode());
+        if (!supervisor && !access.isAssignedMitan(caller, request)) {
             throw Refusal.notAllowed("Only the Mitan delivering request " + number
                     + " or a supervisor may send a new OTP.");
         }
-        Delivery delivery = deliveries.resendOtp(number, caller.userId(), caller.inAnyGroup(Roles.SUPERVISOR));
+        Delivery delivery = deliveries.resendOtp(number, caller.userId(), supervisor);
         return new OtpSent(number, delivery.getOtpSentCount(), delivery.getOtpSentAt(),
                 "A new OTP has been sent to the citizen's phone; the earlier one no longer works.");
     }

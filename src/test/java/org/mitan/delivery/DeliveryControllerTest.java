@@ -100,6 +100,24 @@ class DeliveryControllerTest {
     }
 
     @Test
+    @WithMockUser(username = "supervisor.raipur", authorities = "GROUP_supervisor-RPR")
+    void theBodysOwnSupervisorSendsItAsASupervisorSoThatALockedDeliveryIsUnlocked() throws Exception {
+        when(deliveries.resendOtp("RPR-2026-000042", "supervisor.raipur", true)).thenReturn(resent());
+
+        mvc.perform(post(URL)).andExpect(status().isAccepted());
+        verify(deliveries).resendOtp("RPR-2026-000042", "supervisor.raipur", true);
+    }
+
+    @Test
+    @WithMockUser(username = "supervisor.korba", authorities = "GROUP_supervisor-KRB")
+    void aSupervisorOfAnotherBodyMayNot() throws Exception {
+        mvc.perform(post(URL))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("RPR-2026-000042")));
+        verifyNoInteractions(deliveries);
+    }
+
+    @Test
     @WithMockUser(username = "mitan-other", authorities = "GROUP_mitan")
     void anotherMitanMayNot() throws Exception {
         when(access.isAssignedMitan(any(), any())).thenReturn(false);
