@@ -48,11 +48,7 @@ class HostileRequestsIT {
     @Test
     void aCrossSiteUploadToAPercentEncodedPathIsRefusedAndStoresNothing() throws IOException {
         ServiceRequest request = requestOfMitanRaipur();
-        String pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids []"
-                + " /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-        String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nbirth-report\r\n"
-                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + BOUNDARY + "--\r\n";
+        String body = pdfUpload();
 
         for (String path : new String[] {"/%61pi/requests/", "/api/requests/", "/%41PI/requests/"}) {
             Response response = send("POST " + path + request.getRequestNumber() + "/documents HTTP/1.1",
@@ -63,6 +59,34 @@ class HostileRequestsIT {
             assertThat(response.status).as(path + ": " + response.body).isBetween(400, 499);
             assertThat(response.header("content-type")).as(path).startsWith("application/problem+json");
         }
+        assertThat(documents.findByRequestIdOrderByUploadedAtAsc(request.getId())).isEmpty();
+    }
+
+    /**
+     * A body declared multipart that cannot be read as one (no boundary, cut off before its end) is a 400 saying to
+     * send the file again, not an internal error, wherever it is sent: Tomcat parses it before any controller runs.
+     */
+    @Test
+    void aMultipartBodyThatCannotBeReadIsA400ToSendTheFileAgainOnEveryPath() throws IOException {
+        ServiceRequest request = requestOfMitanRaipur();
+        String upload = "POST /api/requests/" + request.getRequestNumber() + "/documents HTTP/1.1";
+        String whole = pdfUpload();
+        Map<String, Response> answers = new LinkedHashMap<>();
+        answers.put("no boundary", send(upload, Map.of("Authorization", basic("mitan.raipur"),
+                "Content-Type", "multipart/form-data"), whole));
+        answers.put("cut off", send(upload, Map.of("Authorization", basic("mitan.raipur"),
+                "Content-Type", "multipart/form-data; boundary=" + BOUNDARY),
+                whole.substring(0, whole.indexOf("%%EOF"))));
+        for (String publicCall : new String[] {"POST /feedback/", "GET /status/", "GET /verify/"}) {
+            answers.put(publicCall, send(publicCall + "aBcD3fGh1jKlMn0p HTTP/1.1",
+                    Map.of("Content-Type", "multipart/form-data"), "--" + BOUNDARY));
+        }
+
+        answers.forEach((what, response) -> {
+            assertThat(response.status).as(what + ": " + response.body).isEqualTo(400);
+            assertThat(response.header("content-type")).as(what).startsWith("application/problem+json");
+            assertThat(response.body).as(what).contains("not a complete multipart form", "Send the file again");
+        });
         assertThat(documents.findByRequestIdOrderByUploadedAtAsc(request.getId())).isEmpty();
     }
 
@@ -149,6 +173,15 @@ class HostileRequestsIT {
                 "वार्ड 3, कोटा, रायपुर");
         assertThat(send("POST /api/requests HTTP/1.1", Map.of("Authorization", basic("callcentre"),
                 "Content-Type", "application/json; charset=utf-8"), devanagari).status).isEqualTo(201);
+    }
+
+    /** A well-formed upload of a small PDF as the scan {@code birth-report}, framed by {@link #BOUNDARY}. */
+    private static String pdfUpload() {
+        String pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids []"
+                + " /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nbirth-report\r\n"
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + BOUNDARY + "--\r\n";
     }
 
     private ServiceRequest requestOfMitanRaipur() {

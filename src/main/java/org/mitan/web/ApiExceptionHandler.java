@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -225,6 +226,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             org.springframework.web.context.request.WebRequest request) {
         return ResponseEntity.badRequest()
                 .body(handle(Refusal.invalid(Map.of(e.getParameterName(), "is missing"))).getBody());
+    }
+
+    /**
+     * A body sent as {@code multipart/form-data} that cannot be read as one: no boundary, or cut off before its
+     * closing boundary. The servlet container fails to parse it before any controller runs (on every path the
+     * dispatcher serves, the public ones included); nothing was read, so nothing changed. A file over the limit is
+     * {@link #handleMaxUploadSizeExceededException}'s.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handle(MultipartException e) {
+        LOG.info("Multipart body refused: {}", e.getMostSpecificCause().getMessage());
+        return handle(new Refusal(Refusal.Kind.INVALID, "Incomplete upload", "The upload's body is not a complete"
+                + " multipart form (multipart/form-data with its boundary, each part, and the closing boundary);"
+                + " nothing was saved. Send the file again."));
     }
 
     @Override

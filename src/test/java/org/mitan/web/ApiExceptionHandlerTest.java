@@ -6,11 +6,13 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -38,7 +40,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ApiExceptionHandlerTest {
@@ -86,6 +91,18 @@ class ApiExceptionHandlerTest {
         String suspended() {
             throw new SuspendedEntityInteractionException("ENGINE-03043 Process Definition with id 'birth:7' is"
                     + " suspended.");
+        }
+
+        @PostMapping("/api/upload-cut-off")
+        String uploadCutOff() {
+            throw new MultipartException("Failed to parse multipart servlet request",
+                    new IOException("org.apache.tomcat.util.http.fileupload.MultipartStream$MalformedStreamException:"
+                            + " Stream ended unexpectedly"));
+        }
+
+        @PostMapping("/api/upload-too-large")
+        String uploadTooLarge() {
+            throw new MaxUploadSizeExceededException(-1);
         }
 
         @GetMapping("/api/denied")
@@ -224,6 +241,26 @@ class ApiExceptionHandlerTest {
 
         assertThat(log.getOut()).contains("Document store failed")
                 .contains("Object store at http://minio:9000 could not write");
+    }
+
+    @Test
+    void anUploadWhoseMultipartBodyCannotBeReadIsA400ToSendTheFileAgain() throws Exception {
+        mvc.perform(post("/api/upload-cut-off"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Incomplete upload"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("not a complete multipart form"),
+                        org.hamcrest.Matchers.containsString("nothing was saved. Send the file again."))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("MalformedStreamException"))));
+    }
+
+    @Test
+    void aFileOverTheLimitIsStillA413() throws Exception {
+        mvc.perform(post("/api/upload-too-large"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.title").value("File too large"));
     }
 
     @Test
