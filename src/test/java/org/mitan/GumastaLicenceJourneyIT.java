@@ -264,7 +264,7 @@ class GumastaLicenceJourneyIT extends TypeJourney {
     }
 
     /** As the gateway signs: HMAC-SHA256 of the body's bytes, in hex, after "sha256=". */
-    private static String sign(String secret, String body) throws Exception {
+    static String sign(String secret, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));

@@ -10,14 +10,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.mitan.document.DocumentRepository;
 import org.mitan.mitan.MitanRepository;
+import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.process.ProcessKeys;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.ServiceRequest;
@@ -43,6 +46,8 @@ class HostileRequestsIT {
     MitanRepository mitans;
     @Autowired
     DocumentRepository documents;
+    @Autowired
+    UrbanBodyRepository bodies;
 
     /** Hole 6: {@code /%61pi/} is {@code /api/} to Tomcat and Spring, but was not to the cross-site guard. */
     @Test
@@ -147,14 +152,12 @@ class HostileRequestsIT {
     /** Holes 9 and 12 on the running application: each refusal is a 400 naming the field, and nothing is stored. */
     @Test
     void sloppyRegistrationsAreRefusedNamingTheFieldAndRegisterNothing() throws IOException {
-        String phone = "9" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
-        String valid = "{\"certificateType\": \"birth-certificate\", \"bodyCode\": \"RPR\", \"ward\": 3,"
-                + " \"citizenName\": \"Rekha Markam\", \"citizenPhone\": \"" + phone + "\","
-                + " \"address\": \"Kota, Raipur\", \"preferredVisitWindow\": \"MORNING\"}";
+        String phone = randomMobile();
+        String valid = registration(phone);
         Map<String, String> sloppy = new LinkedHashMap<>();
         sloppy.put(valid + " {\"x\": 1}", "Malformed JSON");
         sloppy.put(valid.replace("\"ward\": 3,", "\"ward\": 3, \"citizenName\": \"Other\","), "names a field twice");
-        sloppy.put(valid.replace("Rekha Markam", "Rekha\\u0000Markam"), "citizenName contains a control character");
+        sloppy.put(valid.replace("Rekha Markam", "Rekha\\u0007Markam"), "citizenName contains a control character");
         sloppy.put(valid.replace("Rekha Markam", "\\u200B\\u200B"), "citizenName contains an invisible character");
         sloppy.put(valid.replace("Kota, Raipur", "\\u200D"), "address has no letter in it");
         sloppy.put(valid.replace(phone, "0771-2345678"), "citizenPhone looks like a landline number");
@@ -173,6 +176,87 @@ class HostileRequestsIT {
                 "वार्ड 3, कोटा, रायपुर");
         assertThat(send("POST /api/requests HTTP/1.1", Map.of("Authorization", basic("callcentre"),
                 "Content-Type", "application/json; charset=utf-8"), devanagari).status).isEqualTo(201);
+    }
+
+    /**
+     * PostgreSQL keeps no NUL character (U+0000) in text, and a query with one fails before the checks that would name
+     * the field (an internal error for a type, a misleading conflict for a body code): any text the API takes with
+     * one, in a JSON body, a query parameter or a form field, is a 400 naming the field, and nothing changes.
+     */
+    @Test
+    void aNulCharacterInAnyTextIsA400NamingTheFieldAndChangesNothing() throws Exception {
+        String phone = randomMobile();
+        String valid = registration(phone);
+        ServiceRequest request = requestOfMitanRaipur();
+        String number = request.getRequestNumber();
+        String raipurPhone = bodies.findById("RPR").orElseThrow().getSupervisorPhone();
+        Set<Integer> raipurWards = Set.copyOf(mitans.findByUserId("mitan.raipur").orElseThrow().getWards());
+        String paid = "{\"paymentId\": \"pay_\\u0000\", \"status\": \"PAID\", \"amount\": 10000,"
+                + " \"receiptNumber\": \"RCPT-1\"}";
+        Map<String, String> signed = new LinkedHashMap<>(json(null));
+        signed.put("X-Payment-Signature", GumastaLicenceJourneyIT.sign(GumastaLicenceJourneyIT.SECRET, paid));
+        List<Attempt> attempts = List.of(
+                new Attempt("POST /api/requests", json("callcentre"),
+                        valid.replace("birth-certificate", "birth-certificate\\u0000"), "certificateType"),
+                new Attempt("POST /api/requests", json("callcentre"), valid.replace("\"RPR\"", "\"RPR\\u0000\""),
+                        "bodyCode"),
+                new Attempt("POST /api/bodies", json("admin"), "{\"code\": \"NUL\\u0000\", \"nameEn\": \"Nul\","
+                        + " \"nameHi\": \"नल\", \"district\": \"Raipur\", \"kind\": \"NAGAR_PANCHAYAT\", \"wards\": 5}",
+                        "code"),
+                new Attempt("PATCH /api/bodies/RPR", json("admin"), "{\"supervisorPhone\": \"98765\\u000043210\"}",
+                        "supervisorPhone"),
+                new Attempt("POST /api/mitans", json("admin"), "{\"bodyCode\": \"RPR\", \"name\": \"Kamla Rathia\","
+                        + " \"phone\": \"9876500011\", \"userId\": \"mitan.raipur\\u0000\", \"wards\": [3]}",
+                        "userId"),
+                new Attempt("PATCH /api/mitans/mitan.raipur", json("admin"), "{\"wards\": [\"1-35\\u0000\"]}",
+                        "wards.[0]"),
+                new Attempt("GET /api/mitans?body=RPR%00", json("admin"), null, "body"),
+                new Attempt("POST /api/requests/" + number + "/fees/mitan-service/collected", json("mitan.raipur"),
+                        "{\"mode\": \"UPI\", \"upiReference\": \"123456789012\\u0000\"}", "upiReference"),
+                new Attempt("POST /api/requests/" + number + "/documents", Map.of("Authorization",
+                        basic("mitan.raipur"), "Content-Type", "multipart/form-data; boundary=" + BOUNDARY),
+                        pdfUpload().replace("birth-report\r\n", "birth-report\u0000\r\n"), "type"),
+                new Attempt("POST /feedback/aBcD3fGh1jKlMn0p", json(null), "{\"rating\": 5, \"comment\": \"x\\u0000\"}",
+                        "comment"),
+                new Attempt("POST /api/payments/callback", signed, paid, "paymentId"));
+
+        for (Attempt attempt : attempts) {
+            Response response = send(attempt.call() + " HTTP/1.1", attempt.headers(), attempt.body());
+
+            assertThat(response.status).as(attempt.call() + ": " + response.body).isEqualTo(400);
+            assertThat(response.header("content-type")).as(attempt.call()).startsWith("application/problem+json");
+            assertThat(response.body).as(attempt.call())
+                    .contains(attempt.field() + " contains a NUL character (U+0000)");
+        }
+        assertThat(send("GET /api/requests/RPR%00 HTTP/1.1", json("admin"), null).status)
+                .as("a NUL in the path").isEqualTo(400);
+        assertThat(requests.findAll()).noneMatch(registered -> phone.equals(registered.getCitizenPhone()));
+        assertThat(bodies.findById("NUL")).isEmpty();
+        assertThat(bodies.findById("RPR").orElseThrow().getSupervisorPhone()).isEqualTo(raipurPhone);
+        assertThat(mitans.findByUserId("mitan.raipur").orElseThrow().getWards())
+                .containsExactlyInAnyOrderElementsOf(raipurWards);
+        assertThat(documents.findByRequestIdOrderByUploadedAtAsc(request.getId())).isEmpty();
+    }
+
+    /** A call as sent byte for byte, and the field its refusal must name. */
+    record Attempt(String call, Map<String, String> headers, String body, String field) {
+    }
+
+    /** JSON headers, logged in as the user (or not at all). */
+    private static Map<String, String> json(String user) {
+        return user == null ? Map.of("Content-Type", "application/json")
+                : Map.of("Authorization", basic(user), "Content-Type", "application/json");
+    }
+
+    private static String randomMobile() {
+        return "9" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+    }
+
+    /** A registration the call centre may send, of a birth certificate in Raipur ward 3 for this mobile. */
+    private static String registration(String phone) {
+        return "{\"certificateType\": \"birth-certificate\", \"bodyCode\": \"RPR\", \"ward\": 3,"
+                + " \"citizenName\": \"Rekha Markam\", \"citizenPhone\": \"" + phone + "\","
+                + " \"address\": \"Kota, Raipur\", \"preferredVisitWindow\": \"MORNING\"}";
     }
 
     /** A well-formed upload of a small PDF as the scan {@code birth-report}, framed by {@link #BOUNDARY}. */

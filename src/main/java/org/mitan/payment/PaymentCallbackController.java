@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mitan.failure.Refusal;
+import org.mitan.web.NulCharacters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -89,6 +90,9 @@ class PaymentCallbackController {
         JsonNode value = callback.path(field);
         if (!value.isTextual() || value.asText().isBlank()) {
             throw Refusal.invalid(Map.of(field, "is missing"));
+        }
+        if (NulCharacters.in(value.asText())) {
+            throw Refusal.invalid(Map.of(field, NulCharacters.REFUSAL));
         }
         return value.asText().strip();
     }

@@ -150,7 +150,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handle(MethodArgumentTypeMismatchException e) {
-        return handle(Refusal.invalid(Map.of(e.getName(), "is not a valid value")));
+        return handle(Refusal.invalid(Map.of(e.getName(), e.getCause() instanceof NulCharacters.InParameter
+                ? NulCharacters.REFUSAL : "is not a valid value")));
     }
 
     @Override
@@ -184,11 +185,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (message.startsWith("Trailing token")) {
                 return badJson("The JSON has more after its closing brace; send exactly one JSON object.");
             }
+            if (cause instanceof NulCharacters.InJson nul) {
+                return Refusal.invalid(Map.of(nul.getPath().isEmpty() ? "body" : field(nul), NulCharacters.REFUSAL));
+            }
             if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-                String field = mismatch.getPath().stream()
-                        .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                                : "[" + reference.getIndex() + "]")
-                        .collect(java.util.stream.Collectors.joining("."));
+                String field = field(mismatch);
                 Class<?> target = mismatch.getTargetType();
                 boolean wholeNumber = target == Integer.class || target == int.class || target == Long.class
                         || target == long.class || target == Short.class || target == short.class;
@@ -200,6 +201,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     + "). Send one JSON object.");
         }
         return badJson("The body could not be read. Send one JSON object with the fields the call takes.");
+    }
+
+    /** Where in the JSON the value is: {@code citizenName}, {@code wards.[1]}. */
+    private static String field(MismatchedInputException mismatch) {
+        return mismatch.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining("."));
     }
 
     private static Refusal badJson(String detail) {

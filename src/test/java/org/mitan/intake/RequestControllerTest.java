@@ -27,6 +27,7 @@ import org.mitan.mitan.RequestAccess;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
+import org.mitan.web.NulCharacters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -117,6 +118,27 @@ class RequestControllerTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"certificateType\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Malformed JSON"));
+        verifyNoInteractions(intake);
+    }
+
+    /** PostgreSQL keeps no U+0000 in text: a type or body code with one would fail the look-up, not name the field. */
+    @Test
+    void aNulCharacterInAFieldIsA400NamingItAndNothingIsLookedUp() throws Exception {
+        Map<String, String> withNul = Map.of(
+                "certificateType", BODY.replace("birth-certificate", "birth-certificate\\u0000"),
+                "bodyCode", BODY.replace("\"RPR\"", "\"RPR\\u0000\""));
+        for (Map.Entry<String, String> attempt : withNul.entrySet()) {
+            String field = attempt.getKey();
+
+            mvc.perform(post("/api/requests").with(as("cc1", "call-centre"))
+                            .contentType(MediaType.APPLICATION_JSON).content(attempt.getValue()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(header().string("Content-Type", "application/problem+json"))
+                    .andExpect(jsonPath("$.fieldErrors.length()").value(1))
+                    .andExpect(jsonPath("$.fieldErrors." + field).value(NulCharacters.REFUSAL))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                            field + " contains a NUL character (U+0000)")));
+        }
         verifyNoInteractions(intake);
     }
 

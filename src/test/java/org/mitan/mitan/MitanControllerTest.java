@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.mitan.failure.Refusal;
+import org.mitan.web.NulCharacters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -59,6 +60,19 @@ class MitanControllerTest {
         mvc.perform(get("/api/mitans"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fieldErrors.body").value("is missing"));
+        verifyNoInteractions(administration);
+    }
+
+    @Test
+    @WithMockUser(username = "admin", authorities = "GROUP_camunda-admin")
+    void aNulCharacterInTheBodyParameterOrAWardIsA400NamingItBeforeAnythingIsLookedUp() throws Exception {
+        mvc.perform(get("/api/mitans").param("body", "RPR\u0000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors.body").value(NulCharacters.REFUSAL));
+        mvc.perform(patch("/api/mitans/mitan.korba2").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"wards\": [\"1-3\\u0000\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fieldErrors['wards.[0]']").value(NulCharacters.REFUSAL));
         verifyNoInteractions(administration);
     }
 
