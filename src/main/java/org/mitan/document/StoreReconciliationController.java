@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StoreReconciliationController {
 
+    /**
+     * The longest wait taken, ten years: a wait such as {@code P999999999999D} reaches back past the earliest
+     * {@link java.time.Instant} there is.
+     */
+    static final Duration LONGEST_WAIT = Duration.ofDays(3650);
+
     private final StoreReconciliation reconciliation;
 
     StoreReconciliationController(StoreReconciliation reconciliation) {
@@ -25,7 +31,8 @@ class StoreReconciliationController {
     /**
      * The objects in the store that no record points to and that were written more than {@code olderThan} ago (an
      * ISO-8601 duration, default {@code PT1H}; younger objects may be uploads on their way to their record). Nothing
-     * is deleted. 403 for anyone but administrators and auditors; 400 for a duration that is not one.
+     * is deleted. 403 for anyone but administrators and auditors; 400 for a duration that is not one, is negative or
+     * is longer than {@link #LONGEST_WAIT}.
      */
     @GetMapping("/api/storage/orphans")
     Orphans orphans(@RequestParam(defaultValue = "PT1H") String olderThan) {
@@ -40,6 +47,10 @@ class StoreReconciliationController {
         }
         if (wait.isNegative()) {
             throw Refusal.invalid(Map.of("olderThan", "cannot be negative"));
+        }
+        if (wait.compareTo(LONGEST_WAIT) > 0) {
+            throw Refusal.invalid(Map.of("olderThan", "must be at most " + LONGEST_WAIT.toDays()
+                    + " days (P" + LONGEST_WAIT.toDays() + "D)"));
         }
         List<StoredObject> objects = reconciliation.orphans(wait);
         return new Orphans(wait.toString(), objects.size(), objects.stream().mapToLong(StoredObject::sizeBytes).sum(),
