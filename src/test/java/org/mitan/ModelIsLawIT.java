@@ -329,6 +329,26 @@ class ModelIsLawIT {
     }
 
     /**
+     * A task is completed with the fields its form requires and with one of each field's choices: the clerk's
+     * scrutiny without an outcome, or with an outcome the form does not offer, is refused with 400 naming the field
+     * (the gateway after it would find nothing to go on with), and the task stays open.
+     */
+    @Test
+    void aCompletionWithoutTheFormsOutcomeOrWithAnOutcomeItDoesNotOfferIsRefused() {
+        ResponseEntity<String> empty = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/complete",
+                Map.of(), String.class, scrutinyTaskId);
+        ResponseEntity<String> unknown = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/submit-form",
+                Map.of("variables", Map.of("scrutinyOutcome", Map.of("value", "maybe"))), String.class,
+                scrutinyTaskId);
+
+        assertThat(empty.getStatusCode()).as(empty.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(empty.getBody()).contains("This task's form needs scrutinyOutcome");
+        assertThat(unknown.getStatusCode()).as(unknown.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).contains("scrutinyOutcome must be one of accepted, returned; 'maybe' is not");
+        assertThat(tasks.createTaskQuery().taskId(scrutinyTaskId).count()).isOne();
+    }
+
+    /**
      * The supervisor gives a request's visit to another Mitan of the body (as when its Mitan is away): the request
      * is then that Mitan's, for the scans as for the task, and no longer the first Mitan's. Nobody else can be given
      * the visit.

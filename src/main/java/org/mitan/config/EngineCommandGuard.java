@@ -181,10 +181,15 @@ class EngineCommandGuard extends CommandInterceptor {
     }
 
     private void checkCompletion(String taskId, Map<String, Object> variables) {
+        FormFields.Form form = forms.taskForm(taskId);
+        String missing = missing(variables, form);
+        if (missing != null) {
+            throw new TaskCompletionRefused(missing);
+        }
         if (variables == null || variables.isEmpty()) {
             return;
         }
-        String others = others(variables, forms.taskFormFields(taskId), "this task's form");
+        String others = others(variables, form.keys(), "this task's form");
         if (others != null) {
             throw new TaskCompletionRefused(others);
         }
@@ -192,6 +197,44 @@ class EngineCommandGuard extends CommandInterceptor {
         if (notPlain != null) {
             throw new TaskCompletionRefused(notPlain);
         }
+        String unknown = notAChoice(variables, form);
+        if (unknown != null) {
+            throw new TaskCompletionRefused(unknown);
+        }
+    }
+
+    /**
+     * Why a completion without a field the form requires is refused, or null: the gateway after the task would
+     * find no value (or an earlier visit's) to go on with. Fields a condition may hide are not counted.
+     */
+    private static String missing(Map<String, Object> variables, FormFields.Form form) {
+        Set<String> missing = new TreeSet<>();
+        for (String field : form.required()) {
+            Object value = variables == null ? null : plainValue(variables, field);
+            if (value == null || (value instanceof String text && text.isBlank())) {
+                missing.add(field);
+            }
+        }
+        return missing.isEmpty() ? null : "This task's form needs " + String.join(", ", missing) + "; fill "
+                + (missing.size() == 1 ? "it" : "them") + " in and complete the task again.";
+    }
+
+    /** Why a value that is none of its field's choices is refused, or null. */
+    private static String notAChoice(Map<String, Object> variables, FormFields.Form form) {
+        for (Map.Entry<String, Set<String>> field : form.choices().entrySet()) {
+            Object value = variables.containsKey(field.getKey()) ? plainValue(variables, field.getKey()) : null;
+            if (value != null && !field.getValue().contains(String.valueOf(value))) {
+                return field.getKey() + " must be one of " + String.join(", ", field.getValue()) + "; '" + value
+                        + "' is not.";
+            }
+        }
+        return null;
+    }
+
+    /** The value as sent, without deserializing an object (which {@link #notPlain} refuses anyway). */
+    private static Object plainValue(Map<String, Object> variables, String name) {
+        Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+        return value instanceof TypedValue typed ? (plain(typed) ? typed.getValue() : typed) : value;
     }
 
     /**

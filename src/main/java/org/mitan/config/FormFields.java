@@ -2,8 +2,10 @@ package org.mitan.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -22,7 +24,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * The field keys of a start form or a task's form (Camunda Forms, linked by {@code camunda:formRef}), read as the
+ * The fields of a start form or a task's form (Camunda Forms, linked by {@code camunda:formRef}), read as the
  * engine, cached per process definition and form version: a form linked by "latest" changes with a deployment of
  * the form alone, one linked by deployment never does.
  */
@@ -31,7 +33,7 @@ class FormFields {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<ProcessEngineConfigurationImpl> engine;
-    private final Map<String, Set<String>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Form> cache = new ConcurrentHashMap<>();
 
     FormFields(Supplier<ProcessEngineConfigurationImpl> engine) {
         this.engine = engine;
@@ -47,16 +49,16 @@ class FormFields {
                             .findDeployedLatestProcessDefinitionByKey(definitionKey);
             String id = definition.getId();
             return cache.computeIfAbsent("start:" + id + version(context, definition.getStartFormDefinition()),
-                    key -> read(context, new GetDeployedStartFormCmd(id)));
+                    key -> read(context, new GetDeployedStartFormCmd(id))).keys();
         }));
     }
 
-    /** The keys of the form of the task; none when it has no deployed form. */
-    Set<String> taskFormFields(String taskId) {
+    /** The form of the task; no fields when it has no deployed form. */
+    Form taskForm(String taskId) {
         return engine.get().getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             if (task == null) {
-                return Set.<String>of();
+                return Form.NONE;
             }
             FormDefinition form = task.getTaskDefinition() == null ? null
                     : task.getTaskDefinition().getFormDefinition();
@@ -76,32 +78,54 @@ class FormFields {
         return latest == null ? "" : ":" + latest.getId();
     }
 
-    private static Set<String> read(CommandContext context, Command<InputStream> form) {
+    private static Form read(CommandContext context, Command<InputStream> form) {
         try (InputStream content = form.execute(context)) {
-            return keysOf(JSON.readTree(content));
+            return Form.of(JSON.readTree(content));
         } catch (ProcessEngineException noForm) {
-            return Set.of();
+            return Form.NONE;
         } catch (IOException e) {
             throw new IllegalStateException("A deployed form cannot be read", e);
         }
     }
 
-    /** Every component key and path of a Camunda Form, groups and lists included. */
-    static Set<String> keysOf(JsonNode form) {
-        Set<String> keys = new TreeSet<>();
-        collect(form, keys);
-        return Set.copyOf(keys);
-    }
+    /**
+     * A Camunda Form's fields: every component key and path (groups and lists included); the keys it requires,
+     * leaving out those a condition may hide; and the choices of its radio and select fields with fixed values.
+     */
+    record Form(Set<String> keys, Set<String> required, Map<String, Set<String>> choices) {
 
-    private static void collect(JsonNode node, Set<String> keys) {
-        for (JsonNode component : node.path("components")) {
-            if (component.hasNonNull("key")) {
-                keys.add(component.get("key").asText());
+        static final Form NONE = new Form(Set.of(), Set.of(), Map.of());
+
+        static Form of(JsonNode form) {
+            Set<String> keys = new TreeSet<>();
+            Set<String> required = new TreeSet<>();
+            Map<String, Set<String>> choices = new TreeMap<>();
+            collect(form, false, keys, required, choices);
+            return new Form(Set.copyOf(keys), Set.copyOf(required), Map.copyOf(choices));
+        }
+
+        private static void collect(JsonNode node, boolean conditional, Set<String> keys, Set<String> required,
+                Map<String, Set<String>> choices) {
+            for (JsonNode component : node.path("components")) {
+                boolean hidden = conditional || component.hasNonNull("conditional");
+                if (component.hasNonNull("key")) {
+                    String key = component.get("key").asText();
+                    keys.add(key);
+                    if (!hidden && component.path("validate").path("required").asBoolean(false)) {
+                        required.add(key);
+                    }
+                    String type = component.path("type").asText();
+                    if (("radio".equals(type) || "select".equals(type)) && component.path("values").size() > 0) {
+                        Set<String> values = new LinkedHashSet<>();
+                        component.path("values").forEach(value -> values.add(value.path("value").asText()));
+                        choices.put(key, values);
+                    }
+                }
+                if (component.hasNonNull("path")) {
+                    keys.add(component.get("path").asText().split("\\.")[0]);
+                }
+                collect(component, hidden, keys, required, choices);
             }
-            if (component.hasNonNull("path")) {
-                keys.add(component.get("path").asText().split("\\.")[0]);
-            }
-            collect(component, keys);
         }
     }
 }
