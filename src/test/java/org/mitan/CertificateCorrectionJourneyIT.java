@@ -184,6 +184,15 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
                 Map.of("certificateToCorrect", paperNumber));
         assertThat(notInRegister.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(notInRegister.getBody()).contains("for an older paper certificate tick");
+        // A number the register cannot keep (longer than its 64 characters, or with a character that is not text) is
+        // refused on the field where it is typed, not at the clerk's entry.
+        for (String unfit : List.of(paperNumber + "/" + "0".repeat(50), paperNumber + "\u0000", "RPR/\u200BBIRTH")) {
+            ResponseEntity<String> refused = journey.submitRaw("mitan.raipur", naming,
+                    Map.of("certificateToCorrect", unfit, "paperCertificate", true));
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).contains("certificateToCorrect ");
+        }
+        assertThat(journey.tasks("clerk.raipur", "Task_EnterPaperEntry", number)).isEmpty();
         journey.submit("mitan.raipur", naming, Map.of("certificateToCorrect", paperNumber, "paperCertificate", true));
 
         // The clerk of Raipur enters the entry from the scan; the Mitan cannot.

@@ -54,6 +54,8 @@ public class Corrections {
     /** The document type of the scan of the certificate to correct (the paper the citizen holds). */
     static final String PAPER_SCAN = "certificate-copy";
     static final String SUPERSEDED = "SUPERSEDED";
+    /** The longest certificate number the register keeps (its columns, Flyway V1 and V19, are varchar(64)). */
+    static final int MAX_NUMBER_LENGTH = 64;
 
     private final ServiceRequestRepository requests;
     private final Requests progress;
@@ -111,6 +113,7 @@ public class Corrections {
             throw new CorrectionRefused(field, "Type the number printed on the certificate, e.g. RPR/BIRTH/2026/000001."
                     + " / प्रमाण पत्र पर छपी संख्या लिखें।");
         }
+        checkNumber(field, number);
         Optional<Certificate> inRegister = certificates.findByCertificateNumber(number);
         if (inRegister.isEmpty()) {
             if (!onPaper) {
@@ -142,6 +145,24 @@ public class Corrections {
         progress.record(request, LINKED, actor, "Corrects certificate " + number + " (entry version "
                 + certificate.getEntryVersion() + ")");
         return new Named(number, false);
+    }
+
+    /**
+     * A number as printed: one line of at most {@link #MAX_NUMBER_LENGTH} characters, nothing in it that is not text
+     * ({@link TypedText}). Checked before the register is searched for it or it is kept.
+     */
+    private static void checkNumber(String field, String number) {
+        Optional<String> refusal = number.chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r')
+                ? Optional.of("contains a tab or a line break; type the number on one line, as printed")
+                : TypedText.refusal(number, false);
+        refusal.ifPresent(wrong -> {
+            throw new CorrectionRefused(field, field + " " + wrong + ". / संख्या वैसी ही लिखें जैसी छपी है।");
+        });
+        if (number.codePointCount(0, number.length()) > MAX_NUMBER_LENGTH) {
+            throw new CorrectionRefused(field, field + " must be at most " + MAX_NUMBER_LENGTH + " characters, the"
+                    + " number as printed (e.g. RPR/BIRTH/2026/000001). / संख्या अधिकतम " + MAX_NUMBER_LENGTH
+                    + " अक्षर की हो।");
+        }
     }
 
     /** The number named and whether the clerk must enter its entry from the paper certificate. */
