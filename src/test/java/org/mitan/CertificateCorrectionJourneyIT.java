@@ -194,16 +194,17 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
         }
         assertThat(journey.tasks("clerk.raipur", "Task_EnterPaperEntry", number)).isEmpty();
         journey.submit("mitan.raipur", naming, Map.of("certificateToCorrect", paperNumber, "paperCertificate", true));
+        // Another correction of the same paper certificate, named before it is entered: its clerk comes to it later.
+        String meanwhile = correctionAtTheNamingStep(journey, "9826100033");
+        journey.submit("mitan.raipur", journey.singleTask("mitan.raipur", "Task_NameCertificate", meanwhile),
+                Map.of("certificateToCorrect", paperNumber, "paperCertificate", true));
 
         // The clerk of Raipur enters the entry from the scan; the Mitan cannot.
         assertThat(journey.tasks("mitan.raipur", "Task_EnterPaperEntry", number)).isEmpty();
         JsonNode entry = journey.claim("clerk.raipur", "Task_EnterPaperEntry", number);
         assertThat(candidateGroups(entry)).containsExactly("clerk-RPR");
         assertThat(journey.formText("clerk.raipur", entry, "requestSummary")).contains("/api/documents/");
-        journey.submit("clerk.raipur", entry, Map.of("particular_childName", "Pooja Sahu", "particular_sex", "Female",
-                "particular_dateOfBirth", "1998-07-14", "particular_placeOfBirth", "Raipur",
-                "particular_motherName", "Kamla Sahu", "particular_fatherName", "Mohan Sahoo",
-                "particular_informantName", "Mohan Sahoo", "particular_informantRelation", "father"));
+        journey.submit("clerk.raipur", entry, paperEntryAsRead("Mohan Sahoo"));
         ServiceRequest correction = requests.findByRequestNumber(number).orElseThrow();
         PaperRegisterEntry paper = paperEntries.findById(correction.getCorrectsPaperEntryId()).orElseThrow();
         assertThat(paper.getCertificateNumber()).isEqualTo(paperNumber);
@@ -233,6 +234,19 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
         assertThat(http.getForObject("/verify/{code}", JsonNode.class, corrected.getVerificationCode())
                 .path("valid").asBoolean()).isTrue();
 
+        // The correction named meanwhile: its clerk's entry finds the paper certificate entered and corrected, so the
+        // request corrects the certificate that supersedes it, as the Mitan would be told to when naming it now.
+        journey.submit("clerk.raipur", journey.claim("clerk.raipur", "Task_EnterPaperEntry", meanwhile),
+                paperEntryAsRead("Mohan Sahoo"));
+        ServiceRequest later = requests.findByRequestNumber(meanwhile).orElseThrow();
+        assertThat(later.getCorrectsCertificateId()).isEqualTo(corrected.getId());
+        assertThat(later.getCorrectsPaperEntryId()).isNull();
+        assertThat(later.getParticulars()).containsEntry("fatherName", "Mohan Sahu");
+        assertThat(journey.formText("mitan.raipur", journey.singleTask("mitan.raipur", "Task_AskForChanges",
+                meanwhile), "requestSummary")).contains(corrected.getCertificateNumber());
+        assertThat(runtime.getVariable(later.getProcessInstanceId(), "certificateToCorrect"))
+                .isEqualTo(corrected.getCertificateNumber());
+
         // The paper certificate is now superseded: a second correction of it is sent to the new one.
         String again = correctionAtTheNamingStep(journey, "9826100032");
         ResponseEntity<String> superseded = journey.submitRaw("mitan.raipur",
@@ -240,6 +254,45 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
                 Map.of("certificateToCorrect", paperNumber, "paperCertificate", true));
         assertThat(superseded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(superseded.getBody()).contains("superseded by " + corrected.getCertificateNumber());
+    }
+
+    @Test
+    void twoCorrectionsNamingTheSamePaperCertificateCorrectTheOneEntryItsFirstClerkEntered() throws Exception {
+        JourneySteps journey = journey();
+        String paperNumber = "RPR/BIRTH/1997/000815";
+        String first = correctionAtTheNamingStep(journey, "9826100041");
+        String second = correctionAtTheNamingStep(journey, "9826100042");
+        for (String number : List.of(first, second)) {
+            journey.submit("mitan.raipur", journey.singleTask("mitan.raipur", "Task_NameCertificate", number),
+                    Map.of("certificateToCorrect", paperNumber, "paperCertificate", true));
+        }
+        journey.submit("clerk.raipur", journey.claim("clerk.raipur", "Task_EnterPaperEntry", first),
+                paperEntryAsRead("Mohan Sahoo"));
+        PaperRegisterEntry entered = paperEntries.findById(requests.findByRequestNumber(first).orElseThrow()
+                .getCorrectsPaperEntryId()).orElseThrow();
+
+        // The second clerk reads the same paper a little differently: the register keeps one entry, the first.
+        ResponseEntity<String> again = journey.submitRaw("clerk.raipur",
+                journey.claim("clerk.raipur", "Task_EnterPaperEntry", second), paperEntryAsRead("Mohan Sahoooo"));
+        assertThat(again.getStatusCode().is2xxSuccessful()).as(again.getBody()).isTrue();
+        ServiceRequest correction = requests.findByRequestNumber(second).orElseThrow();
+        assertThat(correction.getCorrectsPaperEntryId()).isEqualTo(entered.getId());
+        assertThat(correction.getParticulars()).containsEntry("fatherName", "Mohan Sahoo");
+        assertThat(paperEntries.findAll()).filteredOn(entry -> entry.getCertificateNumber().equals(paperNumber))
+                .singleElement().extracting(PaperRegisterEntry::getId).isEqualTo(entered.getId());
+        assertThat(milestones.findByRequestIdOrderByOccurredAtAscIdAsc(correction.getId()))
+                .extracting(RequestMilestone::getMilestone).doesNotContain("ENTERED_FROM_PAPER");
+        JsonNode asking = journey.singleTask("mitan.raipur", "Task_AskForChanges", second);
+        assertThat(journey.formText("mitan.raipur", asking, "requestSummary")).contains(paperNumber)
+                .contains("Entered from paper (कागज़ी प्रमाण पत्र से दर्ज):** by clerk\\.raipur");
+    }
+
+    /** The clerk's entry of a paper birth certificate as read from its scan, with the father's name as read. */
+    private static Map<String, Object> paperEntryAsRead(String fatherName) {
+        return Map.of("particular_childName", "Pooja Sahu", "particular_sex", "Female",
+                "particular_dateOfBirth", "1998-07-14", "particular_placeOfBirth", "Raipur",
+                "particular_motherName", "Kamla Sahu", "particular_fatherName", fatherName,
+                "particular_informantName", fatherName, "particular_informantRelation", "father");
     }
 
     /** A birth certificate issued to a citizen of Raipur; the request is then out for delivery. */

@@ -203,15 +203,23 @@ public class Corrections {
     /**
      * The clerk's entry of an older paper certificate: the particulars just recorded on the request (read from the
      * scan) become a register entry marked as entered from paper, with the scan, who and when; the request corrects it.
+     * When another request's clerk entered the same paper certificate since this request named it, the request
+     * corrects that entry instead ({@link #enteredMeanwhile}).
+     *
+     * @return the number of the certificate the request now corrects
      */
     @Transactional
-    PaperRegisterEntry enterFromPaper(String requestNumber, String certificateNumber, String correctsType,
-            String actor) {
+    String enterFromPaper(String requestNumber, String certificateNumber, String correctsType, String actor) {
         ServiceRequest request = progress.require(requestNumber);
         Document scan = scanOfThePaper(request).orElseThrow(() -> new IllegalStateException("Request "
                 + requestNumber + " has no scan of the paper certificate (" + PAPER_SCAN + ")"));
         if (request.getParticulars().isEmpty()) {
             throw new IllegalStateException("Request " + requestNumber + " has no particulars to enter from paper");
+        }
+        Optional<PaperRegisterEntry> entered = paperEntries.findByCertificateTypeAndCertificateNumber(correctsType,
+                certificateNumber);
+        if (entered.isPresent()) {
+            return enteredMeanwhile(request, entered.get(), actor);
         }
         PaperRegisterEntry paper = paperEntries.save(new PaperRegisterEntry(certificateNumber, correctsType,
                 request.getBodyCode(), request.getParticulars(), scan.getId(), actor, Instant.now(clock)));
@@ -219,7 +227,47 @@ public class Corrections {
         requests.save(request);
         progress.record(request, ENTERED_FROM_PAPER, actor, "Entry of the paper certificate " + certificateNumber
                 + " entered from the scan " + scan.getId());
-        return paper;
+        return certificateNumber;
+    }
+
+    /**
+     * Two requests named the same paper certificate before either was entered, and the other request's clerk entered
+     * it first. It is one certificate, so one entry of the register: this request corrects the entry as it was
+     * entered (this clerk's reading of the scan is not kept) or, when a correction has superseded it since, the
+     * entry's latest version, as a Mitan naming the paper certificate now would be told to. Only the urban body that
+     * entered it corrects it, as when it is named.
+     */
+    private String enteredMeanwhile(ServiceRequest request, PaperRegisterEntry paper, String actor) {
+        String number = paper.getCertificateNumber();
+        String entered = "entered from paper by " + paper.getEnteredBy() + " at " + paper.getEnteredAt()
+                + "; this request's reading of the scan is not kept";
+        if (!paper.getBodyCode().equals(request.getBodyCode())) {
+            throw new CorrectionRefused(ProcessVariables.CERTIFICATE_TO_CORRECT, number + " was entered from paper"
+                    + " meanwhile by the urban body " + paper.getBodyCode() + "; only that body corrects it: the"
+                    + " citizen registers the correction with " + paper.getBodyCode() + ", and an administrator"
+                    + " cancels this request. / इसे दर्ज करने वाला निकाय ही सुधार करता है।");
+        }
+        Instant now = Instant.now(clock);
+        Optional<Certificate> newer = certificates.findBySupersedesPaperEntryId(paper.getId());
+        if (newer.isEmpty()) {
+            request.correctPaperEntry(paper.getId(), now);
+            request.setParticulars(new LinkedHashMap<>(paper.getParticulars()));
+            requests.save(request);
+            progress.record(request, LINKED, actor, "Corrects the paper certificate " + number + ", " + entered);
+            return number;
+        }
+        Certificate latest = newer.get();
+        for (Optional<Certificate> next = certificates.findBySupersedesId(latest.getId()); next.isPresent();
+                next = certificates.findBySupersedesId(latest.getId())) {
+            latest = next.get();
+        }
+        request.correct(latest.getId(), now);
+        request.setParticulars(new LinkedHashMap<>(entryOf(latest)));
+        requests.save(request);
+        progress.record(request, LINKED, actor, "Corrects certificate " + latest.getCertificateNumber() + " (entry"
+                + " version " + latest.getEntryVersion() + "), which supersedes the paper certificate " + number + ", "
+                + entered);
+        return latest.getCertificateNumber();
     }
 
     private Optional<Document> scanOfThePaper(ServiceRequest request) {

@@ -3,6 +3,7 @@ package org.mitan.certificate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.mitan.process.ProcessBean;
 import org.mitan.process.ProcessVariables;
 import org.mitan.request.Actors;
@@ -13,6 +14,8 @@ import org.mitan.request.ProcessRequest;
  * paper certificate's entry": the particulars the clerk read from the scan become a register entry marked as entered
  * from paper, with the scan, who and when ({@link Corrections#enterFromPaper}); the request corrects that entry. The
  * number is the one the Mitan named ({@code certificateToCorrect}), the type the task's input {@code correctsType}.
+ * When another request's clerk entered the same paper certificate first, the request corrects that entry, or the
+ * certificate that has superseded it since (then {@code certificateToCorrect} becomes that certificate's number).
  */
 @ProcessBean("enterPaperEntry")
 class EnterPaperEntryListener implements TaskListener {
@@ -33,7 +36,15 @@ class EnterPaperEntryListener implements TaskListener {
             throw new IllegalStateException("The task " + task.getTaskDefinitionKey() + " needs the input parameter '"
                     + ProcessVariables.CORRECTS_TYPE + "' and a certificate named before it.");
         }
-        corrections.enterFromPaper(ProcessRequest.numberOf(task), certificateNumber, correctsType,
-                Actors.current(identity));
+        try {
+            String corrected = corrections.enterFromPaper(ProcessRequest.numberOf(task), certificateNumber,
+                    correctsType, Actors.current(identity));
+            if (!corrected.equals(certificateNumber)) {
+                task.getExecution().getProcessInstance().setVariable(ProcessVariables.CERTIFICATE_TO_CORRECT,
+                        corrected);
+            }
+        } catch (CorrectionRefused refusal) {
+            throw new FormFieldValidationException(refusal.field(), refusal.getMessage());
+        }
     }
 }

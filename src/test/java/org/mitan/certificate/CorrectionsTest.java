@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -13,10 +15,14 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.RequiredDocuments;
 import org.mitan.request.Requests;
@@ -35,6 +41,7 @@ class CorrectionsTest {
 
     static final Instant NOW = Instant.parse("2026-05-01T04:30:00Z");
     static final String NUMBER = "RPR-2026-000077";
+    static final String PAPER = "RPR/BIRTH/1998/004217";
 
     final ServiceRequestRepository requestRows = mock(ServiceRequestRepository.class);
     final Requests progress = mock(Requests.class);
@@ -83,6 +90,88 @@ class CorrectionsTest {
         }
         verifyNoInteractions(certificates, paperEntries, changes, documents);
         verify(requestRows, never()).save(any());
+    }
+
+    @Test
+    void aPaperCertificateAnotherRequestsClerkEnteredMeanwhileIsCorrectedAsEnteredAndNotEnteredAgain() {
+        PaperRegisterEntry first = paperEntry(5L, "RPR", "Mohan Sahoo");
+        clerkReadTheScan("Mohan Sahooo");
+        when(certificates.findBySupersedesPaperEntryId(5L)).thenReturn(Optional.empty());
+
+        String corrected = corrections.enterFromPaper(NUMBER, PAPER, "birth-certificate", "clerk.raipur");
+
+        assertThat(corrected).isEqualTo(PAPER);
+        assertThat(request.getCorrectsPaperEntryId()).isEqualTo(first.getId());
+        assertThat(request.getParticulars()).containsEntry("fatherName", "Mohan Sahoo");
+        verify(paperEntries, never()).save(any());
+        verify(requestRows).save(request);
+        verify(progress).record(eq(request), eq(Corrections.LINKED), eq("clerk.raipur"),
+                contains("entered from paper by clerk.raipur.2"));
+    }
+
+    @Test
+    void aPaperCertificateEnteredAndCorrectedMeanwhileIsCorrectedInItsLatestVersion() {
+        paperEntry(5L, "RPR", "Mohan Sahoo");
+        clerkReadTheScan("Mohan Sahooo");
+        Certificate second = certificate(10L, "RPR/BIRTH/2026/000002", 100L);
+        Certificate third = certificate(11L, "RPR/BIRTH/2026/000003", 101L);
+        when(certificates.findBySupersedesPaperEntryId(5L)).thenReturn(Optional.of(second));
+        when(certificates.findBySupersedesId(10L)).thenReturn(Optional.of(third));
+        when(certificates.findBySupersedesId(11L)).thenReturn(Optional.empty());
+        ServiceRequest thirdsRequest = request(101L, "RPR-2026-000101", "RPR");
+        thirdsRequest.setParticulars(Map.of("fatherName", "Mohan Sahu", "childName", "Pooja Sahu"));
+        when(requestRows.findById(101L)).thenReturn(Optional.of(thirdsRequest));
+
+        String corrected = corrections.enterFromPaper(NUMBER, PAPER, "birth-certificate", "clerk.raipur");
+
+        assertThat(corrected).isEqualTo("RPR/BIRTH/2026/000003");
+        assertThat(request.getCorrectsCertificateId()).isEqualTo(11L);
+        assertThat(request.getCorrectsPaperEntryId()).isNull();
+        assertThat(request.getParticulars()).containsOnly(Map.entry("fatherName", "Mohan Sahu"),
+                Map.entry("childName", "Pooja Sahu"));
+        verify(paperEntries, never()).save(any());
+    }
+
+    @Test
+    void aPaperCertificateAnotherBodyEnteredMeanwhileIsRefusedNamingTheBodyAndNothingChanges() {
+        paperEntry(5L, "KRB", "Mohan Sahoo");
+        clerkReadTheScan("Mohan Sahooo");
+
+        assertThatThrownBy(() -> corrections.enterFromPaper(NUMBER, PAPER, "birth-certificate", "clerk.raipur"))
+                .isInstanceOfSatisfying(CorrectionRefused.class, refusal -> {
+                    assertThat(refusal.field()).isEqualTo("certificateToCorrect");
+                    assertThat(refusal.getMessage()).contains("by the urban body KRB");
+                });
+        assertThat(request.getCorrectsPaperEntryId()).isNull();
+        assertThat(request.getCorrectsCertificateId()).isNull();
+        verify(paperEntries, never()).save(any());
+        verify(requestRows, never()).save(any());
+    }
+
+    private PaperRegisterEntry paperEntry(long id, String body, String fatherName) {
+        PaperRegisterEntry entry = new PaperRegisterEntry(PAPER, "birth-certificate", body,
+                Map.of("fatherName", fatherName, "childName", "Pooja Sahu"), UUID.randomUUID(), "clerk.raipur.2",
+                NOW.minusSeconds(600));
+        ReflectionTestUtils.setField(entry, "id", id);
+        when(paperEntries.findByCertificateTypeAndCertificateNumber("birth-certificate", PAPER))
+                .thenReturn(Optional.of(entry));
+        return entry;
+    }
+
+    /** The request's clerk has read the scan: the particulars are on the request, the scan is uploaded. */
+    private void clerkReadTheScan(String fatherName) {
+        request.setParticulars(Map.of("fatherName", fatherName, "childName", "Pooja Sahu"));
+        Document scan = mock(Document.class);
+        when(scan.getDocumentType()).thenReturn(Corrections.PAPER_SCAN);
+        when(scan.getId()).thenReturn(UUID.randomUUID());
+        when(documents.findByRequestIdOrderByUploadedAtAsc(77L)).thenReturn(List.of(scan));
+    }
+
+    private static Certificate certificate(long id, String number, long requestId) {
+        Certificate certificate = new Certificate(number, requestId, "RPR", "birth-certificate", "Pooja Sahu", NOW,
+                "certificates/" + id + ".pdf", "0".repeat(64), "code-" + id);
+        ReflectionTestUtils.setField(certificate, "id", id);
+        return certificate;
     }
 
     static ServiceRequest request(long id, String number, String body) {
