@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.mitan.catalogue.ParticularsRules;
 import org.mitan.numbering.StateCalendar;
 import org.mitan.process.ProcessVariables;
 import org.mitan.request.Requests;

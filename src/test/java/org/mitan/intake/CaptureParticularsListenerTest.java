@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.catalogue.ParticularsRules;
 import org.mitan.request.RequestMilestone;
 import org.mitan.request.RequestMilestoneRepository;
 import org.mitan.request.Requests;

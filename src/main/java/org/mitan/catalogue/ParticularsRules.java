@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.catalogue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +15,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.IdentityService;
-import org.mitan.catalogue.DeployedVersions;
-import org.mitan.catalogue.LatestDecision;
 import org.mitan.numbering.StateCalendar;
 import org.mitan.process.EngineCalls;
 import org.springframework.stereotype.Service;
@@ -26,10 +24,12 @@ import org.springframework.stereotype.Service;
  * matches the particulars (by name, dates as dates) refuses them, naming the particular, with a message in English
  * and Hindi, e.g. the marriage certificate's "groom at least 21, bride at least 18 on the date of marriage". Analysts
  * edit the rows; a type without the decision has no such rules. Evaluated in memory, like the documents table: the
- * latest deployed version, parsed once, no decision history (a refusal stores nothing).
+ * latest deployed version, parsed once, no decision history (a refusal stores nothing). Part of the type's tables, so
+ * that every module that takes particulars applies the same rows: intake where they are entered, the register's
+ * corrections to an entry as it stands corrected.
  */
 @Service
-class ParticularsRules {
+public class ParticularsRules {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -48,7 +48,7 @@ class ParticularsRules {
     }
 
     /** The rows the particulars break, in table order; none when the type has no rules. */
-    List<Broken> broken(String certificateType, Map<String, Object> particulars) {
+    public List<Broken> broken(String certificateType, Map<String, Object> particulars) {
         String key = decisionKey(certificateType);
         LatestDecision<DmnDecision> latest = decisions.computeIfAbsent(key, decisionKey -> new LatestDecision<>(
                 versions, decisionKey, (definition, model) -> dmn.parseDecision(definition.getKey(), model)));
@@ -89,9 +89,9 @@ class ParticularsRules {
     }
 
     /** A rule the particulars break: the particular it names and why, in English and Hindi. */
-    record Broken(String field, String message, String messageHi) {
+    public record Broken(String field, String message, String messageHi) {
 
-        String sentence() {
+        public String sentence() {
             return messageHi.isEmpty() ? message : message + " / " + messageHi;
         }
     }

@@ -1,4 +1,4 @@
-package org.mitan.intake;
+package org.mitan.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mitan.catalogue.TestTypes;
 
 /**
  * The marriage certificate's rules on its particulars, from its real DMN file: the groom at least 21 and the bride
