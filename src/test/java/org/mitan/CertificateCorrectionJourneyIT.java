@@ -83,6 +83,11 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
                 "changeNewValue1", "Mohan Sahu", "changeReason1", "As in the school record"));
         assertThat(same.getStatusCode()).as(same.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(same.getBody()).contains("The register already says Mohan Sahu");
+        // So is a value the certificate cannot print, as where the particulars are first entered.
+        ResponseEntity<String> tamil = journey.submitRaw("mitan.raipur", asking, Map.of("changeField1", "fatherName",
+                "changeNewValue1", "மோகன் சாகு", "changeReason1", "Spelt as in the father's Aadhaar card"));
+        assertThat(tamil.getStatusCode()).as(tamil.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tamil.getBody()).contains("changeNewValue1 has a character the certificate cannot print");
         journey.submit("mitan.raipur", asking, Map.of("changeField1", "fatherName", "changeNewValue1", "Mohan Saahu",
                 "changeReason1", "Spelt as in the father's Aadhaar card"));
 

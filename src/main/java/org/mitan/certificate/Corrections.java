@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.mitan.catalogue.ParticularsRules;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.RequiredDocument;
@@ -26,6 +27,7 @@ import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.singlewindow.ParticularsFormLabels;
 import org.mitan.text.Markdown;
+import org.mitan.text.PrintableCharacters;
 import org.mitan.text.TypedText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,6 +65,8 @@ public class Corrections {
     private final CorrectionChangeRepository changes;
     private final PaperRegisterEntryRepository paperEntries;
     private final CorrectionRules rules;
+    private final ParticularsRules particularsRules;
+    private final PrintableCharacters printable;
     private final ParticularsFormLabels labels;
     private final DocumentRepository documents;
     private final RequiredDocuments requiredDocuments;
@@ -70,13 +74,16 @@ public class Corrections {
 
     Corrections(ServiceRequestRepository requests, Requests progress, CertificateRepository certificates,
             CorrectionChangeRepository changes, PaperRegisterEntryRepository paperEntries, CorrectionRules rules,
-            ParticularsFormLabels labels, DocumentRepository documents, RequiredDocuments requiredDocuments, Clock clock) {
+            ParticularsRules particularsRules, PrintableCharacters printable, ParticularsFormLabels labels,
+            DocumentRepository documents, RequiredDocuments requiredDocuments, Clock clock) {
         this.requests = requests;
         this.progress = progress;
         this.certificates = certificates;
         this.changes = changes;
         this.paperEntries = paperEntries;
         this.rules = rules;
+        this.particularsRules = particularsRules;
+        this.printable = printable;
         this.labels = labels;
         this.documents = documents;
         this.requiredDocuments = requiredDocuments;
@@ -324,7 +331,10 @@ public class Corrections {
      * Takes the asked changes (replacing any asked before): each checked against the register entry, judged by the
      * type's rules and stored with the value the register holds; the request's entry becomes the register's with the
      * changes made. Refused, naming the slot's field, when a change is incomplete, names no entry, asks for what the
-     * register already says, or a value the entry cannot hold.
+     * register already says, or a value the entry cannot hold; and, as the particulars are where they are entered,
+     * when the certificate cannot print the value ({@link PrintableCharacters}) or the entry with the changes made
+     * breaks a row of the corrected type's {@code <key>-particulars-rules} ({@link ParticularsRules}, e.g. a groom
+     * under 21 on the date of marriage).
      */
     @Transactional
     Outcome ask(String requestNumber, List<Asked> asked, String actor) {
@@ -369,9 +379,11 @@ public class Corrections {
                 if (text.strip().length() > 500) {
                     throw new CorrectionRefused(key, "At most 500 characters. / अधिकतम 500 अक्षर।");
                 }
-                TypedText.refusal(text, false).ifPresent(refusal -> {
-                    throw new CorrectionRefused(key, key + " " + refusal + ".");
-                });
+                boolean printed = i == 1; // the new value goes on the certificate; the reason does not
+                TypedText.refusal(text, false).or(() -> printed ? printable.refusal(text) : Optional.empty())
+                        .ifPresent(refusal -> {
+                            throw new CorrectionRefused(key, key + " " + refusal + ".");
+                        });
             }
             Object old = entry.get(field);
             Object value = valueFor(field, old, change.newValue().strip(), known.get(field), keys.get(1));
@@ -385,6 +397,7 @@ public class Corrections {
                     change.reason().strip(), rules.judge(request.getCertificateType(), field, oldText,
                             value.toString()), actor, now));
         }
+        checkRules(certificate, corrected, rows);
         changes.deleteByRequestId(request.getId());
         changes.saveAll(rows);
         boolean substance = rows.stream().anyMatch(row -> CorrectionChange.SUBSTANCE.equals(row.getKind()));
@@ -397,6 +410,22 @@ public class Corrections {
                 + ", " + kind + ": " + rows.stream().map(row -> row.getField() + " (" + row.getKind() + ")")
                         .collect(Collectors.joining(", ")));
         return new Outcome(kind, missing(request, needed));
+    }
+
+    /**
+     * The corrected type's rules on its particulars, on the entry as it stands with the changes made: the first row
+     * it breaks is refused on the value of the change to the entry the row names or, when no change is to that entry
+     * (another date of marriage makes the groom too young), of the first change, naming the entry.
+     */
+    private void checkRules(Entry certificate, Map<String, Object> corrected, List<CorrectionChange> rows) {
+        particularsRules.broken(certificate.type(), corrected).stream().findFirst().ifPresent(broken -> {
+            Optional<CorrectionChange> changed = rows.stream().filter(row -> row.getField().equals(broken.field()))
+                    .findFirst();
+            int position = changed.or(() -> rows.stream().findFirst()).map(CorrectionChange::getPosition).orElse(1);
+            String key = ProcessVariables.CHANGE_SLOTS.get(position - 1).get(1);
+            throw new CorrectionRefused(key, key + ": " + (changed.isPresent() ? ""
+                    : "with this change, " + label(certificate, broken.field()) + ": ") + broken.sentence());
+        });
     }
 
     /**

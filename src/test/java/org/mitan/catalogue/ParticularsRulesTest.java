@@ -5,17 +5,9 @@ import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,20 +19,7 @@ class ParticularsRulesTest {
     static final String MARRIAGE = "marriage-certificate";
 
     final RepositoryService repository = mock(RepositoryService.class, RETURNS_DEEP_STUBS);
-    final ParticularsRules rules = new ParticularsRules(TestTypes.askingEveryTime(repository),
-            mock(IdentityService.class));
-
-    @BeforeEach
-    void deployTheMarriageTables() throws IOException {
-        DecisionDefinition definition = mock(DecisionDefinition.class);
-        when(definition.getId()).thenReturn("rules:1");
-        when(definition.getKey()).thenReturn(MARRIAGE + "-particulars-rules");
-        when(repository.createDecisionDefinitionQuery().decisionDefinitionKey(MARRIAGE + "-particulars-rules")
-                .latestVersion().singleResult()).thenReturn(definition);
-        try (InputStream file = Files.newInputStream(Path.of("processes", MARRIAGE + ".dmn"))) {
-            when(repository.getDmnModelInstance("rules:1")).thenReturn(Dmn.readModelFromStream(file));
-        }
-    }
+    final ParticularsRules rules = TestTypes.particularsRules(repository, MARRIAGE);
 
     @Test
     void aGroomOfTwentyAndABrideOfSeventeenAreBothRefusedNamingTheirDatesOfBirth() {

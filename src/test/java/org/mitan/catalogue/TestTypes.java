@@ -1,10 +1,17 @@
 package org.mitan.catalogue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.Dmn;
 import org.mockito.Mockito;
 
 /** Certificate types for tests that need one without deploying its tables. */
@@ -27,6 +34,25 @@ public final class TestTypes {
     /** Deployed versions as the engine has them at each call: a test's deployments are seen at once. */
     public static DeployedVersions askingEveryTime(RepositoryService repository) {
         return new DeployedVersions(repository, Mockito.mock(IdentityService.class), Duration.ZERO, System::nanoTime);
+    }
+
+    /**
+     * The real rules on a type's particulars, read from its DMN file ({@code processes/<type>.dmn}) as the latest
+     * deployed {@code <type>-particulars-rules}; {@code repository} is a mock with deep stubs.
+     */
+    public static ParticularsRules particularsRules(RepositoryService repository, String certificateType) {
+        String key = ParticularsRules.decisionKey(certificateType);
+        DecisionDefinition definition = Mockito.mock(DecisionDefinition.class);
+        Mockito.when(definition.getId()).thenReturn("rules:1");
+        Mockito.when(definition.getKey()).thenReturn(key);
+        Mockito.when(repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
+                .singleResult()).thenReturn(definition);
+        try (InputStream file = Files.newInputStream(Path.of("processes", certificateType + ".dmn"))) {
+            Mockito.when(repository.getDmnModelInstance("rules:1")).thenReturn(Dmn.readModelFromStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ParticularsRules(askingEveryTime(repository), Mockito.mock(IdentityService.class));
     }
 
     /** One row of a {@code <key>-fees} table, as Camunda Modeler writes it; ids made unique by the fee code. */

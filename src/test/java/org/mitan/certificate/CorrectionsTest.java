@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -20,8 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.catalogue.TestTypes;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.RequiredDocuments;
@@ -30,6 +33,7 @@ import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.request.VisitWindow;
 import org.mitan.singlewindow.ParticularsFormLabels;
+import org.mitan.text.PrintableCharacters;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
@@ -42,6 +46,7 @@ class CorrectionsTest {
     static final Instant NOW = Instant.parse("2026-05-01T04:30:00Z");
     static final String NUMBER = "RPR-2026-000077";
     static final String PAPER = "RPR/BIRTH/1998/004217";
+    static final String MARRIAGE = "marriage-certificate";
 
     final ServiceRequestRepository requestRows = mock(ServiceRequestRepository.class);
     final Requests progress = mock(Requests.class);
@@ -49,14 +54,23 @@ class CorrectionsTest {
     final CorrectionChangeRepository changes = mock(CorrectionChangeRepository.class);
     final PaperRegisterEntryRepository paperEntries = mock(PaperRegisterEntryRepository.class);
     final DocumentRepository documents = mock(DocumentRepository.class);
+    final CorrectionRules rules = mock(CorrectionRules.class);
+    final RepositoryService engine = mock(RepositoryService.class, RETURNS_DEEP_STUBS);
+    /** The certificate's fonts, as far as these tests need them: no Tamil. */
+    final PrintableCharacters printable = text -> text.codePoints()
+            .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.TAMIL).findFirst();
     final Corrections corrections = new Corrections(requestRows, progress, certificates, changes, paperEntries,
-            mock(CorrectionRules.class), mock(ParticularsFormLabels.class), documents, mock(RequiredDocuments.class),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            rules, TestTypes.particularsRules(engine, MARRIAGE), printable, mock(ParticularsFormLabels.class),
+            documents, mock(RequiredDocuments.class), Clock.fixed(NOW, ZoneOffset.UTC));
     final ServiceRequest request = request(77L, NUMBER, "RPR");
 
     @BeforeEach
     void aBirthCorrectionRequest() {
         when(progress.require(NUMBER)).thenReturn(request);
+        when(engine.createDecisionDefinitionQuery().decisionDefinitionKey("birth-certificate-particulars-rules")
+                .latestVersion().singleResult()).thenReturn(null);
+        when(rules.judge(anyString(), anyString(), any(), anyString())).thenReturn(new CorrectionRules.Verdict(
+                CorrectionChange.CLERICAL, "A spelling", "वर्तनी", List.of()));
     }
 
     @Test
@@ -146,6 +160,68 @@ class CorrectionsTest {
         assertThat(request.getCorrectsCertificateId()).isNull();
         verify(paperEntries, never()).save(any());
         verify(requestRows, never()).save(any());
+    }
+
+    @Test
+    void aNewValueTheCertificateCannotPrintIsRefusedOnItsFieldAndNothingIsAsked() {
+        correctsTheEntry("birth-certificate", Map.of("fatherName", "Mohan Sahu", "childName", "Pooja Sahu"));
+
+        assertThatThrownBy(() -> corrections.ask(NUMBER, List.of(
+                new Corrections.Asked("childName", "Pooja Sahu Verma", "As in the school record"),
+                new Corrections.Asked("fatherName", "மோகன் சாகு", "As in his Aadhaar card")), "mitan.raipur"))
+                .isInstanceOfSatisfying(CorrectionRefused.class, refusal -> {
+                    assertThat(refusal.field()).isEqualTo("changeNewValue2");
+                    assertThat(refusal.getMessage()).startsWith("changeNewValue2 has a character the certificate"
+                            + " cannot print: 'ம' (U+0BAE");
+                });
+        assertNothingAsked();
+        // A reason is not printed: it may quote the paper in any script.
+        corrections.ask(NUMBER, List.of(new Corrections.Asked("fatherName", "Mohan Saahu",
+                "As in his Aadhaar card (மோகன்)")), "mitan.raipur");
+        assertThat(request.getParticulars()).containsEntry("fatherName", "Mohan Saahu");
+    }
+
+    @Test
+    void aCorrectionThatMakesTheGroomUnderTwentyOneIsRefusedOnTheChangeAsWhereTheParticularsAreEntered() {
+        correctsTheEntry(MARRIAGE, Map.of("groomName", "Ravi Sahu", "groomDateOfBirth", "1995-03-01",
+                "brideDateOfBirth", "1996-05-01", "dateOfMarriage", "2020-02-15"));
+
+        assertThatThrownBy(() -> corrections.ask(NUMBER, List.of(
+                new Corrections.Asked("groomName", "Ravi Kumar Sahu", "As in his Aadhaar card"),
+                new Corrections.Asked("groomDateOfBirth", "2000-01-01", "As in his school record")), "mitan.raipur"))
+                .isInstanceOfSatisfying(CorrectionRefused.class, refusal -> {
+                    assertThat(refusal.field()).isEqualTo("changeNewValue2");
+                    assertThat(refusal.getMessage()).startsWith("changeNewValue2: ")
+                            .contains("groom must be at least 21", "वर की आयु कम से कम 21 वर्ष");
+                });
+        // Another date of marriage makes him too young as well: refused on that change, naming the entry.
+        assertThatThrownBy(() -> corrections.ask(NUMBER, List.of(
+                new Corrections.Asked("dateOfMarriage", "2015-12-01", "As in the solemnisation certificate")),
+                "mitan.raipur")).isInstanceOfSatisfying(CorrectionRefused.class, refusal -> {
+                    assertThat(refusal.field()).isEqualTo("changeNewValue1");
+                    assertThat(refusal.getMessage()).contains("groomDateOfBirth", "groom must be at least 21");
+                });
+        assertNothingAsked();
+        corrections.ask(NUMBER, List.of(new Corrections.Asked("groomDateOfBirth", "1999-01-01",
+                "As in his school record")), "mitan.raipur");
+        assertThat(request.getParticulars()).containsEntry("groomDateOfBirth", "1999-01-01");
+    }
+
+    /** The request corrects an entry of that type entered from paper, with these particulars. */
+    private void correctsTheEntry(String type, Map<String, Object> particulars) {
+        PaperRegisterEntry entry = new PaperRegisterEntry(PAPER, type, "RPR", particulars, UUID.randomUUID(),
+                "clerk.raipur", NOW.minusSeconds(600));
+        ReflectionTestUtils.setField(entry, "id", 6L);
+        when(paperEntries.findById(6L)).thenReturn(Optional.of(entry));
+        request.correctPaperEntry(6L, NOW);
+        request.setParticulars(particulars);
+    }
+
+    private void assertNothingAsked() {
+        verify(changes, never()).deleteByRequestId(any());
+        verify(changes, never()).saveAll(any());
+        verify(requestRows, never()).save(any());
+        assertThat(request.getRegistrationPath()).isNull();
     }
 
     private PaperRegisterEntry paperEntry(long id, String body, String fatherName) {

@@ -18,6 +18,7 @@ import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentStore;
 import org.mitan.document.RequiredDocuments;
 import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.ParticularsRules;
 import org.mitan.mitan.RequestAccess;
 import org.mitan.payment.Payments;
 import org.mitan.municipality.UrbanBodyRepository;
@@ -63,6 +64,7 @@ class DelegateBeansTest {
             .withBean(HistoryService.class, () -> mock(HistoryService.class))
             .withBean(IdentityService.class, () -> mock(IdentityService.class))
             .withBean(Catalogue.class, () -> mock(Catalogue.class))
+            .withBean(ParticularsRules.class, () -> mock(ParticularsRules.class))
             .withBean(Payments.class, () -> mock(Payments.class));
 
     @Test
