@@ -313,11 +313,11 @@ class ModelIsLawIT {
 
     /**
      * A form's field holds a plain value: the clerk's scrutiny outcome sent as a serialized Java object (which the
-     * engine would turn into an instance of the class named) is refused with 400 naming the field, and the task
-     * stays open.
+     * engine would turn into an instance of the class named), or as text holding a NUL character (which PostgreSQL
+     * cannot keep), is refused with 400 naming the field, and the task stays open.
      */
     @Test
-    void aFieldSentAsAnObjectIsRefusedAndTheTaskStaysOpen() {
+    void aFieldSentAsAnObjectOrHoldingANulIsRefusedAndTheTaskStaysOpen() {
         ResponseEntity<String> refused = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/submit-form",
                 Map.of("variables", Map.of("scrutinyOutcome", Map.of("type", "Object", "value", "\"accepted\"",
                         "valueInfo", Map.of("objectTypeName", "java.lang.StringBuilder",
@@ -325,6 +325,11 @@ class ModelIsLawIT {
 
         assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("scrutinyOutcome was sent as another kind of value");
+        ResponseEntity<String> nul = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/submit-form",
+                Map.of("variables", Map.of("scrutinyOutcome", Map.of("value", "accepted"),
+                        "scrutinyRemarks", Map.of("value", "fine\u0000"))), String.class, scrutinyTaskId);
+        assertThat(nul.getStatusCode()).as(nul.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nul.getBody()).contains("scrutinyRemarks contains a NUL character");
         assertThat(tasks.createTaskQuery().taskId(scrutinyTaskId).count()).isOne();
     }
 

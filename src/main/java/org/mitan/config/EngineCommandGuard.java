@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.mitan.web.NulCharacters;
 import org.mitan.web.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -238,9 +239,10 @@ class EngineCommandGuard extends CommandInterceptor {
     }
 
     /**
-     * Why values that no form field gives are refused, or null when there are none. A form sends text, numbers,
-     * yes/no and dates; an object (which the engine would turn into an instance of whatever class the sender names),
-     * JSON, XML, a file or bytes would pass every check a field's text gets.
+     * Why values that no form field gives are refused, or null when there are none: text holding U+0000, which
+     * PostgreSQL cannot keep; and any value but text, numbers, yes/no and dates, which is all a form sends. An object
+     * (which the engine would turn into an instance of whatever class the sender names), JSON, XML, a file or bytes
+     * would pass every check a field's text gets.
      */
     private static String notPlain(Map<String, Object> variables) {
         if (variables == null) {
@@ -252,6 +254,8 @@ class EngineCommandGuard extends CommandInterceptor {
             Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
             if (!plain(value)) {
                 named.add(name);
+            } else if (NulCharacters.in(String.valueOf(value instanceof TypedValue text ? text.getValue() : value))) {
+                return name + " " + NulCharacters.REFUSAL + ".";
             }
         }
         if (named.isEmpty()) {
