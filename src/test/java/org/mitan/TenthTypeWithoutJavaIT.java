@@ -302,6 +302,34 @@ class TenthTypeWithoutJavaIT {
                 "gumasta-licence-steps has no row for task 'Task_AwaitPayment'");
     }
 
+    /** The certificate names its holder by a particular of the form: tables naming another are refused. */
+    @Test
+    void tablesNamingAHolderParticularTheFormLacksAreRefused() {
+        String tables = new String(TenthType.deploymentResources().get(TenthType.TABLES), StandardCharsets.UTF_8)
+                .replace("<text>\"holderName\"</text>", "<text>\"ownerName\"</text>");
+
+        refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)),
+                "the holder's particular 'ownerName' of test-permit-service is no field of the form"
+                        + " test-permit-particulars (its fields: particular_holderName, particular_purpose)");
+    }
+
+    /** A late-registration step counts from a date among the particulars, with its own table: both are checked. */
+    @Test
+    void aRegistrationDelayStepWithoutItsTableOrItsDateFieldIsRefused() {
+        String model = new String(TenthType.changedModel(), StandardCharsets.UTF_8).replace("</bpmn:process>", """
+                    <bpmn:serviceTask id="Task_WorkOutRegistrationDelay"
+                        camunda:delegateExpression="${registrationDelay}">
+                      <bpmn:extensionElements><camunda:inputOutput>
+                        <camunda:inputParameter name="eventParticular">dateOfIssue</camunda:inputParameter>
+                      </camunda:inputOutput></bpmn:extensionElements>
+                    </bpmn:serviceTask>
+                  </bpmn:process>""");
+
+        refused(Map.of(TenthType.MODEL, model.getBytes(StandardCharsets.UTF_8)),
+                "needs the decision 'test-permit-registration-delay'",
+                "counts from the particular 'dateOfIssue' (input eventParticular), which is no field of the form");
+    }
+
     /** The deployment is refused with 400 naming what to fix; no deployment is stored and nothing changes. */
     private void refused(Map<String, byte[]> files, String... named) {
         long deployments = repository.createDeploymentQuery().count();

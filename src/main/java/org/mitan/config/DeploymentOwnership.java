@@ -93,8 +93,13 @@ class DeploymentOwnership implements Deployer {
                 }
                 String key = id.substring(0, id.length() - TypeTables.SERVICE.length());
                 if (!contents.processes().contains(key)) {
-                    TypeDeploymentRules.problems(key, model, TypeDeploymentRules.deployedModelTasks(key))
-                            .forEach(problem -> problems.add(name + ": " + problem));
+                    List<String> found = TypeDeploymentRules.problems(key, model,
+                            TypeDeploymentRules.deployedModelTasks(key));
+                    if (found.isEmpty()) {
+                        found = TypeDeploymentRules.particularProblems(key, model,
+                                deployment.getResources().values());
+                    }
+                    found.forEach(problem -> problems.add(name + ": " + problem));
                 }
             }
         }

@@ -71,7 +71,12 @@ class TypeDeploymentRules extends AbstractBpmnParseListener {
                 Map<String, Boolean> tasks = new LinkedHashMap<>();
                 ownSteps(process, tasks);
                 calledTasks(process, tasks);
-                for (String problem : problems(key, tables.get(), tasks)) {
+                List<String> problems = problems(key, tables.get(), tasks);
+                if (problems.isEmpty()) {
+                    problems = ParticularsUse.of(process, key).problems(key, TypeTables.read(tables.get(), key),
+                            tables.get(), resources(deployment.get()));
+                }
+                for (String problem : problems) {
                     violations.add(process, problem);
                 }
             }
@@ -184,6 +189,19 @@ class TypeDeploymentRules extends AbstractBpmnParseListener {
                     call.getCamundaCalledElementVersionTag()).ifPresent(called -> tasksOf(model(called), tasks));
         }
         return tasks;
+    }
+
+    /**
+     * What the type's latest deployed model names among its particulars that the tables being deployed (or its
+     * particulars form) lack; nothing when no model of the type is deployed yet.
+     */
+    static List<String> particularProblems(String key, DmnModelInstance tables, Collection<ResourceEntity> deployment) {
+        ProcessDefinitionEntity latest = Context.getCommandContext().getProcessDefinitionManager()
+                .findLatestProcessDefinitionByKey(key);
+        if (latest == null) {
+            return List.of();
+        }
+        return ParticularsUse.of(model(latest), key).problems(key, TypeTables.read(tables, key), tables, deployment);
     }
 
     private static Optional<DmnModelInstance> tablesInDeployment(String key, DeploymentEntity deployment) {
