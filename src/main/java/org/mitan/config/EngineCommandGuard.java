@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -143,11 +142,11 @@ class EngineCommandGuard extends CommandInterceptor {
             ProcessInstantiationBuilderImpl builder = field(StartProcessInstanceCmd.class, "instantiationBuilder",
                     start);
             checkStart(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(), builder.getBusinessKey(),
-                    builder.getVariables());
+                    builder.getVariables(), false);
         } else if (command instanceof SubmitStartFormCmd submit) {
             checkStart(field(SubmitStartFormCmd.class, "processDefinitionId", submit), null,
                     field(SubmitStartFormCmd.class, "businessKey", submit),
-                    field(SubmitStartFormCmd.class, "variables", submit));
+                    field(SubmitStartFormCmd.class, "variables", submit), true);
         } else if (command instanceof CompleteTaskCmd complete) {
             checkCompletion(field(CompleteTaskCmd.class, "taskId", complete),
                     field(CompleteTaskCmd.class, "variables", complete));
@@ -165,8 +164,12 @@ class EngineCommandGuard extends CommandInterceptor {
         }
     }
 
+    /**
+     * A start through the start form ({@code submit-form}) is refused a bad value as a form's field is (400, which the
+     * REST API lets through for a form); a start without the form ({@code start}) as a step outside the model (403).
+     */
     private void checkStart(String definitionId, String definitionKey, String businessKey,
-            Map<String, Object> variables) {
+            Map<String, Object> variables, boolean throughForm) {
         if (businessKey != null && !businessKey.isBlank()) {
             throw new AuthorizationException("Leave the business key empty: the application gives every request"
                     + " its number when it registers it.");
@@ -177,7 +180,7 @@ class EngineCommandGuard extends CommandInterceptor {
         }
         String notPlain = notPlain(variables);
         if (notPlain != null) {
-            throw new BadUserRequestException(notPlain);
+            throw throughForm ? new StartFormRefused(notPlain) : new AuthorizationException(notPlain);
         }
     }
 
