@@ -90,7 +90,8 @@ class FormFields {
 
     /**
      * A Camunda Form's fields: every component key and path (groups and lists included); the keys it requires,
-     * leaving out those a condition may hide; and the choices of its radio and select fields with fixed values.
+     * leaving out those a condition may hide and those the form does not send (disabled, read-only); and the choices
+     * of its radio and select fields with fixed values.
      */
     record Form(Set<String> keys, Set<String> required, Map<String, Set<String>> choices) {
 
@@ -104,6 +105,15 @@ class FormFields {
             return new Form(Set.copyOf(keys), Set.copyOf(required), Map.copyOf(choices));
         }
 
+        /** A disabled or read-only field (or one an expression may make so) is not sent with the form. */
+        private static boolean unsent(JsonNode component) {
+            return component.path("disabled").asBoolean(false) || flagged(component.path("readonly"));
+        }
+
+        private static boolean flagged(JsonNode flag) {
+            return flag.isBoolean() ? flag.asBoolean() : flag.isTextual() && !flag.asText().isBlank();
+        }
+
         private static void collect(JsonNode node, boolean conditional, Set<String> keys, Set<String> required,
                 Map<String, Set<String>> choices) {
             for (JsonNode component : node.path("components")) {
@@ -111,7 +121,8 @@ class FormFields {
                 if (component.hasNonNull("key")) {
                     String key = component.get("key").asText();
                     keys.add(key);
-                    if (!hidden && component.path("validate").path("required").asBoolean(false)) {
+                    if (!hidden && !unsent(component)
+                            && component.path("validate").path("required").asBoolean(false)) {
                         required.add(key);
                     }
                     String type = component.path("type").asText();
