@@ -34,8 +34,8 @@ public class MitanHandover {
     }
 
     /**
-     * The request's Mitan's task is now {@code userId}'s; nothing changes when that is the request's Mitan already,
-     * or when the number names no request. Looked up through the repository: a not-found refusal would mark the
+     * The request's Mitan's task is now {@code userId}'s; nothing changes when that is the request's active Mitan
+     * already, or when the number names no request. Looked up through the repository: a not-found refusal would mark the
      * engine's transaction for rollback.
      *
      * @throws NotTheBodysMitan when {@code userId} is not an active Mitan of the request's body
@@ -47,7 +47,7 @@ public class MitanHandover {
             return;
         }
         Optional<Mitan> current = Optional.ofNullable(request.getMitanId()).flatMap(mitans::findById);
-        if (current.map(mitan -> mitan.getUserId().equals(userId)).orElse(false)) {
+        if (current.filter(Mitan::isActive).map(mitan -> mitan.getUserId().equals(userId)).orElse(false)) {
             return;
         }
         Mitan mitan = mitans.findByUserId(userId)

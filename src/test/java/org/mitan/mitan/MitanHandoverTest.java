@@ -92,6 +92,16 @@ class MitanHandoverTest {
     }
 
     @Test
+    void aDeactivatedMitanCannotBeGivenBackTheirRequestsTask() {
+        ramesh.setActive(false);
+
+        assertThatThrownBy(() -> handover.taskGivenTo("RPR-2026-000001", "mitan.raipur", "supervisor.raipur"))
+                .isInstanceOf(MitanHandover.NotTheBodysMitan.class)
+                .hasMessageContaining("mitan.raipur is not an active Mitan of urban body RPR");
+        verifyNoInteractions(requests, events);
+    }
+
+    @Test
     void aTaskOfNoRequestIsLeftAlone() {
         handover.taskGivenTo("RPR-2026-999999", "mitan.raipur2", "supervisor.raipur");
 
