@@ -313,6 +313,17 @@ class TenthTypeWithoutJavaIT {
                         + " test-permit-particulars (its fields: particular_holderName, particular_purpose)");
     }
 
+    /** The particulars form deployed alone must keep the field the tables name the holder by. */
+    @Test
+    void aParticularsFormWithoutTheHoldersFieldIsRefused() {
+        String form = new String(TenthType.deploymentResources().get(TenthType.PARTICULARS_FORM),
+                StandardCharsets.UTF_8).replace("\"particular_holderName\"", "\"particular_ownerName\"");
+
+        refused(Map.of(TenthType.PARTICULARS_FORM, form.getBytes(StandardCharsets.UTF_8)),
+                "the holder's particular 'holderName' of test-permit-service is no field of the form"
+                        + " test-permit-particulars (its fields: particular_ownerName, particular_purpose)");
+    }
+
     /** A late-registration step counts from a date among the particulars, with its own table: both are checked. */
     @Test
     void aRegistrationDelayStepWithoutItsTableOrItsDateFieldIsRefused() {

@@ -51,6 +51,8 @@ import org.mitan.catalogue.TypeTables;
  */
 class DeploymentOwnership implements Deployer {
 
+    private static final String PARTICULARS = "-particulars";
+
     @Override
     public void deploy(DeploymentEntity deployment) {
         CommandContext context = Context.getCommandContext();
@@ -62,6 +64,7 @@ class DeploymentOwnership implements Deployer {
         DeploymentCompleteness.Contents contents = DeploymentCompleteness.Contents.of(
                 deployment.getResources().values());
         List<String> problems = new ArrayList<>(tablesWithoutTheirModel(deployment, contents));
+        problems.addAll(particularsFormsAlone(deployment, contents));
         if (context.getAuthenticatedUserId() != null) {
             problems.addAll(notItsOwn(context, contents));
         }
@@ -101,6 +104,28 @@ class DeploymentOwnership implements Deployer {
                     }
                     found.forEach(problem -> problems.add(name + ": " + problem));
                 }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Each type's particulars form in the deployment whose model and tables are not: checked against what the model
+     * and the tables already deployed name among its particulars (the holder, the event's date).
+     */
+    private static List<String> particularsFormsAlone(DeploymentEntity deployment,
+            DeploymentCompleteness.Contents contents) {
+        List<String> problems = new ArrayList<>();
+        for (String form : contents.forms()) {
+            if (!form.endsWith(PARTICULARS)) {
+                continue;
+            }
+            String key = form.substring(0, form.length() - PARTICULARS.length());
+            boolean checkedElsewhere = contents.processes().contains(key)
+                    || contents.decisions().contains(TypeTables.serviceDecision(key));
+            if (!checkedElsewhere) {
+                TypeDeploymentRules.particularsFormProblems(key, deployment.getResources().values())
+                        .forEach(problem -> problems.add(form + ": " + problem));
             }
         }
         return problems;

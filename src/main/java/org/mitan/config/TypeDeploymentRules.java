@@ -204,6 +204,14 @@ class TypeDeploymentRules extends AbstractBpmnParseListener {
         return ParticularsUse.of(model(latest), key).problems(key, TypeTables.read(tables, key), tables, deployment);
     }
 
+    /**
+     * What the type's latest deployed model and tables name among its particulars that its particulars form, deployed
+     * alone (Modeler's "deploy changed only" after editing only the form), lacks.
+     */
+    static List<String> particularsFormProblems(String key, Collection<ResourceEntity> deployment) {
+        return deployedTables(key).map(tables -> particularProblems(key, tables, deployment)).orElse(List.of());
+    }
+
     private static Optional<DmnModelInstance> tablesInDeployment(String key, DeploymentEntity deployment) {
         for (ResourceEntity resource : resources(deployment)) {
             String name = resource.getName() == null ? "" : resource.getName();
