@@ -414,11 +414,15 @@ public class Corrections {
 
     /**
      * The corrected type's rules on its particulars, on the entry as it stands with the changes made: the first row
-     * it breaks is refused on the value of the change to the entry the row names or, when no change is to that entry
-     * (another date of marriage makes the groom too young), of the first change, naming the entry.
+     * it breaks, and did not break before the changes, is refused on the value of the change to the entry the row
+     * names or, when no change is to that entry (another date of marriage makes the groom too young), of the first
+     * change, naming the entry. A row the register's entry broke already (an old paper certificate copied as printed)
+     * refuses no change that leaves it as it was.
      */
     private void checkRules(Entry certificate, Map<String, Object> corrected, List<CorrectionChange> rows) {
-        particularsRules.broken(certificate.type(), corrected).stream().findFirst().ifPresent(broken -> {
+        List<ParticularsRules.Broken> before = particularsRules.broken(certificate.type(), certificate.particulars());
+        particularsRules.broken(certificate.type(), corrected).stream().filter(broken -> !before.contains(broken))
+                .findFirst().ifPresent(broken -> {
             Optional<CorrectionChange> changed = rows.stream().filter(row -> row.getField().equals(broken.field()))
                     .findFirst();
             int position = changed.or(() -> rows.stream().findFirst()).map(CorrectionChange::getPosition).orElse(1);

@@ -207,6 +207,18 @@ class CorrectionsTest {
         assertThat(request.getParticulars()).containsEntry("groomDateOfBirth", "1999-01-01");
     }
 
+    @Test
+    void anEntryThatBrokeARuleAlreadyTakesAChangeThatLeavesTheRuleAsItWas() {
+        // An old paper certificate, copied as printed: the groom was 19 on the date of marriage.
+        correctsTheEntry(MARRIAGE, Map.of("groomName", "Ravi Sahu", "groomDateOfBirth", "2001-03-01",
+                "brideDateOfBirth", "2002-05-01", "brideFatherName", "Mohan Sahu", "dateOfMarriage", "2020-02-15"));
+
+        corrections.ask(NUMBER, List.of(new Corrections.Asked("brideFatherName", "Mohan Lal Sahu",
+                "As in his Aadhaar card")), "mitan.raipur");
+
+        assertThat(request.getParticulars()).containsEntry("brideFatherName", "Mohan Lal Sahu");
+    }
+
     /** The request corrects an entry of that type entered from paper, with these particulars. */
     private void correctsTheEntry(String type, Map<String, Object> particulars) {
         PaperRegisterEntry entry = new PaperRegisterEntry(PAPER, type, "RPR", particulars, UUID.randomUUID(),
