@@ -333,6 +333,27 @@ class ModelIsLawIT {
         assertThat(tasks.createTaskQuery().taskId(scrutinyTaskId).count()).isOne();
     }
 
+    /** The start form is refused such a value with 400 too, and no request or process is started. */
+    @Test
+    void theStartFormIsRefusedANameHoldingANulAndStartsNothing() {
+        long instances = runtime.createProcessInstanceQuery().processDefinitionKey("birth-certificate").count();
+        long rows = requests.count();
+
+        ResponseEntity<String> refused = steps.as("callcentre").postForEntity(
+                "/engine-rest/process-definition/key/birth-certificate/submit-form", Map.of("variables", Map.of(
+                        "bodyCode", Map.of("value", "RPR"), "ward", Map.of("value", 12),
+                        "citizenName", Map.of("value", "Geeta\u0000 Sahu"), "citizenPhone", Map.of("value", phone()),
+                        "address", Map.of("value", "Tatibandh, Raipur"),
+                        "preferredVisitWindow", Map.of("value", "MORNING"), "language", Map.of("value", "en"))),
+                String.class);
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("citizenName contains a NUL character");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("birth-certificate").count())
+                .isEqualTo(instances);
+        assertThat(requests.count()).isEqualTo(rows);
+    }
+
     /**
      * A task is completed with the fields its form requires and with one of each field's choices: the clerk's
      * scrutiny without an outcome, or with an outcome the form does not offer, is refused with 400 naming the field

@@ -41,8 +41,9 @@ class SharedStepStartGuard implements ExecutionListener {
                 .map(ServiceRequest::getProcessInstanceId).filter(rootInstance::equals).isPresent();
         if (!ownRequest) {
             throw new ManualStartRefused("\"" + processKey + "\" is a shared step of a request, called by that"
-                    + " request's own certificate process; process instance " + rootInstance + " is not the"
-                    + " process of request " + number + ", so it cannot call it.");
+                    + " request's own certificate process; process instance " + rootInstance + (number == null
+                            ? " called it without a request number." : " is not the process of request " + number
+                                    + ", so it cannot call it."));
         }
     }
 }
