@@ -59,7 +59,7 @@ class DeploymentCompleteness extends AbstractBpmnParseListener {
             missing.add(process, "a process called by version tag changed, but its tag '" + tag + "' is already"
                     + " deployed: give the changed model a new camunda:versionTag and call that tag");
         }
-        missing.refuseIfAny(definition.getKey(), "");
+        missing.refuseIfAny(definition.getKey());
     }
 
     private static void walk(Element element, Contents contents, ModelViolations missing) {

@@ -48,7 +48,11 @@ import org.slf4j.LoggerFactory;
  * <li>A certificate process is started with no business key (the intake gives the request its number) and only
  * with the fields of its start form.</li>
  * <li>A task is completed only with the fields of its own form, so no one steers a later gateway with a variable
- * that their step does not ask for.</li>
+ * that their step does not ask for; with every field the form requires (unless a condition may hide it or the form
+ * does not send it) and one of the choices of each radio or select field, so a gateway never meets a missing or
+ * unknown outcome.</li>
+ * <li>Starts and completions take plain values only (text, numbers, yes or no, dates), and no text holding U+0000:
+ * an object, JSON, XML, a file or bytes would pass every check a field's text gets.</li>
  * <li>A task is given (assigned, claimed, delegated) only to someone of its role at its request's body
  * ({@link TaskAssignees}).</li>
  * </ul>

@@ -58,7 +58,7 @@ class ModelRules extends AbstractBpmnParseListener {
         if (registersRequests(process)) {
             certificateProcessRules(process, violations);
         }
-        violations.refuseIfAny(definition.getKey(), "");
+        violations.refuseIfAny(definition.getKey());
     }
 
     private void walk(Element process, Element element, ModelViolations violations) {

@@ -24,11 +24,10 @@ class ModelViolations {
     }
 
     /** Refuses the deployment of the model when any rule was broken. */
-    void refuseIfAny(String processKey, String advice) {
+    void refuseIfAny(String processKey) {
         if (!messages.isEmpty()) {
             throw new BpmnParseException("The model '" + processKey + "' cannot be deployed: "
-                    + String.join("; ", messages) + "." + (advice.isEmpty() ? "" : " " + advice)
-                    + " Nothing was deployed.", first);
+                    + String.join("; ", messages) + ". Nothing was deployed.", first);
         }
     }
 

@@ -81,7 +81,7 @@ class TypeDeploymentRules extends AbstractBpmnParseListener {
                 }
             }
         }
-        violations.refuseIfAny(key, "");
+        violations.refuseIfAny(key);
     }
 
     /** What the tables lack for the tasks (task id → whether it asks its role from the tables). */
