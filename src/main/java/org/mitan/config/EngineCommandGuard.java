@@ -213,7 +213,8 @@ class EngineCommandGuard extends CommandInterceptor {
 
     /**
      * Why a completion without a field the form requires is refused, or null: the gateway after the task would
-     * find no value (or an earlier visit's) to go on with. Fields a condition may hide are not counted.
+     * find no value (or an earlier visit's) to go on with. Fields a condition may hide, or the form does not send,
+     * are not required ({@link FormFields.Form#required}).
      */
     private static String missing(Map<String, Object> variables, FormFields.Form form) {
         Set<String> missing = new TreeSet<>();
@@ -239,10 +240,15 @@ class EngineCommandGuard extends CommandInterceptor {
         return null;
     }
 
-    /** The value as sent, without deserializing an object (which {@link #notPlain} refuses anyway). */
+    /** The plain value as sent; an object stays typed, not deserialized (which {@link #notPlain} refuses anyway). */
     private static Object plainValue(Map<String, Object> variables, String name) {
-        Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+        Object value = sent(variables, name);
         return value instanceof TypedValue typed ? (plain(typed) ? typed.getValue() : typed) : value;
+    }
+
+    /** The value as sent: a map of typed values gives each typed, since its plain view would deserialize an object. */
+    private static Object sent(Map<String, Object> variables, String name) {
+        return variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
     }
 
     /**
@@ -257,8 +263,7 @@ class EngineCommandGuard extends CommandInterceptor {
         }
         Set<String> named = new TreeSet<>();
         for (String name : variables.keySet()) {
-            // a map of typed values gives each as sent: its plain Java view would deserialize an object
-            Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+            Object value = sent(variables, name);
             if (!plain(value)) {
                 named.add(name);
             } else if (NulCharacters.in(String.valueOf(value instanceof TypedValue text ? text.getValue() : value))) {
