@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.mitan.MovingClock;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.Mitan;
+import org.mitan.mitan.MitanHandover.MitanHandedOver;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.process.SmsTemplates;
 import org.mitan.request.RequestStatus;
@@ -378,5 +379,22 @@ class DeliveriesTest {
         assertThatThrownBy(() -> deliveries.confirm(NUMBER, otp, "sunita"))
                 .isInstanceOf(WrongOtpException.class).hasMessageContaining("no longer works");
         assertThat(stored.getFailedAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void aDeliveryNotYetMadeFollowsItsRequestToTheMitanItWasHandedToAndAMadeOneStaysAsItWas() {
+        Delivery open = new Delivery(41L, "mitan.raipur", "hash", NOW);
+        Delivery made = new Delivery(42L, "mitan.raipur", "hash", NOW);
+        made.markDelivered("mitan.raipur", NOW);
+        when(deliveryRows.findByRequestId(41L)).thenReturn(Optional.of(open));
+        when(deliveryRows.findByRequestId(42L)).thenReturn(Optional.of(made));
+
+        deliveries.follow(new MitanHandedOver(41L, "RPR-2026-000041", "mitan.raipur", "mitan.raipur2"));
+        deliveries.follow(new MitanHandedOver(42L, "RPR-2026-000042", "mitan.raipur", "mitan.raipur2"));
+
+        assertThat(open.getMitanUserId()).isEqualTo("mitan.raipur2");
+        verify(deliveryRows).save(open);
+        assertThat(made.getMitanUserId()).isEqualTo("mitan.raipur");
+        verify(deliveryRows, never()).save(made);
     }
 }
