@@ -403,6 +403,21 @@ class ModelIsLawIT {
         assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(steps.as("mitan.raipur2").getForEntity("/api/requests/{n}", JsonNode.class, visited)
                 .getBody().findValuesAsText("milestone")).contains("MITAN_CHANGED");
+
+        // Deactivated, the Mitan completes none of the tasks still theirs; active again, they may.
+        assertThat(steps.as("admin").exchange("/api/mitans/mitan.raipur2", HttpMethod.PATCH,
+                new HttpEntity<>(Map.of("active", false)), String.class).getStatusCode().is2xxSuccessful()).isTrue();
+        try {
+            ResponseEntity<String> deactivated = steps.as("mitan.raipur2").postForEntity(
+                    "/engine-rest/task/{id}/submit-form", Map.of("variables", Map.of("visitOutcome",
+                            Map.of("value", "citizenNotHome"))), String.class, visit.path("id").asText());
+            assertThat(deactivated.getStatusCode()).as(deactivated.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(deactivated.getBody()).contains("mitan.raipur2 is no longer an active Mitan");
+            assertThat(tasks.createTaskQuery().taskId(visit.path("id").asText()).count()).isOne();
+        } finally {
+            steps.as("admin").exchange("/api/mitans/mitan.raipur2", HttpMethod.PATCH,
+                    new HttpEntity<>(Map.of("active", true)), String.class);
+        }
     }
 
     /**

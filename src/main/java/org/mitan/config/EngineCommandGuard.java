@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * <li>Starts and completions take plain values only (text, numbers, yes or no, dates), and no text holding U+0000:
  * an object, JSON, XML, a file or bytes would pass every check a field's text gets.</li>
  * <li>A task is given (assigned, claimed, delegated) only to someone of its role at its request's body
- * ({@link TaskAssignees}).</li>
+ * ({@link TaskAssignees}); a deactivated Mitan completes none.</li>
  * </ul>
  */
 class EngineCommandGuard extends CommandInterceptor {
@@ -103,13 +104,15 @@ class EngineCommandGuard extends CommandInterceptor {
     private final Function<Authentication, Set<String>> groupsOf;
     private final FormFields forms;
     private final TaskAssignees assignees;
+    private final Predicate<String> deactivatedMitan;
 
     EngineCommandGuard(Supplier<IdentityService> identity, Function<Authentication, Set<String>> groupsOf,
-            FormFields forms, TaskAssignees assignees) {
+            FormFields forms, TaskAssignees assignees, Predicate<String> deactivatedMitan) {
         this.identity = identity;
         this.groupsOf = groupsOf;
         this.forms = forms;
         this.assignees = assignees;
+        this.deactivatedMitan = deactivatedMitan;
     }
 
     @Override
@@ -130,7 +133,8 @@ class EngineCommandGuard extends CommandInterceptor {
 
     private void check(Command<?> command, Authentication authentication) {
         String name = adminOnlyName(command.getClass());
-        boolean admin = groupsOf.apply(authentication).contains(Roles.ADMIN);
+        Set<String> groups = groupsOf.apply(authentication);
+        boolean admin = groups.contains(Roles.ADMIN);
         if (admin) {
             if (name != null) {
                 LOG.info("Administrator {} ran {}{}", authentication.getUserId(), name, reasonOf(command));
@@ -151,6 +155,11 @@ class EngineCommandGuard extends CommandInterceptor {
             checkStart(field(SubmitStartFormCmd.class, "processDefinitionId", submit), null,
                     field(SubmitStartFormCmd.class, "businessKey", submit),
                     field(SubmitStartFormCmd.class, "variables", submit), true);
+        } else if ((command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)
+                && groups.stream().anyMatch(group -> group.startsWith(Roles.MITAN + "-"))
+                && deactivatedMitan.test(authentication.getUserId())) {
+            throw new TaskCompletionRefused(authentication.getUserId() + " is no longer an active Mitan, so their"
+                    + " tasks wait for a supervisor to give them to another Mitan of the body.");
         } else if (command instanceof CompleteTaskCmd complete) {
             checkCompletion(field(CompleteTaskCmd.class, "taskId", complete),
                     field(CompleteTaskCmd.class, "variables", complete));

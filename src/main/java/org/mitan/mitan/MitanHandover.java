@@ -65,6 +65,12 @@ public class MitanHandover {
         events.publishEvent(new MitanHandedOver(request.getId(), requestNumber, from, mitan.getUserId()));
     }
 
+    /** Whether the user is a Mitan no longer active: their tasks wait to be given to another Mitan. */
+    @Transactional(readOnly = true)
+    public boolean isDeactivatedMitan(String userId) {
+        return mitans.findByUserId(userId).map(mitan -> !mitan.isActive()).orElse(false);
+    }
+
     /** The request {@code requestId} is now the Mitan {@code toUserId}'s. */
     public record MitanHandedOver(Long requestId, String requestNumber, String fromUserId, String toUserId) {
     }

@@ -102,6 +102,15 @@ class MitanHandoverTest {
     }
 
     @Test
+    void onlyAMitanNoLongerActiveIsADeactivatedMitan() {
+        sunita.setActive(false);
+
+        assertThat(handover.isDeactivatedMitan("mitan.raipur2")).isTrue();
+        assertThat(handover.isDeactivatedMitan("mitan.raipur")).isFalse();
+        assertThat(handover.isDeactivatedMitan("clerk.raipur")).isFalse();
+    }
+
+    @Test
     void aTaskOfNoRequestIsLeftAlone() {
         handover.taskGivenTo("RPR-2026-999999", "mitan.raipur2", "supervisor.raipur");
 
