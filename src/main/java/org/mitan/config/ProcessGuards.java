@@ -65,7 +65,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
     private final BodySupervision supervision;
     private final TaskRows taskRows;
     private final MitanTaskHandover handover;
-    private final ObjectProvider<MitanHandover> mitans;
+    private final ObjectProvider<MitanHandover> mitanHandover;
     private final ObjectProvider<ServiceRequestRepository> serviceRequests;
     private static final Logger LOG = LoggerFactory.getLogger(ProcessGuards.class);
 
@@ -81,7 +81,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         this.supervision = new BodySupervision(serviceRequests);
         this.taskRows = new TaskRows(serviceRequests);
         this.handover = new MitanTaskHandover(handover);
-        this.mitans = handover;
+        this.mitanHandover = handover;
         this.serviceRequests = serviceRequests;
     }
 
@@ -122,7 +122,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
 
     private EngineCommandGuard commandGuard(FormFields forms, TaskAssignees assignees) {
         return new EngineCommandGuard(() -> engine.getIdentityService(), this::groupsOf, forms, assignees,
-                userId -> mitans.getObject().isDeactivatedMitan(userId));
+                userId -> mitanHandover.getObject().isDeactivatedMitan(userId));
     }
 
     private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {

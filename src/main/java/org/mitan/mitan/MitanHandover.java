@@ -35,8 +35,8 @@ public class MitanHandover {
 
     /**
      * The request's Mitan's task is now {@code userId}'s; nothing changes when that is the request's active Mitan
-     * already, or when the number names no request. Looked up through the repository: a not-found refusal would mark the
-     * engine's transaction for rollback.
+     * already, or when the number names no request. Looked up through the repository: a not-found refusal would mark
+     * the engine's transaction for rollback.
      *
      * @throws NotTheBodysMitan when {@code userId} is not an active Mitan of the request's body
      */
