@@ -11,12 +11,9 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -39,18 +36,9 @@ record ParticularsUse(boolean linksForm, List<String> eventParticulars) {
     static final String EVENT_PARTICULAR = "eventParticular";
     static final String DELAY_TABLE = "-registration-delay";
 
-    private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the model being deployed names. */
-    static ParticularsUse of(Element process, String key) {
-        List<String> events = new ArrayList<>();
-        boolean[] linksForm = {false};
-        walk(process, particularsForm(key), events, linksForm);
-        return new ParticularsUse(linksForm[0], events);
-    }
-
-    /** What a deployed model names. */
+    /** What the type's model names: the one being deployed, or the latest deployed. */
     static ParticularsUse of(BpmnModelInstance model, String key) {
         boolean linksForm = model.getModelElementsByType(UserTask.class).stream()
                 .anyMatch(task -> particularsForm(key).equals(task.getCamundaFormRef()));
@@ -100,28 +88,6 @@ record ParticularsUse(boolean linksForm, List<String> eventParticulars) {
             }
         }
         return problems;
-    }
-
-    private static void walk(Element element, String form, List<String> events, boolean[] linksForm) {
-        if ("userTask".equals(element.getTagName()) && form.equals(element.attributeNS(CAMUNDA, "formRef"))) {
-            linksForm[0] = true;
-        }
-        if ("serviceTask".equals(element.getTagName())
-                && isDelayStep(element.attributeNS(CAMUNDA, "delegateExpression"))) {
-            collectEvents(element, events);
-        }
-        for (Element child : element.elements()) {
-            walk(child, form, events, linksForm);
-        }
-    }
-
-    private static void collectEvents(Element element, List<String> events) {
-        if ("inputParameter".equals(element.getTagName()) && EVENT_PARTICULAR.equals(element.attribute("name"))) {
-            events.add(element.getText() == null ? "" : element.getText().strip());
-        }
-        for (Element child : element.elements()) {
-            collectEvents(child, events);
-        }
     }
 
     private static boolean isDelayStep(String delegateExpression) {

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -72,8 +73,9 @@ class TypeDeploymentRules extends AbstractBpmnParseListener {
                 ownSteps(process, tasks);
                 calledTasks(process, tasks);
                 List<String> problems = problems(key, tables.get(), tasks);
-                if (problems.isEmpty()) {
-                    problems = ParticularsUse.of(process, key).problems(key, TypeTables.read(tables.get(), key),
+                Optional<BpmnModelInstance> model = modelInDeployment(key, deployment.get());
+                if (problems.isEmpty() && model.isPresent()) {
+                    problems = ParticularsUse.of(model.get(), key).problems(key, TypeTables.read(tables.get(), key),
                             tables.get(), resources(deployment.get()));
                 }
                 for (String problem : problems) {
@@ -210,6 +212,24 @@ class TypeDeploymentRules extends AbstractBpmnParseListener {
      */
     static List<String> particularsFormProblems(String key, Collection<ResourceEntity> deployment) {
         return deployedTables(key).map(tables -> particularProblems(key, tables, deployment)).orElse(List.of());
+    }
+
+    /** The type's model as the deployment brings it, read as a model (the parse listener sees its elements only). */
+    private static Optional<BpmnModelInstance> modelInDeployment(String key, DeploymentEntity deployment) {
+        for (ResourceEntity resource : resources(deployment)) {
+            String name = resource.getName() == null ? "" : resource.getName();
+            if ((name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) && resource.getBytes() != null) {
+                try {
+                    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+                    if (model.getModelElementById(key) instanceof Process) {
+                        return Optional.of(model);
+                    }
+                } catch (RuntimeException unreadable) {
+                    // the engine's own parser names what it cannot read
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<DmnModelInstance> tablesInDeployment(String key, DeploymentEntity deployment) {
