@@ -1,11 +1,18 @@
 package org.mitan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pdfbox.Loader;
@@ -26,6 +33,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -262,7 +270,8 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
     }
 
     @Test
-    void twoCorrectionsNamingTheSamePaperCertificateCorrectTheOneEntryItsFirstClerkEntered() throws Exception {
+    void twoCorrectionsNamingTheSamePaperCertificateCorrectTheOneEntryItsFirstClerkEnteredOneAtATime()
+            throws Exception {
         JourneySteps journey = journey();
         String paperNumber = "RPR/BIRTH/1997/000815";
         String first = correctionAtTheNamingStep(journey, "9826100041");
@@ -276,9 +285,20 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
         PaperRegisterEntry entered = paperEntries.findById(requests.findByRequestNumber(first).orElseThrow()
                 .getCorrectsPaperEntryId()).orElseThrow();
 
-        // The second clerk reads the same paper a little differently: the register keeps one entry, the first.
-        ResponseEntity<String> again = journey.submitRaw("clerk.raipur",
-                journey.claim("clerk.raipur", "Task_EnterPaperEntry", second), paperEntryAsRead("Mohan Sahoooo"));
+        // The second clerk reads the same paper a little differently: the register keeps one entry, the first, and
+        // while the first request corrects it, the second waits; its task stays open.
+        JsonNode entering = journey.claim("clerk.raipur", "Task_EnterPaperEntry", second);
+        ResponseEntity<String> meanwhile = journey.submitRaw("clerk.raipur", entering,
+                paperEntryAsRead("Mohan Sahoooo"));
+        assertThat(meanwhile.getStatusCode()).as(meanwhile.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(meanwhile.getBody()).contains("for request " + first, "complete this task again once " + first);
+        assertThat(requests.findByRequestNumber(second).orElseThrow().getCorrectsPaperEntryId()).isNull();
+        assertThat(journey.tasks("clerk.raipur", "Task_EnterPaperEntry", second)).hasSize(1);
+
+        // Once the first is decided (here: withdrawn), the second clerk completes the task again.
+        runtime.deleteProcessInstance(requests.findByRequestNumber(first).orElseThrow().getProcessInstanceId(),
+                "The citizen withdrew the request");
+        ResponseEntity<String> again = journey.submitRaw("clerk.raipur", entering, paperEntryAsRead("Mohan Sahoooo"));
         assertThat(again.getStatusCode().is2xxSuccessful()).as(again.getBody()).isTrue();
         ServiceRequest correction = requests.findByRequestNumber(second).orElseThrow();
         assertThat(correction.getCorrectsPaperEntryId()).isEqualTo(entered.getId());
@@ -290,6 +310,93 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
         JsonNode asking = journey.singleTask("mitan.raipur", "Task_AskForChanges", second);
         assertThat(journey.formText("mitan.raipur", asking, "requestSummary")).contains(paperNumber)
                 .contains("Entered from paper (कागज़ी प्रमाण पत्र से दर्ज):** by clerk\\.raipur");
+    }
+
+    @Test
+    void twoClerksEnteringOnePaperCertificateInTheSameInstantMakeOneEntryAndNeitherFails() throws Exception {
+        JourneySteps journey = journey();
+        String paperNumber = "RPR/BIRTH/1996/000421";
+        List<String> numbers = List.of(correctionAtTheNamingStep(journey, "9826100051"),
+                correctionAtTheNamingStep(journey, "9826100052"));
+        List<JsonNode> entering = new ArrayList<>();
+        for (String number : numbers) {
+            journey.submit("mitan.raipur", journey.singleTask("mitan.raipur", "Task_NameCertificate", number),
+                    Map.of("certificateToCorrect", paperNumber, "paperCertificate", true));
+            entering.add(journey.claim("clerk.raipur", "Task_EnterPaperEntry", number));
+        }
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService clerks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+            for (JsonNode task : entering) {
+                answers.add(clerks.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return journey.submitRaw("clerk.raipur", task, paperEntryAsRead("Mohan Sahoo"));
+                }));
+            }
+            List<HttpStatusCode> statuses = new ArrayList<>();
+            for (Future<ResponseEntity<String>> answer : answers) {
+                ResponseEntity<String> response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.getStatusCode().is5xxServerError()).as(response.getBody()).isFalse();
+                statuses.add(response.getStatusCode());
+            }
+            // One entered it; the other found that entry, which the first request is correcting, and waits.
+            assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.BAD_REQUEST);
+        } finally {
+            clerks.shutdownNow();
+        }
+        assertThat(paperEntries.findAll()).filteredOn(entry -> entry.getCertificateNumber().equals(paperNumber))
+                .hasSize(1);
+    }
+
+    @Test
+    void aPaperNumberIsItsUrbanBodysOwnSoTwoBodiesEachEnterTheirs() throws Exception {
+        JourneySteps journey = journey();
+        String paperNumber = "123/1998";
+        String raipur = correctionAtTheNamingStep(journey, "9826100061");
+        String korba = correctionAtTheNamingStep(journey, "9826100062", "KRB", "mitan.korba");
+        for (List<String> body : List.of(List.of(raipur, "mitan.raipur", "clerk.raipur", "Mohan Sahoo"),
+                List.of(korba, "mitan.korba", "clerk.korba", "Ramlal Kanwar"))) {
+            journey.submit(body.get(1), journey.singleTask(body.get(1), "Task_NameCertificate", body.get(0)),
+                    Map.of("certificateToCorrect", paperNumber, "paperCertificate", true));
+            journey.submit(body.get(2), journey.claim(body.get(2), "Task_EnterPaperEntry", body.get(0)),
+                    paperEntryAsRead(body.get(3)));
+        }
+
+        assertThat(paperEntries.findAll()).filteredOn(entry -> entry.getCertificateNumber().equals(paperNumber))
+                .extracting(PaperRegisterEntry::getBodyCode, entry -> entry.getParticulars().get("fatherName"))
+                .containsExactlyInAnyOrder(tuple("RPR", "Mohan Sahoo"), tuple("KRB", "Ramlal Kanwar"));
+        for (String number : List.of(raipur, korba)) {
+            ServiceRequest correction = requests.findByRequestNumber(number).orElseThrow();
+            assertThat(paperEntries.findById(correction.getCorrectsPaperEntryId()).orElseThrow().getBodyCode())
+                    .isEqualTo(correction.getBodyCode());
+        }
+    }
+
+    @Test
+    void aCertificateIsCorrectedByOneRequestAtATime() throws Exception {
+        JourneySteps journey = journey();
+        Certificate old = issuedBirthCertificate(journey, "9826100071");
+        String first = correctionAtTheNamingStep(journey, "9826100072");
+        String second = correctionAtTheNamingStep(journey, "9826100073");
+        journey.submit("mitan.raipur", journey.singleTask("mitan.raipur", "Task_NameCertificate", first),
+                Map.of("certificateToCorrect", old.getCertificateNumber()));
+
+        JsonNode naming = journey.singleTask("mitan.raipur", "Task_NameCertificate", second);
+        ResponseEntity<String> refused = journey.submitRaw("mitan.raipur", naming,
+                Map.of("certificateToCorrect", old.getCertificateNumber()));
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Request " + first + " is already correcting "
+                + old.getCertificateNumber());
+        assertThat(requests.findByRequestNumber(second).orElseThrow().getCorrectsCertificateId()).isNull();
+
+        // Once the first is decided (here: withdrawn), the certificate may be named again.
+        runtime.deleteProcessInstance(requests.findByRequestNumber(first).orElseThrow().getProcessInstanceId(),
+                "Registered twice");
+        journey.submit("mitan.raipur", naming, Map.of("certificateToCorrect", old.getCertificateNumber()));
+        assertThat(requests.findByRequestNumber(second).orElseThrow().getCorrectsCertificateId())
+                .isEqualTo(old.getId());
     }
 
     /** The clerk's entry of a paper birth certificate as read from its scan, with the father's name as read. */
@@ -307,16 +414,22 @@ class CertificateCorrectionJourneyIT extends TypeJourney {
         return certificates.findByRequestId(requests.findByRequestNumber(birth).orElseThrow().getId()).orElseThrow();
     }
 
-    /** A correction request registered and visited, with its scans verified: at "Name the certificate". */
+    /** A correction request of Raipur registered and visited, with its scans verified: at "Name the certificate". */
     private String correctionAtTheNamingStep(JourneySteps journey, String phone) throws Exception {
+        return correctionAtTheNamingStep(journey, phone, "RPR", "mitan.raipur");
+    }
+
+    /** As {@link #correctionAtTheNamingStep(JourneySteps, String)}, in the urban body given, visited by its Mitan. */
+    private String correctionAtTheNamingStep(JourneySteps journey, String phone, String body, String mitan)
+            throws Exception {
         String number = journey.registerOffered(CORRECTION, "Correction of a birth certificate", "Kamla Sahu", phone,
-                "House 3, Tatibandh, Raipur");
-        JsonNode visit = journey.singleTask("mitan.raipur", "Task_VisitCitizen", number);
-        journey.upload("mitan.raipur", number, "certificate-copy", "certificate.pdf", Scans.pdf("The certificate"),
+                "House 3, Tatibandh", body);
+        JsonNode visit = journey.singleTask(mitan, "Task_VisitCitizen", number);
+        journey.upload(mitan, number, "certificate-copy", "certificate.pdf", Scans.pdf("The certificate"),
                 HttpStatus.CREATED);
-        journey.upload("mitan.raipur", number, "applicant-id", "aadhaar.png", Scans.image("png"), HttpStatus.CREATED);
-        journey.upload("mitan.raipur", number, "school-record", "school.jpg", Scans.image("jpeg"), HttpStatus.CREATED);
-        journey.submit("mitan.raipur", visit, Map.of("visitOutcome", "collected"));
+        journey.upload(mitan, number, "applicant-id", "aadhaar.png", Scans.image("png"), HttpStatus.CREATED);
+        journey.upload(mitan, number, "school-record", "school.jpg", Scans.image("jpeg"), HttpStatus.CREATED);
+        journey.submit(mitan, visit, Map.of("visitOutcome", "collected"));
         journey.runJobs(number);
         return number;
     }

@@ -79,10 +79,16 @@ final class JourneySteps {
      * it for the citizen, in Hindi; the answer names the service. Gives the request number.
      */
     String registerOffered(String type, String serviceName, String citizenName, String phone, String address) {
+        return registerOffered(type, serviceName, citizenName, phone, address, "RPR");
+    }
+
+    /** As {@link #registerOffered(String, String, String, String, String)}, in the urban body given. */
+    String registerOffered(String type, String serviceName, String citizenName, String phone, String address,
+            String body) {
         ResponseEntity<JsonNode> offered = as("callcentre").getForEntity("/api/certificate-types", JsonNode.class);
         assertThat(offered.getBody().findValuesAsText("key")).contains(type);
         ResponseEntity<JsonNode> registered = as("callcentre").postForEntity("/api/requests", Map.of(
-                "certificateType", type, "bodyCode", "RPR", "ward", 14, "citizenName", citizenName,
+                "certificateType", type, "bodyCode", body, "ward", 14, "citizenName", citizenName,
                 "citizenPhone", phone, "address", address, "preferredVisitWindow", "MORNING", "language", "hi"),
                 JsonNode.class);
         assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.persistence.LockModeType;
+
 import org.mitan.document.ObjectReferences;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface CertificateRepository extends JpaRepository<Certificate, Long>, ObjectReferences {
@@ -28,6 +31,14 @@ public interface CertificateRepository extends JpaRepository<Certificate, Long>,
 
     @Query("select c from Certificate c where c.verificationCode = :verificationCode")
     Optional<Certificate> findByVerificationCode(String verificationCode);
+
+    /**
+     * Reads and locks the certificate's row until the transaction ends, so that correction requests name it one at a
+     * time ({@code Corrections#link}).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Certificate c where c.id = :id")
+    Optional<Certificate> lockById(Long id);
 
     /** The certificate that superseded this one (the entry's next version), if any. */
     @Query("select c from Certificate c where c.supersedesId = :supersedesId")

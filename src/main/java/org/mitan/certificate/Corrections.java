@@ -106,8 +106,9 @@ public class Corrections {
     /**
      * Links the correction request to the certificate it corrects and starts its entry as a copy of the
      * certificate's; refused, naming the form field, when the certificate cannot be corrected by this request.
-     * With {@code onPaper}, the number is an older paper certificate's: not in the register, so the clerk enters the
-     * entry it refers to from the scan ({@link #enterFromPaper}); one entered from paper before is linked as it is.
+     * With {@code onPaper}, the number is an older paper certificate's, the request's urban body's own: not in the
+     * register, so the clerk enters the entry it refers to from the scan ({@link #enterFromPaper}); one entered from
+     * paper before is linked as it is. An entry another open request corrects is refused: one correction at a time.
      *
      * @return the number as it is kept, and whether the clerk must enter the entry from paper
      */
@@ -142,7 +143,10 @@ public class Corrections {
                     + " request for the right correction. / यह दूसरे प्रकार का प्रमाण पत्र है।");
         }
         checkBody(field, number, certificate.getBodyCode(), request);
+        certificates.lockById(certificate.getId());
         checkNotSuperseded(field, number, certificates.findBySupersedesId(certificate.getId()));
+        checkNoOtherCorrection(field, number, requests.otherOpenCorrectionsOfCertificate(certificate.getId(),
+                request.getId()));
         if (!certificate.getId().equals(request.getCorrectsCertificateId())) {
             changes.deleteByRequestId(request.getId());
         }
@@ -182,13 +186,14 @@ public class Corrections {
             throw new CorrectionRefused(field, "Scan the paper certificate first (document \"" + PAPER_SCAN + "\"), "
                     + "then name it. / पहले कागज़ी प्रमाण पत्र स्कैन करें।");
         }
-        Optional<PaperRegisterEntry> entered = paperEntries.findByCertificateTypeAndCertificateNumber(correctsType,
-                number);
+        paperEntries.awaitEntering(correctsType, request.getBodyCode(), number);
+        Optional<PaperRegisterEntry> entered = paperEntries.findEntry(correctsType, request.getBodyCode(), number);
         Instant now = Instant.now(clock);
         if (entered.isPresent()) {
             PaperRegisterEntry paper = entered.get();
-            checkBody(field, number, paper.getBodyCode(), request);
             checkNotSuperseded(field, number, certificates.findBySupersedesPaperEntryId(paper.getId()));
+            checkNoOtherCorrection(field, number, requests.otherOpenCorrectionsOfPaperEntry(paper.getId(),
+                    request.getId()));
             if (!paper.getId().equals(request.getCorrectsPaperEntryId())) {
                 changes.deleteByRequestId(request.getId());
             }
@@ -223,7 +228,8 @@ public class Corrections {
         if (request.getParticulars().isEmpty()) {
             throw new IllegalStateException("Request " + requestNumber + " has no particulars to enter from paper");
         }
-        Optional<PaperRegisterEntry> entered = paperEntries.findByCertificateTypeAndCertificateNumber(correctsType,
+        paperEntries.awaitEntering(correctsType, request.getBodyCode(), certificateNumber);
+        Optional<PaperRegisterEntry> entered = paperEntries.findEntry(correctsType, request.getBodyCode(),
                 certificateNumber);
         if (entered.isPresent()) {
             return enteredMeanwhile(request, entered.get(), actor);
@@ -241,22 +247,19 @@ public class Corrections {
      * Two requests named the same paper certificate before either was entered, and the other request's clerk entered
      * it first. It is one certificate, so one entry of the register: this request corrects the entry as it was
      * entered (this clerk's reading of the scan is not kept) or, when a correction has superseded it since, the
-     * entry's latest version, as a Mitan naming the paper certificate now would be told to. Only the urban body that
-     * entered it corrects it, as when it is named.
+     * entry's latest version, as a Mitan naming the paper certificate now would be told to. While another request
+     * still corrects that entry, the clerk is refused and completes the task again once that request is decided.
      */
     private String enteredMeanwhile(ServiceRequest request, PaperRegisterEntry paper, String actor) {
         String number = paper.getCertificateNumber();
+        String field = ProcessVariables.CERTIFICATE_TO_CORRECT;
         String entered = "entered from paper by " + paper.getEnteredBy() + " at " + paper.getEnteredAt()
                 + "; this request's reading of the scan is not kept";
-        if (!paper.getBodyCode().equals(request.getBodyCode())) {
-            throw new CorrectionRefused(ProcessVariables.CERTIFICATE_TO_CORRECT, number + " was entered from paper"
-                    + " meanwhile by the urban body " + paper.getBodyCode() + "; only that body corrects it: the"
-                    + " citizen registers the correction with " + paper.getBodyCode() + ", and an administrator"
-                    + " cancels this request. / इसे दर्ज करने वाला निकाय ही सुधार करता है।");
-        }
         Instant now = Instant.now(clock);
         Optional<Certificate> newer = certificates.findBySupersedesPaperEntryId(paper.getId());
         if (newer.isEmpty()) {
+            checkNoOtherCorrectionYet(field, number, requests.otherOpenCorrectionsOfPaperEntry(paper.getId(),
+                    request.getId()));
             request.correctPaperEntry(paper.getId(), now);
             request.setParticulars(new LinkedHashMap<>(paper.getParticulars()));
             requests.save(request);
@@ -268,6 +271,9 @@ public class Corrections {
                 next = certificates.findBySupersedesId(latest.getId())) {
             latest = next.get();
         }
+        certificates.lockById(latest.getId());
+        checkNoOtherCorrectionYet(field, latest.getCertificateNumber(), requests.otherOpenCorrectionsOfCertificate(
+                latest.getId(), request.getId()));
         request.correct(latest.getId(), now);
         request.setParticulars(new LinkedHashMap<>(entryOf(latest)));
         requests.save(request);
@@ -287,6 +293,29 @@ public class Corrections {
             throw new CorrectionRefused(field, number + " was issued by the urban body " + bodyCode
                     + "; only the body that registered it corrects it: register the request with " + bodyCode
                     + ". / इसे जारी करने वाला निकाय ही सुधार करता है।");
+        }
+    }
+
+    /**
+     * One correction at a time per register entry (V22's indexes): approved after another, a second correction would
+     * change a version that is no longer the latest. Refused where the Mitan names the entry.
+     */
+    private static void checkNoOtherCorrection(String field, String number, List<String> open) {
+        if (!open.isEmpty()) {
+            throw new CorrectionRefused(field, "Request " + open.get(0) + " is already correcting " + number
+                    + ", and an entry of the register is corrected by one request at a time: ask the citizen to wait"
+                    + " until " + open.get(0) + " is decided, then name the certificate again. / अनुरोध "
+                    + open.get(0) + " में इस प्रमाण पत्र का सुधार पहले से चल रहा है; उसके निर्णय के बाद फिर से लिखें।");
+        }
+    }
+
+    /** As {@link #checkNoOtherCorrection}, where the clerk enters a paper certificate another request named too. */
+    private static void checkNoOtherCorrectionYet(String field, String number, List<String> open) {
+        if (!open.isEmpty()) {
+            throw new CorrectionRefused(field, number + " was entered meanwhile for request " + open.get(0)
+                    + ", which is correcting it now, and an entry of the register is corrected by one request at a"
+                    + " time: complete this task again once " + open.get(0) + " is decided. / अनुरोध " + open.get(0)
+                    + " में इसका सुधार चल रहा है; उसके निर्णय के बाद यह कार्य फिर से पूरा करें।");
         }
     }
 

@@ -39,6 +39,26 @@ public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, 
                                    org.mitan.request.RequestStatus.CLOSED)""")
     List<ServiceRequest> openOfPhoneAndType(String citizenPhone, String certificateType);
 
+    /**
+     * The numbers of the open requests other than {@code requestId} that correct the certificate: at most one, by the
+     * partial unique index {@code service_request_one_open_correction_of_certificate} (V22), whose final statuses are
+     * repeated here.
+     */
+    @Query("""
+            select r.requestNumber from ServiceRequest r
+            where r.correctsCertificateId = :certificateId and r.id <> :requestId
+              and r.status not in (org.mitan.request.RequestStatus.DELIVERED, org.mitan.request.RequestStatus.REJECTED,
+                                   org.mitan.request.RequestStatus.CLOSED)""")
+    List<String> otherOpenCorrectionsOfCertificate(Long certificateId, Long requestId);
+
+    /** As {@link #otherOpenCorrectionsOfCertificate}, for a register entry entered from paper (V22's second index). */
+    @Query("""
+            select r.requestNumber from ServiceRequest r
+            where r.correctsPaperEntryId = :paperEntryId and r.id <> :requestId
+              and r.status not in (org.mitan.request.RequestStatus.DELIVERED, org.mitan.request.RequestStatus.REJECTED,
+                                   org.mitan.request.RequestStatus.CLOSED)""")
+    List<String> otherOpenCorrectionsOfPaperEntry(Long paperEntryId, Long requestId);
+
     /** Reads and locks the row: for steps that must not run twice at once for one request. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from ServiceRequest r where r.requestNumber = :requestNumber")

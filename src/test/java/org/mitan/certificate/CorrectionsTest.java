@@ -3,6 +3,7 @@ package org.mitan.certificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
@@ -147,19 +148,60 @@ class CorrectionsTest {
     }
 
     @Test
-    void aPaperCertificateAnotherBodyEnteredMeanwhileIsRefusedNamingTheBodyAndNothingChanges() {
+    void aPaperNumberAnotherBodyEnteredIsThatBodysOwnAndThisClerkEntersThisBodysEntry() {
         paperEntry(5L, "KRB", "Mohan Sahoo");
         clerkReadTheScan("Mohan Sahooo");
+        when(paperEntries.save(any())).thenAnswer(saving -> {
+            PaperRegisterEntry entry = saving.getArgument(0);
+            ReflectionTestUtils.setField(entry, "id", 6L);
+            return entry;
+        });
+
+        String corrected = corrections.enterFromPaper(NUMBER, PAPER, "birth-certificate", "clerk.raipur");
+
+        assertThat(corrected).isEqualTo(PAPER);
+        verify(paperEntries).awaitEntering("birth-certificate", "RPR", PAPER);
+        verify(paperEntries).save(argThat(entry -> entry.getBodyCode().equals("RPR")
+                && entry.getParticulars().get("fatherName").equals("Mohan Sahooo")));
+        assertThat(request.getCorrectsPaperEntryId()).isEqualTo(6L);
+        verify(progress).record(eq(request), eq(Corrections.ENTERED_FROM_PAPER), eq("clerk.raipur"), anyString());
+    }
+
+    @Test
+    void aPaperCertificateAnotherRequestIsCorrectingIsRefusedAtTheEntryNamingThatRequestAndNothingChanges() {
+        paperEntry(5L, "RPR", "Mohan Sahoo");
+        clerkReadTheScan("Mohan Sahooo");
+        when(certificates.findBySupersedesPaperEntryId(5L)).thenReturn(Optional.empty());
+        when(requestRows.otherOpenCorrectionsOfPaperEntry(5L, 77L)).thenReturn(List.of("RPR-2026-000090"));
 
         assertThatThrownBy(() -> corrections.enterFromPaper(NUMBER, PAPER, "birth-certificate", "clerk.raipur"))
                 .isInstanceOfSatisfying(CorrectionRefused.class, refusal -> {
                     assertThat(refusal.field()).isEqualTo("certificateToCorrect");
-                    assertThat(refusal.getMessage()).contains("by the urban body KRB");
+                    assertThat(refusal.getMessage()).contains("for request RPR-2026-000090",
+                            "complete this task again once RPR-2026-000090 is decided");
                 });
         assertThat(request.getCorrectsPaperEntryId()).isNull();
-        assertThat(request.getCorrectsCertificateId()).isNull();
+        assertThat(request.getParticulars()).containsEntry("fatherName", "Mohan Sahooo");
         verify(paperEntries, never()).save(any());
         verify(requestRows, never()).save(any());
+    }
+
+    @Test
+    void aCertificateAnotherRequestIsCorrectingIsRefusedWhereTheMitanNamesItAndNothingChanges() {
+        Certificate old = certificate(10L, "RPR/BIRTH/2026/000002", 100L);
+        when(certificates.findByCertificateNumber("RPR/BIRTH/2026/000002")).thenReturn(Optional.of(old));
+        when(requestRows.otherOpenCorrectionsOfCertificate(10L, 77L)).thenReturn(List.of("RPR-2026-000090"));
+
+        assertThatThrownBy(() -> corrections.link(NUMBER, "rpr/birth/2026/000002", "birth-certificate", false,
+                "mitan.raipur")).isInstanceOfSatisfying(CorrectionRefused.class, refusal -> {
+                    assertThat(refusal.field()).isEqualTo("certificateToCorrect");
+                    assertThat(refusal.getMessage()).startsWith("Request RPR-2026-000090 is already correcting"
+                            + " RPR/BIRTH/2026/000002");
+                });
+        verify(certificates).lockById(10L);
+        assertThat(request.getCorrectsCertificateId()).isNull();
+        verify(requestRows, never()).save(any());
+        verifyNoInteractions(changes);
     }
 
     @Test
@@ -241,8 +283,7 @@ class CorrectionsTest {
                 Map.of("fatherName", fatherName, "childName", "Pooja Sahu"), UUID.randomUUID(), "clerk.raipur.2",
                 NOW.minusSeconds(600));
         ReflectionTestUtils.setField(entry, "id", id);
-        when(paperEntries.findByCertificateTypeAndCertificateNumber("birth-certificate", PAPER))
-                .thenReturn(Optional.of(entry));
+        when(paperEntries.findEntry("birth-certificate", body, PAPER)).thenReturn(Optional.of(entry));
         return entry;
     }
 
