@@ -12,6 +12,7 @@ import org.apache.ibatis.ognl.OgnlRuntime;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +22,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +119,22 @@ class ProcessGuardsIT {
         identity.setAuthentication("registrar.raipur", List.of("registrar-RPR"));
         tasks.complete(decide.getId());
         assertThat(task(instance, "Task_Deliver")).isNotNull();
+    }
+
+    @Test
+    void aStoredObjectOfAClassNotAllowedIsNeverInstantiated() {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(MODEL);
+        // As an administrator's variable, or a row written past the API, could hold it: JSON naming a class to make.
+        runtime.setVariable(instance.getId(), "gadget", Variables.serializedObjectValue("{\"command\": \"rm -rf /\"}")
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                .objectTypeName("java.util.concurrent.ConcurrentHashMap").create());
+
+        assertThatThrownBy(() -> runtime.getVariable(instance.getId(), "gadget"))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("java.util.concurrent.ConcurrentHashMap");
+        // Its text stays readable, for Cockpit and an auditor.
+        assertThat(runtime.<ObjectValue>getVariableTyped(instance.getId(), "gadget", false).getValueSerialized())
+                .isEqualTo("{\"command\": \"rm -rf /\"}");
     }
 
     @Test
