@@ -2,6 +2,7 @@ package org.mitan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ class AdministrationIT {
         assertThat(added.getBody().path("active").asBoolean()).isTrue();
         assertThat(as("callcentre").getForEntity("/api/bodies", JsonNode.class).getBody().findValuesAsText("code"))
                 .contains(code);
+        // And in Tasklist's registration form, without changing the form.
+        assertThat(startFormBodies()).contains(code + "=Test Nagar " + code + " (टेस्ट नगर)", "RPR=Raipur (रायपुर)");
         // Its staff groups exist at once: the administrator adds the body's supervisor and Mitan to them.
         String supervisor = "supervisor." + code.toLowerCase();
         createCamundaUser(supervisor, "supervisor-" + code);
@@ -121,6 +124,24 @@ class AdministrationIT {
         String third = register(code, 4);
         JsonNode unassigned = singleTask(supervisor, "Task_AssignMitanManually", third);
         assertThat(variable(supervisor, unassigned, "assignmentProblem")).contains("No active Mitan");
+
+        // A body that no longer takes requests is no longer offered.
+        ResponseEntity<JsonNode> closed = patch("admin", "/api/bodies/" + code, Map.of("active", false));
+        assertThat(closed.getStatusCode()).as("%s", closed.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(startFormBodies()).noneMatch(choice -> choice.startsWith(code + "="))
+                .contains("RPR=Raipur (रायपुर)");
+    }
+
+    /** The urban bodies the call centre's start form offers, as code=label, read as Tasklist reads the form. */
+    private List<String> startFormBodies() {
+        ResponseEntity<JsonNode> form = as("callcentre").getForEntity(
+                "/engine-rest/process-definition/key/birth-certificate/deployed-start-form", JsonNode.class);
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> choices = new ArrayList<>();
+        form.getBody().findParents("key").stream().filter(field -> field.path("key").asText().equals("bodyCode"))
+                .forEach(field -> field.path("values").forEach(choice -> choices.add(choice.path("value").asText()
+                        + "=" + choice.path("label").asText())));
+        return choices;
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * An officer's work in a real browser: Debian's chromium, headless, on Tasklist as the officers see it. The call
@@ -448,13 +449,7 @@ class TasklistBrowserIT {
     @Test
     void theCallCentreAgentRegistersInTasklistAndSeesTheRequestNumber() {
         String phone = "98" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        logIn("callcentre");
-        click(By.xpath("//a[normalize-space()='Start process']"));
-        WebElement body = openStartForm("Caste certificate",
-                By.cssSelector(".modal .fjs-container input[id*='bodyCode']"));
-        body.click();
-        body.sendKeys("Raipur");
-        click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and starts-with(normalize-space(),'Raipur')]"));
+        click(bodyOffered("Raipur"));
         // Raipur has 70 wards: 120 is refused beside the field, in the agent's words, before anything is sent.
         typeInto("ward", "120");
         click(By.cssSelector(".modal .fjs-container [id$='Field_citizenName']"));
@@ -492,6 +487,37 @@ class TasklistBrowserIT {
                 .contains("आवेदन दर्ज हुआ: " + registered);
         click(By.cssSelector("#mitan-registered-number button.close"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("mitan-registered-number")));
+    }
+
+    /**
+     * A body the administrator adds is offered in the start form at once, labelled in English and Hindi; the form
+     * itself is not changed (the application sets the active bodies in it as Tasklist fetches it).
+     */
+    @Test
+    void aBodyAddedThroughTheApiIsOfferedInTheStartForm() {
+        String code = "BT" + Math.floorMod(System.nanoTime(), 10_000L);
+        ResponseEntity<JsonNode> added = steps.as("admin").postForEntity("/api/bodies", Map.of("code", code,
+                "nameEn", "Bhatapara " + code, "nameHi", "भाटापारा", "district", "Balodabazar",
+                "kind", "MUNICIPAL_COUNCIL", "wards", 30), JsonNode.class);
+        assertThat(added.getStatusCode()).as("%s", added.getBody()).isEqualTo(HttpStatus.CREATED);
+        WebElement offered = wait.until(ExpectedConditions.visibilityOfElementLocated(bodyOffered("Bhatapara")));
+        assertThat(offered.getText()).isEqualTo("Bhatapara " + code + " (भाटापारा)");
+        browser.screenshot("start-form-new-body");
+    }
+
+    /**
+     * The call-centre agent logs in, opens the caste certificate's start form and types into its urban body field;
+     * gives where the body the agent typed is offered.
+     */
+    private By bodyOffered(String typed) {
+        logIn("callcentre");
+        click(By.xpath("//a[normalize-space()='Start process']"));
+        WebElement body = openStartForm("Caste certificate",
+                By.cssSelector(".modal .fjs-container input[id*='bodyCode']"));
+        body.click();
+        body.sendKeys(typed);
+        return By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and starts-with(normalize-space(),'" + typed
+                + "')]");
     }
 
     /**

@@ -3,17 +3,14 @@ package org.mitan.config;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mitan.web.AnswerRewrite;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Leaves only the application's words in a refused form: Camunda's REST API answers a refusal of a submitted task
@@ -24,7 +21,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * calls alike; the status and every other answer are untouched.
  */
 @Component
-class TaskFormRefusalWording extends OncePerRequestFilter {
+class TaskFormRefusalWording extends AnswerRewrite {
 
     static final Pattern ENGINE_PREFIX = Pattern.compile(
             "^(Cannot submit task form|Cannot instantiate process definition) [^\\s]+?: ");
@@ -43,18 +40,8 @@ class TaskFormRefusalWording extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        ContentCachingResponseWrapper caught = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, caught);
-        byte[] reworded = caught.getStatus() == HttpServletResponse.SC_BAD_REQUEST
-                ? reworded(caught.getContentAsByteArray()) : null;
-        if (reworded == null) {
-            caught.copyBodyToResponse();
-            return;
-        }
-        response.setContentLength(reworded.length);
-        response.getOutputStream().write(reworded);
+    protected byte[] rewritten(int status, byte[] content) {
+        return status == HttpServletResponse.SC_BAD_REQUEST ? reworded(content) : null;
     }
 
     /** The answer with the engine's prefix taken off its message; null when it has none. */
