@@ -60,6 +60,11 @@ class UrbanBodyAdministration {
             printable.refusal(nameEn).ifPresent(refusal -> errors.put("nameEn", refusal));
         }
         String nameHi = AdminInput.name(form.nameHi(), "nameHi", errors);
+        if (nameHi != null) {
+            // heads every certificate too, above the English name ("नगर पालिक निगम <nameHi>"): a script the fonts
+            // lack would stop each of the body's certificates at issue, after the visit, scrutiny and the decision
+            printable.refusal(nameHi).ifPresent(refusal -> errors.put("nameHi", refusal));
+        }
         String district = AdminInput.name(form.district(), "district", errors);
         BodyKind kind = kind(form.kind(), errors);
         Integer wards = AdminInput.number(form.wards(), 1, MAX_WARDS, "wards", errors);

@@ -239,4 +239,16 @@ class UrbanBodyAdministrationTest {
         assertThat(fieldErrors(refusal).get("nameEn")).contains("cannot print").contains("U+0B95");
         verify(bodies, never()).saveAndFlush(any());
     }
+
+    /** The Hindi name heads the certificate too ("नगर पालिक निगम ..."), above the English one. */
+    @Test
+    void aHindiNameTheCertificateCannotPrintIsRefusedToo() {
+        Refusal refusal = catchThrowableOfType(Refusal.class, () -> administration.add(
+                new NewBody("CBE", "Coimbatore", "கோவை", "Coimbatore", "MUNICIPAL_COUNCIL", "20", null)));
+
+        assertThat(refusal).isNotNull();
+        assertThat(fieldErrors(refusal)).containsOnlyKeys("nameHi");
+        assertThat(fieldErrors(refusal).get("nameHi")).contains("cannot print").contains("U+0B95");
+        verify(bodies, never()).saveAndFlush(any());
+    }
 }
