@@ -10,6 +10,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.mitan.failure.Refusal;
@@ -188,6 +190,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof NulCharacters.InJson nul) {
                 return Refusal.invalid(Map.of(nul.getPath().isEmpty() ? "body" : field(nul), NulCharacters.REFUSAL));
             }
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    && mapping.getCause() instanceof InputCoercionException) {
+                // a number too big for the field ("rating": 3000000000): the field's fault, not the JSON's
+                return Refusal.invalid(Map.of(field(mapping), "is out of range for a whole number here"));
+            }
             if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
                 String field = field(mismatch);
                 Class<?> target = mismatch.getTargetType();
@@ -204,7 +211,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Where in the JSON the value is: {@code citizenName}, {@code wards.[1]}. */
-    private static String field(MismatchedInputException mismatch) {
+    private static String field(JsonMappingException mismatch) {
         return mismatch.getPath().stream()
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                         : "[" + reference.getIndex() + "]")

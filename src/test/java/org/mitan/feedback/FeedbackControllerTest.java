@@ -134,6 +134,18 @@ class FeedbackControllerTest {
         verify(feedbackRows, never()).saveAndFlush(any());
     }
 
+    /** A number too big for a rating is the rating's fault, not the JSON's: the citizen is told which field. */
+    @Test
+    void aRatingTooBigForANumberIsRefusedNamingTheField() throws Exception {
+        for (String rating : new String[] {"3000000000", "-3000000000", "99999999999999999999999"}) {
+            postFeedback("fbCode42", "{\"rating\": " + rating + "}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.fieldErrors.rating").value(containsString("whole number")));
+        }
+        verify(feedbackRows, never()).saveAndFlush(any());
+    }
+
     @Test
     void aCommentOverAThousandCharactersIsABadRequest() throws Exception {
         postFeedback("fbCode42", "{\"rating\": 5, \"comment\": \"" + "x".repeat(1001) + "\"}")
