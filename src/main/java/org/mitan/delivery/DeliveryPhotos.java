@@ -8,6 +8,7 @@ import org.mitan.document.DocumentStore;
 import org.mitan.document.Photos;
 import org.mitan.document.Sha256;
 import org.mitan.failure.Refusal;
+import org.mitan.mitan.MitanHandover;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.web.Caller;
@@ -28,14 +29,16 @@ class DeliveryPhotos {
     private final DeliveryPhotoRepository photos;
     private final DocumentStore store;
     private final Clock clock;
+    private final MitanHandover handover;
 
     DeliveryPhotos(ServiceRequestRepository requests, DeliveryRepository deliveries, DeliveryPhotoRepository photos,
-            DocumentStore store, Clock clock) {
+            DocumentStore store, Clock clock, MitanHandover handover) {
         this.requests = requests;
         this.deliveries = deliveries;
         this.photos = photos;
         this.store = store;
         this.clock = clock;
+        this.handover = handover;
     }
 
     record Added(DeliveryPhoto photo, boolean created) {
@@ -47,7 +50,9 @@ class DeliveryPhotos {
                 .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
         Delivery delivery = deliveries.findByRequestId(request.getId()).orElseThrow(() -> Refusal.conflict(
                 "The delivery of request " + requestNumber + " has not been arranged yet.", Map.of()));
-        if (!caller.userId().equals(delivery.getMitanUserId())) {
+        // a deactivated Mitan acts for none of their requests (scans, fees, OTPs, tasks) until a supervisor hands
+        // the delivery to another Mitan, who then becomes the delivery's Mitan
+        if (!caller.userId().equals(delivery.getMitanUserId()) || handover.isDeactivatedMitan(caller.userId())) {
             throw Refusal.notAllowed("Only the Mitan delivering request " + requestNumber
                     + " can add the photo of the hand-over.");
         }
