@@ -375,6 +375,28 @@ class ModelIsLawIT {
     }
 
     /**
+     * A field holds what its form lets it hold: remarks longer than the form's {@code maxLength} (here past what the
+     * engine's text column keeps, 4,000 characters) are refused with 400 naming the field and its limit, not failed
+     * with a 500 when the engine writes them, and the task stays open.
+     */
+    @Test
+    void remarksLongerThanTheFormAllowsAreRefusedNamingTheFieldAndTheTaskStaysOpen() throws Exception {
+        String own = steps.birthRequestAtScrutiny(phone());
+        String scrutinyTaskId = tasks.createTaskQuery().processInstanceBusinessKey(own)
+                .taskDefinitionKey("Task_ScrutiniseDocuments").singleResult().getId();
+        for (int length : new int[] {1001, 5000}) {
+            ResponseEntity<String> refused = steps.as("clerk.raipur").postForEntity(
+                    "/engine-rest/task/{id}/submit-form", Map.of("variables", Map.of(
+                            "scrutinyOutcome", Map.of("value", "accepted"),
+                            "scrutinyRemarks", Map.of("value", "x".repeat(length)))), String.class, scrutinyTaskId);
+
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).contains("scrutinyRemarks").contains("at most 1000 characters");
+        }
+        assertThat(tasks.createTaskQuery().taskId(scrutinyTaskId).count()).isOne();
+    }
+
+    /**
      * The supervisor gives a request's visit to another Mitan of the body (as when its Mitan is away): the request
      * is then that Mitan's, for the scans as for the task, and no longer the first Mitan's. Nobody else can be given
      * the visit.

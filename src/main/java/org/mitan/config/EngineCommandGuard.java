@@ -218,6 +218,26 @@ class EngineCommandGuard extends CommandInterceptor {
         if (unknown != null) {
             throw new TaskCompletionRefused(unknown);
         }
+        String beyond = beyondLimits(variables, form);
+        if (beyond != null) {
+            throw new TaskCompletionRefused(beyond);
+        }
+    }
+
+    /**
+     * Why a value outside its field's limits ({@link FormFields.Limits}: a number's range, a text's length) is
+     * refused, or null. Tasklist keeps to them before sending; a completion through the REST API did not, and took
+     * remarks longer than the engine's text column (a 500 as the engine wrote them) or a count the form forbids.
+     */
+    private static String beyondLimits(Map<String, Object> variables, FormFields.Form form) {
+        for (Map.Entry<String, FormFields.Limits> field : form.limits().entrySet()) {
+            Object value = variables.containsKey(field.getKey()) ? plainValue(variables, field.getKey()) : null;
+            String broken = field.getValue().broken(value).orElse(null);
+            if (broken != null) {
+                return field.getKey() + " " + broken + ".";
+            }
+        }
+        return null;
     }
 
     /**

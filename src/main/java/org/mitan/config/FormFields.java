@@ -2,8 +2,10 @@ package org.mitan.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -90,19 +92,25 @@ class FormFields {
 
     /**
      * A Camunda Form's fields: every component key and path (groups and lists included); the keys it requires,
-     * leaving out those a condition may hide and those the form does not send (disabled, read-only); and the choices
-     * of its radio and select fields with fixed values.
+     * leaving out those a condition may hide and those the form does not send (disabled, read-only); the choices
+     * of its radio and select fields with fixed values; and the limits its fields' {@code validate} sets.
      */
-    record Form(Set<String> keys, Set<String> required, Map<String, Set<String>> choices) {
+    record Form(Set<String> keys, Set<String> required, Map<String, Set<String>> choices,
+            Map<String, Limits> limits) {
 
-        static final Form NONE = new Form(Set.of(), Set.of(), Map.of());
+        static final Form NONE = new Form(Set.of(), Set.of(), Map.of(), Map.of());
+
+        Form(Set<String> keys, Set<String> required, Map<String, Set<String>> choices) {
+            this(keys, required, choices, Map.of());
+        }
 
         static Form of(JsonNode form) {
             Set<String> keys = new TreeSet<>();
             Set<String> required = new TreeSet<>();
             Map<String, Set<String>> choices = new TreeMap<>();
-            collect(form, false, keys, required, choices);
-            return new Form(Set.copyOf(keys), Set.copyOf(required), Map.copyOf(choices));
+            Map<String, Limits> limits = new TreeMap<>();
+            collect(form, false, keys, required, choices, limits);
+            return new Form(Set.copyOf(keys), Set.copyOf(required), Map.copyOf(choices), Map.copyOf(limits));
         }
 
         /** A disabled or read-only field (or one an expression may make so) is not sent with the form. */
@@ -115,7 +123,7 @@ class FormFields {
         }
 
         private static void collect(JsonNode node, boolean conditional, Set<String> keys, Set<String> required,
-                Map<String, Set<String>> choices) {
+                Map<String, Set<String>> choices, Map<String, Limits> limits) {
             for (JsonNode component : node.path("components")) {
                 boolean hidden = conditional || component.hasNonNull("conditional");
                 if (component.hasNonNull("key")) {
@@ -131,12 +139,84 @@ class FormFields {
                         component.path("values").forEach(value -> values.add(value.path("value").asText()));
                         choices.put(key, values);
                     }
+                    Limits.of(type, component.path("validate")).ifPresent(limit -> limits.put(key, limit));
                 }
                 if (component.hasNonNull("path")) {
                     keys.add(component.get("path").asText().split("\\.")[0]);
                 }
-                collect(component, hidden, keys, required, choices);
+                collect(component, hidden, keys, required, choices, limits);
             }
+        }
+    }
+
+    /**
+     * What a field's {@code validate} allows, as Tasklist's form checks it before sending: a number field's
+     * {@code min} and {@code max}; a text's {@code minLength} and {@code maxLength}, counted on the text without
+     * surrounding blanks. Tasklist checks them in the browser only; a completion through the REST API is held to them
+     * here, so no value reaches a gateway, a table or the certificate that the form would not have sent.
+     *
+     * @param number whether the field is a number field: its value must then be a finite number
+     */
+    record Limits(boolean number, BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength) {
+
+        static Optional<Limits> of(String type, JsonNode validate) {
+            boolean number = "number".equals(type);
+            Limits limits = new Limits(number, decimal(validate.path("min")), decimal(validate.path("max")),
+                    whole(validate.path("minLength")), whole(validate.path("maxLength")));
+            return number || limits.min != null || limits.max != null || limits.minLength != null
+                    || limits.maxLength != null ? Optional.of(limits) : Optional.empty();
+        }
+
+        /**
+         * Why the value breaks the limits, as the rest of a sentence that starts with the field's name; empty when it
+         * keeps them (an empty value is the {@code required} rule's business).
+         */
+        Optional<String> broken(Object value) {
+            if (value instanceof String text && !text.isBlank()) {
+                int length = text.strip().codePointCount(0, text.strip().length());
+                if (maxLength != null && length > maxLength) {
+                    return Optional.of("must be at most " + maxLength + " characters; it has " + length);
+                }
+                if (minLength != null && length < minLength) {
+                    return Optional.of("must be at least " + minLength + " characters; it has " + length);
+                }
+                return number ? range(numberIn(text)) : Optional.empty();
+            }
+            if (value instanceof Number figure) {
+                return range(numberIn(String.valueOf(figure)));
+            }
+            return Optional.empty();
+        }
+
+        private Optional<String> range(Optional<BigDecimal> value) {
+            if (value.isEmpty()) {
+                return Optional.of("must be a number");
+            }
+            BigDecimal figure = value.get();
+            if (min != null && figure.compareTo(min) < 0 || max != null && figure.compareTo(max) > 0) {
+                return Optional.of("must be a number " + (min == null ? "of at most " + max.toPlainString()
+                        : max == null ? "of at least " + min.toPlainString()
+                        : "from " + min.toPlainString() + " to " + max.toPlainString()) + "; "
+                        + figure.toPlainString() + " is not");
+            }
+            return Optional.empty();
+        }
+
+        /** The number the text writes; empty for text that is none, and for NaN and the infinities. */
+        private static Optional<BigDecimal> numberIn(String text) {
+            try {
+                return Optional.of(new BigDecimal(text.strip()));
+            } catch (NumberFormatException notANumber) {
+                return Optional.empty();
+            }
+        }
+
+        private static BigDecimal decimal(JsonNode limit) {
+            return limit.isNumber() ? limit.decimalValue() : null;
+        }
+
+        private static Integer whole(JsonNode limit) {
+            return limit.canConvertToInt() && limit.isIntegralNumber() ? limit.intValue() : null;
         }
     }
 }
