@@ -397,6 +397,31 @@ class ModelIsLawIT {
     }
 
     /**
+     * A completion sent twice (a second click, or a retry whose answer was lost) completes the task once; the second
+     * is told that the task is no longer open, with 400, not the engine's 500 "Cannot find task".
+     */
+    @Test
+    void aTaskCompletedTwiceIsCompletedOnceAndTheSecondIsToldItIsNoLongerOpen() throws Exception {
+        String own = steps.birthRequestAtScrutiny(phone());
+        String scrutinyTaskId = tasks.createTaskQuery().processInstanceBusinessKey(own)
+                .taskDefinitionKey("Task_ScrutiniseDocuments").singleResult().getId();
+        Map<String, Object> form = Map.of("variables", Map.of("scrutinyOutcome", Map.of("value", "accepted")));
+
+        ResponseEntity<String> first = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/submit-form",
+                form, String.class, scrutinyTaskId);
+        ResponseEntity<String> second = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/submit-form",
+                form, String.class, scrutinyTaskId);
+        ResponseEntity<String> completed = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/complete",
+                form, String.class, scrutinyTaskId);
+
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        for (ResponseEntity<String> again : List.of(second, completed)) {
+            assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(again.getBody()).contains("This task is no longer open");
+        }
+    }
+
+    /**
      * The supervisor gives a request's visit to another Mitan of the body (as when its Mitan is away): the request
      * is then that Mitan's, for the scans as for the task, and no longer the first Mitan's. Nobody else can be given
      * the visit.

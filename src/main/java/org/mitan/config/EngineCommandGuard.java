@@ -199,6 +199,13 @@ class EngineCommandGuard extends CommandInterceptor {
 
     private void checkCompletion(String taskId, Map<String, Object> variables) {
         FormFields.Form form = forms.taskForm(taskId);
+        if (form == FormFields.Form.GONE) {
+            // the engine's own answer is a 500 ("Cannot find task"); this is the second click on "Complete", or the
+            // retry of a completion whose answer was lost, or a task someone else completed a moment before
+            throw new TaskCompletionRefused("This task is no longer open: it was completed (perhaps by someone else"
+                    + " a moment ago, or by an earlier click) or its request has moved on. Reload the task list;"
+                    + " nothing was changed. (यह कार्य अब खुला नहीं है: कार्य सूची फिर से खोलें।)");
+        }
         String missing = missing(variables, form);
         if (missing != null) {
             throw new TaskCompletionRefused(missing);

@@ -55,12 +55,12 @@ class FormFields {
         }));
     }
 
-    /** The form of the task; no fields when it has no deployed form. */
+    /** The form of the task; no fields when it has no deployed form; {@link Form#GONE} when there is no such task. */
     Form taskForm(String taskId) {
         return engine.get().getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             if (task == null) {
-                return Form.NONE;
+                return Form.GONE;
             }
             FormDefinition form = task.getTaskDefinition() == null ? null
                     : task.getTaskDefinition().getFormDefinition();
@@ -99,6 +99,8 @@ class FormFields {
             Map<String, Limits> limits) {
 
         static final Form NONE = new Form(Set.of(), Set.of(), Map.of(), Map.of());
+        /** Of a task that is not (or no longer) open: completed, or its process moved on or was cancelled. */
+        static final Form GONE = new Form(Set.of(), Set.of(), Map.of(), Map.of());
 
         Form(Set<String> keys, Set<String> required, Map<String, Set<String>> choices) {
             this(keys, required, choices, Map.of());
