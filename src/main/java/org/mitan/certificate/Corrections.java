@@ -580,12 +580,25 @@ public class Corrections {
                     .map(ParticularsFormLabels.Label::form).collect(Collectors.joining(", ")) + ". / इनमें से एक लिखें।");
         }
         if (old instanceof Number) {
+            BigDecimal number;
+            Object value;
             try {
-                BigDecimal number = new BigDecimal(typed);
-                return old instanceof Integer || old instanceof Long ? (Object) number.longValueExact() : number;
+                number = new BigDecimal(typed);
+                value = old instanceof Integer || old instanceof Long ? (Object) number.longValueExact() : number;
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new CorrectionRefused(key, "Write a whole number, e.g. 42. / संख्या लिखें।");
             }
+            // the particulars form's range holds for a correction as for the entry (an age at death of 0 to 130)
+            BigDecimal min = particular == null ? null : particular.min();
+            BigDecimal max = particular == null ? null : particular.max();
+            if (min != null && number.compareTo(min) < 0 || max != null && number.compareTo(max) > 0) {
+                String range = min == null ? "at most " + max.toPlainString() : max == null ? "at least "
+                        + min.toPlainString() : "from " + min.toPlainString() + " to " + max.toPlainString();
+                throw new CorrectionRefused(key, "Write a number " + range + ", as the particulars form allows. /"
+                        + " संख्या " + (min == null ? "" : min.toPlainString()) + (min != null && max != null ? " से "
+                        : "") + (max == null ? "" : max.toPlainString()) + " के भीतर लिखें।");
+            }
+            return value;
         }
         if (old != null && isDate(old.toString())) {
             LocalDate date;

@@ -1,5 +1,6 @@
 package org.mitan.singlewindow;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,10 +13,16 @@ import java.util.regex.Pattern;
  *
  * @param particulars by particular name (without {@code particular_}): its label
  * @param choices     by particular name: the label of each value its radio or select offers
+ * @param ranges      by particular name: the {@code min} and {@code max} its number field allows (either may be null)
  */
-record CertificateLabels(Map<String, Bilingual> particulars, Map<String, Map<String, Bilingual>> choices) {
+record CertificateLabels(Map<String, Bilingual> particulars, Map<String, Map<String, Bilingual>> choices,
+        Map<String, BigDecimal[]> ranges) {
 
     static final CertificateLabels NONE = new CertificateLabels(Map.of(), Map.of());
+
+    CertificateLabels(Map<String, Bilingual> particulars, Map<String, Map<String, Bilingual>> choices) {
+        this(particulars, choices, Map.of());
+    }
 
     /** English and, when known, Hindi. */
     record Bilingual(String en, String hi) {

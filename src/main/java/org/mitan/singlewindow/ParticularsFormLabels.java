@@ -1,6 +1,7 @@
 package org.mitan.singlewindow;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +71,15 @@ public class ParticularsFormLabels {
         }
     }
 
-    /** A particular of a type's form: its name, label and the labels of its choices by value (none for text). */
-    public record Particular(String name, Label label, Map<String, Label> choices) {
+    /**
+     * A particular of a type's form: its name, label and the labels of its choices by value (none for text); for a
+     * number field, the least and the greatest value the form allows (null where it sets none).
+     */
+    public record Particular(String name, Label label, Map<String, Label> choices, BigDecimal min, BigDecimal max) {
+
+        public Particular(String name, Label label, Map<String, Label> choices) {
+            this(name, label, choices, null, null);
+        }
     }
 
     /**
@@ -85,7 +93,8 @@ public class ParticularsFormLabels {
             Map<String, Label> choices = new LinkedHashMap<>();
             labels.choices().getOrDefault(name, Map.of())
                     .forEach((value, choice) -> choices.put(value, new Label(choice.en(), choice.hi())));
-            all.add(new Particular(name, new Label(label.en(), label.hi()), choices));
+            BigDecimal[] range = labels.ranges().getOrDefault(name, new BigDecimal[2]);
+            all.add(new Particular(name, new Label(label.en(), label.hi()), choices, range[0], range[1]));
         });
         return all;
     }
@@ -94,12 +103,13 @@ public class ParticularsFormLabels {
     static CertificateLabels read(JsonNode schema) {
         Map<String, CertificateLabels.Bilingual> particulars = new LinkedHashMap<>();
         Map<String, Map<String, CertificateLabels.Bilingual>> choices = new LinkedHashMap<>();
-        collect(schema, particulars, choices);
-        return new CertificateLabels(particulars, choices);
+        Map<String, BigDecimal[]> ranges = new LinkedHashMap<>();
+        collect(schema, particulars, choices, ranges);
+        return new CertificateLabels(particulars, choices, ranges);
     }
 
     private static void collect(JsonNode node, Map<String, CertificateLabels.Bilingual> particulars,
-            Map<String, Map<String, CertificateLabels.Bilingual>> choices) {
+            Map<String, Map<String, CertificateLabels.Bilingual>> choices, Map<String, BigDecimal[]> ranges) {
         for (JsonNode component : node.path("components")) {
             String key = component.path("key").asText("");
             if (key.startsWith(PREFIX)) {
@@ -118,8 +128,14 @@ public class ParticularsFormLabels {
                 if (!values.isEmpty()) {
                     choices.put(name, values);
                 }
+                JsonNode min = component.path("validate").path("min");
+                JsonNode max = component.path("validate").path("max");
+                if ("number".equals(component.path("type").asText()) && (min.isNumber() || max.isNumber())) {
+                    ranges.put(name, new BigDecimal[] {min.isNumber() ? min.decimalValue() : null,
+                            max.isNumber() ? max.decimalValue() : null});
+                }
             }
-            collect(component, particulars, choices);
+            collect(component, particulars, choices, ranges);
         }
     }
 }

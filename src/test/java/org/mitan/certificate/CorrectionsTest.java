@@ -58,10 +58,11 @@ class CorrectionsTest {
     final CorrectionRules rules = mock(CorrectionRules.class);
     final RepositoryService engine = mock(RepositoryService.class, RETURNS_DEEP_STUBS);
     /** The certificate's fonts, as far as these tests need them: no Tamil. */
+    final ParticularsFormLabels labels = mock(ParticularsFormLabels.class);
     final PrintableCharacters printable = text -> text.codePoints()
             .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.TAMIL).findFirst();
     final Corrections corrections = new Corrections(requestRows, progress, certificates, changes, paperEntries,
-            rules, TestTypes.particularsRules(engine, MARRIAGE), printable, mock(ParticularsFormLabels.class),
+            rules, TestTypes.particularsRules(engine, MARRIAGE), printable, labels,
             documents, mock(RequiredDocuments.class), Clock.fixed(NOW, ZoneOffset.UTC));
     final ServiceRequest request = request(77L, NUMBER, "RPR");
 
@@ -221,6 +222,30 @@ class CorrectionsTest {
         corrections.ask(NUMBER, List.of(new Corrections.Asked("fatherName", "Mohan Saahu",
                 "As in his Aadhaar card (மோகன்)")), "mitan.raipur");
         assertThat(request.getParticulars()).containsEntry("fatherName", "Mohan Saahu");
+    }
+
+    /** A number the particulars form would not take (an age at death of -5) is no more taken as a correction. */
+    @Test
+    void aNumberOutsideTheParticularsFormsRangeIsRefusedOnItsFieldAndNothingIsAsked() {
+        when(labels.particularsOf("death-certificate")).thenReturn(List.of(new ParticularsFormLabels.Particular(
+                "ageAtDeath", new ParticularsFormLabels.Label("Age at death, in years", "मृत्यु के समय आयु, वर्ष"),
+                Map.of(), java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(130))));
+        when(engine.createDecisionDefinitionQuery().decisionDefinitionKey("death-certificate-particulars-rules")
+                .latestVersion().singleResult()).thenReturn(null);
+        correctsTheEntry("death-certificate", Map.of("deceasedName", "Ramesh Sahu", "ageAtDeath", 78L));
+
+        for (String age : List.of("-5", "131", "99999")) {
+            assertThatThrownBy(() -> corrections.ask(NUMBER, List.of(
+                    new Corrections.Asked("ageAtDeath", age, "As in the hospital record")), "mitan.raipur"))
+                    .isInstanceOfSatisfying(CorrectionRefused.class, refusal -> {
+                        assertThat(refusal.field()).isEqualTo("changeNewValue1");
+                        assertThat(refusal.getMessage()).contains("from 0 to 130");
+                    });
+        }
+        assertNothingAsked();
+        corrections.ask(NUMBER, List.of(new Corrections.Asked("ageAtDeath", "87", "As in the hospital record")),
+                "mitan.raipur");
+        assertThat(request.getParticulars()).containsEntry("ageAtDeath", 87L);
     }
 
     @Test
