@@ -419,6 +419,11 @@ class ModelIsLawIT {
             assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(again.getBody()).contains("This task is no longer open");
         }
+        // the supervisor who hands out the task a moment too late is told it is gone, not answered with a 500
+        ResponseEntity<String> claimed = steps.as("supervisor.raipur").postForEntity("/engine-rest/task/{id}/claim",
+                Map.of("userId", "clerk.raipur"), String.class, scrutinyTaskId);
+        assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(claimed.getBody()).contains("Cannot find task");
     }
 
     /**

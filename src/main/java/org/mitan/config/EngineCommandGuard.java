@@ -10,7 +10,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
@@ -126,9 +129,36 @@ class EngineCommandGuard extends CommandInterceptor {
                 } finally {
                     CHECKING.set(false);
                 }
+                return personsCall(command);
             }
         }
         return next.execute(command);
+    }
+
+    /**
+     * A person's call, with the engine's failures that are the person's situation, not a fault, said as such: the
+     * REST API and Tasklist answer them with 500 otherwise. Data changed by someone else at the same moment (two
+     * officers completing one task, a task claimed while it is completed) rolled back; a task that is gone (claimed,
+     * delegated or assigned after it was completed) was not found. A completion is refused as a form is (400), any
+     * other call as a bad request (400); either way nothing changed.
+     */
+    private <T> T personsCall(Command<T> command) {
+        try {
+            return next.execute(command);
+        } catch (OptimisticLockingException clash) {
+            LOG.info("Refused, changed by someone else at the same moment: {}", clash.getMessage());
+            String words = "Someone else changed this request at the same moment (perhaps completing the same task);"
+                    + " nothing was changed. Reload the task list and check before trying again. (किसी और ने इसी समय"
+                    + " बदलाव किया; कार्य सूची फिर से खोलें।)";
+            throw completion(command) ? new TaskCompletionRefused(words) : new BadUserRequestException(words, clash);
+        } catch (NullValueException gone) {
+            throw completion(command) ? new TaskCompletionRefused(gone.getMessage())
+                    : new BadUserRequestException(gone.getMessage(), gone);
+        }
+    }
+
+    private static boolean completion(Command<?> command) {
+        return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
     }
 
     private void check(Command<?> command, Authentication authentication) {
