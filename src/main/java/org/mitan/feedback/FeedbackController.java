@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.mitan.failure.Refusal;
 import org.mitan.feedback.FeedbackService.FeedbackForm;
 import org.mitan.feedback.FeedbackService.GivenFeedback;
+import org.mitan.web.CitizenPages;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,10 +40,24 @@ class FeedbackController {
         return feedback.give(feedbackCode, form);
     }
 
+    /**
+     * The page; for a link that is not known (cut short in the SMS, mistyped) a page in Hindi and English that says
+     * so, in the look of the status page, not the API's problem as JSON.
+     */
     @GetMapping(path = "/feedback/{feedbackCode}", produces = MediaType.TEXT_HTML_VALUE)
-    String page(@PathVariable String feedbackCode) {
-        feedback.requestOf(feedbackCode);
-        return page;
+    ResponseEntity<String> page(@PathVariable String feedbackCode) {
+        try {
+            feedback.requestOf(feedbackCode);
+        } catch (Refusal e) {
+            if (e.getKind() != Refusal.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return CitizenPages.page(HttpStatus.NOT_FOUND, "मितान प्रतिक्रिया · Mitan feedback",
+                    "<h1>लिंक नहीं मिला · Link not found</h1><p class=\"msg bad\" id=\"unknown\">इस लिंक से कोई आवेदन"
+                            + " नहीं मिला। अपने SMS का लिंक जाँचें या 14545 पर फ़ोन करें।<span class=\"en\" lang=\"en\">"
+                            + CitizenPages.esc(e.getMessage()) + "</span></p>");
+        }
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
     }
 
     private static String read(String path) {

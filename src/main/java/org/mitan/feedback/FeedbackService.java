@@ -105,6 +105,7 @@ class FeedbackService {
     }
 
     private static Refusal alreadyGiven() {
-        return Refusal.conflict("Feedback for this request has already been given. Thank you!", Map.of());
+        return Refusal.conflict("Feedback for this request has already been given. Thank you!",
+                Map.of("alreadyGiven", true));
     }
 }

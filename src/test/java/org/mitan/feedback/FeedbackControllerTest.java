@@ -1,6 +1,7 @@
 package org.mitan.feedback;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -180,8 +181,21 @@ class FeedbackControllerTest {
 
         postFeedback("fbCode42", "{\"rating\": 1}")
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(containsString("already been given")));
+                .andExpect(jsonPath("$.detail").value(containsString("already been given")))
+                .andExpect(jsonPath("$.alreadyGiven").value(true));
         verify(feedbackRows, never()).saveAndFlush(any());
+    }
+
+    /** A link cut short in the SMS, opened in a phone's browser: a page in both languages, not the API's JSON. */
+    @Test
+    void anUnknownLinkOpensAPageInHindiAndEnglishNotJson() throws Exception {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+        mvc.perform(get("/feedback/unknownCode").header("Accept", browser))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("लिंक नहीं मिला")))
+                .andExpect(content().string(containsString("link from your SMS")))
+                .andExpect(content().string(not(containsString("\"status\""))));
     }
 
     @Test
