@@ -36,6 +36,10 @@
       window: {MORNING: 'सुबह 8–12', AFTERNOON: 'दोपहर 12–4', EVENING: 'शाम 4–8'},
       fee: (name, rupees) => `${name}: ₹${rupees}`, cash: 'नकद मिला', upi: 'UPI से मिला',
       upiReference: 'UPI लेन-देन संख्या (12 अंक, नागरिक के फ़ोन पर)', feePaid: receipt => `जमा हो गया। रसीद ${receipt}`,
+      expired: 'लॉग इन का समय समाप्त हो गया। फिर लॉग इन करें: भरी हुई जानकारी बची रहेगी।',
+      again: 'फिर लॉग इन हो गया। भेजने के लिए बटन फिर दबाएँ।',
+      unreadable: 'यह फ़ोटो खोली नहीं जा सकी (जैसे HEIC फ़ाइल)। कैमरा बटन से फिर फ़ोटो लें।',
+      phoneFull: 'फ़ोन में जगह नहीं है: फ़ोटो कतार में नहीं रखी जा सकी। जगह खाली करके फिर फ़ोटो लें।',
     },
     en: {
       other: 'हिंदी', loading: 'Loading…', login: 'Log in', user: 'User name', password: 'Password',
@@ -64,6 +68,10 @@
       fee: (name, rupees) => `${name}: Rs ${rupees}`, cash: 'Received in cash', upi: 'Received by UPI',
       upiReference: "UPI transaction reference (12 digits, on the citizen's phone)",
       feePaid: receipt => `Recorded. Receipt ${receipt}`,
+      expired: 'Your login has expired. Log in again: what you typed is kept.',
+      again: 'Logged in again. Press the button again to send.',
+      unreadable: 'This photo could not be opened (e.g. a HEIC file). Take the photo again with the camera button.',
+      phoneFull: 'The phone is full: the photo could not be queued. Free some space and take it again.',
     },
   };
   let lang = localStorage.getItem('mitan.field.lang') === 'en' ? 'en' : 'hi';
@@ -75,6 +83,8 @@
   let csrf = null;
   let today = null;
   let screen = null;             // re-draws the current screen (after a language change)
+  let shownScreen = null;        // the screen whose elements the page holds now
+  let resume = null;             // the task screen a login that ran out interrupted, with what was typed in it
   let onQueueChange = () => {};  // the open screen's reaction to the queue
   const progress = {};
 
@@ -100,12 +110,34 @@
   };
   const show = (...nodes) => {
     fill(app, ...nodes);
+    shownScreen = screen;
     window.scrollTo(0, 0);
     if (!performance.getEntriesByName('field:first-screen').length) performance.mark('field:first-screen');
   };
   const label = (names) => names ? (lang === 'hi' && names.hi ? names.hi : names.en) : '';
   const when = (iso) => new Date(iso).toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN',
     {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
+
+  /**
+   * The action of a button (or of the form it submits) run one at a time: the buttons are disabled until it has
+   * ended, so a second tap while a slow network carries the first sends nothing twice (a wrong OTP counted twice, a
+   * task completed twice).
+   */
+  function oneAtATime(buttons, work) {
+    let busy = false;
+    return async (event) => {
+      if (event && event.type === 'submit') event.preventDefault();
+      if (busy) return;
+      busy = true;
+      buttons.forEach(button => { button.disabled = true; });
+      try {
+        await work(event);
+      } finally {
+        busy = false;
+        buttons.forEach(button => { button.disabled = false; });
+      }
+    };
+  }
 
   // ---- talking to the server -------------------------------------------------------------------------------------
 
@@ -120,7 +152,7 @@
     return answer;
   }
 
-  async function call(method, url, body) {
+  async function call(method, url, body, again = false) {
     const headers = {'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json'};
     if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrf || '';
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -133,9 +165,16 @@
     }
     const type = response.headers.get('Content-Type') || '';
     const data = type.includes('json') ? await response.json().catch(() => null) : null;
-    if (response.status === 401) {
-      showLogin();
-      throw new Failure(401, t('login'));
+    const tokenRefused = response.status === 403 && response.headers.get('X-XSRF-TOKEN') === 'Required';
+    if (tokenRefused && !again) {
+      // The webapps' CSRF filter refuses a write whose session ran out (or whose token is an older session's): with
+      // a session still logged in, once more with its token; otherwise the login, as for a 401.
+      const now = await session().catch(() => null);
+      if (now && now.loggedIn) return call(method, url, body, true);
+    }
+    if (response.status === 401 || tokenRefused) {
+      showLogin(t('expired'));
+      throw new Failure(401, t('again'));   // shown on the task's screen when it comes back after the login
     }
     if (!response.ok) {
       const said = (data && (data.detail || data.message || data.title)) || response.statusText;
@@ -270,7 +309,7 @@
         if (xhr.status === 401) {
           const now = await session().catch(() => null);
           if (now && now.loggedIn) return finish('again');   // the token was old: the same item once more
-          showLogin();
+          showLogin(t('expired'));
           return finish('login');
         }
         if (xhr.status >= 500 || xhr.status === 429 || xhr.status === 408) return finish('later');
@@ -315,12 +354,35 @@
     return blob;
   }
 
-  function camera(text, onPhoto) {
+  /**
+   * A camera button: each photo is made smaller, then given to onPhoto (which queues it). The status element says
+   * so while it is made smaller, and says why when the phone cannot open the file (a HEIC photo from the gallery,
+   * which the browser cannot draw) or cannot keep it (no space left): nothing is queued then.
+   */
+  function camera(text, status, onPhoto) {
     const input = h('input', {type: 'file', accept: 'image/*', capture: 'environment', 'aria-label': text});
     input.addEventListener('change', async () => {
       const files = Array.from(input.files || []);
       input.value = '';
-      for (const file of files) await onPhoto(file);
+      for (const file of files) {
+        status.className = 'msg ok';
+        status.textContent = t('preparing');
+        let blob;
+        try {
+          blob = await compress(file);
+        } catch (e) {
+          status.className = 'msg err';
+          status.textContent = t('unreadable');
+          continue;
+        }
+        try {
+          status.textContent = '';
+          await onPhoto(blob);
+        } catch (e) {
+          status.className = 'msg err';
+          status.textContent = t('phoneFull');
+        }
+      }
     });
     return h('label', {class: 'btn'}, '📷 ', text, input);
   }
@@ -328,7 +390,13 @@
   // ---- screens ---------------------------------------------------------------------------------------------------
 
   function showLogin(message) {
-    screen = () => showLogin();
+    // A login that ran out under an open task (a form half filled in, an OTP typed): that screen is kept as it is,
+    // and comes back after the login, for the same user, with what was typed in it.
+    if (!resume && /task=/.test(location.hash) && screen && shownScreen !== showLogin.screen) {
+      resume = {user: today && today.userId, screen, queue: onQueueChange,
+        nodes: shownScreen === screen ? [...app.childNodes] : null};
+    }
+    screen = showLogin.screen = () => showLogin();
     onQueueChange = () => {};
     const name = h('input', {type: 'text', id: 'username', autocomplete: 'username', autocapitalize: 'none'});
     const password = h('input', {type: 'password', id: 'password', autocomplete: 'current-password'});
@@ -347,8 +415,11 @@
           note.textContent = t('loginFailed');
           return;
         }
-        await session();            // the login renews the session, and with it the token
+        const now = await session();  // the login renews the session, and with it the token
         pump();
+        const back = resume;
+        resume = null;
+        if (back && back.user && back.user === now.userId) return void resumeScreen(back);
         showToday();
       } catch (e) {
         note.textContent = t('needsNetwork');
@@ -362,7 +433,17 @@
       h('div', {class: 'row'}, h('button', {class: 'btn main', type: 'submit'}, t('login')))));
   }
 
+  /** The task screen the expired login interrupted, as it was (what was typed in it kept), or drawn afresh. */
+  function resumeScreen(back) {
+    screen = back.screen;
+    if (!back.nodes) return void screen();
+    onQueueChange = back.queue;
+    show(...back.nodes);
+    queueChanged();
+  }
+
   async function showToday() {
+    resume = null;
     screen = showToday;
     onQueueChange = () => {};
     location.hash = '';
@@ -467,7 +548,7 @@
       .filter(([, text]) => text)
       .map(([key, text]) => h('div', {class: 'msg err', id: 'revisit-' + key}, t(key), h('br'), text));
     const docs = h('section', {class: 'card', id: 'docs'});
-    const preparing = h('p', {class: 'msg ok'});
+    const preparing = h('p', {class: 'msg ok', id: 'photo-note', role: 'status'});
     const drawDocs = (items) => {
       const mine = items.filter(queuedItem => queuedItem.requestNumber === item.requestNumber);
       fill(docs, h('h2', {}, t('docs')), preparing, checklist ? checklist.requirements.map(requirement =>
@@ -479,13 +560,9 @@
             h('p', {class: 'who'}, lang === 'hi' && alternative.labelHi ? alternative.labelHi : alternative.label),
             alternative.uploaded ? h('p', {class: 'muted'}, t('pages', alternative.uploaded)) : null,
             queueList(mine.filter(queuedItem => queuedItem.fields.type === alternative.documentType)),
-            camera(t('photo'), async file => {
-              preparing.textContent = t('preparing');
-              const blob = await compress(file);
-              preparing.textContent = '';
-              await enqueue(path, {type: alternative.documentType}, blob,
-                `${alternative.documentType}-${Date.now()}.jpg`, item.requestNumber);
-            }))))) : h('p', {class: 'msg err'}, t('needsNetwork')));
+            camera(t('photo'), preparing, blob => enqueue(path, {type: alternative.documentType}, blob,
+              `${alternative.documentType}-${Date.now()}.jpg`, item.requestNumber)))))) : h('p', {class: 'msg err'},
+          t('needsNetwork')));
     };
     onQueueChange = drawDocs;
     const fee = h('section', {class: 'card', id: 'fee'});
@@ -501,8 +578,8 @@
     const note = h('p', {class: 'msg err', role: 'alert'});
     const outcomes = ['collected', 'documentsMissing', 'citizenNotHome', 'withdrawn'];
     const remarks = h('textarea', {id: 'visitRemarks', maxlength: 1000});
-    const report = async (event) => {
-      event.preventDefault();
+    const reportButton = h('button', {class: 'btn main', type: 'submit'}, t('report'));
+    const report = oneAtATime([reportButton], async () => {
       note.textContent = '';
       const chosen = app.querySelector('input[name=visitOutcome]:checked');
       if (!chosen) return void (note.textContent = t('chooseOutcome'));
@@ -524,7 +601,7 @@
       } catch (e) {
         note.textContent = e.message;
       }
-    };
+    });
     show(heading(item), revisit, docs, fee,
       h('form', {class: 'card', id: 'outcome', onsubmit: report},
         h('h2', {}, t('outcome')),
@@ -532,7 +609,7 @@
           h('input', {type: 'radio', name: 'visitOutcome', value}), t(value))),
         h('label', {class: 'field', for: 'visitRemarks'}, t('remarks')), remarks,
         note,
-        h('div', {class: 'row'}, h('button', {class: 'btn main', type: 'submit'}, t('report')))));
+        h('div', {class: 'row'}, reportButton)));
     drawDocs(await queued());
   }
 
@@ -551,8 +628,11 @@
         h('p', {class: 'msg ok', id: 'fee-receipt'}, t('feePaid', due.receiptNumber)));
     }
     const note = h('p', {class: 'msg err', role: 'alert'});
-    const reference = h('input', {id: 'upiReference', inputmode: 'numeric', maxlength: 12, autocomplete: 'off'});
-    const record = async (mode) => {
+    const reference = h('input', {type: 'text', id: 'upiReference', inputmode: 'numeric', maxlength: 12,
+      autocomplete: 'off'});
+    const cash = h('button', {class: 'btn', type: 'button', id: 'fee-cash'}, t('cash'));
+    const upi = h('button', {class: 'btn', type: 'button', id: 'fee-upi'}, t('upi'));
+    const record = (mode) => oneAtATime([cash, upi], async () => {
       note.textContent = '';
       const body = mode === 'UPI' ? {mode, upiReference: reference.value.trim()} : {mode};
       try {
@@ -561,13 +641,13 @@
       } catch (e) {
         note.textContent = e.status ? e.message : t('needsNetwork');
       }
-    };
+    });
+    cash.addEventListener('click', record('CASH'));
+    upi.addEventListener('click', record('UPI'));
     fill(card, h('h2', {}, t('fee', name, due.rupees)),
-      h('div', {class: 'row'}, h('button', {class: 'btn', type: 'button', id: 'fee-cash', onclick: () => record('CASH')},
-        t('cash'))),
+      h('div', {class: 'row'}, cash),
       h('label', {class: 'field', for: 'upiReference'}, t('upiReference')), reference,
-      h('div', {class: 'row'}, h('button', {class: 'btn', type: 'button', id: 'fee-upi', onclick: () => record('UPI')},
-        t('upi'))),
+      h('div', {class: 'row'}, upi),
       note);
   }
 
@@ -587,8 +667,8 @@
     const fields = [];
     const parts = (form.components || []).map(component => formPart(component, values || {}, fields));
     const note = h('p', {class: 'msg err', role: 'alert'});
-    const submit = async (event) => {
-      event.preventDefault();
+    const saveButton = h('button', {class: 'btn main', type: 'submit'}, t('save'));
+    const submit = oneAtATime([saveButton], async () => {
       note.textContent = '';
       const variables = {};
       for (const field of fields) {
@@ -608,10 +688,10 @@
       } catch (e) {
         note.textContent = e.message;
       }
-    };
+    });
     show(heading(item), h('form', {class: 'card', id: 'task-form', onsubmit: submit},
       h('h2', {}, item.taskName || t(item.kind)), parts, note,
-      h('div', {class: 'row'}, h('button', {class: 'btn main', type: 'submit'}, t('save')))));
+      h('div', {class: 'row'}, saveButton)));
   }
 
   function formPart(component, values, fields) {
@@ -698,6 +778,7 @@
     const resend = h('button', {class: 'btn', type: 'button', id: 'resend'}, t('resend'));
     const resendNote = h('p', {class: 'muted'});
     const proofs = h('div', {id: 'proofs'});
+    const proofNote = h('p', {class: 'msg ok', id: 'photo-note', role: 'status'});
     const draw = () => {
       attempts.textContent = state.locked ? t('locked') : t('attemptsLeft', state.attemptsLeft, state.maxAttempts);
       const wait = new Date(state.resendAllowedAt) - Date.now();
@@ -708,7 +789,12 @@
     const reload = async () => { state = await call('GET', base).catch(() => state); draw(); };
     onQueueChange = (items) => fill(proofs,
       queueList(items.filter(queuedItem => queuedItem.requestNumber === item.requestNumber)));
+    const confirmButton = h('button', {class: 'btn main', type: 'submit'}, t('confirm'));
+    let asking = false;
     resend.addEventListener('click', async () => {
+      if (asking) return;
+      asking = true;
+      resend.disabled = true;
       note.textContent = good.textContent = '';
       try {
         await call('POST', base + '/otp');
@@ -716,10 +802,10 @@
       } catch (e) {
         note.textContent = e.message;
       }
-      await reload();
+      asking = false;
+      await reload();   // enables the button again when a new OTP may be asked for
     });
-    const confirmOtp = async (event) => {
-      event.preventDefault();
+    const confirmOtp = oneAtATime([confirmButton], async () => {
       note.textContent = good.textContent = '';
       if (!/^[0-9]{6}$/.test(otp.value.trim())) return void (note.textContent = `${t('otp')}: ${t('badFormat')}`);
       try {
@@ -732,18 +818,18 @@
         otp.value = '';
         await reload();
       }
-    };
+    });
     show(heading(item),
       h('section', {class: 'card'}, h('h2', {}, t('certificate')),
         h('p', {class: 'who'}, state.certificateNumber || '—'),
         state.certificatePdf ? h('a', {class: 'btn wide', href: state.certificatePdf, target: '_blank',
           rel: 'noopener'}, '📄 ', t('viewCertificate')) : null),
-      h('section', {class: 'card'}, h('h2', {}, t('proof')), proofs,
-        camera(t('photo'), async file => enqueue(base + '/photo', {}, await compress(file),
+      h('section', {class: 'card'}, h('h2', {}, t('proof')), proofs, proofNote,
+        camera(t('photo'), proofNote, blob => enqueue(base + '/photo', {}, blob,
           `handover-${Date.now()}.jpg`, item.requestNumber))),
       h('form', {class: 'card', id: 'otp-form', onsubmit: confirmOtp},
         h('label', {class: 'field', for: 'deliveryOtp'}, t('otp')), otp, attempts, note, good,
-        h('div', {class: 'row'}, h('button', {class: 'btn main', type: 'submit'}, t('confirm'))),
+        h('div', {class: 'row'}, confirmButton),
         h('div', {class: 'row'}, resend), resendNote));
     draw();
     onQueueChange(await queued());

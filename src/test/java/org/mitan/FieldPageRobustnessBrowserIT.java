@@ -1,0 +1,188 @@
+package org.mitan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mitan.request.ServiceRequestRepository;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a Mitan at the door and a citizen at home run into on a weak network, in Chromium at phone size: a login
+ * that ran out while a form was filled in, a button tapped twice while the network is slow, a photo the phone
+ * cannot open, a 360-pixel-wide screen.
+ */
+@MitanIntegrationTest
+class FieldPageRobustnessBrowserIT {
+
+    private static final String MITAN = "mitan.raipur";
+    private static final Path SCREENSHOTS = Path.of("target", "field-robustness-screenshots");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ServiceRequestRepository requests;
+
+    JourneySteps steps;
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession(() -> HeadlessChromium.startPhone(SCREENSHOTS));
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startPhone() {
+        steps = new JourneySteps(http, json, runtime, management);
+        driver = session.browser().driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.executeCdpCommand("Network.enable", Map.of());
+    }
+
+    /** The login runs out while the Mitan types the visit's remarks: after logging in again, they are still there. */
+    @Test
+    void aLoginThatRunsOutKeepsWhatWasTypedOnTheTask() {
+        String number = register("Phoolbai Verma", "+91 98765 45001");
+        String visit = openVisit(number);
+        driver.findElement(By.cssSelector("input[name=visitOutcome][value=citizenNotHome]")).click();
+        driver.findElement(By.id("visitRemarks")).sendKeys("पड़ोसी ने कहा सोमवार को लौटेंगे");
+
+        driver.manage().deleteAllCookies();          // the session ran out on the server
+        driver.findElement(By.cssSelector("#outcome button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(driver.findElement(By.cssSelector("#login .msg.err")).getText()).contains("भरी हुई जानकारी");
+        logIn();
+
+        WebElement remarks = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("visitRemarks")));
+        assertThat(remarks.getDomProperty("value")).isEqualTo("पड़ोसी ने कहा सोमवार को लौटेंगे");
+        assertThat(driver.findElement(By.cssSelector("input[name=visitOutcome][value=citizenNotHome]")).isSelected())
+                .isTrue();
+        assertThat(driver.findElement(By.cssSelector("#outcome .msg.err")).getText()).contains("फिर दबाएँ");
+        driver.findElement(By.cssSelector("#outcome button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        assertThat(tasks.createTaskQuery().taskId(visit).count()).as("the visit reported").isZero();
+    }
+
+    /** On a slow network the report is tapped twice: it is sent once. */
+    @Test
+    void aSecondTapWhileTheReportIsOnItsWaySendsNothing() {
+        String number = register("Sunita Dhruw", "+91 98765 45002");
+        openVisit(number);
+        driver.findElement(By.cssSelector("input[name=visitOutcome][value=citizenNotHome]")).click();
+        driver.executeScript("""
+                window.submits = 0;
+                const send = window.fetch;
+                window.fetch = (url, options) => {
+                  if (String(url).includes('/submit-form')) window.submits++;
+                  return send(url, options);
+                };""");
+        throttle(1500);
+        driver.executeScript("const button = document.querySelector('#outcome button[type=submit]');"
+                + " button.click(); button.click(); button.click();");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        throttle(0);
+        assertThat(((Number) driver.executeScript("return window.submits")).intValue()).as("reports sent")
+                .isEqualTo(1);
+    }
+
+    /**
+     * A photo the phone's browser cannot open (a HEIC picture from the gallery): the Mitan is told why, in Hindi,
+     * and nothing is queued; the screen and the fee's UPI field fit a 360-pixel-wide phone with big targets.
+     */
+    @Test
+    void aPhotoThePhoneCannotOpenIsRefusedWithAReasonAndTheVisitFitsANarrowPhone() throws Exception {
+        String number = register("Rukmani Sahu", "+91 98765 45003");
+        openVisit(number);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 360, "height", 740,
+                "deviceScaleFactor", 2, "mobile", true));
+        wait.until(page -> ((Number) driver.executeScript("return window.innerWidth")).intValue() == 360);
+
+        Path heic = Files.createTempFile("IMG_20261207_101500", ".heic");
+        try {
+            byte[] bytes = new byte[300_000];
+            new Random(7).nextBytes(bytes);
+            byte[] header = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'};
+            System.arraycopy(header, 0, bytes, 0, header.length);
+            Files.write(heic, bytes);
+            driver.findElement(By.cssSelector("[data-doc='birth-report'] input[type=file]")).sendKeys(heic.toString());
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("photo-note"), "HEIC"));
+        } finally {
+            Files.deleteIfExists(heic);
+        }
+        WebElement note = driver.findElement(By.id("photo-note"));
+        assertThat(note.getText()).contains("खोली नहीं जा सकी").doesNotContain("छोटी की जा रही");
+        assertThat(note.getAttribute("class")).contains("err");
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-queued")).isEqualTo("0");
+
+        WebElement upi = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upiReference")));
+        assertThat(upi.getSize().getHeight()).as("UPI reference field height").isGreaterThanOrEqualTo(44);
+        assertThat(upi.getSize().getWidth()).as("UPI reference field width").isGreaterThan(250);
+        assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
+                .as("page width at 360 px").isLessThanOrEqualTo(360);
+        session.browser().screenshot("visit-360-unreadable-photo");
+    }
+
+    private String register(String name, String phone) {
+        return steps.register(Map.of("certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,
+                "citizenName", name, "citizenPhone", phone, "address", "House 5, Tatibandh, Raipur",
+                "preferredVisitWindow", "MORNING", "language", "hi"));
+    }
+
+    /** Logs in on the field page and opens the request's visit; gives the visit task's id. */
+    private String openVisit(String number) {
+        driver.get(url("/field/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        logIn();
+        By card = By.cssSelector("article[data-request='" + number + "'][data-kind='visit'] button.main");
+        WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(card));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", open);
+        String taskId = driver.findElement(By.cssSelector("article[data-request='" + number + "'][data-kind='visit']"))
+                .getAttribute("data-task");
+        open.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-doc='birth-report'] input")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("visitRemarks")));
+        return taskId;
+    }
+
+    private void logIn() {
+        driver.findElement(By.id("username")).sendKeys(MITAN);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("#login button[type=submit]")).click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Chrome's network emulation: the round trip's latency in ms, no limit on throughput. */
+    private void throttle(int latency) {
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", latency,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+}
