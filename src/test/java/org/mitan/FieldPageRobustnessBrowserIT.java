@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 
@@ -15,6 +16,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mitan.request.RequestStatus;
+import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What a Mitan at the door and a citizen at home run into on a weak network, in Chromium at phone size: a login
  * that ran out while a form was filled in, a button tapped twice while the network is slow, a photo the phone
- * cannot open, a 360-pixel-wide screen.
+ * cannot open, a 360-pixel-wide screen; the citizen's feedback sent on a network that drops or tapped twice.
  */
 @MitanIntegrationTest
 class FieldPageRobustnessBrowserIT {
@@ -148,6 +151,42 @@ class FieldPageRobustnessBrowserIT {
         session.browser().screenshot("visit-360-unreadable-photo");
     }
 
+    /**
+     * The citizen's feedback on a network that drops: told so, in Hindi, and able to send again; tapped twice while
+     * the network is slow: one rating is sent, and the thanks is not replaced by "already given".
+     */
+    @Test
+    void feedbackOnAWeakNetworkIsSentOnceAndSaysWhenItCouldNotBe() {
+        String number = register("Janki Patel", "+91 98765 45004");
+        ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
+        request.moveTo(RequestStatus.DELIVERED, Instant.now());
+        requests.save(request);
+
+        driver.get(url("/feedback/" + request.getFeedbackCode()));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=rating][value='4']"))).click();
+        driver.findElement(By.id("comment")).sendKeys("समय पर आए");
+        offline(true);
+        driver.findElement(By.cssSelector("#feedback button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("answer"), "नेटवर्क"));
+        assertThat(driver.findElement(By.cssSelector("#feedback button[type=submit]")).isEnabled()).isTrue();
+        offline(false);
+
+        driver.executeScript("""
+                window.posts = 0;
+                const send = window.fetch;
+                window.fetch = (url, options) => { window.posts++; return send(url, options); };""");
+        throttle(1500);
+        driver.executeScript("const button = document.querySelector('#feedback button[type=submit]');"
+                + " button.click(); button.click();");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("answer"), "धन्यवाद"));
+        throttle(0);
+        // The second tap's answer, had it been sent, would have come after the first one.
+        wait.until(page -> ((Number) driver.executeScript("return window.posts")).intValue() >= 1);
+        driver.executeScript("return new Promise(resolve => setTimeout(resolve, 3500))");
+        assertThat(((Number) driver.executeScript("return window.posts")).intValue()).as("ratings sent").isEqualTo(1);
+        assertThat(driver.findElement(By.id("answer")).getText()).isEqualTo("धन्यवाद! · Thank you!");
+    }
+
     private String register(String name, String phone) {
         return steps.register(Map.of("certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,
                 "citizenName", name, "citizenPhone", phone, "address", "House 5, Tatibandh, Raipur",
@@ -183,6 +222,11 @@ class FieldPageRobustnessBrowserIT {
     /** Chrome's network emulation: the round trip's latency in ms, no limit on throughput. */
     private void throttle(int latency) {
         driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", latency,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    private void offline(boolean offline) {
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));
     }
 }
