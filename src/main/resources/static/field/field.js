@@ -184,6 +184,22 @@
     return data;
   }
 
+  /**
+   * Completes the task with the form's variables. When the network dropped after the server had completed it, the
+   * page could not know; pressed again, the engine no longer has the task. A task gone after such a drop was
+   * completed by that press: it counts as done, instead of the engine's "no such task" in English.
+   */
+  async function submitTask(item, variables) {
+    try {
+      await call('POST', `${ENGINE}/task/${item.taskId}/submit-form`, {variables});
+    } catch (e) {
+      if (e.status === 0) item.answerLost = true;
+      else if (item.answerLost && e.status !== 401 && await taskGone(item)) return;
+      throw e;
+    }
+  }
+  const taskGone = (item) => call('GET', `${ENGINE}/task/${item.taskId}`).then(() => false, e => e.status === 404);
+
   // ---- the queue: IndexedDB, kept across reloads -----------------------------------------------------------------
 
   let database;
@@ -594,7 +610,7 @@
       const variables = {visitOutcome: {value: chosen.value}};
       if (remarks.value.trim()) variables.visitRemarks = {value: remarks.value.trim()};
       try {
-        await call('POST', `${ENGINE}/task/${item.taskId}/submit-form`, {variables});
+        await submitTask(item, variables);
         document.removeEventListener('mitan:sent', refresh);
         await showToday();
         app.prepend(h('p', {class: 'msg ok', role: 'status', id: 'done'}, t('reported')));
@@ -634,6 +650,11 @@
     const upi = h('button', {class: 'btn', type: 'button', id: 'fee-upi'}, t('upi'));
     const record = (mode) => oneAtATime([cash, upi], async () => {
       note.textContent = '';
+      // The reference is checked here as the server checks it, so that the Mitan reads why in Hindi.
+      if (mode === 'UPI' && !/^[0-9]{12}$/.test(reference.value.trim())) {
+        note.textContent = `${t('upiReference')}: ${t('badFormat')}`;
+        return void reference.focus();
+      }
       const body = mode === 'UPI' ? {mode, upiReference: reference.value.trim()} : {mode};
       try {
         await call('POST', `${path}/mitan-service/collected`, body);
@@ -682,7 +703,7 @@
         if (value !== null) variables[field.key] = {value};
       }
       try {
-        await call('POST', `${ENGINE}/task/${item.taskId}/submit-form`, {variables});
+        await submitTask(item, variables);
         await showToday();
         app.prepend(h('p', {class: 'msg ok', role: 'status', id: 'done'}, t('saved')));
       } catch (e) {
@@ -809,8 +830,7 @@
       note.textContent = good.textContent = '';
       if (!/^[0-9]{6}$/.test(otp.value.trim())) return void (note.textContent = `${t('otp')}: ${t('badFormat')}`);
       try {
-        await call('POST', `${ENGINE}/task/${item.taskId}/submit-form`,
-          {variables: {deliveryOtp: {value: otp.value.trim()}}});
+        await submitTask(item, {deliveryOtp: {value: otp.value.trim()}});
         await showToday();
         app.prepend(h('p', {class: 'msg ok', role: 'status', id: 'done'}, t('delivered')));
       } catch (e) {

@@ -115,6 +115,34 @@ class FieldPageRobustnessBrowserIT {
     }
 
     /**
+     * The report reaches the server, but its answer is lost as the network drops: pressed again, the Mitan is told
+     * the visit is reported, not shown the engine's error about a task that is no longer there.
+     */
+    @Test
+    void aReportWhoseAnswerWasLostCountsAsDoneWhenPressedAgain() {
+        String number = register("Lata Nishad", "+91 98765 45005");
+        String visit = openVisit(number);
+        driver.findElement(By.cssSelector("input[name=visitOutcome][value=citizenNotHome]")).click();
+        driver.executeScript("""
+                const send = window.fetch;
+                let lost = false;
+                window.fetch = (url, options) => {
+                  const answer = send(url, options);
+                  if (lost || !String(url).includes('/submit-form')) return answer;
+                  lost = true;
+                  return answer.then(() => { throw new TypeError('Failed to fetch'); });
+                };""");
+        driver.findElement(By.cssSelector("#outcome button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#outcome .msg.err"),
+                "नेटवर्क"));
+        assertThat(tasks.createTaskQuery().taskId(visit).count()).as("completed on the server").isZero();
+
+        driver.findElement(By.cssSelector("#outcome button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        assertThat(driver.findElement(By.id("done")).getText()).isEqualTo("भेंट दर्ज हो गई।");
+    }
+
+    /**
      * A photo the phone's browser cannot open (a HEIC picture from the gallery): the Mitan is told why, in Hindi,
      * and nothing is queued; the screen and the fee's UPI field fit a 360-pixel-wide phone with big targets.
      */
@@ -148,6 +176,11 @@ class FieldPageRobustnessBrowserIT {
         assertThat(upi.getSize().getWidth()).as("UPI reference field width").isGreaterThan(250);
         assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
                 .as("page width at 360 px").isLessThanOrEqualTo(360);
+        // A UPI reference a digit short is refused on the page, in Hindi, as the server would refuse it in English.
+        upi.sendKeys("12345678901");
+        driver.executeScript("arguments[0].click()", driver.findElement(By.id("fee-upi")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#fee .msg.err"),
+                "सही रूप में भरें"));
         session.browser().screenshot("visit-360-unreadable-photo");
     }
 
