@@ -864,9 +864,21 @@
     langButton.textContent = t('other');
     queueChanged();
   }
-  langButton.addEventListener('click', () => {
+  langButton.addEventListener('click', async () => {
+    // The screen is drawn again in the other language; what was typed or chosen in it stays.
+    const typed = [...app.querySelectorAll('input, textarea, select')].filter(input => input.type !== 'file')
+      .map(input => ({id: input.id, name: input.name, type: input.type, value: input.value, checked: input.checked}));
     setLanguage(lang === 'hi' ? 'en' : 'hi');
-    if (screen) screen();
+    if (!screen) return;
+    await screen();
+    for (const was of typed) {
+      const input = was.type === 'radio'
+        ? app.querySelector(`input[type=radio][name="${CSS.escape(was.name)}"][value="${CSS.escape(was.value)}"]`)
+        : was.id && document.getElementById(was.id);
+      if (!input || !app.contains(input)) continue;
+      if (was.type === 'radio' || was.type === 'checkbox') input.checked = was.checked;
+      else input.value = was.value;
+    }
   });
 
   async function start() {

@@ -92,6 +92,22 @@ class FieldPageRobustnessBrowserIT {
         assertThat(tasks.createTaskQuery().taskId(visit).count()).as("the visit reported").isZero();
     }
 
+    /** The Mitan switches to English half way through the report: what was chosen and typed stays. */
+    @Test
+    void switchingTheLanguageKeepsWhatWasTyped() {
+        String number = register("Geeta Markam", "+91 98765 45006");
+        openVisit(number);
+        driver.findElement(By.cssSelector("input[name=visitOutcome][value=documentsMissing]")).click();
+        driver.findElement(By.id("visitRemarks")).sendKeys("राशन कार्ड कल मिलेगा");
+
+        driver.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#outcome button[type=submit]"),
+                "Report the visit"));
+        assertThat(driver.findElement(By.id("visitRemarks")).getDomProperty("value")).isEqualTo("राशन कार्ड कल मिलेगा");
+        assertThat(driver.findElement(By.cssSelector("input[name=visitOutcome][value=documentsMissing]"))
+                .isSelected()).isTrue();
+    }
+
     /** On a slow network the report is tapped twice: it is sent once. */
     @Test
     void aSecondTapWhileTheReportIsOnItsWaySendsNothing() {
