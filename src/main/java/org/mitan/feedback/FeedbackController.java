@@ -53,9 +53,9 @@ class FeedbackController {
                 throw e;
             }
             return CitizenPages.page(HttpStatus.NOT_FOUND, "मितान प्रतिक्रिया · Mitan feedback",
-                    "<h1>लिंक नहीं मिला · Link not found</h1><p class=\"msg bad\" id=\"unknown\">इस लिंक से कोई आवेदन"
-                            + " नहीं मिला। अपने SMS का लिंक जाँचें या 14545 पर फ़ोन करें।<span class=\"en\" lang=\"en\">"
-                            + CitizenPages.esc(e.getMessage()) + "</span></p>");
+                    "<h1>लिंक नहीं मिला · Link not found</h1><p class=\"msg bad\" id=\"unknown\">इस लिंक से कोई"
+                            + " आवेदन नहीं मिला। अपने SMS का लिंक जाँचें या 14545 पर फ़ोन करें।"
+                            + "<span class=\"en\" lang=\"en\">" + CitizenPages.esc(e.getMessage()) + "</span></p>");
         }
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
     }
