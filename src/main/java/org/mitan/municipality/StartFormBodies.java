@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mitan.web.AnswerRewrite;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +32,11 @@ class StartFormBodies extends AnswerRewrite {
     static final String FORM = "request-registration";
     static final String FIELD = "bodyCode";
 
-    private final UrbanBodyRepository bodies;
+    /** Looked up when a form is fetched: a web slice of the application (MockMvc tests) has filters, no repositories. */
+    private final ObjectProvider<UrbanBodyRepository> bodies;
     private final ObjectMapper json;
 
-    StartFormBodies(UrbanBodyRepository bodies, ObjectMapper json) {
+    StartFormBodies(ObjectProvider<UrbanBodyRepository> bodies, ObjectMapper json) {
         this.bodies = bodies;
         this.json = json;
     }
@@ -47,7 +49,7 @@ class StartFormBodies extends AnswerRewrite {
     @Override
     protected byte[] rewritten(int status, byte[] content) {
         return status == HttpServletResponse.SC_OK
-                ? withActiveBodies(content, bodies.findByActiveTrueOrderByCode()) : null;
+                ? withActiveBodies(content, bodies.getObject().findByActiveTrueOrderByCode()) : null;
     }
 
     /** The form with the active bodies as its body choices; null when it is not the registration form. */

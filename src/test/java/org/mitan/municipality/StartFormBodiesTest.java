@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class StartFormBodiesTest {
 
     final ObjectMapper json = new ObjectMapper();
-    final StartFormBodies filter = new StartFormBodies(mock(UrbanBodyRepository.class), json);
+    final StartFormBodies filter = new StartFormBodies(mock(), json);
 
     @Test
     void theRegistrationFormOffersTheActiveBodiesInItsOrderThenTheNewOnesByName() throws Exception {
