@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Comment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,6 +50,9 @@ class ModelIsLawIT {
     static final List<String> USERS = List.of("callcentre", "mitan.raipur", "clerk.raipur", "registrar.raipur",
             "supervisor.raipur", "mitan.korba", "clerk.korba", "registrar.korba", "supervisor.korba", "auditor",
             "analyst");
+
+    /** What someone said on the scrutiny task, which stays as it was said. */
+    static final String COMMENT = "The birth is also in the hospital's register";
 
     @Autowired
     TestRestTemplate http;
@@ -83,6 +87,7 @@ class ModelIsLawIT {
                 .processDefinitionKey("birth-certificate").singleResult().getId();
         scrutinyTaskId = tasks.createTaskQuery().processInstanceBusinessKey(number)
                 .taskDefinitionKey("Task_ScrutiniseDocuments").singleResult().getId();
+        tasks.createComment(scrutinyTaskId, instanceId, COMMENT);
         documentId = documents.findAll().stream()
                 .filter(document -> requests.findById(document.getRequestId()).orElseThrow().getRequestNumber()
                         .equals(number)).findFirst().orElseThrow().getId();
@@ -140,6 +145,23 @@ class ModelIsLawIT {
         operations.add(new Operation("throw a BPMN error from the task", as -> as.postForEntity(
                 "/engine-rest/task/{id}/bpmnError", Map.of("errorCode", "SINGLE_WINDOW_REJECTED"), String.class,
                 scrutinyTaskId)));
+        operations.add(new Operation("attach a file to the scrutiny task", as -> {
+            MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+            form.add("attachment-name", "approval.txt");
+            form.add("attachment-type", "text/plain");
+            form.add("content", new HttpEntity<>(new ByteArrayResource("Approved".getBytes()) {
+                @Override
+                public String getFilename() {
+                    return "approval.txt";
+                }
+            }));
+            HttpHeaders multipart = new HttpHeaders();
+            multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+            return as.postForEntity("/engine-rest/task/{id}/attachment/create", new HttpEntity<>(form, multipart),
+                    String.class, scrutinyTaskId);
+        }));
+        operations.add(new Operation("delete the task's comments", as -> as.exchange(
+                "/engine-rest/task/{id}/comment", HttpMethod.DELETE, null, String.class, scrutinyTaskId)));
         operations.add(new Operation("delete the instance", as -> as.exchange("/engine-rest/process-instance/{id}",
                 HttpMethod.DELETE, null, String.class, instanceId)));
         operations.add(new Operation("deploy a script", as -> deploy(as, "probe-script", """
@@ -191,6 +213,9 @@ class ModelIsLawIT {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
                 .processDefinitionKey("authority-decision").count()).isZero();
         assertThat(runtime.getVariable(instanceId, "decision")).isNull();
+        assertThat(tasks.getTaskAttachments(scrutinyTaskId)).isEmpty();
+        assertThat(tasks.getTaskComments(scrutinyTaskId)).extracting(Comment::getFullMessage)
+                .containsExactly(COMMENT);
         assertThat(certificates.findByRequestId(requests.findByRequestNumber(number).orElseThrow().getId()))
                 .isEmpty();
     }

@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>Only {@value Roles#ADMIN} may start a process elsewhere than at its start event, modify, migrate or restart
  * instances, correlate messages, send signals, throw BPMN errors or escalations from tasks, change candidate users
- * or groups, set or remove variables outside a form, delete instances, history, jobs or deployments, or change job
- * due dates and retries. Every such act of an administrator is logged here and in the engine's user operation
+ * or groups, set or remove variables outside a form, delete instances, history, jobs or deployments, change job
+ * due dates and retries, add, change or delete attachments, or change or delete comments. Every such act of an administrator is logged here and in the engine's user operation
  * log.</li>
  * <li>A certificate process is started with no business key (the intake gives the request its number) and only
  * with the fields of its start form.</li>
@@ -94,7 +94,12 @@ class EngineCommandGuard extends CommandInterceptor {
             "UpdateDecisionDefinitionHistoryTimeToLiveCmd",
             "DeleteDeploymentCmd", "DeleteProcessDefinitionsByIdsCmd", "DeleteProcessDefinitionsByKeyCmd",
             "DeleteJobCmd", "DeleteJobsCmd", "ExecuteJobsCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd",
-            "SetJobRetriesCmd", "SetJobsRetriesBatchCmd", "CreateIncidentCmd", "ResolveIncidentCmd");
+            "SetJobRetriesCmd", "SetJobsRetriesBatchCmd", "CreateIncidentCmd", "ResolveIncidentCmd",
+            // The engine checks no permission on attachments: any user could attach a file (or a link) of any size to
+            // any task or instance, past the scan checks, or delete one. The request's papers are its scans.
+            "CreateAttachmentCmd", "SaveAttachmentCmd", "DeleteAttachmentCmd",
+            // What was said on a task or request stays as it was said, for the auditors.
+            "UpdateCommentCmd", "DeleteTaskCommentCmd", "DeleteProcessInstanceCommentCmd");
 
     /** Set while a check runs: the engine calls it makes (looking up groups and forms) are the guard's own. */
     private static final ThreadLocal<Boolean> CHECKING = ThreadLocal.withInitial(() -> false);
