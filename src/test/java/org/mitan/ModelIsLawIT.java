@@ -480,6 +480,12 @@ class ModelIsLawIT {
         assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(steps.as("mitan.raipur2").getForEntity("/api/requests/{n}", JsonNode.class, visited)
                 .getBody().findValuesAsText("milestone")).contains("MITAN_CHANGED");
+        // The Mitan it was handed away from no longer sees the citizen's file, though the history names them.
+        assertThat(steps.as("mitan.raipur").getForEntity("/api/requests/{n}", String.class, visited)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        UUID scanId = UUID.fromString(json.readTree(uploaded.getBody()).path("id").asText());
+        assertThat(steps.as("mitan.raipur").getForEntity("/api/documents/{id}/content", String.class, scanId)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         // Deactivated, the Mitan completes none of the tasks still theirs; active again, they may.
         assertThat(steps.as("admin").exchange("/api/mitans/mitan.raipur2", HttpMethod.PATCH,

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see a request's file (scans, certificate): auditors and administrators; the supervisors of its urban
- * body; the active Mitan assigned to it; and any officer who is or was offered or assigned one of its tasks (offered to
+ * body; the active Mitan assigned to it now (not a Mitan it was handed away from); and any officer who is or was
+ * offered or assigned one of its tasks (offered to
  * their role at the request's body, e.g. {@code clerk-RPR}, so an officer of another body is not). The last rule follows
  * the models, so a new chain of officers needs no change here.
  */
@@ -29,8 +30,10 @@ public class RequestAccess {
                 || caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode())) {
             return true;
         }
-        if (isAssignedMitan(caller, request)) {
-            return true;
+        if (caller.hasRole(Roles.MITAN)) {
+            // Only the requests that are theirs now: not one handed to another Mitan, nor any once deactivated,
+            // although the history still names them on its earlier tasks.
+            return isAssignedMitan(caller, request);
         }
         if (history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(request.getRequestNumber())
                 .taskInvolvedUser(caller.userId()).count() > 0) {
