@@ -106,6 +106,30 @@ class DoorstepFeesIT {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void noFeeIsTakenForARequestThatIsClosedButOneTakenBeforeIsAnsweredAsItWas() {
+        JourneySteps steps = new JourneySteps(http, json, runtime, management);
+        String paidFirst = register(steps);
+        assertThat(collect(steps, "mitan.raipur", paidFirst, Map.of("mode", "CASH")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        String unpaid = register(steps);
+        for (String number : List.of(paidFirst, unpaid)) {
+            runtime.deleteProcessInstance(requests.findByRequestNumber(number).orElseThrow().getProcessInstanceId(),
+                    "The citizen withdrew the request");
+        }
+
+        ResponseEntity<JsonNode> closed = collect(steps, "mitan.raipur", unpaid, Map.of("mode", "CASH"));
+        assertThat(closed.getStatusCode()).as("%s", closed.getBody()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(closed.getBody().path("detail").asText()).contains("is closed (CLOSED)", "Give back");
+        assertThat(steps.as("auditor").getForObject("/api/requests/" + unpaid + "/fees", JsonNode.class).get(0)
+                .path("status").asText()).isEqualTo("DUE");
+        ServiceRequest request = requests.findByRequestNumber(unpaid).orElseThrow();
+        assertThat(outbox.findByRequestIdOrderByIdAsc(request.getId()))
+                .noneMatch(sms -> sms.getTemplate().equals("PAYMENT_RECEIVED"));
+        assertThat(collect(steps, "mitan.raipur", paidFirst, Map.of("mode", "CASH")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
     private static String register(JourneySteps steps) {
         String phone = "9" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
         return steps.register(Map.of("certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,

@@ -64,7 +64,8 @@ class DoorstepFees {
 
     /**
      * Records that the citizen paid the fee to the request's Mitan. A fee already paid (at the door or online) is
-     * answered as it was recorded and changes nothing.
+     * answered as it was recorded and changes nothing; none is taken for a request that is closed (delivered,
+     * rejected or cancelled).
      */
     @Transactional
     Recorded collect(String requestNumber, String feeCode, Collected collected, Caller caller) {
@@ -82,6 +83,11 @@ class DoorstepFees {
         Optional<Payment> earlier = payments.findByRequestIdAndFeeCode(request.getId(), feeCode);
         if (earlier.filter(payment -> payment.getStatus() == PaymentStatus.PAID).isPresent()) {
             return new Recorded(earlier.get(), false);
+        }
+        if (!request.getStatus().isOpen()) {
+            throw Refusal.conflict("Request " + requestNumber + " is closed (" + request.getStatus() + "): no fee is"
+                    + " taken for it, and the citizen owes nothing. Give back what was paid. / यह आवेदन बंद है; इसका"
+                    + " कोई शुल्क नहीं लिया जाता।", Map.of());
         }
         if (earlier.isPresent()) {
             throw Refusal.conflict("The " + fee.names().en() + " of request " + requestNumber
