@@ -258,7 +258,7 @@ public class Corrections {
         Instant now = Instant.now(clock);
         Optional<Certificate> newer = certificates.findBySupersedesPaperEntryId(paper.getId());
         if (newer.isEmpty()) {
-            checkNoOtherCorrectionYet(field, number, requests.otherOpenCorrectionsOfPaperEntry(paper.getId(),
+            checkNoOtherCorrectionWhileEntering(field, number, requests.otherOpenCorrectionsOfPaperEntry(paper.getId(),
                     request.getId()));
             request.correctPaperEntry(paper.getId(), now);
             request.setParticulars(new LinkedHashMap<>(paper.getParticulars()));
@@ -272,8 +272,8 @@ public class Corrections {
             latest = next.get();
         }
         certificates.lockById(latest.getId());
-        checkNoOtherCorrectionYet(field, latest.getCertificateNumber(), requests.otherOpenCorrectionsOfCertificate(
-                latest.getId(), request.getId()));
+        checkNoOtherCorrectionWhileEntering(field, latest.getCertificateNumber(),
+                requests.otherOpenCorrectionsOfCertificate(latest.getId(), request.getId()));
         request.correct(latest.getId(), now);
         request.setParticulars(new LinkedHashMap<>(entryOf(latest)));
         requests.save(request);
@@ -310,7 +310,7 @@ public class Corrections {
     }
 
     /** As {@link #checkNoOtherCorrection}, where the clerk enters a paper certificate another request named too. */
-    private static void checkNoOtherCorrectionYet(String field, String number, List<String> open) {
+    private static void checkNoOtherCorrectionWhileEntering(String field, String number, List<String> open) {
         if (!open.isEmpty()) {
             throw new CorrectionRefused(field, number + " was entered meanwhile for request " + open.get(0)
                     + ", which is correcting it now, and an entry of the register is corrected by one request at a"

@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * <li>Only {@value Roles#ADMIN} may start a process elsewhere than at its start event, modify, migrate or restart
  * instances, correlate messages, send signals, throw BPMN errors or escalations from tasks, change candidate users
  * or groups, set or remove variables outside a form, delete instances, history, jobs or deployments, change job
- * due dates and retries, add, change or delete attachments, or change or delete comments. Every such act of an administrator is logged here and in the engine's user operation
- * log.</li>
+ * due dates and retries, add, change or delete attachments, or change or delete comments. Every such act of an
+ * administrator is logged here and in the engine's user operation log.</li>
  * <li>A certificate process is started with no business key (the intake gives the request its number) and only
  * with the fields of its start form.</li>
  * <li>A task is completed only with the fields of its own form, so no one steers a later gateway with a variable
@@ -233,14 +233,12 @@ class EngineCommandGuard extends CommandInterceptor {
     }
 
     private void checkCompletion(String taskId, Map<String, Object> variables) {
-        FormFields.Form form = forms.taskForm(taskId);
-        if (form == FormFields.Form.GONE) {
-            // the engine's own answer is a 500 ("Cannot find task"); this is the second click on "Complete", or the
-            // retry of a completion whose answer was lost, or a task someone else completed a moment before
-            throw new TaskCompletionRefused("This task is no longer open: it was completed (perhaps by someone else"
-                    + " a moment ago, or by an earlier click) or its request has moved on. Reload the task list;"
-                    + " nothing was changed. (यह कार्य अब खुला नहीं है: कार्य सूची फिर से खोलें।)");
-        }
+        // no task: the engine's own answer is a 500 ("Cannot find task"); this is the second click on "Complete",
+        // or the retry of a completion whose answer was lost, or a task someone else completed a moment before
+        FormFields.Form form = forms.taskForm(taskId).orElseThrow(() -> new TaskCompletionRefused("This task is no"
+                + " longer open: it was completed (perhaps by someone else a moment ago, or by an earlier click) or its"
+                + " request has moved on. Reload the task list; nothing was changed. (यह कार्य अब खुला नहीं है: कार्य"
+                + " सूची फिर से खोलें।)"));
         String missing = missing(variables, form);
         if (missing != null) {
             throw new TaskCompletionRefused(missing);

@@ -55,17 +55,18 @@ class FormFields {
         }));
     }
 
-    /** The form of the task; no fields when it has no deployed form; {@link Form#GONE} when there is no such task. */
-    Form taskForm(String taskId) {
+    /** The form of the task (no fields when it has no deployed form); empty when there is no such task (any more). */
+    Optional<Form> taskForm(String taskId) {
         return engine.get().getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             if (task == null) {
-                return Form.GONE;
+                return Optional.<Form>empty();
             }
             FormDefinition form = task.getTaskDefinition() == null ? null
                     : task.getTaskDefinition().getFormDefinition();
-            return cache.computeIfAbsent("task:" + task.getProcessDefinitionId() + ":" + task.getTaskDefinitionKey()
-                    + version(context, form), key -> read(context, new GetDeployedTaskFormCmd(taskId)));
+            return Optional.of(cache.computeIfAbsent("task:" + task.getProcessDefinitionId() + ":"
+                    + task.getTaskDefinitionKey() + version(context, form),
+                    key -> read(context, new GetDeployedTaskFormCmd(taskId))));
         }));
     }
 
@@ -99,12 +100,6 @@ class FormFields {
             Map<String, Limits> limits) {
 
         static final Form NONE = new Form(Set.of(), Set.of(), Map.of(), Map.of());
-        /** Of a task that is not (or no longer) open: completed, or its process moved on or was cancelled. */
-        static final Form GONE = new Form(Set.of(), Set.of(), Map.of(), Map.of());
-
-        Form(Set<String> keys, Set<String> required, Map<String, Set<String>> choices) {
-            this(keys, required, choices, Map.of());
-        }
 
         static Form of(JsonNode form) {
             Set<String> keys = new TreeSet<>();

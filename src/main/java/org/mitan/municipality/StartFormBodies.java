@@ -32,7 +32,7 @@ class StartFormBodies extends AnswerRewrite {
     static final String FORM = "request-registration";
     static final String FIELD = "bodyCode";
 
-    /** Looked up when a form is fetched: a web slice of the application (MockMvc tests) has filters, no repositories. */
+    /** Looked up when a form is fetched: a web slice of the application (MockMvc tests) has no repositories. */
     private final ObjectProvider<UrbanBodyRepository> bodies;
     private final ObjectMapper json;
 

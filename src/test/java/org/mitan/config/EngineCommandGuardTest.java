@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -35,7 +36,8 @@ class EngineCommandGuardTest {
     @BeforeEach
     void aClerkAtTheTask() {
         when(identity.getCurrentAuthentication()).thenReturn(new Authentication("clerk.raipur", List.of("clerk-RPR")));
-        when(forms.taskForm("task-1")).thenReturn(new FormFields.Form(Set.of("scrutinyOutcome"), Set.of(), Map.of()));
+        when(forms.taskForm("task-1")).thenReturn(Optional.of(new FormFields.Form(Set.of("scrutinyOutcome"), Set.of(),
+                Map.of(), Map.of())));
         guard.setNext(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
