@@ -76,10 +76,6 @@ public class ParticularsFormLabels {
      * number field, the least and the greatest value the form allows (null where it sets none).
      */
     public record Particular(String name, Label label, Map<String, Label> choices, BigDecimal min, BigDecimal max) {
-
-        public Particular(String name, Label label, Map<String, Label> choices) {
-            this(name, label, choices, null, null);
-        }
     }
 
     /**
