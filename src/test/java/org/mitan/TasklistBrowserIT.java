@@ -15,15 +15,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mitan.config.FormListFieldsIT;
 import org.mitan.numbering.StateCalendar;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.sms.SmsMessageRepository;
@@ -101,6 +104,8 @@ class TasklistBrowserIT {
     ManagementService management;
     @Autowired
     TaskService tasks;
+    @Autowired
+    RepositoryService repository;
     @Autowired
     HistoryService history;
     @Autowired
@@ -503,6 +508,42 @@ class TasklistBrowserIT {
         WebElement offered = wait.until(ExpectedConditions.visibilityOfElementLocated(bodyOffered("Bhatapara")));
         assertThat(offered.getText()).isEqualTo("Bhatapara " + code + " (भाटापारा)");
         browser.screenshot("start-form-new-body");
+    }
+
+    /**
+     * A checklist and a tag list, as an analyst may put in a form of a type's own step, are filled in and completed in
+     * Tasklist, which sends them as JSON lists; the step after reads them as lists.
+     */
+    @Test
+    void aChecklistAndATagListAreFilledInAndCompletedInTasklist() throws Exception {
+        String deployment = FormListFieldsIT.deployProbe(repository);
+        try {
+            String key = "PROBE-" + Math.floorMod(System.nanoTime(), 100_000L);
+            runtime.startProcessInstanceByKey(FormListFieldsIT.PROBE, key);
+            logIn(CLERK);
+            Task survey = openTask(SCRUTINY_FILTER, FormListFieldsIT.SURVEY, key, "Services for a new connection");
+            claimIfNeeded(survey, CLERK);
+            choose("Water");
+            choose("Drain");
+            WebElement tags = driver.findElement(By.cssSelector(".fjs-container input.fjs-taglist-input"));
+            tags.click();
+            tags.sendKeys("Sch");
+            click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='School']"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-taglist-tags"),
+                    "School"));
+            browser.screenshot("checklist-and-tag-list");
+            complete(survey);
+
+            String instance = survey.getProcessInstanceId();
+            SerializableValue services = runtime.getVariableTyped(instance, "services", false);
+            SerializableValue landmarks = runtime.getVariableTyped(instance, "landmarks", false);
+            assertThat(services.getValueSerialized()).isEqualTo("[\"water\",\"drain\"]");
+            assertThat(landmarks.getValueSerialized()).isEqualTo("[\"school\"]");
+            assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_Several").count())
+                    .as("the gateway counted two services").isEqualTo(1);
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
     }
 
     /**

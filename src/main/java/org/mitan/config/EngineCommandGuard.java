@@ -2,6 +2,7 @@ package org.mitan.config;
 
 import java.lang.reflect.Field;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,8 +56,9 @@ import org.slf4j.LoggerFactory;
  * that their step does not ask for; with every field the form requires (unless a condition may hide it or the form
  * does not send it) and one of the choices of each radio or select field, so a gateway never meets a missing or
  * unknown outcome.</li>
- * <li>Starts and completions take plain values only (text, numbers, yes or no, dates), and no text holding U+0000:
- * an object, JSON, XML, a file or bytes would pass every check a field's text gets.</li>
+ * <li>Starts and completions take plain values only (text, numbers, yes or no, dates; a checklist's or tag list's
+ * list of its own values), and no text holding U+0000: an object, other JSON, XML, a file or bytes would pass every
+ * check a field's text gets.</li>
  * <li>A task is given (assigned, claimed, delegated) only to someone of its role at its request's body
  * ({@link TaskAssignees}); a deactivated Mitan completes none.</li>
  * </ul>
@@ -226,7 +228,7 @@ class EngineCommandGuard extends CommandInterceptor {
         if (others != null) {
             throw new AuthorizationException(others);
         }
-        String notPlain = notPlain(variables);
+        String notPlain = notPlain(variables, Map.of());
         if (notPlain != null) {
             throw throughForm ? new StartFormRefused(notPlain) : new AuthorizationException(notPlain);
         }
@@ -250,13 +252,17 @@ class EngineCommandGuard extends CommandInterceptor {
         if (others != null) {
             throw new TaskCompletionRefused(others);
         }
-        String notPlain = notPlain(variables);
+        String notPlain = notPlain(variables, form.lists());
         if (notPlain != null) {
             throw new TaskCompletionRefused(notPlain);
         }
         String unknown = notAChoice(variables, form);
         if (unknown != null) {
             throw new TaskCompletionRefused(unknown);
+        }
+        String badList = notTheListsValues(variables, form);
+        if (badList != null) {
+            throw new TaskCompletionRefused(badList);
         }
         String beyond = beyondLimits(variables, form);
         if (beyond != null) {
@@ -289,7 +295,8 @@ class EngineCommandGuard extends CommandInterceptor {
         Set<String> missing = new TreeSet<>();
         for (String field : form.required()) {
             Object value = variables == null ? null : plainValue(variables, field);
-            if (value == null || (value instanceof String text && text.isBlank())) {
+            if (value == null || (value instanceof String text && text.isBlank())
+                    || FormFields.ListField.textsOf(value).filter(List::isEmpty).isPresent()) {
                 missing.add(field);
             }
         }
@@ -309,6 +316,23 @@ class EngineCommandGuard extends CommandInterceptor {
         return null;
     }
 
+    /** Why a checklist's or tag list's values are refused (not the form's, twice, too many), or null. */
+    private static String notTheListsValues(Map<String, Object> variables, FormFields.Form form) {
+        for (Map.Entry<String, FormFields.ListField> field : form.lists().entrySet()) {
+            Object value = variables.containsKey(field.getKey()) ? plainValue(variables, field.getKey()) : null;
+            List<String> texts = FormFields.ListField.textsOf(value).orElse(null);
+            if (value != null && texts == null) {
+                return field.getKey() + " is a list: send the values ticked or picked as a JSON list of text, as"
+                        + " Tasklist does (type Json, e.g. [\"first\", \"second\"]).";
+            }
+            String broken = field.getValue().broken(texts == null ? List.of() : texts).orElse(null);
+            if (broken != null) {
+                return field.getKey() + " " + broken + ".";
+            }
+        }
+        return null;
+    }
+
     /** The plain value as sent; an object stays typed, not deserialized (which {@link #notPlain} refuses anyway). */
     private static Object plainValue(Map<String, Object> variables, String name) {
         Object value = sent(variables, name);
@@ -322,29 +346,31 @@ class EngineCommandGuard extends CommandInterceptor {
 
     /**
      * Why values that no form field gives are refused, or null when there are none: text holding U+0000, which
-     * PostgreSQL cannot keep; and any value but text, numbers, yes/no and dates, which is all a form sends. An object
-     * (which the engine would turn into an instance of whatever class the sender names), JSON, XML, a file or bytes
-     * would pass every check a field's text gets.
+     * PostgreSQL cannot keep; and any value but text, numbers, yes/no and dates, which is all a form sends, or a JSON
+     * list of text for a checklist or tag list. An object (which the engine would turn into an instance of whatever
+     * class the sender names), other JSON, XML, a file or bytes would pass every check a field's text gets.
      */
-    private static String notPlain(Map<String, Object> variables) {
+    private static String notPlain(Map<String, Object> variables, Map<String, FormFields.ListField> lists) {
         if (variables == null) {
             return null;
         }
         Set<String> named = new TreeSet<>();
         for (String name : variables.keySet()) {
             Object value = sent(variables, name);
-            if (!plain(value)) {
+            List<String> texts = lists.containsKey(name) ? FormFields.ListField.textsOf(value).orElse(null) : null;
+            if (!plain(value) && texts == null) {
                 named.add(name);
-            } else if (NulCharacters.in(String.valueOf(value instanceof TypedValue text ? text.getValue() : value))) {
+            } else if (NulCharacters.in(texts != null ? String.join("", texts)
+                    : String.valueOf(value instanceof TypedValue text ? text.getValue() : value))) {
                 return name + " " + NulCharacters.REFUSAL + ".";
             }
         }
         if (named.isEmpty()) {
             return null;
         }
-        return "A form's fields hold text, numbers, yes or no and dates; " + String.join(", ", named)
-                + (named.size() == 1 ? " was" : " were") + " sent as another kind of value (an object, JSON, XML,"
-                + " a file or bytes). Send the value as its field gives it.";
+        return "A form's fields hold text, numbers, yes or no and dates (a checklist or tag list: a list of text); "
+                + String.join(", ", named) + (named.size() == 1 ? " was" : " were") + " sent as another kind of"
+                + " value (an object, other JSON, XML, a file or bytes). Send the value as its field gives it.";
     }
 
     private static boolean plain(Object value) {

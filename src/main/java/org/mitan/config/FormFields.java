@@ -3,7 +3,11 @@ package org.mitan.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +28,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.type.SpinValueType;
 
 /**
  * The fields of a start form or a task's form (Camunda Forms, linked by {@code camunda:formRef}), read as the
@@ -94,20 +101,23 @@ class FormFields {
     /**
      * A Camunda Form's fields: every component key and path (groups and lists included); the keys it requires,
      * leaving out those a condition may hide and those the form does not send (disabled, read-only); the choices
-     * of its radio and select fields with fixed values; and the limits its fields' {@code validate} sets.
+     * of its radio and select fields with fixed values; the limits its fields' {@code validate} sets; and its
+     * checklists and tag lists, each with its fixed values (none when the values come from the data).
      */
     record Form(Set<String> keys, Set<String> required, Map<String, Set<String>> choices,
-            Map<String, Limits> limits) {
+            Map<String, Limits> limits, Map<String, ListField> lists) {
 
-        static final Form NONE = new Form(Set.of(), Set.of(), Map.of(), Map.of());
+        static final Form NONE = new Form(Set.of(), Set.of(), Map.of(), Map.of(), Map.of());
 
         static Form of(JsonNode form) {
             Set<String> keys = new TreeSet<>();
             Set<String> required = new TreeSet<>();
             Map<String, Set<String>> choices = new TreeMap<>();
             Map<String, Limits> limits = new TreeMap<>();
-            collect(form, false, keys, required, choices, limits);
-            return new Form(Set.copyOf(keys), Set.copyOf(required), Map.copyOf(choices), Map.copyOf(limits));
+            Map<String, ListField> lists = new TreeMap<>();
+            collect(form, false, keys, required, new Values(choices, lists), limits);
+            return new Form(Set.copyOf(keys), Set.copyOf(required), Map.copyOf(choices), Map.copyOf(limits),
+                    Map.copyOf(lists));
         }
 
         /** A disabled or read-only field (or one an expression may make so) is not sent with the form. */
@@ -119,8 +129,12 @@ class FormFields {
             return flag.isBoolean() ? flag.asBoolean() : flag.isTextual() && !flag.asText().isBlank();
         }
 
+        /** Where a field's fixed values go: a choice of one (radio, select) or a list (checklist, tag list). */
+        private record Values(Map<String, Set<String>> choices, Map<String, ListField> lists) {
+        }
+
         private static void collect(JsonNode node, boolean conditional, Set<String> keys, Set<String> required,
-                Map<String, Set<String>> choices, Map<String, Limits> limits) {
+                Values values, Map<String, Limits> limits) {
             for (JsonNode component : node.path("components")) {
                 boolean hidden = conditional || component.hasNonNull("conditional");
                 if (component.hasNonNull("key")) {
@@ -131,18 +145,81 @@ class FormFields {
                         required.add(key);
                     }
                     String type = component.path("type").asText();
-                    if (("radio".equals(type) || "select".equals(type)) && component.path("values").size() > 0) {
-                        Set<String> values = new LinkedHashSet<>();
-                        component.path("values").forEach(value -> values.add(value.path("value").asText()));
-                        choices.put(key, values);
+                    Set<String> fixed = new LinkedHashSet<>();
+                    component.path("values").forEach(value -> fixed.add(value.path("value").asText()));
+                    if (("radio".equals(type) || "select".equals(type)) && !fixed.isEmpty()) {
+                        values.choices().put(key, fixed);
+                    } else if (ListField.TYPES.contains(type)) {
+                        boolean fromData = component.hasNonNull("valuesKey")
+                                || component.hasNonNull("valuesExpression");
+                        values.lists().put(key, new ListField(fromData,
+                                fromData ? Set.of() : Collections.unmodifiableSet(fixed)));
                     }
                     Limits.of(type, component.path("validate")).ifPresent(limit -> limits.put(key, limit));
                 }
                 if (component.hasNonNull("path")) {
                     keys.add(component.get("path").asText().split("\\.")[0]);
                 }
-                collect(component, hidden, keys, required, choices, limits);
+                collect(component, hidden, keys, required, values, limits);
             }
+        }
+    }
+
+    /**
+     * A checklist or tag list: Tasklist sends the values ticked or picked as a JSON list of text ({@code "Json"}, kept
+     * by the engine as a Spin JSON variable that a gateway, a decision or Cockpit reads as a list).
+     *
+     * @param fromData whether its values come from the data ({@code valuesKey}, {@code valuesExpression}) rather than
+     *        the form
+     * @param values the form's fixed values (none when they come from the data)
+     */
+    record ListField(boolean fromData, Set<String> values) {
+
+        /** The form-js fields whose value is a list of the values ticked or picked. */
+        static final Set<String> TYPES = Set.of("checklist", "taglist");
+        /** At most this many values, each of at most this many characters, when the data gives the choices. */
+        static final int MOST_VALUES = 100;
+        static final int LONGEST_VALUE = 500;
+
+        /** The texts of a value sent as a JSON list of text; empty for any other value. */
+        static Optional<List<String>> textsOf(Object sent) {
+            if (!(sent instanceof TypedValue typed) || typed.getType() != SpinValueType.JSON
+                    || !(typed instanceof SerializableValue json) || json.getValueSerialized() == null) {
+                return Optional.empty();
+            }
+            try {
+                JsonNode list = JSON.readTree(json.getValueSerialized());
+                List<String> texts = new ArrayList<>();
+                for (JsonNode value : list) {
+                    texts.add(value.isTextual() ? value.textValue() : null);
+                }
+                return list.isArray() && !texts.contains(null) ? Optional.of(texts) : Optional.empty();
+            } catch (IOException notJson) {
+                return Optional.empty();
+            }
+        }
+
+        /**
+         * Why the texts are not what the field lets a person tick or pick, as the rest of a sentence that starts with
+         * the field's name; empty when they are.
+         */
+        Optional<String> broken(List<String> texts) {
+            Set<String> seen = new HashSet<>();
+            for (String text : texts) {
+                if (!seen.add(text)) {
+                    return Optional.of("holds '" + text + "' twice");
+                }
+                if (!fromData && !values.contains(text)) {
+                    return Optional.of("may hold only " + String.join(", ", values) + "; '" + text + "' is none of"
+                            + " them");
+                }
+                if (text.isBlank() || text.codePointCount(0, text.length()) > LONGEST_VALUE) {
+                    return Optional.of("holds a value that is empty or longer than " + LONGEST_VALUE
+                            + " characters");
+                }
+            }
+            return texts.size() > MOST_VALUES ? Optional.of("holds more than " + MOST_VALUES + " values")
+                    : Optional.empty();
         }
     }
 

@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
  * <li>deployments: {@link ModelRules} refuses scripts, class names, event starts and unknown beans;
  * {@link DeploymentCompleteness} refuses a model whose forms, decisions or called processes will not be found;
  * {@link TypeDeploymentRules} refuses a certificate type whose tables miss a name, a step or a role;
- * {@link DeploymentOwnership} refuses a deployment that would change another type or the shared processes;</li>
+ * {@link DeploymentOwnership} refuses a deployment that would change another type or the shared processes;
+ * {@link FormFieldRules} refuses a form field whose value no step can take;</li>
  * <li>expressions reach only the published process beans and plain values ({@link PublishedProcessBeans},
  * {@link ExpressionGuard});</li>
  * <li>engine commands a person asks for: {@link EngineCommandGuard} (start, modification, variables, identity
@@ -107,6 +108,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
             deployers.addAll(configuration.getCustomPreDeployers());
         }
         deployers.add(new DeploymentOwnership());
+        deployers.add(new FormFieldRules());
         configuration.setCustomPreDeployers(deployers);
 
         // One guard per chain: the engine links each interceptor to the next one of its own chain.

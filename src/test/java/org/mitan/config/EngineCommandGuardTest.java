@@ -37,7 +37,7 @@ class EngineCommandGuardTest {
     void aClerkAtTheTask() {
         when(identity.getCurrentAuthentication()).thenReturn(new Authentication("clerk.raipur", List.of("clerk-RPR")));
         when(forms.taskForm("task-1")).thenReturn(Optional.of(new FormFields.Form(Set.of("scrutinyOutcome"), Set.of(),
-                Map.of(), Map.of())));
+                Map.of(), Map.of(), Map.of())));
         guard.setNext(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {

@@ -2,7 +2,13 @@ package org.mitan.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 
 /** The limits a Camunda Form's fields set, as a completion through the REST API is held to them. */
@@ -47,6 +53,37 @@ class FormFieldsTest {
         assertThat(otp.broken("0421")).hasValue("must be at least 6 characters; it has 4");
         assertThat(otp.broken("")).as("left to the required rule").isEmpty();
         assertThat(form.limits()).doesNotContainKey("note");
+    }
+
+    @Test
+    void aChecklistOrTagListTakesAJsonListOfTheTextsItOffersOrOfShortTextsWhenTheDataGivesThem() {
+        FormFields.Form lists = FormFields.Form.of(read("""
+                {"components": [{"type": "group", "components": [
+                  {"key": "services", "type": "checklist", "values": [{"value": "water"}, {"value": "sewer"}]},
+                  {"key": "wards", "type": "taglist", "valuesKey": "wardChoices"}
+                ]}]}"""));
+        FormFields.ListField services = lists.lists().get("services");
+        FormFields.ListField wards = lists.lists().get("wards");
+
+        assertThat(services).isEqualTo(new FormFields.ListField(false, Set.of("water", "sewer")));
+        assertThat(wards.fromData()).isTrue();
+        assertThat(lists.choices()).as("a list is not a choice of one").isEmpty();
+        assertThat(FormFields.ListField.textsOf(Variables.stringValue("[\"water\"]"))).as("text, not JSON").isEmpty();
+        assertThat(FormFields.ListField.textsOf(json("[\"water\", \"sewer\"]"))).hasValue(List.of("water", "sewer"));
+        assertThat(FormFields.ListField.textsOf(json("[\"water\", null]"))).isEmpty();
+        assertThat(FormFields.ListField.textsOf(json("{\"0\": \"water\"}"))).isEmpty();
+        assertThat(FormFields.ListField.textsOf(json("not json"))).isEmpty();
+        assertThat(services.broken(List.of("sewer", "water"))).isEmpty();
+        assertThat(services.broken(List.of("gas"))).hasValue("may hold only water, sewer; 'gas' is none of them");
+        assertThat(wards.broken(List.of("Ward 7", "वार्ड 8"))).isEmpty();
+        assertThat(wards.broken(List.of("x".repeat(501)))).hasValueSatisfying(why -> assertThat(why)
+                .contains("longer than 500 characters"));
+        assertThat(wards.broken(java.util.stream.IntStream.range(0, 101).mapToObj(i -> "w" + i).toList()))
+                .hasValue("holds more than 100 values");
+    }
+
+    private static SerializableValue json(String text) {
+        return SpinValues.jsonValue(text).create();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode read(String json) {
