@@ -7,9 +7,10 @@ export default {
   // scripts/request-search.js: find a request by its number;
   // registered-number/notice.js: the request number shown to the agent after registering from a start form;
   // scripts/completed-task.js: which task of which request was just completed;
-  // scripts/form-checks.js: refusals beside the field (strict dates, the ward of the body, the engine's refusals).
+  // scripts/form-checks.js: refusals beside the field (strict dates, the ward of the body, the engine's refusals);
+  // scripts/form-links.js: a form's links (the scans) open in a new tab, leaving the form as it was.
   customScripts: ['scripts/request-search.js', 'registered-number/notice.js', 'scripts/completed-task.js',
-    'scripts/form-checks.js'],
+    'scripts/form-checks.js', 'scripts/form-links.js'],
   locales: {
     availableLocales: ['en', 'hi'],
     fallbackLocale: 'en'
