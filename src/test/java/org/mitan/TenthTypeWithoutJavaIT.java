@@ -238,6 +238,25 @@ class TenthTypeWithoutJavaIT {
         refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)), "serviceNameHi", "Hindi");
     }
 
+    /**
+     * A name or label in a script the certificate cannot print (here Tamil) is refused as it is deployed, naming the
+     * place and the character, instead of stopping every certificate of the type at issuing.
+     */
+    @Test
+    void tablesOrAParticularsLabelTheCertificateCannotPrintAreRefusedAndChangeNothing() {
+        String tables = new String(TenthType.deploymentResources().get(TenthType.TABLES), StandardCharsets.UTF_8)
+                .replace("\"नगर निगम (परीक्षण परमिट)\"", "\"நகராட்சி\"");
+        refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)),
+                "table test-permit-service, the department's name in Hindi has a character the certificate cannot"
+                        + " print: 'ந' (U+0BA8 TAMIL LETTER NA)");
+
+        String form = new String(TenthType.deploymentResources().get(TenthType.PARTICULARS_FORM),
+                StandardCharsets.UTF_8).replace("(परमिट का उद्देश्य)", "(அனுமதி நோக்கம்)");
+        refused(Map.of(TenthType.PARTICULARS_FORM, form.getBytes(StandardCharsets.UTF_8)),
+                "test-permit-particulars.form, the label of particular_purpose has a character the certificate"
+                        + " cannot print");
+    }
+
     @Test
     void aFeesTableWithoutTheMitanServiceFeeIsRefusedAndChangesNothing() {
         String feesWithoutMitanService = """

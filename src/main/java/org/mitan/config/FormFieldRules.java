@@ -7,10 +7,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.mitan.process.ProcessVariables;
 
 /**
@@ -24,25 +20,14 @@ import org.mitan.process.ProcessVariables;
  * </ul>
  * Checklists and tag lists elsewhere are taken as lists of text ({@link FormFields.ListField}).
  */
-class FormFieldRules implements Deployer {
+class FormFieldRules extends DeployedFileRules {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
-    public void deploy(DeploymentEntity deployment) {
-        if (!deployment.isNew() || deployment.getResources() == null) {
-            return; // a stored deployment read back into the cache: checked when it was made
-        }
-        List<String> problems = new ArrayList<>();
-        for (ResourceEntity resource : deployment.getResources().values()) {
-            String name = resource.getName() == null ? "" : resource.getName();
-            if (name.endsWith(".form") && resource.getBytes() != null) {
-                problems.addAll(problems(name, resource.getBytes()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new BadUserRequestException("The deployment '" + deployment.getName() + "' cannot be made: "
-                    + String.join("; ", problems) + ". Nothing was deployed.");
+    void check(String file, byte[] content, List<String> problems) {
+        if (file.endsWith(".form")) {
+            problems.addAll(problems(file, content));
         }
     }
 

@@ -28,6 +28,7 @@ import org.mitan.config.PublishedProcessBeans.GuardedExpressionManager;
 import org.mitan.mitan.MitanHandover;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequestRepository;
+import org.mitan.text.PrintableCharacters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,7 +44,8 @@ import org.springframework.stereotype.Component;
  * {@link DeploymentCompleteness} refuses a model whose forms, decisions or called processes will not be found;
  * {@link TypeDeploymentRules} refuses a certificate type whose tables miss a name, a step or a role;
  * {@link DeploymentOwnership} refuses a deployment that would change another type or the shared processes;
- * {@link FormFieldRules} refuses a form field whose value no step can take;</li>
+ * {@link FormFieldRules} refuses a form field whose value no step can take; {@link PrintedTextRules} a name or
+ * label the certificate cannot print;</li>
  * <li>expressions reach only the published process beans and plain values ({@link PublishedProcessBeans},
  * {@link ExpressionGuard});</li>
  * <li>engine commands a person asks for: {@link EngineCommandGuard} (start, modification, variables, identity
@@ -71,12 +73,14 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessGuards.class);
 
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<PrintableCharacters> printable;
     private ProcessEngineConfigurationImpl engine;
 
     ProcessGuards(ObjectProvider<ServiceRequestRepository> serviceRequests, ObjectProvider<Requests> requests,
-            ObjectProvider<MitanHandover> handover, ConfigurableListableBeanFactory beans,
-            ApplicationEventPublisher events) {
+            ObjectProvider<MitanHandover> handover, ObjectProvider<PrintableCharacters> printable,
+            ConfigurableListableBeanFactory beans, ApplicationEventPublisher events) {
         this.events = events;
+        this.printable = printable;
         this.cancelledRequestCloser = new CancelledRequestCloser(serviceRequests, requests);
         this.publishedBeans = new PublishedProcessBeans(beans);
         this.supervision = new BodySupervision(serviceRequests);
@@ -109,6 +113,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
         }
         deployers.add(new DeploymentOwnership());
         deployers.add(new FormFieldRules());
+        deployers.add(new PrintedTextRules(printable::getObject));
         configuration.setCustomPreDeployers(deployers);
 
         // One guard per chain: the engine links each interceptor to the next one of its own chain.
