@@ -329,6 +329,9 @@
           return finish('login');
         }
         if (xhr.status >= 500 || xhr.status === 429 || xhr.status === 408) return finish('later');
+        // A body the network cut short reaches the server as an incomplete upload: sent again like a dropped
+        // network (the Idempotency-Key makes that safe). A 400 about the file itself is shown as failed.
+        if (xhr.status === 400 && body && body.title === 'Incomplete upload') return finish('later');
         return finish('failed', xhr.status, body);
       };
       xhr.onerror = xhr.ontimeout = xhr.onabort = () => finish('later');

@@ -2,12 +2,19 @@ package org.mitan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
+
+import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
@@ -16,6 +23,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mitan.document.DocumentRepository;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
@@ -53,6 +61,8 @@ class FieldPageRobustnessBrowserIT {
     TaskService tasks;
     @Autowired
     ServiceRequestRepository requests;
+    @Autowired
+    DocumentRepository documents;
 
     JourneySteps steps;
     @RegisterExtension
@@ -236,6 +246,47 @@ class FieldPageRobustnessBrowserIT {
         assertThat(driver.findElement(By.id("answer")).getText()).isEqualTo("धन्यवाद! · Thank you!");
     }
 
+    /**
+     * A photo whose body the network cut short reaches the server as 400 "Incomplete upload": it goes back to waiting
+     * and is sent again by itself, once, like a photo of a dropped network. A 400 about the file itself (an empty
+     * file) is shown as failed.
+     */
+    @Test
+    void anUploadCutShortIsSentAgainAndABadFileIsShownAsFailed() throws Exception {
+        String number = register("Kaushalya Yadav", "+91 98765 45007");
+        openVisit(number);
+        driver.executeScript("""
+                const send = XMLHttpRequest.prototype.send;
+                window.cut = 0;
+                XMLHttpRequest.prototype.send = function (body) {
+                  if (body instanceof FormData && body.get('type') === 'birth-report' && window.cut++ === 0) {
+                    this.setRequestHeader('Content-Type', 'multipart/form-data; boundary=cut');
+                    return send.call(this, '--cut\\r\\nContent-Disposition: form-data; name="type"\\r\\n\\r\\n'
+                      + 'birth-report\\r\\n--cut\\r\\nContent-Disposition: form-data; name="file";'
+                      + ' filename="cut.jpg"\\r\\nContent-Type: image/jpeg\\r\\n\\r\\nabc');
+                  }
+                  if (body instanceof FormData && body.get('type') === 'parent-id') {
+                    body.set('file', new Blob([], {type: 'image/jpeg'}), 'empty.jpg');
+                  }
+                  return send.call(this, body);
+                };""");
+        Path photo = smallPhoto();
+        driver.findElement(By.cssSelector("[data-doc='birth-report'] input[type=file]")).sendKeys(photo.toString());
+        wait.until(page -> ((Number) driver.executeScript("return window.cut")).intValue() >= 2);
+        ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
+        wait.until(page -> documents.findByRequestIdOrderByUploadedAtAsc(request.getId()).size() == 1);
+        wait.until(page -> "0".equals(driver.findElement(By.tagName("body")).getAttribute("data-queued")));
+        assertThat(driver.findElements(By.cssSelector("li[data-state=failed]"))).as("nothing shown as failed")
+                .isEmpty();
+
+        driver.findElement(By.cssSelector("[data-doc='parent-id'] input[type=file]")).sendKeys(photo.toString());
+        WebElement failed = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-doc='parent-id'] li[data-state=failed]")));
+        assertThat(failed.getText()).contains("file is empty");
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-queued")).isEqualTo("0");
+        Files.deleteIfExists(photo);
+    }
+
     private String register(String name, String phone) {
         return steps.register(Map.of("certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,
                 "citizenName", name, "citizenPhone", phone, "address", "House 5, Tatibandh, Raipur",
@@ -277,5 +328,17 @@ class FieldPageRobustnessBrowserIT {
     private void offline(boolean offline) {
         driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** A photo as small as a phone's camera never takes, quick to make smaller. */
+    private static Path smallPhoto() throws IOException {
+        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D paint = image.createGraphics();
+        paint.setPaint(new GradientPaint(0, 0, Color.WHITE, 640, 480, Color.DARK_GRAY));
+        paint.fillRect(0, 0, 640, 480);
+        paint.dispose();
+        Path file = Files.createTempFile("IMG_small", ".jpg");
+        ImageIO.write(image, "jpeg", file.toFile());
+        return file;
     }
 }
