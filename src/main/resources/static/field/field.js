@@ -549,8 +549,8 @@
           h('span', {class: 'muted'}, Math.round(item.blob.size / 1024) + ' KB')])));
   }
 
-  async function showVisit(item) {
-    screen = () => showVisit(item);
+  async function showVisit(item, typed) {
+    screen = (again) => showVisit(item, again);
     const path = `/api/requests/${encodeURIComponent(item.requestNumber)}/documents`;
     let checklist;
     try {
@@ -592,7 +592,7 @@
     };
     document.addEventListener('mitan:sent', refresh);
 
-    drawFee(fee, item.requestNumber);
+    drawFee(fee, item.requestNumber, typed);
 
     const note = h('p', {class: 'msg err', role: 'alert'});
     const outcomes = ['collected', 'documentsMissing', 'citizenNotHome', 'withdrawn'];
@@ -636,7 +636,7 @@
    * The Mitan service fee of the request, as the type's data prices it: recorded once when the citizen pays in cash
    * or by UPI (with the transaction's reference); then its receipt. Needs the network; nothing is queued.
    */
-  async function drawFee(card, requestNumber) {
+  async function drawFee(card, requestNumber, typed) {
     const path = `/api/requests/${encodeURIComponent(requestNumber)}/fees`;
     const fees = await call('GET', path).catch(() => null);
     const due = fees && fees.find(row => row.feeCode === 'mitan-service');
@@ -673,6 +673,7 @@
       h('label', {class: 'field', for: 'upiReference'}, t('upiReference')), reference,
       h('div', {class: 'row'}, upi),
       note);
+    putBack(card, typed);   // drawn after its screen: the UPI reference typed before a change of language
   }
 
   /** Any other task of the Mitan (the type's particulars): its Camunda Form, drawn simply. */
@@ -873,16 +874,21 @@
       .map(input => ({id: input.id, name: input.name, type: input.type, value: input.value, checked: input.checked}));
     setLanguage(lang === 'hi' ? 'en' : 'hi');
     if (!screen) return;
-    await screen();
-    for (const was of typed) {
+    await screen(typed);   // a part drawn after the screen (the visit's fee) puts back what was typed in it itself
+    putBack(app, typed);
+  });
+
+  /** What was typed or chosen in a screen, put back into the same fields of its new drawing under root. */
+  function putBack(root, typed) {
+    for (const was of typed || []) {
       const input = was.type === 'radio'
-        ? app.querySelector(`input[type=radio][name="${CSS.escape(was.name)}"][value="${CSS.escape(was.value)}"]`)
-        : was.id && document.getElementById(was.id);
-      if (!input || !app.contains(input)) continue;
+        ? root.querySelector(`input[type=radio][name="${CSS.escape(was.name)}"][value="${CSS.escape(was.value)}"]`)
+        : was.id && root.querySelector('#' + CSS.escape(was.id));
+      if (!input) continue;
       if (was.type === 'radio' || was.type === 'checkbox') input.checked = was.checked;
       else input.value = was.value;
     }
-  });
+  }
 
   async function start() {
     setLanguage(lang);

@@ -102,13 +102,20 @@ class FieldPageRobustnessBrowserIT {
         assertThat(tasks.createTaskQuery().taskId(visit).count()).as("the visit reported").isZero();
     }
 
-    /** The Mitan switches to English half way through the report: what was chosen and typed stays. */
+    /**
+     * The Mitan switches to English half way through the report: what was chosen and typed stays, the fee's UPI
+     * reference too.
+     */
     @Test
     void switchingTheLanguageKeepsWhatWasTyped() {
         String number = register("Geeta Markam", "+91 98765 45006");
         openVisit(number);
         driver.findElement(By.cssSelector("input[name=visitOutcome][value=documentsMissing]")).click();
         driver.findElement(By.id("visitRemarks")).sendKeys("राशन कार्ड कल मिलेगा");
+        // The fee's card is drawn after the rest of the screen, once its amount has come: the UPI reference too.
+        WebElement upi = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upiReference")));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", upi);
+        upi.sendKeys("412345678901");
 
         driver.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#outcome button[type=submit]"),
@@ -116,6 +123,8 @@ class FieldPageRobustnessBrowserIT {
         assertThat(driver.findElement(By.id("visitRemarks")).getDomProperty("value")).isEqualTo("राशन कार्ड कल मिलेगा");
         assertThat(driver.findElement(By.cssSelector("input[name=visitOutcome][value=documentsMissing]"))
                 .isSelected()).isTrue();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fee-upi"), "Received by UPI"));
+        assertThat(driver.findElement(By.id("upiReference")).getDomProperty("value")).isEqualTo("412345678901");
     }
 
     /** On a slow network the report is tapped twice: it is sent once. */
