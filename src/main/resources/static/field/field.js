@@ -86,6 +86,8 @@
   let shownScreen = null;        // the screen whose elements the page holds now
   let resume = null;             // the task screen a login that ran out interrupted, with what was typed in it
   let onQueueChange = () => {};  // the open screen's reaction to the queue
+  let onSent = () => {};         // the open screen's reaction to a photo sent
+  let screenTimer = null;        // the open screen's one timer (the delivery's look at when a new OTP may go)
   const progress = {};
 
   /** An element with attributes (on* are listeners) and children (strings become text, never HTML). */
@@ -114,6 +116,15 @@
     window.scrollTo(0, 0);
     if (!performance.getEntriesByName('field:first-screen').length) performance.mark('field:first-screen');
   };
+  /**
+   * A screen about to be drawn, anew or again (a change of language, a reload of its data): what the screen before
+   * left running stops, its timer and its reactions to the queue and to photos sent, so that redrawing adds none.
+   */
+  function enter(redraw) {
+    screen = redraw;
+    clearTimeout(screenTimer);
+    onQueueChange = onSent = () => {};
+  }
   const label = (names) => names ? (lang === 'hi' && names.hi ? names.hi : names.en) : '';
   const when = (iso) => new Date(iso).toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN',
     {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
@@ -309,7 +320,7 @@
         delete progress[item.key];
         if (outcome === 'sent') {
           await store('queue', 'readwrite', s => s.delete(item.key));
-          document.dispatchEvent(new CustomEvent('mitan:sent', {detail: {item, body}}));
+          onSent(item, body);
         } else if (outcome === 'failed') {
           item.status = 'failed';
           item.error = (body && (body.detail || body.message)) || ('HTTP ' + status);
@@ -412,11 +423,11 @@
     // A login that ran out under an open task (a form half filled in, an OTP typed): that screen is kept as it is,
     // and comes back after the login, for the same user, with what was typed in it.
     if (!resume && /task=/.test(location.hash) && screen && shownScreen !== showLogin.screen) {
-      resume = {user: today && today.userId, screen, queue: onQueueChange,
+      resume = {user: today && today.userId, screen, queue: onQueueChange, sent: onSent,
         nodes: shownScreen === screen ? [...app.childNodes] : null};
     }
     screen = showLogin.screen = () => showLogin();
-    onQueueChange = () => {};
+    onQueueChange = onSent = () => {};   // its timer runs on: the screen may come back as it was
     const name = h('input', {type: 'text', id: 'username', autocomplete: 'username', autocapitalize: 'none'});
     const password = h('input', {type: 'password', id: 'password', autocomplete: 'current-password'});
     const note = h('p', {class: 'msg err', role: 'alert'}, message || '');
@@ -457,14 +468,14 @@
     screen = back.screen;
     if (!back.nodes) return void screen();
     onQueueChange = back.queue;
+    onSent = back.sent;
     show(...back.nodes);
     queueChanged();
   }
 
   async function showToday() {
     resume = null;
-    screen = showToday;
-    onQueueChange = () => {};
+    enter(showToday);
     location.hash = '';
     let stale = false;
     try {
@@ -550,7 +561,7 @@
   }
 
   async function showVisit(item, typed) {
-    screen = (again) => showVisit(item, again);
+    enter((again) => showVisit(item, again));
     const path = `/api/requests/${encodeURIComponent(item.requestNumber)}/documents`;
     let checklist;
     try {
@@ -590,7 +601,7 @@
       drawDocs(await queued());
       if (!fee.hasChildNodes()) await drawFee(fee, item.requestNumber);  // drawn offline: draw it now
     };
-    document.addEventListener('mitan:sent', refresh);
+    onSent = refresh;
 
     drawFee(fee, item.requestNumber, typed);
 
@@ -614,7 +625,6 @@
       if (remarks.value.trim()) variables.visitRemarks = {value: remarks.value.trim()};
       try {
         await submitTask(item, variables);
-        document.removeEventListener('mitan:sent', refresh);
         await showToday();
         app.prepend(h('p', {class: 'msg ok', role: 'status', id: 'done'}, t('reported')));
       } catch (e) {
@@ -678,8 +688,7 @@
 
   /** Any other task of the Mitan (the type's particulars): its Camunda Form, drawn simply. */
   async function showForm(item) {
-    screen = () => showForm(item);
-    onQueueChange = () => {};
+    enter(() => showForm(item));
     let form;
     let values;
     try {
@@ -786,7 +795,7 @@
   }
 
   async function showDelivery(item) {
-    screen = () => showDelivery(item);
+    enter(() => showDelivery(item));
     const base = `/api/requests/${encodeURIComponent(item.requestNumber)}/delivery`;
     let state;
     try {
@@ -809,7 +818,8 @@
       const wait = new Date(state.resendAllowedAt) - Date.now();
       resend.disabled = wait > 0;
       resendNote.textContent = wait > 0 ? t('resendAt', when(state.resendAllowedAt)) : '';
-      if (wait > 0) setTimeout(draw, Math.min(wait + 200, 60000));
+      clearTimeout(screenTimer);   // drawn again after a wrong OTP or a new one: one timer still
+      if (wait > 0) screenTimer = setTimeout(draw, Math.min(wait + 200, 60000));
     };
     const reload = async () => { state = await call('GET', base).catch(() => state); draw(); };
     onQueueChange = (items) => fill(proofs,

@@ -23,10 +23,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mitan.delivery.Delivery;
+import org.mitan.delivery.DeliveryRepository;
 import org.mitan.document.DocumentRepository;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
+import org.mitan.sms.SmsMessageRepository;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -63,6 +66,10 @@ class FieldPageRobustnessBrowserIT {
     ServiceRequestRepository requests;
     @Autowired
     DocumentRepository documents;
+    @Autowired
+    DeliveryRepository deliveries;
+    @Autowired
+    SmsMessageRepository outbox;
 
     JourneySteps steps;
     @RegisterExtension
@@ -296,6 +303,46 @@ class FieldPageRobustnessBrowserIT {
         Files.deleteIfExists(photo);
     }
 
+    /**
+     * The delivery screen looks again when a new OTP may be sent, with one timer: drawn again (each change of
+     * language, each wrong OTP), it does not add another.
+     */
+    @Test
+    void theDeliveryScreenKeepsOneTimerHoweverOftenItIsDrawn() throws Exception {
+        String number = steps.birthRequestAtScrutiny("+91 98765 45008");
+        steps.clerkAcceptsAndRegistrarApproves(number);
+        ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
+        Delivery delivery = deliveries.findByRequestId(request.getId()).orElseThrow();
+        delivery.replaceOtp(delivery.getOtpHash(), Instant.now());   // just sent: a new one may go in a minute
+        deliveries.save(delivery);
+        openTask(number, "delivery");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deliveryOtp")));
+        assertThat(driver.findElement(By.id("resend")).isEnabled()).as("a new OTP may not go yet").isFalse();
+        driver.executeScript("""
+                window.timers = new Map();
+                const set = window.setTimeout;
+                const clear = window.clearTimeout;
+                window.setTimeout = (work, ms, ...args) => {
+                  const id = set(() => { window.timers.delete(id); work(...args); }, ms);
+                  window.timers.set(id, ms);
+                  return id;
+                };
+                window.clearTimeout = (id) => { window.timers.delete(id); clear(id); };""");
+        for (int drawn = 0; drawn < 4; drawn++) {
+            String attemptsLeft = "English".equals(driver.findElement(By.id("lang")).getText()) ? "attempts left"
+                    : "प्रयास बाकी";
+            driver.findElement(By.id("lang")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attempts"), attemptsLeft));
+        }
+        driver.findElement(By.id("deliveryOtp")).sendKeys("000000".equals(JourneySteps.latestOtp(outbox,
+                request.getId())) ? "111111" : "000000");
+        driver.findElement(By.cssSelector("#otp-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attempts"), "2"));
+        assertThat(((Number) driver.executeScript(
+                "return [...window.timers.values()].filter(ms => ms >= 2000).length")).intValue())
+                .as("timers waiting to look at the OTP again").isEqualTo(1);
+    }
+
     private String register(String name, String phone) {
         return steps.register(Map.of("certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,
                 "citizenName", name, "citizenPhone", phone, "address", "House 5, Tatibandh, Raipur",
@@ -304,17 +351,23 @@ class FieldPageRobustnessBrowserIT {
 
     /** Logs in on the field page and opens the request's visit; gives the visit task's id. */
     private String openVisit(String number) {
+        String taskId = openTask(number, "visit");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-doc='birth-report'] input")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("visitRemarks")));
+        return taskId;
+    }
+
+    /** Logs in on the field page and opens the request's task of that kind (visit, particulars, delivery). */
+    private String openTask(String number, String kind) {
         driver.get(url("/field/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         logIn();
-        By card = By.cssSelector("article[data-request='" + number + "'][data-kind='visit'] button.main");
-        WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(card));
+        By card = By.cssSelector("article[data-request='" + number + "'][data-kind='" + kind + "']");
+        WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(card))
+                .findElement(By.cssSelector("button.main"));
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", open);
-        String taskId = driver.findElement(By.cssSelector("article[data-request='" + number + "'][data-kind='visit']"))
-                .getAttribute("data-task");
+        String taskId = driver.findElement(card).getAttribute("data-task");
         open.click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-doc='birth-report'] input")));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("visitRemarks")));
         return taskId;
     }
 
