@@ -361,9 +361,46 @@
 
   // ---- photos: scaled and compressed on the phone ----------------------------------------------------------------
 
+  const LONG_SIDE = 2000;              // a scan's long side at most, in pixels
+
+  /**
+   * The photo decoded at most LONG_SIDE pixels long: a 12-megapixel photo decoded whole takes some 48 MB, too much
+   * for a cheap phone. Its size comes from an image element (which reads the file's header, not its pixels); then
+   * the browser decodes it straight to the smaller size. A browser that cannot (no resize options, or no size from
+   * the element) decodes it whole, and the canvas makes it smaller.
+   */
+  async function decode(file) {
+    try {
+      const [width, height] = await sizeOf(file);
+      // The long side alone: the browser keeps the proportions, whichever way it turns the photo.
+      if (Math.max(width, height) > LONG_SIDE) {
+        return await createImageBitmap(file, {...(width >= height ? {resizeWidth: LONG_SIDE}
+          : {resizeHeight: LONG_SIDE}), resizeQuality: 'high'});
+      }
+    } catch (e) {
+      // decoded whole below; a file no browser can open is refused there
+    }
+    return createImageBitmap(file);
+  }
+
+  /** The photo's width and height as shown (its EXIF orientation applied), read without decoding its pixels. */
+  function sizeOf(file) {
+    return new Promise((resolve, reject) => {
+      const image = new Image();
+      const url = URL.createObjectURL(file);
+      image.onload = () => {
+        URL.revokeObjectURL(url);
+        if (image.naturalWidth && image.naturalHeight) resolve([image.naturalWidth, image.naturalHeight]);
+        else reject(new Error('no size'));
+      };
+      image.onerror = () => { URL.revokeObjectURL(url); reject(new Error('unreadable')); };
+      image.src = url;
+    });
+  }
+
   async function compress(file) {
-    const bitmap = await createImageBitmap(file);
-    let side = 2000;
+    const bitmap = await decode(file);
+    let side = LONG_SIDE;
     let quality = 0.8;
     let blob;
     for (;;) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -286,7 +287,7 @@ class FieldPageRobustnessBrowserIT {
                   }
                   return send.call(this, body);
                 };""");
-        Path photo = smallPhoto();
+        Path photo = photo(640, 480);
         driver.findElement(By.cssSelector("[data-doc='birth-report'] input[type=file]")).sendKeys(photo.toString());
         wait.until(page -> ((Number) driver.executeScript("return window.cut")).intValue() >= 2);
         ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
@@ -343,6 +344,34 @@ class FieldPageRobustnessBrowserIT {
                 .as("timers waiting to look at the OTP again").isEqualTo(1);
     }
 
+    /**
+     * A camera-sized photo (4000 × 3000) is decoded straight to the scan's size, 2000 pixels long, not whole (48 MB
+     * of pixels on a cheap phone), then sent.
+     */
+    @Test
+    void aLargePhotoIsDecodedAtTheScansSize() throws Exception {
+        String number = register("Draupadi Dhruw", "+91 98765 45009");
+        openVisit(number);
+        driver.executeScript("""
+                window.decoded = [];
+                const decode = window.createImageBitmap;
+                window.createImageBitmap = (...given) => decode(...given).then(bitmap => {
+                  window.decoded.push([bitmap.width, bitmap.height]);
+                  return bitmap;
+                });""");
+        Path photo = photo(4000, 3000);
+        try {
+            driver.findElement(By.cssSelector("[data-doc='birth-report'] input[type=file]"))
+                    .sendKeys(photo.toString());
+            ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
+            wait.until(page -> documents.findByRequestIdOrderByUploadedAtAsc(request.getId()).size() == 1);
+        } finally {
+            Files.deleteIfExists(photo);
+        }
+        assertThat(driver.executeScript("return window.decoded")).as("bitmaps decoded (width, height)")
+                .isEqualTo(List.of(List.of(2000L, 1500L)));
+    }
+
     private String register(String name, String phone) {
         return steps.register(Map.of("certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 12,
                 "citizenName", name, "citizenPhone", phone, "address", "House 5, Tatibandh, Raipur",
@@ -392,14 +421,14 @@ class FieldPageRobustnessBrowserIT {
                 "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
-    /** A photo as small as a phone's camera never takes, quick to make smaller. */
-    private static Path smallPhoto() throws IOException {
-        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    /** A JPEG photo of that size (a shaded page), quick to make and to send. */
+    private static Path photo(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D paint = image.createGraphics();
-        paint.setPaint(new GradientPaint(0, 0, Color.WHITE, 640, 480, Color.DARK_GRAY));
-        paint.fillRect(0, 0, 640, 480);
+        paint.setPaint(new GradientPaint(0, 0, Color.WHITE, width, height, Color.DARK_GRAY));
+        paint.fillRect(0, 0, width, height);
         paint.dispose();
-        Path file = Files.createTempFile("IMG_small", ".jpg");
+        Path file = Files.createTempFile("IMG_" + width + "x" + height, ".jpg");
         ImageIO.write(image, "jpeg", file.toFile());
         return file;
     }
