@@ -670,9 +670,9 @@
     });
     show(heading(item), revisit, docs, fee,
       h('form', {class: 'card', id: 'outcome', onsubmit: report},
-        h('h2', {}, t('outcome')),
-        outcomes.map(value => h('label', {class: 'choice'},
-          h('input', {type: 'radio', name: 'visitOutcome', value}), t(value))),
+        h('fieldset', {class: 'group'}, h('legend', {class: 'title'}, t('outcome')),
+          outcomes.map(value => h('label', {class: 'choice'},
+            h('input', {type: 'radio', name: 'visitOutcome', value}), t(value)))),
         h('label', {class: 'field', for: 'visitRemarks'}, t('remarks')), remarks,
         note,
         h('div', {class: 'row'}, reportButton)));
@@ -746,7 +746,7 @@
         const problem = field.check();
         if (problem) {
           note.textContent = `${field.label}: ${problem}`;
-          field.input.focus();
+          (field.input.matches('fieldset') ? field.input.querySelector('input') : field.input).focus();
           return;
         }
         const value = field.value();
@@ -787,9 +787,11 @@
     let value;
     const choices = component.values || [];
     if (component.type === 'radio') {
-      input = h('div', {id}, choices.map(choice => h('label', {class: 'choice'},
-        h('input', {type: 'radio', name: key, value: choice.value, checked: current === choice.value}),
-        choice.label)));
+      // A group of choices is a fieldset named by its legend: a screen reader says which question a choice answers.
+      input = h('fieldset', {id, class: 'group'}, h('legend', {}, caption, rules.required ? ' *' : ''),
+        choices.map(choice => h('label', {class: 'choice'},
+          h('input', {type: 'radio', name: key, value: choice.value, checked: current === choice.value}),
+          choice.label)));
       value = () => { const on = input.querySelector('input:checked'); return on ? on.value : null; };
     } else if (component.type === 'select') {
       input = h('select', {id}, h('option', {value: ''}, ''), choices.map(choice =>
@@ -823,6 +825,7 @@
       if (component.type === 'datetime' && given > todayInIndia()) return t('future');
       return null;
     }});
+    if (component.type === 'radio') return input;
     return [h('label', {class: 'field', for: id}, caption, rules.required ? ' *' : ''), input];
   }
 

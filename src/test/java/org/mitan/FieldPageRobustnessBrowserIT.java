@@ -17,6 +17,7 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,6 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
 
 /**
  * What a Mitan at the door and a citizen at home run into on a weak network, in Chromium at phone size: a login
@@ -370,6 +372,46 @@ class FieldPageRobustnessBrowserIT {
         }
         assertThat(driver.executeScript("return window.decoded")).as("bitmaps decoded (width, height)")
                 .isEqualTo(List.of(List.of(2000L, 1500L)));
+    }
+
+    /**
+     * Each group of choices is a fieldset named by its legend, so that a screen reader says which question a choice
+     * answers: the visit's outcome, and the radio groups of the type's particulars form.
+     */
+    @Test
+    void groupsOfChoicesAreFieldsetsWithALegend() throws Exception {
+        String number = register("Parvati Kurre", "+91 98765 45010");
+        JsonNode visit = steps.singleTask(MITAN, "Task_VisitCitizen", number);
+        steps.upload(MITAN, number, "birth-report", "birth-report.pdf", Scans.pdf("Birth report " + number),
+                HttpStatus.CREATED);
+        steps.upload(MITAN, number, "parent-id", "id.png", Scans.image("png"), HttpStatus.CREATED);
+        steps.upload(MITAN, number, "address-proof", "proof.jpg", Scans.image("jpeg"), HttpStatus.CREATED);
+        steps.submit(MITAN, visit, Map.of("visitOutcome", "collected"));
+        steps.runJobs(number);
+        String other = register("Meena Sonwani", "+91 98765 45011");
+
+        openVisit(other);
+        WebElement outcome = driver.findElement(By.cssSelector("input[name=visitOutcome][value=collected]"));
+        assertThat(legendOf(outcome)).isEqualTo("भेंट का परिणाम");
+
+        driver.findElement(By.xpath("//button[normalize-space()='← वापस']")).click();
+        By particulars = By.cssSelector("article[data-request='" + number + "'][data-kind='particulars'] button.main");
+        WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(particulars));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", open);
+        open.click();
+        WebElement male = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("input[name=particular_sex][value=Male]")));
+        assertThat(legendOf(male)).isEqualTo("Sex (लिंग) *");
+        assertThat(driver.findElements(By.cssSelector("#task-form input[type=radio]")))
+                .allSatisfy(radio -> assertThat(legendOf(radio)).isNotBlank());
+        session.browser().screenshot("particulars-fieldsets");
+    }
+
+    /** The legend of the fieldset the input is in; empty when it is in none. */
+    private String legendOf(WebElement input) {
+        return String.valueOf(driver.executeScript("const group = arguments[0].closest('fieldset');"
+                + " return group && group.querySelector(':scope > legend') ? group.querySelector(':scope > legend')"
+                + ".textContent : '';", input));
     }
 
     private String register(String name, String phone) {
