@@ -40,6 +40,12 @@
       again: 'फिर लॉग इन हो गया। भेजने के लिए बटन फिर दबाएँ।',
       unreadable: 'यह फ़ोटो खोली नहीं जा सकी (जैसे HEIC फ़ाइल)। कैमरा बटन से फिर फ़ोटो लें।',
       phoneFull: 'फ़ोन में जगह नहीं है: फ़ोटो कतार में नहीं रखी जा सकी। जगह खाली करके फिर फ़ोटो लें।',
+      // put in front of a refusal the server said in English only, by its status
+      refused: {400: 'भेजी गई जानकारी स्वीकार नहीं हुई:', 403: 'आपको यह करने की अनुमति नहीं है:',
+        404: 'यह नहीं मिला:', 409: 'आवेदन की स्थिति बदल चुकी है, यह अभी नहीं हो सकता:', 413: 'फ़ाइल बहुत बड़ी है:',
+        415: 'यह फ़ाइल JPEG या PNG फ़ोटो नहीं है:', 422: 'फ़ाइल स्वीकार नहीं हुई, फिर से फ़ोटो लें:',
+        429: 'अभी नहीं, थोड़ी देर बाद फिर करें:', 500: 'सर्वर पर गड़बड़ी, थोड़ी देर बाद फिर करें:',
+        other: 'सर्वर ने इसे नहीं माना:'},
     },
     en: {
       other: 'हिंदी', loading: 'Loading…', login: 'Log in', user: 'User name', password: 'Password',
@@ -130,6 +136,17 @@
     {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
 
   /**
+   * A refusal of the server as the Mitan reads it. The server says each refusal a Mitan can meet in English, then
+   * " / " and the Hindi; one that has no Hindi (the engine's own words, a proxy's) gets, in Hindi, a line for its
+   * status in front.
+   */
+  function refusal(status, said) {
+    if (lang !== 'hi' || /[\u0900-\u097F]/.test(said)) return said;
+    const lines = TEXT.hi.refused;
+    return `${lines[status] || (status >= 500 ? lines[500] : lines.other)} ${said}`;
+  }
+
+  /**
    * The action of a button (or of the form it submits) run one at a time: the buttons are disabled until it has
    * ended, so a second tap while a slow network carries the first sends nothing twice (a wrong OTP counted twice, a
    * task completed twice).
@@ -190,7 +207,8 @@
     if (!response.ok) {
       const said = (data && (data.detail || data.message || data.title)) || response.statusText;
       // The engine names the task by its id in front of the reason; the Mitan needs only the reason.
-      throw new Failure(response.status, String(said).replace(/^Cannot (submit task form|complete task) [\w-]+: /, ''));
+      throw new Failure(response.status,
+        refusal(response.status, String(said).replace(/^Cannot (submit task form|complete task) [\w-]+: /, '')));
     }
     return data;
   }
@@ -324,6 +342,7 @@
         } else if (outcome === 'failed') {
           item.status = 'failed';
           item.error = (body && (body.detail || body.message)) || ('HTTP ' + status);
+          item.code = status;
           await store('queue', 'readwrite', s => s.put(item));
         }
         await queueChanged();
@@ -581,7 +600,7 @@
   function queueList(items) {
     return h('ul', {class: 'pages'}, items.map(item => h('li', {'data-key': item.key, 'data-state': item.status},
       item.status === 'failed'
-        ? [h('span', {class: 'tag late'}, t('failed')), h('span', {}, item.error),
+        ? [h('span', {class: 'tag late'}, t('failed')), h('span', {}, refusal(item.code, item.error)),
           h('button', {class: 'btn', type: 'button', onclick: async () => {
             item.status = 'waiting';
             await store('queue', 'readwrite', s => s.put(item));

@@ -61,12 +61,19 @@ class DoorstepFeesIT {
                 Map.of("mode", "UPI", "upiReference", "12345"));
         assertThat(shortUpi.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(shortUpi.getBody().path("fieldErrors").path("upiReference").asText()).contains("12-digit");
-        assertThat(collect(steps, "mitan.korba", number, Map.of("mode", "CASH")).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(noMode.getBody().path("detail").asText()).endsWith("must be CASH or UPI / नकद या UPI चुनें");
+        ResponseEntity<JsonNode> otherMitan = collect(steps, "mitan.korba", number, Map.of("mode", "CASH"));
+        assertThat(otherMitan.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // What a Mitan reads on the field page: English, then " / " and the Hindi.
+        assertThat(otherMitan.getBody().path("detail").asText()).endsWith(" records the fees paid at the door. / घर"
+                + " पर दिया गया शुल्क केवल इस आवेदन के लिए नियुक्त मितान दर्ज करते हैं।");
         assertThat(collect(steps, "callcentre", number, Map.of("mode", "CASH")).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(steps.as("mitan.raipur").postForEntity(fees + "/government-fee/collected",
-                Map.of("mode", "CASH"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<JsonNode> noSuchFee = steps.as("mitan.raipur").postForEntity(fees
+                + "/government-fee/collected", Map.of("mode", "CASH"), JsonNode.class);
+        assertThat(noSuchFee.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noSuchFee.getBody().path("detail").asText())
+                .endsWith(" / यह शुल्क इस प्रमाण पत्र के लिए घर पर नहीं लिया जाता।");
         assertThat(steps.as("auditor").getForObject(fees, JsonNode.class).get(0).path("status").asText())
                 .isEqualTo("DUE");
 
@@ -88,6 +95,9 @@ class DoorstepFeesIT {
         ResponseEntity<JsonNode> reused = collect(steps, "mitan.raipur", other,
                 Map.of("mode", "UPI", "upiReference", utr));
         assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(reused.getBody().path("detail").asText()).startsWith("UPI reference " + utr)
+                .endsWith(" / यह UPI लेन-देन संख्या पहले ही किसी दूसरे शुल्क में दर्ज है; नागरिक के फ़ोन पर संख्या"
+                        + " जाँचें।");
         assertThat(collect(steps, "mitan.raipur", other, Map.of("mode", "CASH")).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
 

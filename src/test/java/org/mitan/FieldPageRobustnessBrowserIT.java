@@ -17,7 +17,6 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -380,25 +379,15 @@ class FieldPageRobustnessBrowserIT {
      */
     @Test
     void groupsOfChoicesAreFieldsetsWithALegend() throws Exception {
-        String number = register("Parvati Kurre", "+91 98765 45010");
-        JsonNode visit = steps.singleTask(MITAN, "Task_VisitCitizen", number);
-        steps.upload(MITAN, number, "birth-report", "birth-report.pdf", Scans.pdf("Birth report " + number),
-                HttpStatus.CREATED);
-        steps.upload(MITAN, number, "parent-id", "id.png", Scans.image("png"), HttpStatus.CREATED);
-        steps.upload(MITAN, number, "address-proof", "proof.jpg", Scans.image("jpeg"), HttpStatus.CREATED);
-        steps.submit(MITAN, visit, Map.of("visitOutcome", "collected"));
-        steps.runJobs(number);
+        String number = atParticulars("Parvati Kurre", "+91 98765 45010");
         String other = register("Meena Sonwani", "+91 98765 45011");
 
         openVisit(other);
         WebElement outcome = driver.findElement(By.cssSelector("input[name=visitOutcome][value=collected]"));
         assertThat(legendOf(outcome)).isEqualTo("भेंट का परिणाम");
 
-        driver.findElement(By.xpath("//button[normalize-space()='← वापस']")).click();
-        By particulars = By.cssSelector("article[data-request='" + number + "'][data-kind='particulars'] button.main");
-        WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(particulars));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", open);
-        open.click();
+        backToToday();
+        openParticulars(number);
         WebElement male = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("input[name=particular_sex][value=Male]")));
         assertThat(legendOf(male)).isEqualTo("Sex (लिंग) *");
@@ -412,6 +401,80 @@ class FieldPageRobustnessBrowserIT {
         return String.valueOf(driver.executeScript("const group = arguments[0].closest('fieldset');"
                 + " return group && group.querySelector(':scope > legend') ? group.querySelector(':scope > legend')"
                 + ".textContent : '';", input));
+    }
+
+    /**
+     * The server's refusals a Mitan meets through the page are read in Hindi: a UPI reference already recorded for
+     * another fee, a scan of a request that has gone to the officers meanwhile (shown as failed in the queue); and
+     * the engine's own words, English only, about a task that is gone get a Hindi line in front.
+     */
+    @Test
+    void refusalsOfTheServerAreReadInHindi() throws Exception {
+        String paidBefore = register("Sarita Dewangan", "+91 98765 45012");
+        String utr = String.valueOf(100_000_000_000L + Math.floorMod(System.nanoTime(), 899_999_999_999L));
+        assertThat(steps.as(MITAN).postForEntity("/api/requests/{number}/fees/mitan-service/collected",
+                Map.of("mode", "UPI", "upiReference", utr), String.class, paidBefore).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        String number = register("Anita Tandon", "+91 98765 45013");
+        String cancelled = atParticulars("Rekha Sahu", "+91 98765 45014");
+        openVisit(number);
+
+        WebElement upi = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upiReference")));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", upi);
+        upi.sendKeys(utr);
+        driver.executeScript("arguments[0].click()", driver.findElement(By.id("fee-upi")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#fee .msg.err"),
+                "पहले ही किसी दूसरे शुल्क में दर्ज है"));
+
+        ServiceRequest request = requests.findByRequestNumber(number).orElseThrow();
+        request.moveTo(RequestStatus.UNDER_SCRUTINY, Instant.now());   // sent on to the officers meanwhile
+        requests.save(request);
+        Path photo = photo(640, 480);
+        try {
+            driver.findElement(By.cssSelector("[data-doc='birth-report'] input[type=file]"))
+                    .sendKeys(photo.toString());
+            WebElement failed = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-doc='birth-report'] li[data-state=failed]")));
+            assertThat(failed.getText()).contains("is with the officers", "आवेदन अधिकारियों के पास है");
+        } finally {
+            Files.deleteIfExists(photo);
+        }
+
+        // The particulars of a request cancelled meanwhile, drawn again: the engine's words, with a Hindi line.
+        backToToday();
+        openParticulars(cancelled);
+        runtime.deleteProcessInstance(tasks.createTaskQuery().processInstanceBusinessKey(cancelled)
+                .taskDefinitionKey("Task_RecordParticulars").singleResult().getProcessInstanceId(), "withdrawn");
+        WebElement form = driver.findElement(By.id("task-form"));
+        driver.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.stalenessOf(form));
+        assertThat(driver.findElement(By.cssSelector("#app .msg.err")).getText()).as("in English")
+                .doesNotContainPattern("[\\u0900-\\u097F]");
+        driver.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("#app .msg.err"),
+                java.util.regex.Pattern.compile("^[\\u0900-\\u097F][^A-Za-z]*: [A-Za-z]")));
+    }
+
+    /** A birth request brought to its particulars through the API: three scans, the visit reported, verified. */
+    private String atParticulars(String name, String phone) throws IOException {
+        String number = register(name, phone);
+        steps.birthVisitCollected(number);
+        return number;
+    }
+
+    /** The task screen's back button, wherever the screen is scrolled (the sticky bar may cover it). */
+    private void backToToday() {
+        driver.executeScript("arguments[0].click()",
+                driver.findElement(By.xpath("//button[normalize-space()='← वापस']")));
+    }
+
+    /** From today's list, opens the request's particulars. */
+    private void openParticulars(String number) {
+        By particulars = By.cssSelector("article[data-request='" + number + "'][data-kind='particulars'] button.main");
+        WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(particulars));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", open);
+        open.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-form")));
     }
 
     private String register(String name, String phone) {

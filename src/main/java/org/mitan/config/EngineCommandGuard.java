@@ -196,7 +196,8 @@ class EngineCommandGuard extends CommandInterceptor {
                 && groups.stream().anyMatch(group -> group.startsWith(Roles.MITAN + "-"))
                 && deactivatedMitan.test(authentication.getUserId())) {
             throw new TaskCompletionRefused(authentication.getUserId() + " is no longer an active Mitan, so their"
-                    + " tasks wait for a supervisor to give them to another Mitan of the body.");
+                    + " tasks wait for a supervisor to give them to another Mitan of the body. / आप अब सक्रिय मितान"
+                    + " नहीं हैं; आपके कार्य पर्यवेक्षक दूसरे मितान को देंगे।");
         } else if (command instanceof CompleteTaskCmd complete) {
             checkCompletion(field(CompleteTaskCmd.class, "taskId", complete),
                     field(CompleteTaskCmd.class, "variables", complete));

@@ -30,14 +30,14 @@ class TaskCompletionGuard implements TaskListener {
         if (task.getAssignee() != null && !userId.equals(task.getAssignee())) {
             throw new TaskCompletionRefused("\"" + task.getName() + "\" is assigned to " + task.getAssignee()
                     + "; only they may complete it. If you are to do it instead, ask a supervisor to assign it to"
-                    + " you.");
+                    + " you. / यह कार्य किसी और को सौंपा गया है; आपको करना हो तो पर्यवेक्षक से अपने नाम करवाएँ।");
         }
         Set<String> candidateGroups = CandidateGroups.of(task);
         if (candidateGroups.isEmpty()) {
             if (task.getAssignee() == null) {
                 throw new TaskCompletionRefused("\"" + task.getName() + "\" is assigned to nobody and offered to no"
                         + " group, so nobody may complete it by hand. Ask a supervisor to assign it to the person"
-                        + " who does it.");
+                        + " who does it. / यह कार्य किसी को सौंपा नहीं गया; पर्यवेक्षक से पूछें।");
             }
             return;
         }
@@ -45,7 +45,7 @@ class TaskCompletionGuard implements TaskListener {
             throw new TaskCompletionRefused("Only a member of " + String.join(" or ", candidateGroups)
                     + " may complete \"" + task.getName() + "\", and " + userId + " is not one. Holding the task"
                     + " is not enough; ask a supervisor to assign it to a " + String.join(" or ", candidateGroups)
-                    + ".");
+                    + ". / आप इस कार्य के समूह में नहीं हैं; पर्यवेक्षक से इसे सही व्यक्ति को सौंपने को कहें।");
         }
     }
 

@@ -42,6 +42,11 @@ class Deliveries {
     static final String OTP_REPLACED = "DELIVERY_OTP_REPLACED";
     static final String OTP_RESENT = "DELIVERY_OTP_RESENT";
     static final String LOCKED = "DELIVERY_LOCKED";
+    /** A locked delivery, in Hindi, after the English of each refusal that says so. */
+    private static final String LOCKED_IN_HINDI = "बहुत बार गलत OTP: वितरण रुका है। पर्यवेक्षक नागरिक से बात करके"
+            + " नया OTP भेजेंगे।";
+    /** A limit on OTPs reached, in Hindi: nothing was sent. */
+    private static final String NO_OTP_YET_IN_HINDI = "अभी नया OTP नहीं भेजा जा सकता; दिए गए समय के बाद फिर माँगें।";
     static final String UNLOCKED = "DELIVERY_UNLOCKED";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.of("Asia/Kolkata"));
@@ -140,11 +145,12 @@ class Deliveries {
         }
         if (delivery.isLocked()) {
             throw new WrongOtpException("The delivery of request " + requestNumber + " is locked after too many wrong"
-                    + " OTPs. A supervisor must check with the citizen and send a new OTP.");
+                    + " OTPs. A supervisor must check with the citizen and send a new OTP. / " + LOCKED_IN_HINDI);
         }
         if (delivery.getFailedAttempts() >= maxAttempts) {
             throw new WrongOtpException("This OTP no longer works after " + maxAttempts + " wrong tries. Send the"
-                    + " citizen a new one (POST /api/requests/" + requestNumber + "/delivery/otp) and use that.");
+                    + " citizen a new one (POST /api/requests/" + requestNumber + "/delivery/otp) and use that."
+                    + " / यह OTP अब काम नहीं करता: नागरिक को नया OTP भेजें।");
         }
         if (!otps.matches(otp, delivery.getOtpHash())) {
             Long deliveryId = delivery.getId();
@@ -168,16 +174,17 @@ class Deliveries {
     @Transactional
     public Delivery resendOtp(String requestNumber, String actor, boolean supervisor) {
         ServiceRequest request = requests.require(requestNumber);
-        Delivery delivery = deliveries.lockByRequestId(request.getId()).orElseThrow(() -> Refusal.conflict(
-                "The delivery of request " + requestNumber + " has not been arranged yet.", Map.of()));
+        Delivery delivery = deliveries.lockByRequestId(request.getId())
+                .orElseThrow(() -> notArranged(requestNumber));
         if (delivery.isDelivered()) {
             throw Refusal.conflict("The certificate of request " + requestNumber
-                    + " has already been delivered.", Map.of("deliveredAt", delivery.getDeliveredAt()));
+                    + " has already been delivered. / प्रमाण पत्र पहले ही सौंपा जा चुका है।",
+                    Map.of("deliveredAt", delivery.getDeliveredAt()));
         }
         if (delivery.isLocked() && !supervisor) {
             throw Refusal.conflict("The delivery of request " + requestNumber + " is locked after "
                     + limits.maxRounds() + " rounds of wrong OTPs. A supervisor must check with the citizen and send"
-                    + " the new OTP.", Map.of("lockedAt", delivery.getLockedAt()));
+                    + " the new OTP. / " + LOCKED_IN_HINDI, Map.of("lockedAt", delivery.getLockedAt()));
         }
         limitReached(request, delivery, true).ifPresent(limit -> {
             throw limit;
@@ -202,7 +209,9 @@ class Deliveries {
         if (byHand && now.isBefore(nextByHand)) {
             return Optional.of(new OtpLimitReached("An OTP was sent to the citizen of request "
                     + request.getRequestNumber() + " at " + TIME.format(delivery.getOtpSentAt()) + "; SMS can take a"
-                    + " minute to arrive. Ask again after " + TIME.format(nextByHand) + " if it has not come.",
+                    + " minute to arrive. Ask again after " + TIME.format(nextByHand) + " if it has not come. / OTP"
+                    + " अभी भेजा गया है; SMS आने में एक मिनट लग सकता है। न आए तो " + TIME.format(nextByHand)
+                    + " के बाद फिर माँगें।",
                     Duration.between(now, nextByHand)));
         }
         Duration day = Duration.ofDays(1);
@@ -212,7 +221,8 @@ class Deliveries {
             Instant next = today.get(today.size() - limits.maxPerRequestPerDay()).plus(day);
             return Optional.of(new OtpLimitReached("The citizen of request " + request.getRequestNumber()
                     + " has been sent " + today.size() + " OTPs in the last 24 hours, the most allowed. Try again"
-                    + " after " + TIME.format(next) + ", or ask a supervisor to check with the citizen.",
+                    + " after " + TIME.format(next) + ", or ask a supervisor to check with the citizen. / "
+                    + NO_OTP_YET_IN_HINDI,
                     Duration.between(now, next)));
         }
         Duration hour = Duration.ofHours(1);
@@ -222,9 +232,15 @@ class Deliveries {
             Instant next = mitanHour.get(mitanHour.size() - limits.maxPerMitanPerHour()).plus(hour);
             return Optional.of(new OtpLimitReached("The deliveries of Mitan " + delivery.getMitanUserId() + " have had "
                     + mitanHour.size() + " OTPs in the last hour, the most allowed. Try again after "
-                    + TIME.format(next) + ".", Duration.between(now, next)));
+                    + TIME.format(next) + ". / " + NO_OTP_YET_IN_HINDI, Duration.between(now, next)));
         }
         return Optional.empty();
+    }
+
+    /** The refusal of a call about a delivery that is not arranged yet (the certificate is not issued). */
+    static Refusal notArranged(String requestNumber) {
+        return Refusal.conflict("The delivery of request " + requestNumber + " has not been arranged yet. / इस आवेदन"
+                + " का वितरण अभी तय नहीं हुआ है।", Map.of());
     }
 
     private String countWrongOtp(Long deliveryId, String requestNumber, String actor) {
@@ -241,7 +257,7 @@ class Deliveries {
                 log.warn("Request {}: {} rounds of wrong delivery OTPs, delivery locked", requestNumber,
                         delivery.getWrongRounds());
                 return "Too many wrong OTPs: the delivery is locked and no new OTP is sent. A supervisor must check"
-                        + " with the citizen and send a new OTP.";
+                        + " with the citizen and send a new OTP. / " + LOCKED_IN_HINDI;
             }
             Optional<OtpLimitReached> limit = limitReached(request, delivery, false);
             if (limit.isPresent()) {

@@ -68,7 +68,8 @@ class DeliveryController {
         ServiceRequest request = requests.require(number);
         access.checkMaySee(caller, request);
         Delivery delivery = rows.findByRequestId(request.getId()).orElseThrow(() -> Refusal.notFound(
-                "The delivery of request " + number + " has not been arranged yet: the certificate is not issued."));
+                "The delivery of request " + number + " has not been arranged yet: the certificate is not issued."
+                        + " / प्रमाण पत्र अभी जारी नहीं हुआ: वितरण तय नहीं है।"));
         String certificateNumber = certificates.findByRequestId(request.getId())
                 .map(Certificate::getCertificateNumber).orElse(null);
         return new DeliveryState(number, certificateNumber,
@@ -106,7 +107,8 @@ class DeliveryController {
         boolean supervisor = caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode());
         if (!supervisor && !access.isAssignedMitan(caller, request)) {
             throw Refusal.notAllowed("Only the Mitan delivering request " + number
-                    + " or a supervisor may send a new OTP.");
+                    + " or a supervisor may send a new OTP. / नया OTP केवल वितरण करने वाले मितान या पर्यवेक्षक भेज"
+                    + " सकते हैं।");
         }
         Delivery delivery = deliveries.resendOtp(number, caller.userId(), supervisor);
         return new OtpSent(number, delivery.getOtpSentCount(), delivery.getOtpSentAt(),

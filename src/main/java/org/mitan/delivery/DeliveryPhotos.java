@@ -9,6 +9,7 @@ import org.mitan.document.Photos;
 import org.mitan.document.Sha256;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.MitanHandover;
+import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.web.Caller;
@@ -47,14 +48,15 @@ class DeliveryPhotos {
     @Transactional
     Added add(String requestNumber, byte[] content, String idempotencyKey, Caller caller) {
         ServiceRequest request = requests.lockByRequestNumber(requestNumber)
-                .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
-        Delivery delivery = deliveries.findByRequestId(request.getId()).orElseThrow(() -> Refusal.conflict(
-                "The delivery of request " + requestNumber + " has not been arranged yet.", Map.of()));
+                .orElseThrow(() -> Requests.notFound(requestNumber));
+        Delivery delivery = deliveries.findByRequestId(request.getId())
+                .orElseThrow(() -> Deliveries.notArranged(requestNumber));
         // a deactivated Mitan acts for none of their requests (scans, fees, OTPs, tasks) until a supervisor hands
         // the delivery to another Mitan, who then becomes the delivery's Mitan
         if (!caller.userId().equals(delivery.getMitanUserId()) || handover.isDeactivatedMitan(caller.userId())) {
             throw Refusal.notAllowed("Only the Mitan delivering request " + requestNumber
-                    + " can add the photo of the hand-over.");
+                    + " can add the photo of the hand-over. / सौंपते समय की फ़ोटो केवल वितरण करने वाले मितान जोड़"
+                    + " सकते हैं।");
         }
         IdempotencyKeys.check(idempotencyKey);
         String sha256 = content == null ? "" : Sha256.hex(content);
@@ -63,18 +65,21 @@ class DeliveryPhotos {
             if (!earlier.get().getSha256().equals(sha256)) {
                 throw new Refusal(Refusal.Kind.UNACCEPTABLE, "Idempotency key already used",
                         "The Idempotency-Key " + idempotencyKey + " was used for another photo. Send a new key with"
-                                + " a new photo; nothing was stored.", Map.of("field", IdempotencyKeys.HEADER));
+                                + " a new photo; nothing was stored. / " + IdempotencyKeys.USED_FOR_ANOTHER_FILE,
+                        Map.of("field", IdempotencyKeys.HEADER));
             }
             return new Added(earlier.get(), false);
         }
         Photos.Checked checked = Photos.check(content);
         if (checked.contentType() == null) {
             throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "Unsupported file type", "The photo "
-                    + checked.problem() + ". Take the photo again.", Map.of("field", "file"));
+                    + checked.problem() + ". Take the photo again. / यह फ़ोटो JPEG या PNG नहीं है: फिर से फ़ोटो लें।",
+                    Map.of("field", "file"));
         }
         if (checked.problem() != null) {
             throw new Refusal(Refusal.Kind.UNACCEPTABLE, "Photo refused", "The photo " + checked.problem()
-                    + ". Nothing was stored; take the photo again.", Map.of("field", "file"));
+                    + ". Nothing was stored; take the photo again. / फ़ोटो खुल नहीं सकी; कुछ जमा नहीं हुआ। फिर से"
+                    + " फ़ोटो लें।", Map.of("field", "file"));
         }
         String objectKey = "deliveries/" + requestNumber + "/" + sha256;
         store.put(objectKey, content, checked.contentType());

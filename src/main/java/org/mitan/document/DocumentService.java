@@ -90,10 +90,10 @@ class DocumentService {
     @Transactional
     Upload upload(String requestNumber, String documentType, byte[] content, String idempotencyKey, Caller caller) {
         ServiceRequest request = requestRows.lockByRequestNumber(requestNumber)
-                .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
+                .orElseThrow(() -> Requests.notFound(requestNumber));
         if (!access.isAssignedMitan(caller, request)) {
             throw Refusal.notAllowed("Only the Mitan assigned to request " + requestNumber
-                    + " can upload its documents.");
+                    + " can upload its documents. / इस आवेदन के दस्तावेज़ केवल इसके लिए नियुक्त मितान भेज सकते हैं।");
         }
         if (idempotencyKey != null) {
             Optional<Upload> earlier = replay(request, documentType, content, idempotencyKey);
@@ -104,20 +104,25 @@ class DocumentService {
         checkTakesDocuments(request);
         RequiredDocument asked = askedFor(request, documentType);
         if (content == null || content.length == 0) {
-            throw Refusal.invalid(Map.of("file", "is empty: scan the " + asked.label() + " again"));
+            throw Refusal.invalid(Map.of("file", "is empty: scan the " + asked.label() + " again / फ़ाइल खाली है:"
+                    + " फिर से स्कैन करें"));
         }
         if (content.length > limits.maxBytes()) {
             throw new Refusal(Refusal.Kind.TOO_LARGE, "File too large", "The " + asked.label() + " scan is "
                     + DocumentProperties.inWords(content.length) + "; the limit is " + limits.maxSizeInWords()
-                    + ". Scan it at a lower resolution.", Map.of("field", "file", "maxBytes", limits.maxBytes()));
+                    + ". Scan it at a lower resolution. / फ़ाइल बहुत बड़ी है: कम रिज़ॉल्यूशन पर फिर से स्कैन करें।",
+                    Map.of("field", "file", "maxBytes", limits.maxBytes()));
         }
         String contentType = ContentTypes.detect(content).orElseThrow(() -> new Refusal(
                 Refusal.Kind.UNSUPPORTED_TYPE, "Unsupported file type", "The file for " + asked.label()
                         + " is not a " + ContentTypes.ACCEPTED_IN_WORDS + " (judged by its content, not its name)."
-                        + " Scan it again as " + ContentTypes.ACCEPTED_IN_WORDS + ".", Map.of("field", "file")));
+                        + " Scan it again as " + ContentTypes.ACCEPTED_IN_WORDS + ". / यह फ़ाइल "
+                        + ContentTypes.ACCEPTED_IN_WORDS + " नहीं है: फिर से स्कैन करें।", Map.of("field", "file")));
         ScanContents.problem(contentType, content).ifPresent(problem -> {
             throw new Refusal(Refusal.Kind.UNACCEPTABLE, "Scan refused", "The file for " + asked.label()
-                    + " " + problem + ". Nothing was stored.", Map.of("field", "file", "contentType", contentType));
+                    + " " + problem + ". Nothing was stored. / यह स्कैन स्वीकार नहीं हुआ (पूरा खुलता नहीं या इसमें"
+                    + " चलने वाली सामग्री है); कुछ जमा नहीं हुआ। फिर से स्कैन करें।",
+                    Map.of("field", "file", "contentType", contentType));
         });
         String sha256 = Sha256.hex(content);
 
@@ -147,7 +152,7 @@ class DocumentService {
     @Transactional(readOnly = true)
     Checklist checklist(String requestNumber, Caller caller) {
         ServiceRequest request = requestRows.findByRequestNumber(requestNumber)
-                .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
+                .orElseThrow(() -> Requests.notFound(requestNumber));
         access.checkMaySee(caller, request);
         List<RequiredDocument> rows = RequiredDocuments.onPath(
                 requiredDocuments.forType(request.getCertificateType()), request);
@@ -179,7 +184,7 @@ class DocumentService {
                 throw new Refusal(Refusal.Kind.UNACCEPTABLE, "Idempotency key already used",
                         "The Idempotency-Key " + key + " was used on " + earlier.getUploadedAt() + " for another"
                                 + " file (a " + earlier.getDocumentType() + " scan). Send a new key with a new scan;"
-                                + " nothing was stored.",
+                                + " nothing was stored. / " + IdempotencyKeys.USED_FOR_ANOTHER_FILE,
                         Map.of("field", IdempotencyKeys.HEADER, "documentId", earlier.getId().toString()));
             }
             return new Upload(earlier, false);
@@ -195,13 +200,15 @@ class DocumentService {
         if (status == RequestStatus.DOCUMENTS_VERIFIED) {
             detail = "The documents of request " + request.getRequestNumber() + " are already verified (" + status
                     + "): a scan added now would reach the clerk unverified. If a document must change, the clerk"
-                    + " can return the request for a revisit.";
+                    + " can return the request for a revisit. / इस आवेदन के दस्तावेज़ जाँचे जा चुके हैं: अब नया स्कैन"
+                    + " नहीं जुड़ सकता।";
         } else if (status.isOpen()) {
             detail = "Request " + request.getRequestNumber() + " is with the officers (" + status + "): documents"
-                    + " can be added only during the doorstep visit, or after the clerk returns it for a revisit.";
+                    + " can be added only during the doorstep visit, or after the clerk returns it for a revisit."
+                    + " / आवेदन अधिकारियों के पास है: दस्तावेज़ केवल भेंट के समय या लौटाए जाने पर जुड़ते हैं।";
         } else {
             detail = "Request " + request.getRequestNumber() + " is closed (" + status + "): no documents can be"
-                    + " added.";
+                    + " added. / आवेदन बंद है: कोई दस्तावेज़ नहीं जुड़ सकता।";
         }
         throw Refusal.conflict(detail, Map.of("requestNumber", request.getRequestNumber(),
                 "requestStatus", status.name()));
@@ -213,7 +220,8 @@ class DocumentService {
         return asked.stream().filter(row -> row.documentType().equals(documentType)).findFirst()
                 .orElseThrow(() -> Refusal.invalid(Map.of("type", "must be one of "
                         + asked.stream().map(RequiredDocument::documentType).collect(Collectors.joining(", "))
-                        + " (the documents a " + request.getCertificateType() + " asks for)")));
+                        + " (the documents a " + request.getCertificateType() + " asks for) / यह दस्तावेज़ इस"
+                        + " प्रमाण पत्र के लिए नहीं माँगा जाता")));
     }
 
     private static Optional<UUID> parse(String id) {

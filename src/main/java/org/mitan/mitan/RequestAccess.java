@@ -57,7 +57,8 @@ public class RequestAccess {
     public void checkMaySee(Caller caller, ServiceRequest request) {
         if (!maySee(caller, request)) {
             throw Refusal.notAllowed("You are not working on request " + request.getRequestNumber()
-                    + ". Ask its officer or a supervisor.");
+                    + ". Ask its officer or a supervisor. / आप इस आवेदन पर काम नहीं कर रहे हैं; इसके अधिकारी या"
+                    + " पर्यवेक्षक से पूछें।");
         }
     }
 }

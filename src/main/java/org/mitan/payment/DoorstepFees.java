@@ -74,11 +74,13 @@ class DoorstepFees {
         ServiceRequest request = requestRows.lockByRequestNumber(requestNumber).orElseThrow();
         if (!access.isAssignedMitan(caller, request)) {
             throw Refusal.notAllowed("Only the Mitan assigned to request " + requestNumber
-                    + " records the fees paid at the door.");
+                    + " records the fees paid at the door. / घर पर दिया गया शुल्क केवल इस आवेदन के लिए नियुक्त मितान"
+                    + " दर्ज करते हैं।");
         }
         Fee fee = catalogue.require(request.getCertificateType()).fee(feeCode).orElseThrow(() -> Refusal.notFound(
                 "Certificate type " + request.getCertificateType() + " has no fee '" + feeCode
-                        + "' paid at the door; its fees are in the table " + request.getCertificateType() + "-fees."));
+                        + "' paid at the door; its fees are in the table " + request.getCertificateType() + "-fees."
+                        + " / यह शुल्क इस प्रमाण पत्र के लिए घर पर नहीं लिया जाता।"));
         String reference = reference(requestNumber, feeCode, collected);
         Optional<Payment> earlier = payments.findByRequestIdAndFeeCode(request.getId(), feeCode);
         if (earlier.filter(payment -> payment.getStatus() == PaymentStatus.PAID).isPresent()) {
@@ -91,11 +93,13 @@ class DoorstepFees {
         }
         if (earlier.isPresent()) {
             throw Refusal.conflict("The " + fee.names().en() + " of request " + requestNumber
-                    + " was ordered online and is awaited there; it is not taken at the door.", Map.of());
+                    + " was ordered online and is awaited there; it is not taken at the door. / यह शुल्क ऑनलाइन माँगा"
+                    + " गया है और वहीं जमा होगा; घर पर न लें।", Map.of());
         }
         payments.findByGatewayAndGatewayReference(DOORSTEP, reference).ifPresent(other -> {
             throw Refusal.conflict("UPI reference " + collected.upiReference().strip() + " is already recorded for"
-                    + " another fee. Check the reference on the citizen's phone.", Map.of());
+                    + " another fee. Check the reference on the citizen's phone. / यह UPI लेन-देन संख्या पहले ही किसी"
+                    + " दूसरे शुल्क में दर्ज है; नागरिक के फ़ोन पर संख्या जाँचें।", Map.of());
         });
         Instant now = Instant.now(clock);
         FeeDue due = new FeeDue(feeCode, fee.rupees(), fee.names().en(), fee.names().hi());
@@ -137,16 +141,17 @@ class DoorstepFees {
         switch (mode) {
             case "CASH" -> {
                 if (!upi.isEmpty()) {
-                    wrong.put("upiReference", "is only for a UPI payment; leave it empty for cash");
+                    wrong.put("upiReference", "is only for a UPI payment; leave it empty for cash / नकद के लिए UPI"
+                            + " संख्या न लिखें");
                 }
             }
             case "UPI" -> {
                 if (!UPI_REFERENCE.matcher(upi).matches()) {
                     wrong.put("upiReference", "must be the 12-digit UPI transaction reference (UTR) shown on the"
-                            + " citizen's phone");
+                            + " citizen's phone / नागरिक के फ़ोन पर दिखी 12 अंकों की UPI लेन-देन संख्या लिखें");
                 }
             }
-            default -> wrong.put("mode", "must be CASH or UPI");
+            default -> wrong.put("mode", "must be CASH or UPI / नकद या UPI चुनें");
         }
         if (!wrong.isEmpty()) {
             throw Refusal.invalid(wrong);

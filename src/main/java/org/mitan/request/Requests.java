@@ -29,8 +29,12 @@ public class Requests {
     /** The request, or a refusal (not found) naming the number. */
     @Transactional(readOnly = true)
     public ServiceRequest require(String requestNumber) {
-        return requests.findByRequestNumber(requestNumber)
-                .orElseThrow(() -> Refusal.notFound("No request with number " + requestNumber + "."));
+        return requests.findByRequestNumber(requestNumber).orElseThrow(() -> notFound(requestNumber));
+    }
+
+    /** The refusal of a request number that names no request, in English and Hindi (a Mitan may read it). */
+    public static Refusal notFound(String requestNumber) {
+        return Refusal.notFound("No request with number " + requestNumber + ". / इस संख्या का कोई आवेदन नहीं है।");
     }
 
     /** Moves the request to {@code status} and records the milestone of the same name. */

@@ -97,7 +97,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String system = Character.toUpperCase(e.getSystem().charAt(0)) + e.getSystem().substring(1);
         LOG.error("{} failed", system, e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, system + " unavailable", "The " + e.getSystem()
-                + " cannot be reached just now; try again in a few minutes.", Map.of());
+                + " cannot be reached just now; try again in a few minutes. / यह सेवा अभी नहीं मिल रही; कुछ मिनट"
+                + " बाद फिर करें।", Map.of());
     }
 
     /**
@@ -108,7 +109,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handle(SuspendedEntityInteractionException e) {
         LOG.info("Refused, suspended in the engine: {}", e.getMessage());
         return handle(Refusal.conflict("This request's process is suspended (paused by an administrator in Cockpit);"
-                + " nothing was changed. Try again once it is resumed, or ask the administrator.", Map.of()));
+                + " nothing was changed. Try again once it is resumed, or ask the administrator. / यह आवेदन प्रशासक"
+                + " ने रोका है; कुछ नहीं बदला। फिर शुरू होने पर करें।", Map.of()));
     }
 
     /**
@@ -120,7 +122,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         LOG.warn("A write clashed with the data already saved", e);
         return handle(Refusal.conflict("This clashes with data saved at the same moment, perhaps by someone"
                 + " else doing the same thing; nothing was changed. Reload, check, and try again if it is still"
-                + " needed.", Map.of()));
+                + " needed. / उसी समय किसी और ने भी यही बदला; कुछ नहीं बदला। पेज फिर खोलें और जाँचें।", Map.of()));
     }
 
     /**
@@ -144,7 +146,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         LOG.error("Unexpected failure of {} {} at {}", request.getMethod(), request.getRequestURI(), time, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed. Try again; if it keeps failing, tell the"
-                        + " helpdesk the time: " + time + ".");
+                        + " helpdesk the time: " + time + ". / सर्वर पर गड़बड़ी हुई; कुछ नहीं बदला। फिर करें; बार-बार"
+                        + " हो तो हेल्पडेस्क को यह समय बताएँ: " + time + "।");
         problem.setTitle("Internal error");
         problem.setProperty("time", time);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
@@ -255,7 +258,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         LOG.info("Multipart body refused: {}", e.getMostSpecificCause().getMessage());
         return handle(new Refusal(Refusal.Kind.INVALID, "Incomplete upload", "The upload's body is not a complete"
                 + " multipart form (multipart/form-data with its boundary, each part, and the closing boundary);"
-                + " nothing was saved. Send the file again."));
+                + " nothing was saved. Send the file again. / फ़ाइल पूरी नहीं पहुँची; कुछ जमा नहीं हुआ। फिर से"
+                + " भेजें।"));
     }
 
     @Override
@@ -263,7 +267,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The file is larger than the upload limit. Scan at a lower resolution or split the document.");
+                "The file is larger than the upload limit. Scan at a lower resolution or split the document. / फ़ाइल"
+                        + " बहुत बड़ी है: कम रिज़ॉल्यूशन पर स्कैन करें या दस्तावेज़ को भागों में भेजें।");
         problem.setTitle("File too large");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }

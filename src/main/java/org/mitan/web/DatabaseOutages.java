@@ -23,7 +23,7 @@ public class DatabaseOutages {
     public static final String RETRY_AFTER_SECONDS = "30";
     public static final String TITLE = "Database unavailable";
     public static final String DETAIL = "The database cannot be reached just now, so nothing was saved; try again in a"
-            + " minute.";
+            + " minute. / डेटाबेस अभी नहीं मिल रहा, इसलिए कुछ जमा नहीं हुआ; एक मिनट बाद फिर करें।";
     private static final int PROBE_SECONDS = 2;
 
     private final DataSource dataSource;

@@ -251,7 +251,8 @@ class DeliveriesTest {
         assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
                 .isInstanceOfSatisfying(Refusal.class,
                         e -> assertThat(e.getKind()).isEqualTo(Refusal.Kind.CONFLICT))
-                .hasMessageContaining("not been arranged");
+                .hasMessageContaining("not been arranged")
+                .hasMessageEndingWith(" / इस आवेदन का वितरण अभी तय नहीं हुआ है।");
 
         String otp = arranged();
         deliveries.confirm(NUMBER, otp, "sunita");
@@ -260,7 +261,8 @@ class DeliveriesTest {
         assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
                 .isInstanceOfSatisfying(Refusal.class,
                         e -> assertThat(e.getKind()).isEqualTo(Refusal.Kind.CONFLICT))
-                .hasMessageContaining("already been delivered");
+                .hasMessageContaining("already been delivered")
+                .hasMessageEndingWith(" / प्रमाण पत्र पहले ही सौंपा जा चुका है।");
         verifyNoInteractions(sms);
     }
 
@@ -280,7 +282,7 @@ class DeliveriesTest {
                 .isInstanceOfSatisfying(OtpLimitReached.class, limit -> {
                     assertThat(limit.retryAfterSeconds()).isEqualTo(50);
                     assertThat(limit.getMessage()).contains("An OTP was sent to the citizen of request " + NUMBER,
-                            "Ask again after");
+                            "Ask again after", " / OTP अभी भेजा गया है; SMS आने में एक मिनट लग सकता है।");
                 });
         assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "supervisor1", true))
                 .isInstanceOf(OtpLimitReached.class);
@@ -304,7 +306,8 @@ class DeliveriesTest {
 
         assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
                 .isInstanceOfSatisfying(OtpLimitReached.class, limit -> {
-                    assertThat(limit.getMessage()).contains("5 OTPs in the last 24 hours");
+                    assertThat(limit.getMessage()).contains("5 OTPs in the last 24 hours")
+                            .endsWith(" / अभी नया OTP नहीं भेजा जा सकता; दिए गए समय के बाद फिर माँगें।");
                     // the oldest of the five leaves the window 24 hours after it was sent
                     assertThat(limit.retryAfter()).isEqualTo(Duration.ofHours(21));
                 });
@@ -323,7 +326,8 @@ class DeliveriesTest {
 
         assertThatThrownBy(() -> deliveries.resendOtp(NUMBER, "sunita", false))
                 .isInstanceOfSatisfying(OtpLimitReached.class, limit -> assertThat(limit.getMessage())
-                        .contains("Mitan mitan-sunita have had 30 OTPs in the last hour"));
+                        .contains("Mitan mitan-sunita have had 30 OTPs in the last hour")
+                        .endsWith(" / अभी नया OTP नहीं भेजा जा सकता; दिए गए समय के बाद फिर माँगें।"));
         verifyNoInteractions(sms);
     }
 
@@ -344,7 +348,9 @@ class DeliveriesTest {
         verify(requests).record(eq(request), eq(Deliveries.LOCKED), eq("sunita"), anyString());
         String last = otpsSent().get(2);
         assertThatThrownBy(() -> deliveries.confirm(NUMBER, last, "sunita"))
-                .isInstanceOf(WrongOtpException.class).hasMessageContaining("locked");
+                .isInstanceOf(WrongOtpException.class).hasMessageContaining("locked")
+                .hasMessageEndingWith(" / बहुत बार गलत OTP: वितरण रुका है। पर्यवेक्षक नागरिक से बात करके नया OTP"
+                        + " भेजेंगे।");
         for (int more = 0; more < 20; more++) {
             assertThatThrownBy(() -> deliveries.confirm(NUMBER, wrongFor(otp), "sunita"))
                     .hasMessageContaining("locked");

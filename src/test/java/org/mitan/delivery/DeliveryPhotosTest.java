@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,8 +79,27 @@ class DeliveryPhotosTest {
 
         assertThat(refusal).isNotNull();
         assertThat(refusal.getKind()).isEqualTo(Refusal.Kind.NOT_ALLOWED);
+        assertThat(refusal.getMessage()).endsWith(" / सौंपते समय की फ़ोटो केवल वितरण करने वाले मितान जोड़ सकते हैं।");
         verify(store, never()).put(anyString(), any(), anyString());
         verify(photoRows, never()).save(any());
+    }
+
+    /** What the Mitan reads on the field page when a photo is refused: English, then " / " and the Hindi. */
+    @Test
+    void aPhotoThatIsNoJpegOrPngOrDoesNotDecodeIsRefusedInEnglishAndHindi() throws IOException {
+        byte[] jpeg = jpeg();
+        Refusal gif = catchThrowableOfType(Refusal.class,
+                () -> photos.add(NUMBER, "GIF89a a moving picture".getBytes(), "photo-key-0003", MITAN));
+        Refusal cut = catchThrowableOfType(Refusal.class,
+                () -> photos.add(NUMBER, Arrays.copyOf(jpeg, jpeg.length / 2), "photo-key-0004", MITAN));
+
+        assertThat(gif.getKind()).isEqualTo(Refusal.Kind.UNSUPPORTED_TYPE);
+        assertThat(gif.getMessage()).startsWith("The photo is not a JPEG or PNG photo")
+                .endsWith(". Take the photo again. / यह फ़ोटो JPEG या PNG नहीं है: फिर से फ़ोटो लें।");
+        assertThat(cut.getKind()).isEqualTo(Refusal.Kind.UNACCEPTABLE);
+        assertThat(cut.getMessage()).endsWith("Nothing was stored; take the photo again. / फ़ोटो खुल नहीं सकी; कुछ जमा"
+                + " नहीं हुआ। फिर से फ़ोटो लें।");
+        verify(store, never()).put(anyString(), any(), anyString());
     }
 
     private static byte[] jpeg() throws IOException {

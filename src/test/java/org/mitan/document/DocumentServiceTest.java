@@ -139,13 +139,13 @@ class DocumentServiceTest {
     void unknownRequestIs404() {
         when(requestRows.lockByRequestNumber("RPR-2026-999999")).thenReturn(Optional.empty());
 
-        assertRefused(() -> service.upload("RPR-2026-999999", "birth-report", ContentTypesTest.PDF, MITAN),
+        assertUploadRefused(() -> service.upload("RPR-2026-999999", "birth-report", ContentTypesTest.PDF, MITAN),
                 Refusal.Kind.NOT_FOUND, "RPR-2026-999999");
     }
 
     @Test
     void onlyTheAssignedMitanMayUpload() {
-        assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, OTHER_MITAN),
+        assertUploadRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, OTHER_MITAN),
                 Refusal.Kind.NOT_ALLOWED, "Only the Mitan assigned to request " + NUMBER);
     }
 
@@ -153,7 +153,7 @@ class DocumentServiceTest {
     void aClosedRequestTakesNoDocuments() {
         request.moveTo(RequestStatus.CLOSED, NOW);
 
-        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
+        Refusal refusal = assertUploadRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
                 MITAN), Refusal.Kind.CONFLICT, "is closed (CLOSED)");
         assertThat(refusal.getProperties()).containsEntry("requestStatus", "CLOSED")
                 .containsEntry("requestNumber", NUMBER);
@@ -163,7 +163,7 @@ class DocumentServiceTest {
     void verifiedDocumentsTakeNoNewScanThatWouldReachTheClerkUnverified() {
         request.moveTo(RequestStatus.DOCUMENTS_VERIFIED, NOW);
 
-        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
+        Refusal refusal = assertUploadRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
                 MITAN), Refusal.Kind.CONFLICT, "already verified (DOCUMENTS_VERIFIED)");
         assertThat(refusal.getMessage()).contains("return the request for a revisit");
         assertThat(refusal.getProperties()).containsEntry("requestStatus", "DOCUMENTS_VERIFIED");
@@ -181,13 +181,13 @@ class DocumentServiceTest {
     void aRequestWithTheOfficersTakesNoDocuments() {
         request.moveTo(RequestStatus.UNDER_SCRUTINY, NOW);
 
-        assertRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN),
+        assertUploadRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN),
                 Refusal.Kind.CONFLICT, "is with the officers (UNDER_SCRUTINY)");
     }
 
     @Test
     void aTypeTheDecisionDoesNotListIs400NamingTheAllowedTypes() {
-        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "caste-record", ContentTypesTest.PDF,
+        Refusal refusal = assertUploadRefused(() -> service.upload(NUMBER, "caste-record", ContentTypesTest.PDF,
                 MITAN), Refusal.Kind.INVALID, "type must be one of birth-report, parent-id, address-proof,"
                         + " late-registration-affidavit");
         assertThat(fieldErrors(refusal)).containsOnlyKeys("type");
@@ -195,7 +195,7 @@ class DocumentServiceTest {
 
     @Test
     void anEmptyFileIs400OnTheFileField() {
-        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", new byte[0], MITAN),
+        Refusal refusal = assertUploadRefused(() -> service.upload(NUMBER, "birth-report", new byte[0], MITAN),
                 Refusal.Kind.INVALID, "file is empty");
         assertThat(fieldErrors(refusal)).containsOnlyKeys("file");
     }
@@ -204,7 +204,7 @@ class DocumentServiceTest {
     void aFileOverTheLimitIs413() {
         byte[] big = Arrays.copyOf(ContentTypesTest.PDF, 1025);
 
-        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", big, MITAN),
+        Refusal refusal = assertUploadRefused(() -> service.upload(NUMBER, "birth-report", big, MITAN),
                 Refusal.Kind.TOO_LARGE, "the limit is 1 KB");
         assertThat(refusal.getProperties()).containsEntry("maxBytes", 1024L);
     }
@@ -220,7 +220,7 @@ class DocumentServiceTest {
     void contentThatIsNotPdfJpegOrPngIs415WhateverItIsCalled() {
         byte[] gif = "GIF89a not a scan we take".getBytes();
 
-        Refusal refusal = assertRefused(() -> service.upload(NUMBER, "birth-report", gif, MITAN),
+        Refusal refusal = assertUploadRefused(() -> service.upload(NUMBER, "birth-report", gif, MITAN),
                 Refusal.Kind.UNSUPPORTED_TYPE, "not a PDF, JPEG or PNG");
         assertThat(refusal.getProperties()).containsEntry("field", "file");
     }
@@ -231,9 +231,9 @@ class DocumentServiceTest {
         byte[] jpegThenHtml = "\u00FF\u00D8\u00FF\u00E0<html><script>alert(1)</script></html>".getBytes(
                 java.nio.charset.StandardCharsets.ISO_8859_1);
 
-        Refusal pdf = assertRefused(() -> service.upload(NUMBER, "birth-report", scripted, MITAN),
+        Refusal pdf = assertUploadRefused(() -> service.upload(NUMBER, "birth-report", scripted, MITAN),
                 Refusal.Kind.UNACCEPTABLE, "is a PDF with active content");
-        assertRefused(() -> service.upload(NUMBER, "parent-id", jpegThenHtml, MITAN),
+        assertUploadRefused(() -> service.upload(NUMBER, "parent-id", jpegThenHtml, MITAN),
                 Refusal.Kind.UNACCEPTABLE, "starts like a JPEG image but is not one");
 
         assertThat(pdf.getMessage()).contains("Birth report", "JavaScript (/JavaScript)", "Nothing was stored");
@@ -309,6 +309,17 @@ class DocumentServiceTest {
     }
 
     /** Asserts the refusal and that it changed nothing: no object, no row, no milestone. */
+    /**
+     * As {@link #assertRefused}, for a refusal the Mitan meets on the field page: in English, then " / " and the
+     * Hindi, as the house writes a refusal the Mitan reads.
+     */
+    private Refusal assertUploadRefused(Runnable call, Refusal.Kind kind, String detailPart) {
+        Refusal refusal = assertRefused(call, kind, detailPart);
+        assertThat(refusal.getMessage()).as("in English, then in Hindi")
+                .matches("(?s)[^\u0900-\u097F]+ / .*[\u0900-\u097F].*");
+        return refusal;
+    }
+
     private Refusal assertRefused(Runnable call, Refusal.Kind kind, String detailPart) {
         Throwable thrown = catchThrowable(call::run);
         assertThat(thrown).isInstanceOf(Refusal.class);

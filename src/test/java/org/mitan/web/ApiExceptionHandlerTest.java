@@ -149,7 +149,9 @@ class ApiExceptionHandlerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Internal error"))
                 .andExpect(jsonPath("$.detail").value("Something went wrong on our side; nothing was changed."
-                        + " Try again; if it keeps failing, tell the helpdesk the time: 2026-05-03 15:45:30 +05:30."))
+                        + " Try again; if it keeps failing, tell the helpdesk the time: 2026-05-03 15:45:30 +05:30."
+                        + " / सर्वर पर गड़बड़ी हुई; कुछ नहीं बदला। फिर करें; बार-बार हो तो हेल्पडेस्क को यह समय बताएँ:"
+                        + " 2026-05-03 15:45:30 +05:30।"))
                 .andExpect(jsonPath("$.time").value("2026-05-03 15:45:30 +05:30"));
 
         assertThat(log.getOut()).contains("Unexpected failure of GET /api/broken at 2026-05-03 15:45:30 +05:30")
@@ -166,7 +168,8 @@ class ApiExceptionHandlerTest {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.title").value("Database unavailable"))
                     .andExpect(jsonPath("$.detail").value("The database cannot be reached just now, so nothing was"
-                            + " saved; try again in a minute."));
+                            + " saved; try again in a minute. / डेटाबेस अभी नहीं मिल रहा, इसलिए कुछ जमा नहीं हुआ; एक"
+                            + " मिनट बाद फिर करें।"));
         }
         assertThat(DatabaseOutages.isCause(new IllegalStateException("x",
                 new java.sql.SQLException("duplicate key", "23505")))).as("a constraint is not an outage").isFalse();
@@ -190,14 +193,18 @@ class ApiExceptionHandlerTest {
 
     @Test
     void aClashWithConcurrentlySavedDataIsAConflict() throws Exception {
-        conflict("/api/clash", "This clashes with data saved at the same moment");
+        conflict("/api/clash", "This clashes with data saved at the same moment")
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.endsWith(
+                        " / उसी समय किसी और ने भी यही बदला; कुछ नहीं बदला। पेज फिर खोलें और जाँचें।")));
     }
 
     @Test
     void aStepOnASuspendedProcessIsAConflictToTryOnceItIsResumed() throws Exception {
         conflict("/api/suspended", "This request's process is suspended (paused by an administrator in Cockpit)")
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.containsString("ENGINE-"))));
+                        org.hamcrest.Matchers.containsString("ENGINE-"))))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.endsWith(
+                        " / यह आवेदन प्रशासक ने रोका है; कुछ नहीं बदला। फिर शुरू होने पर करें।")));
     }
 
     /** A 409 problem whose detail starts with {@code detailStart}. */
@@ -236,7 +243,8 @@ class ApiExceptionHandlerTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.title").value("Document store unavailable"))
                 .andExpect(jsonPath("$.detail").value(
-                        "The document store cannot be reached just now; try again in a few minutes."))
+                        "The document store cannot be reached just now; try again in a few minutes. / यह सेवा अभी नहीं"
+                                + " मिल रही; कुछ मिनट बाद फिर करें।"))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("minio"))));
 
         assertThat(log.getOut()).contains("Document store failed")
@@ -251,7 +259,8 @@ class ApiExceptionHandlerTest {
                 .andExpect(jsonPath("$.title").value("Incomplete upload"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("not a complete multipart form"),
-                        org.hamcrest.Matchers.containsString("nothing was saved. Send the file again."))))
+                        org.hamcrest.Matchers.containsString("nothing was saved. Send the file again."),
+                        org.hamcrest.Matchers.endsWith(" / फ़ाइल पूरी नहीं पहुँची; कुछ जमा नहीं हुआ। फिर से भेजें।"))))
                 .andExpect(content().string(org.hamcrest.Matchers.not(
                         org.hamcrest.Matchers.containsString("MalformedStreamException"))));
     }
@@ -260,7 +269,10 @@ class ApiExceptionHandlerTest {
     void aFileOverTheLimitIsStillA413() throws Exception {
         mvc.perform(post("/api/upload-too-large"))
                 .andExpect(status().isPayloadTooLarge())
-                .andExpect(jsonPath("$.title").value("File too large"));
+                .andExpect(jsonPath("$.title").value("File too large"))
+                .andExpect(jsonPath("$.detail").value("The file is larger than the upload limit. Scan at a lower"
+                        + " resolution or split the document. / फ़ाइल बहुत बड़ी है: कम रिज़ॉल्यूशन पर स्कैन करें या"
+                        + " दस्तावेज़ को भागों में भेजें।"));
     }
 
     @Test
