@@ -233,6 +233,9 @@ class FormFields {
      */
     record Limits(boolean number, BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength) {
 
+        /** The longest text read as a number: a form's number field takes none longer. */
+        static final int LONGEST_NUMBER = 100;
+
         static Optional<Limits> of(String type, JsonNode validate) {
             boolean number = "number".equals(type);
             Limits limits = new Limits(number, decimal(validate.path("min")), decimal(validate.path("max")),
@@ -254,15 +257,17 @@ class FormFields {
                 if (minLength != null && length < minLength) {
                     return Optional.of("must be at least " + minLength + " characters; it has " + length);
                 }
-                return number ? range(numberIn(text)) : Optional.empty();
+                return number ? range(text.strip()) : Optional.empty();
             }
             if (value instanceof Number figure) {
-                return range(numberIn(String.valueOf(figure)));
+                return range(String.valueOf(figure));
             }
             return Optional.empty();
         }
 
-        private Optional<String> range(Optional<BigDecimal> value) {
+        /** Quoted as written: a number with a huge exponent written out in full would be a billion digits long. */
+        private Optional<String> range(String written) {
+            Optional<BigDecimal> value = numberIn(written);
             if (value.isEmpty()) {
                 return Optional.of("must be a number");
             }
@@ -271,15 +276,22 @@ class FormFields {
                 return Optional.of("must be a number " + (min == null ? "of at most " + max.toPlainString()
                         : max == null ? "of at least " + min.toPlainString()
                         : "from " + min.toPlainString() + " to " + max.toPlainString()) + "; "
-                        + figure.toPlainString() + " is not");
+                        + written + " is not");
             }
             return Optional.empty();
         }
 
-        /** The number the text writes; empty for text that is none, and for NaN and the infinities. */
+        /**
+         * The number the text writes; empty for text that is none, for NaN and the infinities, and for text longer
+         * than any number a form's field takes ({@value #LONGEST_NUMBER} characters), which would be read digit by
+         * digit in time growing with the square of its length.
+         */
         private static Optional<BigDecimal> numberIn(String text) {
+            if (text.length() > LONGEST_NUMBER) {
+                return Optional.empty();
+            }
             try {
-                return Optional.of(new BigDecimal(text.strip()));
+                return Optional.of(new BigDecimal(text));
             } catch (NumberFormatException notANumber) {
                 return Optional.empty();
             }

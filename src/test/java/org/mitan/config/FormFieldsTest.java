@@ -1,6 +1,9 @@
 package org.mitan.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import java.util.List;
 import java.util.Set;
@@ -38,6 +41,23 @@ class FormFieldsTest {
         assertThat(age.broken(Double.POSITIVE_INFINITY)).hasValue("must be a number");
         assertThat(age.broken("many")).hasValue("must be a number");
         assertThat(age.broken(null)).as("left to the required rule").isEmpty();
+    }
+
+    /**
+     * A number sent as text with a huge exponent, or with a million digits, is refused at once, quoting what was sent
+     * in a few characters: not written out in full (a billion zeros) nor read digit by digit, which held the
+     * completion's thread for minutes and could exhaust the memory.
+     */
+    @Test
+    void aNumberWithAHugeExponentOrAMillionDigitsIsRefusedAtOnce() {
+        FormFields.Limits age = form.limits().get("particular_ageAtDeath");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThat(age.broken("1e999999999")).hasValue("must be a number from 0 to 130; 1e999999999 is not");
+            assertThat(age.broken("-1E+999999999")).hasValue("must be a number from 0 to 130; -1E+999999999 is not");
+            assertThat(age.broken("1e-999999999")).isEmpty();
+            assertThat(age.broken("9".repeat(1_000_000))).hasValue("must be a number");
+        });
     }
 
     @Test
