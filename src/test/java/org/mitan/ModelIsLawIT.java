@@ -1,6 +1,7 @@
 package org.mitan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -13,10 +14,14 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Comment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +59,9 @@ class ModelIsLawIT {
     /** What someone said on the scrutiny task, which stays as it was said. */
     static final String COMMENT = "The birth is also in the hospital's register";
 
+    /** A remark someone adds to the scrutiny task or its request. */
+    static final String REMARK = "The citizen asks for the certificate in Hindi";
+
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -64,6 +72,8 @@ class ModelIsLawIT {
     ManagementService management;
     @Autowired
     TaskService tasks;
+    @Autowired
+    IdentityService identity;
     @Autowired
     HistoryService history;
     @Autowired
@@ -160,6 +170,11 @@ class ModelIsLawIT {
             return as.postForEntity("/engine-rest/task/{id}/attachment/create", new HttpEntity<>(form, multipart),
                     String.class, scrutinyTaskId);
         }));
+        operations.add(new Operation("comment on the scrutiny task", as -> as.postForEntity(
+                "/engine-rest/task/{id}/comment/create", Map.of("message", REMARK), String.class, scrutinyTaskId)));
+        operations.add(new Operation("comment on the scrutiny task, for its request", as -> as.postForEntity(
+                "/engine-rest/task/{id}/comment/create", Map.of("message", REMARK, "processInstanceId", instanceId),
+                String.class, scrutinyTaskId)));
         operations.add(new Operation("delete the task's comments", as -> as.exchange(
                 "/engine-rest/task/{id}/comment", HttpMethod.DELETE, null, String.class, scrutinyTaskId)));
         operations.add(new Operation("delete the instance", as -> as.exchange("/engine-rest/process-instance/{id}",
@@ -218,6 +233,101 @@ class ModelIsLawIT {
                 .containsExactly(COMMENT);
         assertThat(certificates.findByRequestId(requests.findByRequestNumber(number).orElseThrow().getId()))
                 .isEmpty();
+    }
+
+    /**
+     * Who may add a comment to a task or a request, however it is added: those who work on it, namely the task's
+     * candidates (the clerk), the Mitan who has the request now and the body's supervisors, and the administrator.
+     * Not the auditor (who reads the record and changes nothing), the analyst or the call centre (who work on no
+     * request), an officer of a later step, nor anyone of another body: they are refused, and nothing is stored.
+     * Tried through the engine's Java API, which adds to a process instance too: over the REST API (and Tasklist)
+     * Camunda first looks the task up in the history, which only readers of the history find, so there the matrix
+     * above holds (no role but the administrator adds a comment; the readers are refused with 403 by the rule).
+     */
+    @Test
+    void aCommentIsAddedOnlyByThoseWhoWorkOnTheTaskOrItsRequest() throws Exception {
+        String own = steps.birthRequestAtScrutiny(phone());
+        String ownInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(own)
+                .processDefinitionKey("birth-certificate").singleResult().getId();
+        String ownTask = tasks.createTaskQuery().processInstanceBusinessKey(own)
+                .taskDefinitionKey("Task_ScrutiniseDocuments").singleResult().getId();
+        Set<String> allowed = Set.of("mitan.raipur", "clerk.raipur", "supervisor.raipur", "admin");
+        List<String> leaks = new ArrayList<>();
+        List<String> users = new ArrayList<>(USERS);
+        users.add("admin");
+        for (String user : users) {
+            for (String[] target : new String[][] {{ownTask, null}, {ownTask, ownInstance}, {null, ownInstance}}) {
+                String what = user + " / comment on " + (target[0] == null ? "the request" : "the task")
+                        + (target[0] != null && target[1] != null ? ", for its request" : "");
+                try {
+                    asUser(user, () -> tasks.createComment(target[0], target[1], REMARK + " (" + user + ")"));
+                    if (!allowed.contains(user)) {
+                        leaks.add(what + ": expected refused, but it was added");
+                    }
+                } catch (AuthorizationException refused) {
+                    if (allowed.contains(user)) {
+                        leaks.add(what + ": expected allowed, got " + refused.getMessage());
+                    }
+                }
+            }
+        }
+
+        assertThat(leaks).as("comments added by whom the rule refuses, or refused to whom it allows").isEmpty();
+        // what is said is text a person can read, and a remark, not a document
+        Map<String, String> unreadable = Map.of("Seen\u0000", "contains a control character",
+                "Seen\u200B", "contains an invisible character", "x".repeat(2001), "at most 2000 characters");
+        unreadable.forEach((message, why) -> assertThatThrownBy(() -> asUser("clerk.raipur",
+                () -> tasks.createComment(ownTask, null, message))).isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining(why));
+        ResponseEntity<String> auditor = steps.as("auditor").postForEntity("/engine-rest/task/{id}/comment/create",
+                Map.of("message", REMARK), String.class, ownTask);
+        assertThat(auditor.getStatusCode()).as(auditor.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(auditor.getHeaders().getContentType()).matches(MediaType.APPLICATION_PROBLEM_JSON::isCompatibleWith);
+        assertThat(json.readTree(auditor.getBody()).path("detail").asText())
+                .contains("auditor may not add a comment here", "Auditors read the record and change nothing");
+        List<Comment> added = new ArrayList<>(tasks.getTaskComments(ownTask));
+        added.addAll(tasks.getProcessInstanceComments(ownInstance).stream()
+                .filter(comment -> comment.getTaskId() == null).toList());
+        assertThat(added).extracting(Comment::getUserId).containsOnly(allowed.toArray(String[]::new))
+                .hasSize(3 * allowed.size());
+    }
+
+    /**
+     * A comment belongs to the task it is added to and to that task's request: the clerk's comment on this request's
+     * scrutiny that names another request's process is refused with 400, and nothing is stored on either.
+     */
+    @Test
+    void aCommentOnATaskNamingAnotherRequestIsRefusedAndStoresNothing() throws Exception {
+        String other = steps.birthRequestAtScrutiny(phone());
+        String otherInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(other)
+                .processDefinitionKey("birth-certificate").singleResult().getId();
+        String crossed = "Meant for the other request";
+
+        assertThatThrownBy(() -> asUser("clerk.raipur", () -> tasks.createComment(scrutinyTaskId, otherInstance,
+                crossed))).isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("belongs to its own request");
+        // the auditor, who finds the task in the history, is told so over the REST API
+        ResponseEntity<String> refused = steps.as("auditor").postForEntity("/engine-rest/task/{id}/comment/create",
+                Map.of("message", crossed, "processInstanceId", otherInstance), String.class, scrutinyTaskId);
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("belongs to its own request");
+        assertThat(tasks.getProcessInstanceComments(otherInstance)).extracting(Comment::getFullMessage)
+                .doesNotContain(crossed);
+        assertThat(tasks.getTaskComments(scrutinyTaskId)).extracting(Comment::getFullMessage)
+                .doesNotContain(crossed);
+    }
+
+    /** Runs the call as the user, with their groups, as Tasklist and the REST API do. */
+    private void asUser(String user, Runnable call) {
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+                .toList();
+        identity.setAuthentication(user, groups);
+        try {
+            call.run();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     @Test

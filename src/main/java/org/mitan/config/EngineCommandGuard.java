@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -61,6 +62,7 @@ import org.slf4j.LoggerFactory;
  * check a field's text gets.</li>
  * <li>A task is given (assigned, claimed, delegated) only to someone of its role at its request's body
  * ({@link TaskAssignees}); a deactivated Mitan completes none.</li>
+ * <li>A comment is added to a task or a request only by those who work on it ({@link CommentAuthors}).</li>
  * </ul>
  */
 class EngineCommandGuard extends CommandInterceptor {
@@ -115,14 +117,17 @@ class EngineCommandGuard extends CommandInterceptor {
     private final FormFields forms;
     private final TaskAssignees assignees;
     private final Predicate<String> deactivatedMitan;
+    private final CommentAuthors commentAuthors;
 
     EngineCommandGuard(Supplier<IdentityService> identity, Function<Authentication, Set<String>> groupsOf,
-            FormFields forms, TaskAssignees assignees, Predicate<String> deactivatedMitan) {
+            FormFields forms, TaskAssignees assignees, Predicate<String> deactivatedMitan,
+            CommentAuthors commentAuthors) {
         this.identity = identity;
         this.groupsOf = groupsOf;
         this.forms = forms;
         this.assignees = assignees;
         this.deactivatedMitan = deactivatedMitan;
+        this.commentAuthors = commentAuthors;
     }
 
     @Override
@@ -212,6 +217,10 @@ class EngineCommandGuard extends CommandInterceptor {
         } else if (command instanceof DelegateTaskCmd delegate) {
             assignees.check(field(DelegateTaskCmd.class, "taskId", delegate),
                     field(DelegateTaskCmd.class, "userId", delegate));
+        } else if (command instanceof AddCommentCmd comment) {
+            commentAuthors.check(field(AddCommentCmd.class, "taskId", comment),
+                    field(AddCommentCmd.class, "processInstanceId", comment),
+                    field(AddCommentCmd.class, "message", comment), authentication.getUserId(), groups);
         }
     }
 

@@ -26,9 +26,11 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.mitan.config.PublishedProcessBeans.GuardedExpressionManager;
 import org.mitan.mitan.MitanHandover;
+import org.mitan.mitan.RequestAccess;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.text.PrintableCharacters;
+import org.mitan.web.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,6 +72,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
     private final MitanTaskHandover handover;
     private final ObjectProvider<MitanHandover> mitanHandover;
     private final ObjectProvider<ServiceRequestRepository> serviceRequests;
+    private final ObjectProvider<RequestAccess> requestAccess;
     private static final Logger LOG = LoggerFactory.getLogger(ProcessGuards.class);
 
     private final ApplicationEventPublisher events;
@@ -77,9 +80,11 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
     private ProcessEngineConfigurationImpl engine;
 
     ProcessGuards(ObjectProvider<ServiceRequestRepository> serviceRequests, ObjectProvider<Requests> requests,
-            ObjectProvider<MitanHandover> handover, ObjectProvider<PrintableCharacters> printable,
-            ConfigurableListableBeanFactory beans, ApplicationEventPublisher events) {
+            ObjectProvider<MitanHandover> handover, ObjectProvider<RequestAccess> requestAccess,
+            ObjectProvider<PrintableCharacters> printable, ConfigurableListableBeanFactory beans,
+            ApplicationEventPublisher events) {
         this.events = events;
+        this.requestAccess = requestAccess;
         this.printable = printable;
         this.cancelledRequestCloser = new CancelledRequestCloser(serviceRequests, requests);
         this.publishedBeans = new PublishedProcessBeans(beans);
@@ -129,7 +134,10 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
 
     private EngineCommandGuard commandGuard(FormFields forms, TaskAssignees assignees) {
         return new EngineCommandGuard(() -> engine.getIdentityService(), this::groupsOf, forms, assignees,
-                userId -> mitanHandover.getObject().isDeactivatedMitan(userId));
+                userId -> mitanHandover.getObject().isDeactivatedMitan(userId), new CommentAuthors(() -> engine,
+                        (userId, groups, number) -> serviceRequests.getObject().findByRequestNumber(number)
+                                .map(request -> requestAccess.getObject().mayAddTo(new Caller(userId, groups),
+                                        request)).orElse(false)));
     }
 
     private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {

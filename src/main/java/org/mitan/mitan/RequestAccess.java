@@ -1,5 +1,8 @@
 package org.mitan.mitan;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.camunda.bpm.engine.HistoryService;
 import org.mitan.failure.Refusal;
 import org.mitan.request.ServiceRequest;
@@ -41,6 +44,16 @@ public class RequestAccess {
         }
         return caller.groups().stream().anyMatch(group -> history.createHistoricTaskInstanceQuery()
                 .processInstanceBusinessKey(request.getRequestNumber()).taskHadCandidateGroup(group).count() > 0);
+    }
+
+    /**
+     * Who may add to the request's record (a comment on it or its tasks): who may see it, but not as an auditor, who
+     * reads the record and changes nothing.
+     */
+    public boolean mayAddTo(Caller caller, ServiceRequest request) {
+        Set<String> working = caller.groups().stream().filter(group -> !group.equals(Roles.AUDITOR))
+                .collect(Collectors.toSet());
+        return maySee(new Caller(caller.userId(), working), request);
     }
 
     /**

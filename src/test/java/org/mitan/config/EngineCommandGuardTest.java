@@ -30,7 +30,7 @@ class EngineCommandGuardTest {
     private final IdentityService identity = mock(IdentityService.class);
     private final FormFields forms = mock(FormFields.class);
     private final EngineCommandGuard guard = new EngineCommandGuard(() -> identity, authentication ->
-            Set.of("clerk-RPR"), forms, mock(TaskAssignees.class), user -> false);
+            Set.of("clerk-RPR"), forms, mock(TaskAssignees.class), user -> false, mock(CommentAuthors.class));
     private RuntimeException failure;
 
     @BeforeEach
