@@ -95,6 +95,49 @@ class HostileRequestsIT {
         assertThat(documents.findByRequestIdOrderByUploadedAtAsc(request.getId())).isEmpty();
     }
 
+    /**
+     * The public verification answers every code a QR scanner, a typo or an attacker sends, whatever the client
+     * accepts: a 4xx with words in it (a code that is no certificate's is a 404 saying so), never a 500 and never a
+     * 406 with an empty body.
+     */
+    @Test
+    void everyOddVerificationCodeGetsAnAnswerWithWordsInIt() throws IOException {
+        String devanagari = "%E0%A4%95%E0%A4%BF%E0%A4%A4%E0%A4%BE%E0%A4%AC";
+        String[] codes = {"ABCDEFGHJKMNPQRSTUV2", "A".repeat(5000), devanagari, "A%CC%81BC%E2%80%8BDEF",
+            "..%2F..%2Fetc%2Fpasswd", "..", "%2E%2E", "ABC%00DEF", "ABC%01DEF", "%F0%9F%98%80", "%FF%FE",
+            "ABC;DEF", "ABC%3BDEF", "%20", "ABC%25DEF"};
+        for (String code : codes) {
+            for (String accept : new String[] {"application/xml", "text/plain", "*/*", null, "text/html"}) {
+                Response response = send("GET /verify/" + code + " HTTP/1.1",
+                        accept == null ? Map.of() : Map.of("Accept", accept), null);
+
+                String what = code.substring(0, Math.min(code.length(), 40)) + " as " + accept + ": "
+                        + response.status + " " + response.body;
+                assertThat(response.status).as(what).isBetween(400, 499).isNotEqualTo(406);
+                assertThat(response.body).as(what).isNotBlank();
+            }
+        }
+    }
+
+    /**
+     * A write whose client accepts only what the application does not write (XML, plain text) is answered in JSON
+     * with what it did: a 406 came after the request was registered, so the call centre would register it again.
+     */
+    @Test
+    void aRegistrationAcceptingOnlyXmlIsAnsweredInJsonWithItsNumber() throws IOException {
+        for (String accept : new String[] {"application/xml", "text/plain"}) {
+            String phone = randomMobile();
+            Response response = send("POST /api/requests HTTP/1.1", Map.of("Authorization", basic("callcentre"),
+                    "Content-Type", "application/json", "Accept", accept), registration(phone));
+
+            assertThat(response.status).as(accept + ": " + response.body).isEqualTo(201);
+            assertThat(response.header("content-type")).as(accept).startsWith("application/json");
+            String number = requests.findAll().stream().filter(request -> phone.equals(request.getCitizenPhone()))
+                    .map(ServiceRequest::getRequestNumber).findFirst().orElseThrow();
+            assertThat(response.body).as(accept).contains(number);
+        }
+    }
+
     @Test
     void aPercentEncodedEngineRestPathIsA400NotA500() throws IOException {
         for (String method : new String[] {"GET", "POST"}) {

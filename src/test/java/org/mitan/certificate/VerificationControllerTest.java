@@ -42,10 +42,7 @@ class VerificationControllerTest {
 
     @Test
     void validCertificateAnswersWithItsPublicFactsOnly() throws Exception {
-        when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(
-                new CertificateVerification.VerifiedCertificate(true, "birth-certificate", "Birth certificate",
-                        "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***",
-                        "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर", "valid", null)));
+        when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(genuine()));
 
         mvc.perform(get("/verify/ABCDEFGHJKMNPQRSTUV2"))
                 .andExpect(status().isOk())
@@ -102,10 +99,7 @@ class VerificationControllerTest {
 
     @Test
     void aBrowserGetsAPageInHindiAndEnglish() throws Exception {
-        when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(
-                new CertificateVerification.VerifiedCertificate(true, "birth-certificate", "Birth certificate",
-                        "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***",
-                        "Raipur Municipal Corporation", "नगर पालिक निगम रायपुर", "valid", null)));
+        when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(genuine()));
         when(catalogue.type("birth-certificate")).thenReturn(Optional.of(new CertificateType("birth-certificate",
                 new Names("Birth certificate", "जन्म प्रमाण पत्र"), new Names("Registrar", "रजिस्ट्रार"), "childName",
                 7, 3, Map.of())));
@@ -126,5 +120,43 @@ class VerificationControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("Not a valid certificate")))
                 .andExpect(content().string(containsString("मान्य प्रमाण पत्र नहीं")));
+    }
+
+    /**
+     * Whatever a client asks for (XML, plain text, anything, nothing, an Accept header that is not one), the answer
+     * says whether the certificate is genuine: JSON when it does not ask for a page, never a 406 with an empty body.
+     */
+    @Test
+    void everyAcceptHeaderGetsAnAnswerAPersonCanRead() throws Exception {
+        when(verification.verify("ABCDEFGHJKMNPQRSTUV2")).thenReturn(Optional.of(genuine()));
+        when(verification.verify("ZZZZZZZZZZZZZZZZZZZZ")).thenReturn(Optional.empty());
+
+        for (String accept : new String[] {"application/xml", "text/plain", "*/*", "image/png",
+            "application/json;q=0, text/plain", "not a media type", ""}) {
+            var valid = get("/verify/ABCDEFGHJKMNPQRSTUV2");
+            var unknown = get("/verify/ZZZZZZZZZZZZZZZZZZZZ");
+            if (!accept.isEmpty()) {
+                valid.header("Accept", accept);
+                unknown.header("Accept", accept);
+            }
+            mvc.perform(valid)
+                    .andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                    .andExpect(jsonPath("$.valid").value(true))
+                    .andExpect(jsonPath("$.certificateNumber").value("RPR/BIRTH/2026/000001"));
+            mvc.perform(unknown)
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.valid").value(false))
+                    .andExpect(jsonPath("$.detail").value(containsString("No certificate has this verification"
+                            + " code")));
+        }
+    }
+
+    /** Raipur's first birth certificate of 2026, valid. */
+    private static CertificateVerification.VerifiedCertificate genuine() {
+        return new CertificateVerification.VerifiedCertificate(true, "birth-certificate", "Birth certificate",
+                "RPR/BIRTH/2026/000001", LocalDate.of(2026, 3, 1), "A*** S***", "Raipur Municipal Corporation",
+                "नगर पालिक निगम रायपुर", "valid", null);
     }
 }
