@@ -318,6 +318,33 @@ class ModelIsLawIT {
                 .doesNotContain(crossed);
     }
 
+    /**
+     * The name an officer has in Camunda is what a certificate prints as its approver ("Approved by: Deepak Sonwani
+     * (labour.officer.raipur)"), so nobody but the administrator changes it, nor deletes a user: Camunda gives every
+     * user all permissions on their own user, and an officer could have renamed themselves "Chief Minister" or
+     * removed their own login. Changing one's password stays open.
+     */
+    @Test
+    void nobodyButTheAdministratorRenamesOrDeletesAUserButAnyoneChangesTheirPassword() {
+        for (String user : List.of("registrar.raipur", "mitan.raipur", "auditor")) {
+            ResponseEntity<String> renamed = steps.as(user).exchange("/engine-rest/user/{id}/profile", HttpMethod.PUT,
+                    new HttpEntity<>(Map.of("id", user, "firstName", "Chief", "lastName", "Minister")), String.class,
+                    user);
+            ResponseEntity<String> deleted = steps.as(user).exchange("/engine-rest/user/{id}", HttpMethod.DELETE,
+                    null, String.class, user);
+            ResponseEntity<String> password = steps.as(user).exchange("/engine-rest/user/{id}/credentials",
+                    HttpMethod.PUT, new HttpEntity<>(Map.of("password", "demo", "authenticatedUserPassword", "demo")),
+                    String.class, user);
+
+            assertThat(renamed.getStatusCode()).as(user + ": " + renamed.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(renamed.getBody()).contains("what certificates print as the officer who approved");
+            assertThat(deleted.getStatusCode()).as(user + ": " + deleted.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(identity.createUserQuery().userId(user).singleResult().getFirstName()).isNotEqualTo("Chief");
+            assertThat(password.getStatusCode()).as(user + ": " + password.getBody())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+        }
+    }
+
     /** Runs the call as the user, with their groups, as Tasklist and the REST API do. */
     private void asUser(String user, Runnable call) {
         List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
@@ -27,6 +29,7 @@ import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -49,8 +52,8 @@ import org.slf4j.LoggerFactory;
  * <li>Only {@value Roles#ADMIN} may start a process elsewhere than at its start event, modify, migrate or restart
  * instances, correlate messages, send signals, throw BPMN errors or escalations from tasks, change candidate users
  * or groups, set or remove variables outside a form, delete instances, history, jobs or deployments, change job
- * due dates and retries, add, change or delete attachments, or change or delete comments. Every such act of an
- * administrator is logged here and in the engine's user operation log.</li>
+ * due dates and retries, add, change or delete attachments, change or delete comments, or delete users. Every
+ * such act of an administrator is logged here and in the engine's user operation log.</li>
  * <li>A certificate process is started with no business key (the intake gives the request its number) and only
  * with the fields of its start form.</li>
  * <li>A task is completed only with the fields of its own form, so no one steers a later gateway with a variable
@@ -63,6 +66,7 @@ import org.slf4j.LoggerFactory;
  * <li>A task is given (assigned, claimed, delegated) only to someone of its role at its request's body
  * ({@link TaskAssignees}); a deactivated Mitan completes none.</li>
  * <li>A comment is added to a task or a request only by those who work on it ({@link CommentAuthors}).</li>
+ * <li>A user's name, which certificates print as their approver, is the administrator's to change.</li>
  * </ul>
  */
 class EngineCommandGuard extends CommandInterceptor {
@@ -103,7 +107,9 @@ class EngineCommandGuard extends CommandInterceptor {
             // any task or instance, past the scan checks, or delete one. The request's papers are its scans.
             "CreateAttachmentCmd", "SaveAttachmentCmd", "DeleteAttachmentCmd",
             // What was said on a task or request stays as it was said, for the auditors.
-            "UpdateCommentCmd", "DeleteTaskCommentCmd", "DeleteProcessInstanceCommentCmd");
+            "UpdateCommentCmd", "DeleteTaskCommentCmd", "DeleteProcessInstanceCommentCmd",
+            // Camunda gives every user all permissions on their own user: they could remove their own login.
+            "DeleteUserCmd");
 
     /** Set while a check runs: the engine calls it makes (looking up groups and forms) are the guard's own. */
     private static final ThreadLocal<Boolean> CHECKING = ThreadLocal.withInitial(() -> false);
@@ -217,10 +223,29 @@ class EngineCommandGuard extends CommandInterceptor {
         } else if (command instanceof DelegateTaskCmd delegate) {
             assignees.check(field(DelegateTaskCmd.class, "taskId", delegate),
                     field(DelegateTaskCmd.class, "userId", delegate));
+        } else if (command instanceof SaveUserCmd save) {
+            checkName(field(SaveUserCmd.class, "user", save));
         } else if (command instanceof AddCommentCmd comment) {
             commentAuthors.check(field(AddCommentCmd.class, "taskId", comment),
                     field(AddCommentCmd.class, "processInstanceId", comment),
                     field(AddCommentCmd.class, "message", comment), authentication.getUserId(), groups);
+        }
+    }
+
+    /**
+     * A user's name is the administrator's to change: it is what a certificate prints as its approver
+     * ({@code Approvers}), and Camunda lets every user change their own profile. Their password they change
+     * themselves; a new user is the engine's to refuse (no one but the administrator creates users).
+     */
+    private void checkName(User user) {
+        if (user == null || user.getId() == null) {
+            return;
+        }
+        User stored = identity.get().createUserQuery().userId(user.getId()).singleResult();
+        if (stored != null && (!Objects.equals(stored.getFirstName(), user.getFirstName())
+                || !Objects.equals(stored.getLastName(), user.getLastName()))) {
+            throw new AuthorizationException("A user's name is what certificates print as the officer who approved"
+                    + " them, so only an administrator (group " + Roles.ADMIN + ") changes it, in Camunda Admin.");
         }
     }
 
