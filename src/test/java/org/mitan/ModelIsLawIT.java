@@ -345,6 +345,24 @@ class ModelIsLawIT {
         }
     }
 
+    /**
+     * A start of a process definition that is not there (a mistyped or deleted id, through the form or without it)
+     * is a 4xx saying so, not the engine's 500, and starts nothing.
+     */
+    @Test
+    void aStartOfADefinitionThatIsNotThereIsRefusedNotA500() {
+        long instances = runtime.createProcessInstanceQuery().count();
+        for (String call : List.of("submit-form", "start")) {
+            ResponseEntity<String> started = steps.as("callcentre").postForEntity(
+                    "/engine-rest/process-definition/{id}/" + call, Map.of("variables", Map.of()), String.class,
+                    "birth-certificate:9:no-such-definition");
+
+            assertThat(started.getStatusCode().is4xxClientError()).as(call + ": " + started.getBody()).isTrue();
+            assertThat(started.getBody()).as(call).contains("birth-certificate:9:no-such-definition");
+        }
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
     /** Runs the call as the user, with their groups, as Tasklist and the REST API do. */
     private void asUser(String user, Runnable call) {
         List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)

@@ -11,10 +11,13 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import jakarta.ws.rs.core.Response;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
@@ -35,6 +38,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -259,7 +263,17 @@ class EngineCommandGuard extends CommandInterceptor {
             throw new AuthorizationException("Leave the business key empty: the application gives every request"
                     + " its number when it registers it.");
         }
-        String others = others(variables, forms.startFormFields(definitionId, definitionKey), "the start form");
+        Set<String> fields;
+        try {
+            fields = forms.startFormFields(definitionId, definitionKey);
+        } catch (NotFoundException | NullValueException none) {
+            // Camunda's REST API answers the engine's own refusal with 500; a RestException keeps its status through
+            // both the start and the start form's calls
+            throw new RestException(Response.Status.NOT_FOUND, "No process definition has the "
+                    + (definitionId != null ? "id " + definitionId : "key " + definitionKey) + ": it was never"
+                    + " deployed or has been deleted. Reload the list of processes and start again.");
+        }
+        String others = others(variables, fields, "the start form");
         if (others != null) {
             throw new AuthorizationException(others);
         }
