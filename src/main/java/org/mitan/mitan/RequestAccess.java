@@ -13,9 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may see a request's file (scans, certificate): auditors and administrators; the supervisors of its urban
  * body; the active Mitan assigned to it now (not a Mitan it was handed away from); and any officer who is or was
- * offered or assigned one of its tasks (offered to
- * their role at the request's body, e.g. {@code clerk-RPR}, so an officer of another body is not). The last rule follows
- * the models, so a new chain of officers needs no change here.
+ * offered or assigned one of its tasks (offered to their role at the request's body, e.g. {@code clerk-RPR}, so an
+ * officer of another body is not). The last rule follows the models, so a new chain of officers needs no change here.
  */
 @Component
 public class RequestAccess {
