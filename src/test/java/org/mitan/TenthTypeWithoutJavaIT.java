@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -360,14 +361,89 @@ class TenthTypeWithoutJavaIT {
                 "counts from the particular 'dateOfIssue' (input eventParticular), which is no field of the form");
     }
 
+    /** A file Camunda cannot read is refused with 400 naming it, line and column, never a 500 from the engine. */
+    @Test
+    void filesCamundaCannotReadAreRefusedNamingTheFileAndTheLine() {
+        String tables = new String(TenthType.deploymentResources().get(TenthType.TABLES), StandardCharsets.UTF_8)
+                .replaceFirst("</decisionTable>", "</decisionTabl>");
+        refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)),
+                "test-permit.dmn is not well-formed XML at line 44", "open it in Camunda Modeler");
+
+        String model = new String(TenthType.changedModel(), StandardCharsets.UTF_8)
+                .replace("</bpmn:process>", "</bpmn:proces>");
+        refused(Map.of(TenthType.MODEL, model.getBytes(StandardCharsets.UTF_8)),
+                "test-permit.bpmn is not well-formed XML at line");
+
+        refused(Map.of(TenthType.PARTICULARS_FORM, "{ \"id\": \"test-permit-particulars\", \"components\": ["
+                .getBytes(StandardCharsets.UTF_8)), "test-permit-particulars.form is not a form Camunda can read");
+    }
+
+    /** Camunda refuses a decision without a history time to live as "Unable to transform" (500): said plainly. */
+    @Test
+    void aDecisionWithoutItsHistoryTimeToLiveIsRefusedSayingSo() {
+        String tables = new String(TenthType.deploymentResources().get(TenthType.TABLES), StandardCharsets.UTF_8)
+                .replaceFirst(" camunda:historyTimeToLive=\"P3650D\"", "");
+
+        refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)),
+                "decision 'test-permit-service' has no History time to live");
+    }
+
+    /**
+     * A FEEL text with a typo in a table the requests evaluate (here the rules on the particulars) was deployed and
+     * then failed the Mitan's particulars form with an engine error (500); it is refused at deployment, named.
+     */
+    @Test
+    void aTableWhoseFeelDoesNotParseIsRefusedNamingTheDecisionAndTheText() {
+        String rules = """
+                  <decision id="test-permit-particulars-rules" name="Rules" camunda:historyTimeToLive="P3650D">
+                    <decisionTable id="DecisionTable_TestPermitRules" hitPolicy="COLLECT">
+                      <input id="Input_TestPermitRules_Purpose" label="Purpose">
+                        <inputExpression id="InputExpression_TestPermitRules_Purpose" typeRef="string">
+                          <text>purpos e +</text>
+                        </inputExpression>
+                      </input>
+                      <output id="Output_TestPermitRules_Field" name="field" typeRef="string" />
+                      <output id="Output_TestPermitRules_Message" name="message" typeRef="string" />
+                      <output id="Output_TestPermitRules_MessageHi" name="messageHi" typeRef="string" />
+                      <rule id="Rule_TestPermitRules_NoPurpose">
+                        <inputEntry id="InputEntry_TestPermitRules_NoPurpose"><text>"none</text></inputEntry>
+                        <outputEntry id="OutputEntry_TestPermitRules_Field"><text>"purpose"</text></outputEntry>
+                        <outputEntry id="OutputEntry_TestPermitRules_Message"><text>"Say why"</text></outputEntry>
+                        <outputEntry id="OutputEntry_TestPermitRules_MessageHi"><text>"कारण बताएं"</text></outputEntry>
+                      </rule>
+                    </decisionTable>
+                  </decision>
+                  <dmndi:DMNDI>""";
+        String tables = new String(TenthType.deploymentResources().get(TenthType.TABLES), StandardCharsets.UTF_8)
+                .replace("  <dmndi:DMNDI>", rules);
+
+        refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)),
+                "decision 'test-permit-particulars-rules', input 'Purpose': the FEEL 'purpos e +' does not parse",
+                "rule 'Rule_TestPermitRules_NoPurpose': the FEEL '\"none' does not parse");
+    }
+
+    /**
+     * Modeler's deploy dialog offers a Tenant ID. A type deployed for a tenant beside the same type without one gave
+     * its key two latest versions: the catalogue of every type and the call centre's registration failed (500).
+     */
+    @Test
+    void aDeploymentForATenantIsRefused() {
+        refused(() -> deploy(Map.of(TenthType.MODEL, TenthType.changedModel()), "korba"),
+                "made for the tenant 'korba'", "leave the Tenant ID empty");
+    }
+
     /** The deployment is refused with 400 naming what to fix; no deployment is stored and nothing changes. */
     private void refused(Map<String, byte[]> files, String... named) {
+        refused(() -> deploy(files), named);
+    }
+
+    private void refused(Supplier<ResponseEntity<JsonNode>> deployment, String... named) {
         long deployments = repository.createDeploymentQuery().count();
         Map<String, Object> before = others();
         Object typeBefore = catalogue.find(TenthType.KEY).orElseThrow();
         String latestBefore = latestDefinitionId(TenthType.KEY);
 
-        ResponseEntity<JsonNode> response = deploy(files);
+        ResponseEntity<JsonNode> response = deployment.get();
 
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().path("message").asText()).contains(named);
@@ -396,10 +472,18 @@ class TenthTypeWithoutJavaIT {
 
     /** Deploys as Camunda Modeler does: as the analyst, under the type's name, "deploy changed only". */
     private ResponseEntity<JsonNode> deploy(Map<String, byte[]> files) {
+        return deploy(files, null);
+    }
+
+    /** Deploys as Camunda Modeler does, with the Tenant ID its deploy dialog offers filled in when one is given. */
+    private ResponseEntity<JsonNode> deploy(Map<String, byte[]> files, String tenantId) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("deployment-name", TenthType.KEY);
         form.add("deployment-source", "Camunda Modeler");
         form.add("deploy-changed-only", "true");
+        if (tenantId != null) {
+            form.add("tenant-id", tenantId);
+        }
         files.forEach((name, content) -> form.add(name, new ByteArrayResource(content) {
             @Override
             public String getFilename() {

@@ -46,8 +46,9 @@ import org.springframework.stereotype.Component;
  * {@link DeploymentCompleteness} refuses a model whose forms, decisions or called processes will not be found;
  * {@link TypeDeploymentRules} refuses a certificate type whose tables miss a name, a step or a role;
  * {@link DeploymentOwnership} refuses a deployment that would change another type or the shared processes;
- * {@link FormFieldRules} refuses a form field whose value no step can take; {@link PrintedTextRules} a name or
- * label the certificate cannot print;</li>
+ * {@link ReadableDeployment} one with a file the engine cannot read, a FEEL text that does not parse or a tenant;
+ * {@link FormFieldRules} a form field whose value no step can take; {@link PrintedTextRules} a name or label the
+ * certificate cannot print;</li>
  * <li>expressions reach only the published process beans and plain values ({@link PublishedProcessBeans},
  * {@link ExpressionGuard});</li>
  * <li>engine commands a person asks for: {@link EngineCommandGuard} (start, modification, variables, identity
@@ -117,6 +118,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
             deployers.addAll(configuration.getCustomPreDeployers());
         }
         deployers.add(new DeploymentOwnership());
+        deployers.add(new ReadableDeployment());
         deployers.add(new FormFieldRules());
         deployers.add(new PrintedTextRules(printable::getObject));
         configuration.setCustomPreDeployers(deployers);
