@@ -432,6 +432,35 @@ class TenthTypeWithoutJavaIT {
                 "made for the tenant 'korba'", "leave the Tenant ID empty");
     }
 
+    /** A fixed group is every urban body's (a Raipur clerk would get Korba's work) or nobody's: refused. */
+    @Test
+    void anOfficersStepOfferedToAFixedGroupIsRefused() {
+        String model = new String(TenthType.changedModel(), StandardCharsets.UTF_8)
+                .replace("camunda:assignee=\"${assignedMitan.userId(execution)}\"",
+                        "camunda:candidateGroups=\"clerk-RPR\"");
+        assertThat(model).contains("candidateGroups=\"clerk-RPR\"");
+
+        refused(Map.of(TenthType.MODEL, model.getBytes(StandardCharsets.UTF_8)),
+                "camunda:candidateGroups names 'clerk-RPR' itself", "${steps.group(execution)}");
+    }
+
+    /** A reminder timed by a fixed value of seconds, or repeating without end, floods the supervisor with SMS. */
+    @Test
+    void aTimerThatFiresTooOftenIsRefused() {
+        String model = new String(TenthType.changedModel(), StandardCharsets.UTF_8);
+        String seconds = model.replaceFirst("\\$\\{steps.reminder\\(execution\\)}", "PT30S");
+        refused(Map.of(TenthType.MODEL, seconds.getBytes(StandardCharsets.UTF_8)),
+                "the timer 'PT30S' fires after less than an hour", "${steps.reminder(execution)}");
+
+        String endless = model.replaceFirst(
+                "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">\\$\\{steps.reminder\\(execution\\)}"
+                        + "</bpmn:timeDuration>",
+                "<bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">R/P1D</bpmn:timeCycle>");
+        assertThat(endless).contains("R/P1D");
+        refused(Map.of(TenthType.MODEL, endless.getBytes(StandardCharsets.UTF_8)),
+                "the timer cycle 'R/P1D' repeats without end");
+    }
+
     /** The deployment is refused with 400 naming what to fix; no deployment is stored and nothing changes. */
     private void refused(Map<String, byte[]> files, String... named) {
         refused(() -> deploy(files), named);

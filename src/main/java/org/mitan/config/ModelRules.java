@@ -1,12 +1,17 @@
 package org.mitan.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
@@ -38,6 +43,8 @@ class ModelRules extends AbstractBpmnParseListener {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** The bean that registers requests: a model using it is a certificate process. */
     static final String REGISTER_REQUEST = "registerRequest";
+    /** The shortest fixed timer a model may have. */
+    static final Duration MINIMUM_TIMER = Duration.ofHours(1);
     /** The competent officer's decision, which the certificate names (see {@code certificate.Approvers}). */
     static final String DECISION_TASK = "Task_DecideApplication";
     /** The shared process holding the decision task. */
@@ -118,6 +125,9 @@ class ModelRules extends AbstractBpmnParseListener {
                 }
             }
         }
+        if (bpmn && ("timeDuration".equals(tag) || "timeCycle".equals(tag))) {
+            tooOften(element.getText()).ifPresent(broken::add);
+        }
         for (String attribute : element.attributes()) {
             forbiddenIn(element.attribute(attribute)).ifPresent(broken::add);
         }
@@ -138,7 +148,8 @@ class ModelRules extends AbstractBpmnParseListener {
      * What the application needs of every certificate process: the competent officer's decision, the user task
      * {@value #DECISION_TASK} of the shared {@value #SHARED_DECISION} process it calls (the certificate names who
      * completed it), and a role on every user task (candidate
-     * groups from the type's row, or the Mitan as assignee), so that no step waits for nobody.
+     * groups from the type's row, or the Mitan as assignee), so that no step waits for nobody; never a fixed group,
+     * user or assignee, which would be the same for every urban body.
      */
     private static void certificateProcessRules(Element process, ModelViolations violations) {
         List<Element> userTasks = new ArrayList<>();
@@ -156,6 +167,16 @@ class ModelRules extends AbstractBpmnParseListener {
                 violations.add(task, "the step has no role; give it camunda:candidateGroups (e.g."
                         + " ${steps.group(execution)}) or camunda:assignee (e.g."
                         + " ${assignedMitan.userId(execution)})");
+            }
+            for (String attribute : List.of("candidateGroups", "candidateUsers", "assignee")) {
+                String fixed = task.attributeNS(CAMUNDA_NS, attribute);
+                if (fixed != null && !fixed.contains("${") && !fixed.contains("#{")) {
+                    violations.add(task, "camunda:" + attribute + " names '" + fixed + "' itself, the same for"
+                            + " every urban body; an officer's step says camunda:candidateGroups=\"${steps.group("
+                            + "execution)}\" and its role is written in the type's steps table (clerk means clerk-RPR"
+                            + " for a Raipur request), a Mitan's step camunda:assignee=\"${assignedMitan.userId("
+                            + "execution)}\"");
+                }
             }
         }
     }
@@ -188,6 +209,34 @@ class ModelRules extends AbstractBpmnParseListener {
                 return Optional.of("the expression '" + text.strip() + "' uses '" + identifiers.group()
                         + "', which leads to classes or to the engine itself");
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The rule a timer written as a fixed ISO 8601 value breaks: a cycle without a count of repetitions, or a
+     * duration or cycle period shorter than an hour (a reminder every second would flood the supervisor with SMS and
+     * the engine with jobs). Expressions and cron cycles are not judged here.
+     */
+    static Optional<String> tooOften(String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty() || value.contains("${") || value.contains("#{")
+                || !(value.startsWith("P") || value.startsWith("R"))) {
+            return Optional.empty();
+        }
+        if (value.startsWith("R/")) {
+            return Optional.of("the timer cycle '" + value + "' repeats without end; give it a count (R3/P1D), or"
+                    + " time a reminder by the type's steps table with ${steps.reminder(execution)}");
+        }
+        String period = value.substring(value.lastIndexOf('/') + 1);
+        try {
+            long millis = DatatypeFactory.newInstance().newDuration(period).getTimeInMillis(new Date(0));
+            if (millis < MINIMUM_TIMER.toMillis()) {
+                return Optional.of("the timer '" + value + "' fires after less than an hour; a step's reminder is"
+                        + " timed by the type's steps table (days): write ${steps.reminder(execution)}");
+            }
+        } catch (IllegalArgumentException | DatatypeConfigurationException notADuration) {
+            return Optional.empty();
         }
         return Optional.empty();
     }
