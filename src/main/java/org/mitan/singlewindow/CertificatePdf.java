@@ -79,7 +79,8 @@ class CertificatePdf {
      * @param department       issuing office, or null
      * @param holderParticular the particular that names the holder (printed once, as the first row, under that
      *                         particular's label), or null when the holder is the citizen who asked
-     * @param particulars      type-specific facts by their camel-case key, printed in the map's order
+     * @param particulars      type-specific facts by their camel-case key, printed in the order of the form's
+     *                         fields ({@code labels}), then any other in the map's order
      * @param labels           what the type's particulars form calls the particulars and their choices
      */
     record Content(String bodyName, String bodyNameHi, String serviceName, String serviceNameHi, String department,
@@ -178,7 +179,7 @@ class CertificatePdf {
         CertificateLabels.Bilingual holderLabel = holder == null ? NAME : labels.particular(holder).orElse(NAME);
         rows.put(printable("holder label", holderLabel.both()), printable("holder name", content.holderName()));
         rows.put(ADDRESS.both(), printable("address", content.address()));
-        content.particulars().forEach((key, value) -> {
+        inFormOrder(content.particulars(), labels).forEach((key, value) -> {
             String shown = display(key, value, labels);
             if (!shown.isBlank() && !key.equals(holder)) {
                 String label = labels.particular(key).map(CertificateLabels.Bilingual::both).orElse(label(key));
@@ -194,6 +195,21 @@ class CertificatePdf {
         rows.put(ISSUED_ON.both(), DATE.format(content.issuedOn()));
         rows.put(APPROVED_BY.both(), printable("approving officer", content.approvedBy()));
         return rows;
+    }
+
+    /**
+     * The particulars in the order of the fields of the type's particulars form, then any the form does not have in
+     * the order given: the stored particulars come back from the database in its own key order (shortest key first).
+     */
+    static Map<String, Object> inFormOrder(Map<String, Object> particulars, CertificateLabels labels) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (String field : labels.particulars().keySet()) {
+            if (particulars.containsKey(field)) {
+                ordered.put(field, particulars.get(field));
+            }
+        }
+        particulars.forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     private static boolean present(String text) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -276,6 +277,41 @@ class CertificatePdfTest {
             String all = String.join("", lines);
             particulars.values().forEach(value -> assertThat(all).contains((String) value));
         }
+    }
+
+    /**
+     * The particulars come back from the database in its key order (shortest key first: usage, pipeSize,
+     * fatherName, ...); the certificate prints them in the order of the type's particulars form, as the analyst
+     * laid them out.
+     */
+    @Test
+    void particularsArePrintedInTheOrderOfTheFormsFields() throws Exception {
+        Map<String, CertificateLabels.Bilingual> form = new LinkedHashMap<>();
+        for (String field : List.of("applicantName", "fatherName", "premisesAddress", "propertyTaxNumber", "usage",
+                "pipeSize")) {
+            form.put(field, new CertificateLabels.Bilingual(CertificatePdf.label(field), null));
+        }
+        Map<String, Object> stored = new LinkedHashMap<>();
+        String[][] asTheDatabaseGivesThem = {{"usage", "Domestic"}, {"pipeSize", "15 mm"},
+            {"fatherName", "Ramesh Yadav"}, {"applicantName", "Lakshmi Yadav"},
+            {"premisesAddress", "House 14, Gandhi Chowk"}, {"propertyTaxNumber", "RPR/12/0456"},
+            {"remark", "not on the form"}};
+        for (String[] particular : asTheDatabaseGivesThem) {
+            stored.put(particular[0], particular[1]);
+        }
+        byte[] bytes = pdf.render(new CertificatePdf.Content("Raipur Municipal Corporation", null,
+                "New water connection", null, "Municipal water works", null, "RPR/WATER-CONNECTION/2026/000001",
+                "applicantName", "Lakshmi Yadav", "House 14, Gandhi Chowk", stored,
+                new CertificateLabels(form, Map.of()), LocalDate.of(2026, 3, 1), "Anita Verma (ee.raipur)",
+                QrCodesTest.URL));
+
+        String text;
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            text = new PDFTextStripper().getText(document);
+        }
+        List<Integer> positions = Stream.of("Applicant name", "Father name", "Premises address",
+                "Property tax number", "Usage", "Pipe size", "Remark").map(text::indexOf).toList();
+        assertThat(positions).doesNotContain(-1).isSorted();
     }
 
     @Test
