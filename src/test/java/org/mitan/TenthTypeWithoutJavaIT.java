@@ -258,6 +258,17 @@ class TenthTypeWithoutJavaIT {
                         + " cannot print");
     }
 
+    /** A misspelt output name was reported as an empty column, whose cells the analyst could see were filled. */
+    @Test
+    void tablesWithAMisspeltOutputNameAreRefusedNamingTheColumn() {
+        String tables = new String(TenthType.deploymentResources().get(TenthType.TABLES), StandardCharsets.UTF_8)
+                .replace("name=\"serviceNameHi\"", "name=\"serviceNmeHi\"");
+        assertThat(tables).contains("serviceNmeHi");
+
+        refused(Map.of(TenthType.TABLES, tables.getBytes(StandardCharsets.UTF_8)),
+                "table 'test-permit-service' has no output column named serviceNameHi");
+    }
+
     @Test
     void aFeesTableWithoutTheMitanServiceFeeIsRefusedAndChangesNothing() {
         String feesWithoutMitanService = """

@@ -187,6 +187,16 @@ public final class TypeTables {
     private static Names names(Map<String, String> row, String en, String hi, String where, List<String> problems) {
         String english = blankToNull(row.get(en));
         String hindi = blankToNull(row.get(hi));
+        if (!row.isEmpty() && (!row.containsKey(en) || !row.containsKey(hi))) {
+            String table = where.split(" ", 2)[0];
+            String missing = "table '" + table + "' has no output column named " + (row.containsKey(en) ? hi : en)
+                    + " (an output's Name is misspelt or gone: name the English column " + en + " and the Hindi"
+                    + " one " + hi + ")";
+            if (!problems.contains(missing)) {
+                problems.add(missing);
+            }
+            return new Names(english, hindi);
+        }
         if (english == null) {
             problems.add(where + ": column " + en + " (the English name) is empty");
         }
@@ -232,9 +242,9 @@ public final class TypeTables {
                 row.put(Table.INPUT, literal(text(inputs.get(0))));
             }
             List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
-            for (int column = 0; column < outputs.size() && column < entries.size(); column++) {
+            for (int column = 0; column < outputs.size(); column++) {
                 if (outputs.get(column) != null) {
-                    row.put(outputs.get(column), literal(text(entries.get(column))));
+                    row.put(outputs.get(column), column < entries.size() ? literal(text(entries.get(column))) : null);
                 }
             }
             rows.add(row);
