@@ -89,8 +89,11 @@ class ReadableDeployment implements Deployer {
             try {
                 JSON.readTree(content);
             } catch (JsonProcessingException broken) {
+                String reason = broken.getOriginalMessage();
+                int marker = reason.indexOf(" (start marker");
                 return List.of(name + " is not a form Camunda can read (not JSON: "
-                        + broken.getOriginalMessage() + " at line " + broken.getLocation().getLineNr()
+                        + (marker > 0 ? reason.substring(0, marker) : reason) + " at line "
+                        + broken.getLocation().getLineNr()
                         + ", column " + broken.getLocation().getColumnNr() + "); open it in Camunda Modeler, fix it"
                         + " and save it again");
             } catch (IOException unreadable) {
