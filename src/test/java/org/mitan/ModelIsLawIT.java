@@ -548,9 +548,11 @@ class ModelIsLawIT {
                 scrutinyTaskId);
 
         assertThat(empty.getStatusCode()).as(empty.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(empty.getBody()).contains("This task's form needs scrutinyOutcome");
+        assertThat(empty.getBody()).contains("This task's form needs scrutinyOutcome")
+                .contains("फ़ॉर्म में scrutinyOutcome भरना ज़रूरी है");
         assertThat(unknown.getStatusCode()).as(unknown.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknown.getBody()).contains("scrutinyOutcome must be one of accepted, returned; 'maybe' is not");
+        assertThat(unknown.getBody()).contains("scrutinyOutcome must be one of accepted, returned; 'maybe' is not")
+                .contains("scrutinyOutcome में दिए गए विकल्पों में से एक चुनें");
         assertThat(tasks.createTaskQuery().taskId(scrutinyTaskId).count()).isOne();
     }
 
@@ -571,7 +573,8 @@ class ModelIsLawIT {
                             "scrutinyRemarks", Map.of("value", "x".repeat(length)))), String.class, scrutinyTaskId);
 
             assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(refused.getBody()).contains("scrutinyRemarks").contains("at most 1000 characters");
+            assertThat(refused.getBody()).contains("scrutinyRemarks").contains("at most 1000 characters")
+                    .contains("scrutinyRemarks फ़ॉर्म की सीमा में लिखें");
         }
         assertThat(tasks.createTaskQuery().taskId(scrutinyTaskId).count()).isOne();
     }

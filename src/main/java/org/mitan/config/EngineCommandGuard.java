@@ -329,7 +329,7 @@ class EngineCommandGuard extends CommandInterceptor {
             Object value = variables.containsKey(field.getKey()) ? plainValue(variables, field.getKey()) : null;
             String broken = field.getValue().broken(value).orElse(null);
             if (broken != null) {
-                return field.getKey() + " " + broken + ".";
+                return field.getKey() + " " + broken + ". / " + field.getKey() + " फ़ॉर्म की सीमा में लिखें।";
             }
         }
         return null;
@@ -350,7 +350,8 @@ class EngineCommandGuard extends CommandInterceptor {
             }
         }
         return missing.isEmpty() ? null : "This task's form needs " + String.join(", ", missing) + "; fill "
-                + (missing.size() == 1 ? "it" : "them") + " in and complete the task again.";
+                + (missing.size() == 1 ? "it" : "them") + " in and complete the task again. / फ़ॉर्म में "
+                + String.join(", ", missing) + " भरना ज़रूरी है; भरकर कार्य फिर से पूरा करें।";
     }
 
     /** Why a value that is none of its field's choices is refused, or null. */
@@ -359,7 +360,7 @@ class EngineCommandGuard extends CommandInterceptor {
             Object value = variables.containsKey(field.getKey()) ? plainValue(variables, field.getKey()) : null;
             if (value != null && !field.getValue().contains(String.valueOf(value))) {
                 return field.getKey() + " must be one of " + String.join(", ", field.getValue()) + "; '" + value
-                        + "' is not.";
+                        + "' is not. / " + field.getKey() + " में दिए गए विकल्पों में से एक चुनें।";
             }
         }
         return null;
@@ -376,7 +377,8 @@ class EngineCommandGuard extends CommandInterceptor {
             }
             String broken = field.getValue().broken(texts == null ? List.of() : texts).orElse(null);
             if (broken != null) {
-                return field.getKey() + " " + broken + ".";
+                return field.getKey() + " " + broken + ". / " + field.getKey() + " में फ़ॉर्म के विकल्प ही चुनें,"
+                        + " हर एक एक बार।";
             }
         }
         return null;

@@ -114,6 +114,7 @@ public class FormListFieldsIT {
         refused(survey, Map.of("services", json("[\"water\",\"gas\"]")),
                 "services may hold only water, sewer, drain; 'gas' is none of them");
         refused(survey, Map.of("services", json("[\"water\",\"water\"]")), "services holds 'water' twice");
+        refused(survey, Map.of("services", json("[\"water\",\"water\"]")), "services में फ़ॉर्म के विकल्प ही चुनें");
         refused(survey, Map.of("services", json("[]")), "This task's form needs services");
         refused(survey, Map.of("services", Map.of("value", "water")), "services is a list");
         refused(survey, Map.of("services", json("[\"water\"]"), "landmarks", json("[\"temple\", 7]")),
