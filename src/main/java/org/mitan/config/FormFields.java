@@ -189,11 +189,17 @@ class FormFields {
             }
             try {
                 JsonNode list = JSON.readTree(json.getValueSerialized());
+                if (!list.isArray()) {
+                    return Optional.empty();
+                }
                 List<String> texts = new ArrayList<>();
                 for (JsonNode value : list) {
-                    texts.add(value.isTextual() ? value.textValue() : null);
+                    if (!value.isTextual()) {
+                        return Optional.empty();
+                    }
+                    texts.add(value.textValue());
                 }
-                return list.isArray() && !texts.contains(null) ? Optional.of(texts) : Optional.empty();
+                return Optional.of(texts);
             } catch (IOException notJson) {
                 return Optional.empty();
             }
