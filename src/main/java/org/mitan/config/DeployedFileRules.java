@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 
 /**
- * Rules each file of a deployment being made must keep, checked before anything of it is parsed: a problem in any
- * file refuses the whole deployment, a 400 from the REST API naming every problem, and nothing is stored.
+ * Rules a deployment being made and each of its files must keep, checked before anything of it is parsed: a problem
+ * in any file refuses the whole deployment, a 400 from the REST API naming every problem, and nothing is stored.
  */
 abstract class DeployedFileRules implements Deployer {
 
@@ -20,6 +20,7 @@ abstract class DeployedFileRules implements Deployer {
             return; // a stored deployment read back into the cache: checked when it was made
         }
         List<String> problems = new ArrayList<>();
+        checkWhole(deployment, problems);
         for (ResourceEntity resource : deployment.getResources().values()) {
             if (resource.getName() != null && resource.getBytes() != null) {
                 check(resource.getName(), resource.getBytes(), problems);
@@ -29,6 +30,10 @@ abstract class DeployedFileRules implements Deployer {
             throw new BadUserRequestException("The deployment '" + deployment.getName() + "' cannot be made: "
                     + String.join("; ", problems) + ". Nothing was deployed.");
         }
+    }
+
+    /** Adds what is wrong with the deployment as a whole, before its files; nothing by default. */
+    void checkWhole(DeploymentEntity deployment, List<String> problems) {
     }
 
     /** Adds what is wrong with the file, each problem naming the file; nothing for a file it does not read. */

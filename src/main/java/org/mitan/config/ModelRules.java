@@ -236,7 +236,7 @@ class ModelRules extends AbstractBpmnParseListener {
                         + " timed by the type's steps table (days): write ${steps.reminder(execution)}");
             }
         } catch (IllegalArgumentException | DatatypeConfigurationException notADuration) {
-            return Optional.empty();
+            // not a duration this rule judges; the engine's own parser names what it cannot read
         }
         return Optional.empty();
     }

@@ -13,12 +13,9 @@ import javax.xml.parsers.SAXParserFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -51,28 +48,22 @@ import org.xml.sax.helpers.DefaultHandler;
  * Mitan's or the officer's form with an engine error.</li>
  * </ul>
  */
-class ReadableDeployment implements Deployer {
+class ReadableDeployment extends DeployedFileRules {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
     @Override
-    public void deploy(DeploymentEntity deployment) {
-        if (Context.getCommandContext() == null || !deployment.isNew() || deployment.getResources() == null) {
-            return;
-        }
-        List<String> problems = new ArrayList<>();
+    void checkWhole(DeploymentEntity deployment, List<String> problems) {
         if (deployment.getTenantId() != null) {
             problems.add("it is made for the tenant '" + deployment.getTenantId() + "', and Mitan has no tenants:"
                     + " every urban body shares the same types (leave the Tenant ID empty when deploying)");
         }
-        for (ResourceEntity resource : deployment.getResources().values()) {
-            problems.addAll(problems(resource.getName(), resource.getBytes()));
-        }
-        if (!problems.isEmpty()) {
-            throw new BadUserRequestException("The deployment '" + deployment.getName() + "' cannot be made: "
-                    + String.join("; ", problems) + ". Nothing was deployed.");
-        }
+    }
+
+    @Override
+    void check(String file, byte[] content, List<String> problems) {
+        problems.addAll(problems(file, content));
     }
 
     /** What is wrong with one file of a deployment, by its name. */
