@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.request.ServiceRequest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * History cleanup as the application configures it (removal time from the end of the request's root process plus
@@ -22,6 +28,9 @@ import org.mitan.request.ServiceRequest;
  */
 @MitanIntegrationTest
 class HistoryCleanupIT extends TypeJourney {
+
+    @Autowired
+    AuthorizationService authorizations;
 
     private Job cleanup;
 
@@ -49,12 +58,19 @@ class HistoryCleanupIT extends TypeJourney {
                 .isCloseTo(Date.from(root.getEndTime().toInstant().plus(Duration.ofDays(3650))), 60_000);
         long activities = activitiesOf(root);
         assertThat(activities).isPositive();
+        // Those given a task (and the body's supervisors) read its history; their grants go with the request's.
+        List<Authorization> historyGrants = historyGrantsOf(root);
+        assertThat(historyGrants).extracting(Authorization::getResourceType).contains(
+                Resources.HISTORIC_TASK.resourceType(), Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
+        assertThat(historyGrants).extracting(Authorization::getGroupId).contains("clerk-RPR", "supervisor-RPR");
+        assertThat(historyGrants).extracting(Authorization::getRemovalTime).containsOnly(root.getRemovalTime());
 
         // The day before: inside the window, the cleanup leaves all of it.
         cleanUpAt(root.getRemovalTime().toInstant().minus(Duration.ofDays(1)));
         assertThat(history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root.getId()).count())
                 .isEqualTo(instances);
         assertThat(activitiesOf(root)).isEqualTo(activities);
+        assertThat(historyGrantsOf(root)).hasSameSizeAs(historyGrants);
 
         // The day after: nothing of the request is left in the engine's history.
         cleanUpAt(root.getRemovalTime().toInstant().plus(Duration.ofDays(1)));
@@ -62,6 +78,16 @@ class HistoryCleanupIT extends TypeJourney {
         assertThat(activitiesOf(root)).isZero();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(root.getId()).count()).isZero();
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+        assertThat(historyGrantsOf(root)).isEmpty();
+    }
+
+    /** The grants to read the history of the request's tasks and instances, the shared steps' included. */
+    private List<Authorization> historyGrantsOf(HistoricProcessInstance root) {
+        List<Authorization> grants = new ArrayList<>(authorizations.createAuthorizationQuery()
+                .resourceType(Resources.HISTORIC_TASK).list());
+        grants.addAll(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
+                .list());
+        return grants.stream().filter(grant -> root.getId().equals(grant.getRootProcessInstanceId())).toList();
     }
 
     private long activitiesOf(HistoricProcessInstance root) {

@@ -193,7 +193,10 @@ class ModelIsLawIT {
             Map.entry("read the SMS", Set.of("supervisor.raipur", "auditor")),
             Map.entry("change the body", Set.of("supervisor.raipur")),
             Map.entry("list the body's Mitans", Set.of("supervisor.raipur")),
-            Map.entry("see the scrutiny task", Set.of("clerk.raipur", "supervisor.raipur", "auditor")));
+            Map.entry("see the scrutiny task", Set.of("clerk.raipur", "supervisor.raipur", "auditor")),
+            // the task's candidate and the body's supervisors, who find the task in its history as Tasklist does
+            Map.entry("comment on the scrutiny task", Set.of("clerk.raipur", "supervisor.raipur")),
+            Map.entry("comment on the scrutiny task, for its request", Set.of("clerk.raipur", "supervisor.raipur")));
 
     @Test
     void everyRoleOfEveryBodyMayDoOnlyWhatTheMatrixAllows() {
@@ -229,8 +232,12 @@ class ModelIsLawIT {
                 .processDefinitionKey("authority-decision").count()).isZero();
         assertThat(runtime.getVariable(instanceId, "decision")).isNull();
         assertThat(tasks.getTaskAttachments(scrutinyTaskId)).isEmpty();
+        // what was said stays, and only those who work the task added to it
         assertThat(tasks.getTaskComments(scrutinyTaskId)).extracting(Comment::getFullMessage)
-                .containsExactly(COMMENT);
+                .containsOnly(COMMENT, REMARK).containsOnlyOnce(COMMENT);
+        assertThat(tasks.getTaskComments(scrutinyTaskId)).filteredOn(comment -> REMARK.equals(
+                comment.getFullMessage())).extracting(Comment::getUserId)
+                .containsExactlyInAnyOrder("clerk.raipur", "clerk.raipur", "supervisor.raipur", "supervisor.raipur");
         assertThat(certificates.findByRequestId(requests.findByRequestNumber(number).orElseThrow().getId()))
                 .isEmpty();
     }
@@ -240,9 +247,9 @@ class ModelIsLawIT {
      * candidates (the clerk), the Mitan who has the request now and the body's supervisors, and the administrator.
      * Not the auditor (who reads the record and changes nothing), the analyst or the call centre (who work on no
      * request), an officer of a later step, nor anyone of another body: they are refused, and nothing is stored.
-     * Tried through the engine's Java API, which adds to a process instance too: over the REST API (and Tasklist)
-     * Camunda first looks the task up in the history, which only readers of the history find, so there the matrix
-     * above holds (no role but the administrator adds a comment; the readers are refused with 403 by the rule).
+     * Tried through the engine's Java API, which adds to a process instance too. Over the REST API (and Tasklist)
+     * Camunda first looks the task up in the history, which those given the task (and the body's supervisors) may
+     * read: there the matrix above holds, and the auditor, who reads all history, is refused with 403 by the rule.
      */
     @Test
     void aCommentIsAddedOnlyByThoseWhoWorkOnTheTaskOrItsRequest() throws Exception {

@@ -182,6 +182,9 @@ class TasklistBrowserIT {
         logIn(DECIDER);
         Task decision = openTask(DECISION_FILTER, DECISION, number);
         claimIfNeeded(decision, DECIDER);
+        // Before deciding, the officer notes why, and finds the note and the claim in the task's history.
+        commentAndSeeItInTheHistory(decision, DECIDER, "Caste verified in the 1950 revenue record; approving.",
+                "Claim");
         choose(DECISION_CHOICE);
         browser.screenshot("decision-approved");
         complete(decision);
@@ -222,6 +225,8 @@ class TasklistBrowserIT {
         assertThat(shown).contains("2 attempt(s) left", "ओटीपी मेल नहीं खाता", "2 प्रयास बाकी")
                 .doesNotContain(delivery.getId()).doesNotContain("Cannot submit task form");
         assertThat(tasks.createTaskQuery().taskId(delivery.getId()).count()).as("the delivery stays open").isOne();
+        // The Mitan notes what happened at the door, in Hindi, on the task's record.
+        commentAndSeeItInTheHistory(delivery, MITAN, "नागरिक ने गलत ओटीपी बताया, दोबारा एसएमएस भेजने को कहा।", null);
     }
 
     /**
@@ -283,7 +288,8 @@ class TasklistBrowserIT {
 
         logIn(MITAN);
         openTask("My tasks", "Task_RecordParticulars", number, "Date of marriage");
-        By dateInput = By.cssSelector(".fjs-container .fjs-datepicker input[id$='Field_particular_dateOfMarriage-date']");
+        By dateInput = By.cssSelector(
+                ".fjs-container .fjs-datepicker input[id$='Field_particular_dateOfMarriage-date']");
         By refusal = By.cssSelector(".fjs-form-field:has(input[id$='Field_particular_dateOfMarriage-date'])"
                 + " .mitan-field-refusal");
         WebElement date = wait.until(ExpectedConditions.visibilityOfElementLocated(dateInput));
@@ -678,6 +684,33 @@ class TasklistBrowserIT {
             }
             return page.findElement(input).isSelected();
         });
+    }
+
+    /**
+     * Adds a comment to the open task as Tasklist offers it ("Add comment"), opens the task's History tab and finds
+     * it there, with the operation given (such as the claim) if any; then goes back to the form. The engine keeps
+     * the comment under the user's name.
+     */
+    private void commentAndSeeItInTheHistory(Task task, String user, String remark, String operation) {
+        click(By.cssSelector("a.createCommentLink"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-form-message"))).sendKeys(remark);
+        click(By.cssSelector(".modal-footer button[type='submit']"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("comment-form-message")));
+        click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='History']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[@nl2br='event.message'][contains(., \"" + remark + "\")]")));
+        if (operation != null) {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(@class,'operation-detail')]/div/h4[normalize-space()=\"" + operation + "\"]")));
+        }
+        browser.screenshot("history-with-comment-" + task.getTaskDefinitionKey());
+        assertThat(driver.findElements(By.cssSelector(".alert"))).extracting(WebElement::getText)
+                .noneMatch(alert -> alert.contains("Comment could not be saved"));
+        assertThat(tasks.getTaskComments(task.getId()))
+                .extracting(comment -> comment.getUserId() + ": " + comment.getFullMessage())
+                .contains(user + ": " + remark);
+        click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Form']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
     }
 
     /** Presses Complete and waits until the engine has completed the task. */
