@@ -5,7 +5,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.web.Roles;
@@ -22,10 +22,10 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Supervisors work for their urban body: on every user task as it is created, the supervisors of the request's body
- * ({@code supervisor-<BODY>}) may see it and give it to someone else ({@code READ}, {@code TASK_ASSIGN}), and may
- * see its process instance in Cockpit and its history (Tasklist's History tab, comments). Nobody of another body is
- * granted anything. The body is the request's, from its record (the business key), never a process variable; a
- * process that works on no request grants nothing.
+ * ({@code supervisor-<BODY>}) may see it and give it to someone else ({@code READ}, {@code TASK_ASSIGN}) and read
+ * its history while it is open ({@link TaskHistoryGrants}), and may see its process instance in Cockpit. Nobody of
+ * another body is granted anything. The body is the request's, from its record (the business key), never a process
+ * variable; a process that works on no request grants nothing.
  */
 class BodySupervision implements TaskListener {
 
@@ -52,17 +52,15 @@ class BodySupervision implements TaskListener {
         Context.getCommandContext().runWithoutAuthorization(() -> {
             // A supervisors' own task (offered to them) already carries their grant as its candidates.
             if (!CandidateGroups.of(task).contains(supervisors)) {
-                grant(authorizations, supervisors, Resources.TASK, task.getId(), null, Permissions.READ,
+                grant(authorizations, supervisors, Resources.TASK, task.getId(), Permissions.READ,
                         TaskPermissions.TASK_ASSIGN);
+                // and its history while it is open (Tasklist's History tab and comments), as a candidate has it
+                grant(authorizations, supervisors, Resources.HISTORIC_TASK, task.getId(),
+                        HistoricTaskPermissions.READ);
             }
             String instance = task.getProcessInstanceId();
             if (!granted(authorizations, supervisors, Resources.PROCESS_INSTANCE, instance)) {
-                grant(authorizations, supervisors, Resources.PROCESS_INSTANCE, instance, null, Permissions.READ);
-                // and its history, where Tasklist's History tab and Camunda's comments look the task up; kept
-                // with the request's history (its root instance) and removed with it by the history cleanup
-                grant(authorizations, supervisors, Resources.HISTORIC_PROCESS_INSTANCE, instance,
-                        ((ExecutionEntity) task.getExecution()).getRootProcessInstanceId(),
-                        HistoricProcessInstancePermissions.READ);
+                grant(authorizations, supervisors, Resources.PROCESS_INSTANCE, instance, Permissions.READ);
             }
             return null;
         });
@@ -80,14 +78,12 @@ class BodySupervision implements TaskListener {
                 .resourceId(id).count() > 0;
     }
 
-    /** Grants the permissions; a grant on history names the request's root instance, whose history it goes with. */
     private static void grant(AuthorizationService authorizations, String group, Resources resource, String id,
-            String rootInstance, Permission... permissions) {
-        AuthorizationEntity grant = (AuthorizationEntity) authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            Permission... permissions) {
+        Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         grant.setGroupId(group);
         grant.setResource(resource);
         grant.setResourceId(id);
-        grant.setRootProcessInstanceId(rootInstance);
         for (Permission permission : permissions) {
             grant.addPermission(permission);
         }

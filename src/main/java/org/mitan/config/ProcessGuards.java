@@ -53,8 +53,9 @@ import org.springframework.stereotype.Component;
  * {@link ExpressionGuard});</li>
  * <li>engine commands a person asks for: {@link EngineCommandGuard} (start, modification, variables, identity
  * links, assignment);</li>
- * <li>every user task: {@link TaskCompletionGuard} on completion, {@link BodySupervision} on creation and
- * {@link MitanTaskHandover} when a Mitan's task is given to another Mitan
+ * <li>every user task: {@link TaskCompletionGuard} on completion, {@link BodySupervision} on creation,
+ * {@link TaskHistoryGrants} on completion and deletion, and {@link MitanTaskHandover} when a Mitan's task is given to
+ * another Mitan
  * (built-in listeners: the engine runs them before the model's own and also when a caller asks to skip custom
  * listeners, as Cockpit's cancel dialog does by default);</li>
  * <li>processes not startable in Tasklist (the shared steps): {@link SharedStepStartGuard} on start;</li>
@@ -200,6 +201,7 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
 
     static class GuardsParseListener extends AbstractBpmnParseListener {
 
+        private static final TaskListener HISTORY_GRANTS = new TaskHistoryGrants();
         private final TaskListener completionGuard;
         private final TaskListener supervision;
         private final TaskListener rows;
@@ -232,6 +234,8 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
             if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
                 userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
                         completionGuard);
+                userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, HISTORY_GRANTS);
+                userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, HISTORY_GRANTS);
                 userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, supervision);
                 userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, rows);
                 userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, handover);
