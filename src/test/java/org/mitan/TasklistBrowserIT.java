@@ -266,6 +266,52 @@ class TasklistBrowserIT {
     }
 
     /**
+     * A body's supervisor gives a Mitan's visit to another Mitan of the body in Tasklist, as the README says: from the
+     * filter "Mitan visits and deliveries", by typing the other Mitan's user into the task's assignee. Tasklist takes
+     * only a user it can find, so the supervisor reads the users of the body's groups (not those of other bodies),
+     * also those who join a group later, and sees them by name.
+     */
+    @Test
+    void theSupervisorGivesAVisitToAnotherMitanInTasklist() {
+        String number = registerInWard9("Savitri Markam", "+91 98765 77701", "House 30, Tatibandh, Raipur", "hi");
+        steps.singleTask(MITAN, "Task_VisitCitizen", number);
+
+        logIn("supervisor.raipur");
+        Task visit = openTask("Mitan visits and deliveries", "Task_VisitCitizen", number, "Whom to visit");
+        By assignee = By.cssSelector("li.assignee");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(assignee, displayName(MITAN)));
+        click(By.cssSelector("li.assignee .view-value"));
+        WebElement typed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("li.assignee input")));
+        typed.sendKeys(Keys.chord(Keys.CONTROL, "a"), "mitan.raipur2");
+        wait.until(page -> !page.findElement(By.cssSelector("li.assignee > span")).getAttribute("class")
+                .matches(".*\\b(validating|has-error)\\b.*"));
+        browser.screenshot("supervisor-types-another-mitan");
+        typed.sendKeys(Keys.ENTER);
+        wait.until(page -> "mitan.raipur2".equals(tasks.createTaskQuery().taskId(visit.getId()).singleResult()
+                .getAssignee()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(assignee, displayName("mitan.raipur2")));
+        browser.screenshot("visit-given-to-another-mitan");
+
+        // Only the body's own supervisors read its staff, and a user who joins a group later counts at once.
+        assertThat(steps.as("supervisor.korba").getForEntity("/engine-rest/user?id=mitan.raipur2", JsonNode.class)
+                .getBody()).as("a Korba supervisor reads no Raipur user").isEmpty();
+        User newClerk = identity.newUser("clerk.raipur" + Math.floorMod(System.nanoTime(), 10_000L));
+        newClerk.setFirstName("Lata");
+        newClerk.setLastName("Sori");
+        identity.saveUser(newClerk);
+        try {
+            identity.createMembership(newClerk.getId(), "clerk-RPR");
+            assertThat(steps.as("supervisor.raipur").getForEntity("/engine-rest/user?id=" + newClerk.getId(),
+                    JsonNode.class).getBody()).as("a Raipur clerk who joined now").hasSize(1);
+            assertThat(steps.as("supervisor.korba").getForEntity("/engine-rest/user?id=" + newClerk.getId(),
+                    JsonNode.class).getBody()).isEmpty();
+        } finally {
+            identity.deleteUser(newClerk.getId());
+        }
+    }
+
+    /**
      * Dates in a Tasklist form are read strictly, in the order the field shows: a date that is not on the calendar is
      * refused beside the field and kept as typed (the date picker alone would count 31/31 on into another date), and a
      * particular after today is refused there too; Complete does nothing until both are mended. Then the Mitan
@@ -392,14 +438,8 @@ class TasklistBrowserIT {
      */
     @Test
     void everyRowNamesItsRequestAndTheVisitSaysWhomToVisit() {
-        String first = steps.register(Map.of(
-                "certificateType", TYPE, "bodyCode", "RPR", "ward", 9,
-                "citizenName", "Radha Dhruw", "citizenPhone", "+91 98765 55555",
-                "address", "House 21, Tatibandh, Raipur", "preferredVisitWindow", "MORNING", "language", "en"));
-        String second = steps.register(Map.of(
-                "certificateType", TYPE, "bodyCode", "RPR", "ward", 9,
-                "citizenName", "Kamla Sahu", "citizenPhone", "+91 98765 66666",
-                "address", "House 7, Tatibandh, Raipur", "preferredVisitWindow", "EVENING", "language", "hi"));
+        String first = registerInWard9("Radha Dhruw", "+91 98765 55555", "House 21, Tatibandh, Raipur", "en");
+        String second = registerInWard9("Kamla Sahu", "+91 98765 66666", "House 7, Tatibandh, Raipur", "hi");
 
         logIn(MITAN);
         click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"My tasks\"]"));
@@ -436,6 +476,12 @@ class TasklistBrowserIT {
                 .isEqualTo(first + " · R**** D**** · ward (वार्ड) 9 · caste certificate");
         assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(visit.getId())
                 .variableName("whomToVisit").count()).as("whom to visit stays out of history").isZero();
+    }
+
+    /** A request of this test's type registered through the API, in ward 9 of Raipur; gives its number. */
+    private String registerInWard9(String citizen, String phone, String address, String language) {
+        return steps.register(Map.of("certificateType", TYPE, "bodyCode", "RPR", "ward", 9, "citizenName", citizen,
+                "citizenPhone", phone, "address", address, "preferredVisitWindow", "EVENING", "language", language));
     }
 
     private List<String> rowTexts(By rows) {

@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 /**
  * The engine's own user and group store, which also makes {@link CheckedLogins} forget every login once a change to
  * users, groups, tenants or memberships is committed: a password set, a user taken out of a group or removed in
- * Camunda Admin counts from the next call.
+ * Camunda Admin counts from the next call. A user who joins a body's group is made readable to the body's
+ * supervisors ({@link SupervisorsSeeTheirStaff}).
  */
 class IdentityChangesForgetLogins extends AbstractProcessEnginePlugin {
 
@@ -80,9 +81,16 @@ class IdentityChangesForgetLogins extends AbstractProcessEnginePlugin {
         }
 
 
+        /** Also lets the supervisors of a body read a user who joins one of its groups. */
         @Override
         public IdentityOperationResult createMembership(String userId, String groupId) {
-            return forgetting(super.createMembership(userId, groupId));
+            IdentityOperationResult result = super.createMembership(userId, groupId);
+            Context.getCommandContext().runWithoutAuthorization(() -> {
+                SupervisorsSeeTheirStaff.memberJoined(
+                        Context.getProcessEngineConfiguration().getAuthorizationService(), userId, groupId);
+                return null;
+            });
+            return forgetting(result);
         }
 
         @Override

@@ -77,6 +77,8 @@ class RolesAndAuthorizations {
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.TASK_ASSIGN);
         grant(Roles.SUPERVISOR, Resources.TASK, ANY, Permissions.READ, TaskPermissions.TASK_ASSIGN);
+        // Tasklist finds the user typed as a task's new assignee among the users its reader may read.
+        grant(Roles.SUPERVISOR, Resources.USER, ANY, Permissions.READ);
 
         // Auditors read everything, finished requests included, and change nothing.
         grant(Roles.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -110,7 +112,8 @@ class RolesAndAuthorizations {
     /**
      * The staff groups of one urban body, {@code <role>-<BODY>} for the application's roles and every role the
      * deployed types name, with what each needs in the engine: Tasklist and the process definitions (their tasks
-     * come with the candidate group), and Cockpit for the body's supervisors. Idempotent.
+     * come with the candidate group), and Cockpit for the body's supervisors, who also read the users of every
+     * group of the body ({@link SupervisorsSeeTheirStaff}). Idempotent.
      */
     void applyBody(String bodyCode, String bodyName, Collection<String> typeRoles) {
         Map<String, String> roles = new TreeMap<>(APPLICATION_BODY_ROLES);
@@ -123,6 +126,8 @@ class RolesAndAuthorizations {
             if (Roles.SUPERVISOR.equals(role)) {
                 grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             }
+            identity.createUserQuery().memberOfGroup(group).list()
+                    .forEach(user -> SupervisorsSeeTheirStaff.memberJoined(authorizations, user.getId(), group));
         });
     }
 
