@@ -370,7 +370,9 @@ class ConventionsTest {
 
     /**
      * Officers and Mitans read the forms in Hindi and English: every label, description and option a form shows
-     * carries Devanagari beside the English (a language's own name, such as "English", excepted).
+     * carries Devanagari beside the English (a language's own name, such as "English", excepted), and every paragraph
+     * of a text view written in the form does, or is followed by its Hindi (a view that is an expression shows what
+     * the application gives it).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("forms")
@@ -380,6 +382,15 @@ class ConventionsTest {
             List<String> shown = new ArrayList<>(List.of(component.path("label").asText(""),
                     component.path("description").asText(""), component.path("dateLabel").asText("")));
             component.path("values").forEach(option -> shown.add(option.path("label").asText("")));
+            if (component.path("type").asText().equals("text")) {
+                // a paragraph in English is followed by its Hindi
+                List<String> paragraphs = List.of(component.path("text").asText("").split("\\n\\s*\\n"));
+                for (int i = 0; i < paragraphs.size(); i++) {
+                    if (i + 1 == paragraphs.size() || !DEVANAGARI.matcher(paragraphs.get(i + 1)).find()) {
+                        shown.add(paragraphs.get(i));
+                    }
+                }
+            }
             shown.stream().filter(text -> !text.isBlank() && !text.startsWith("=") && !text.equals("English"))
                     .filter(text -> !DEVANAGARI.matcher(text).find())
                     .forEach(text -> english.add(form + ": " + component.path("id").asText("?") + " shows \""

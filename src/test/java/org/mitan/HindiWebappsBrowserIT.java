@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,6 +58,33 @@ class HindiWebappsBrowserIT {
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("कार्य बनाएँ")
                 .doesNotContain("Start process").doesNotContain("Create task");
         browser.screenshot("tasklist-hindi");
+    }
+
+    /**
+     * The call-centre agent's registration form says what to do in Hindi too, not only its labels: the words above
+     * the fields are followed by their Hindi.
+     */
+    @Test
+    void theCallCentreAgentReadsTheRegistrationFormInHindi() {
+        logIn("/camunda/app/tasklist/default/", "callcentre");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='प्रक्रिया शुरू करें']")))
+                .click();
+        By item = By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Birth certificate']");
+        By intro = By.cssSelector(".modal .fjs-container .fjs-form-field-text");
+        // Tasklist may draw the list again under the pointer: pick again until the form is there.
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+                .until(page -> {
+                    if (page.findElements(intro).isEmpty()) {
+                        page.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
+                                .ifPresent(WebElement::click);
+                        return false;
+                    }
+                    return true;
+                });
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(intro, "नागरिक को अनुरोध संख्या SMS से मिलेगी"));
+        assertThat(driver.findElement(intro).getText()).contains("A Mitan will visit the citizen at home",
+                "मितान नागरिक के घर आएगा");
+        browser.screenshot("registration-form-hindi");
     }
 
     @Test
