@@ -121,7 +121,8 @@ class CasteCertificateJourneyIT {
         JsonNode scrutiny = journey.claim("clerk.raipur", "Task_ScrutiniseDocuments", number);
         assertThat(journey.formText("clerk.raipur", scrutiny, "requestSummary"))
                 .contains("Caste certificate", "- **Caste:** Gond", "- **Category:** ST",
-                        "[Declaration of the ward or gram sabha (when no such record exists) (application/pdf");
+                        "[Declaration of the ward or gram sabha (when no such record exists)"
+                                + " / वार्ड या ग्राम सभा की घोषणा (जब ऐसा कोई अभिलेख न हो) (application/pdf");
         ResponseEntity<byte[]> scan = journey.as("clerk.raipur").getForEntity(
                 "/api/documents/" + declared.path("id").asText() + "/content", byte[].class);
         assertThat(scan.getStatusCode()).isEqualTo(HttpStatus.OK);

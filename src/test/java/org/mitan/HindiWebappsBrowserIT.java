@@ -2,7 +2,13 @@ package org.mitan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -34,15 +42,27 @@ class HindiWebappsBrowserIT {
     ChromeDriver driver;
     WebDriverWait wait;
 
+    JourneySteps steps;
+
     @BeforeEach
-    void startBrowser() throws Exception {
+    void startBrowser(@Autowired TestRestTemplate http, @Autowired ObjectMapper json, @Autowired RuntimeService runtime,
+            @Autowired ManagementService management) throws Exception {
+        steps = new JourneySteps(http, json, runtime, management);
         browser = session.browser();
         driver = browser.driver();
         wait = browser.waiting();
     }
 
+    /**
+     * The clerk's Tasklist in Hindi, and the scrutiny task of a birth request: the request's summary above the form
+     * (the body, citizen, status, particulars and scans) is labelled in Hindi as well as English.
+     */
     @Test
-    void aBrowserSetToHindiGetsTasklistInHindi() {
+    void aBrowserSetToHindiGetsTasklistInHindi(@Autowired TaskService tasks) throws IOException {
+        String number = steps.birthRequestAtScrutiny(
+                "98" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L)));
+        String scrutiny = tasks.createTaskQuery().processInstanceBusinessKey(number)
+                .taskDefinitionKey("Task_ScrutiniseDocuments").singleResult().getId();
         assertThat(driver.executeScript("return navigator.languages[0]")).isEqualTo("hi-IN");
         driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -58,6 +78,19 @@ class HindiWebappsBrowserIT {
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("कार्य बनाएँ")
                 .doesNotContain("Start process").doesNotContain("Create task");
         browser.screenshot("tasklist-hindi");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"Clerk's tasks\"]"))).click();
+        By row = By.cssSelector("li.task h4.task a[href*='task=" + scrutiny + "']");
+        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(row))
+                .click();
+        By form = By.cssSelector(".fjs-container");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(form, "Request " + number));
+        browser.screenshot("scrutiny-summary-hindi");
+        assertThat(driver.findElement(form).getText()).contains("Birth certificate (जन्म प्रमाण पत्र)",
+                "Urban body (नगरीय निकाय): Raipur (रायपुर, RPR), ward (वार्ड) 12", "Citizen (नागरिक): Kamla Sahu",
+                "Address (पता):", "Preferred visit window (मुलाकात का समय): Morning (सुबह)",
+                "Status (स्थिति): Under scrutiny (जाँच में)", "Particulars (विवरण)", "Documents (दस्तावेज़)");
     }
 
     /**

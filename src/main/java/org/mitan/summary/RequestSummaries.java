@@ -19,10 +19,11 @@ import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
-import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
+import org.mitan.request.VisitWindow;
 import org.mitan.text.Markdown;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriUtils;
@@ -30,7 +31,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * A request as an officer needs to see it in a Tasklist form: who and where, the particulars, links to the
  * scans (named as the {@code required-documents} decision names them), earlier remarks and, once issued, the
- * certificate. Markdown, shown by a form's text view.
+ * certificate. Markdown, shown by a form's text view; its headings and labels in English with the Hindi in
+ * brackets, as the forms' own labels, and the names of the type, the body and each scan in both languages.
  */
 @Service
 class RequestSummaries {
@@ -41,6 +43,19 @@ class RequestSummaries {
     static final String FINDING = "Finding";
     /** A form's choice value, e.g. {@code notSupported}. */
     private static final Pattern CHOICE = Pattern.compile("[a-z][A-Za-z0-9]*");
+    /** The visit windows as the registration form offers them. */
+    private static final Map<VisitWindow, String> WINDOWS = Map.of(VisitWindow.MORNING, "Morning (सुबह)",
+            VisitWindow.AFTERNOON, "Afternoon (दोपहर)", VisitWindow.EVENING, "Evening (शाम)");
+    /** Where a request stands, in Hindi. */
+    private static final Map<RequestStatus, String> STATUS_HI = Map.ofEntries(
+            Map.entry(RequestStatus.REGISTERED, "पंजीकृत"), Map.entry(RequestStatus.MITAN_ASSIGNED, "मितान नियुक्त"),
+            Map.entry(RequestStatus.DOCUMENTS_VERIFIED, "दस्तावेज़ सत्यापित"),
+            Map.entry(RequestStatus.UNDER_SCRUTINY, "जाँच में"),
+            Map.entry(RequestStatus.SUBMITTED, "सिंगल विंडो पर दाखिल"), Map.entry(RequestStatus.APPROVED, "स्वीकृत"),
+            Map.entry(RequestStatus.CERTIFICATE_ISSUED, "प्रमाण पत्र जारी"),
+            Map.entry(RequestStatus.OUT_FOR_DELIVERY, "घर पहुँचाने के लिए निकला"),
+            Map.entry(RequestStatus.DELIVERED, "सौंपा गया"), Map.entry(RequestStatus.REJECTED, "अस्वीकृत"),
+            Map.entry(RequestStatus.CLOSED, "बंद"));
 
     private final Requests requests;
     private final Catalogue types;
@@ -70,42 +85,46 @@ class RequestSummaries {
      */
     String markdown(String requestNumber, Map<String, ?> variables) {
         ServiceRequest request = requests.require(requestNumber);
-        String serviceName = types.type(request.getCertificateType()).map(CertificateType::serviceName)
-                .orElse(request.getCertificateType());
-        String body = bodies.findById(request.getBodyCode()).map(UrbanBody::getNameEn)
-                .map(name -> name + " (" + request.getBodyCode() + ")").orElse(request.getBodyCode());
+        String serviceName = types.type(request.getCertificateType()).map(CertificateType::names)
+                .map(names -> bothNames(names.en(), names.hi())).orElse(request.getCertificateType());
+        String body = bodies.findById(request.getBodyCode()).map(found -> found.getNameEn() + " ("
+                + (found.getNameHi() == null || found.getNameHi().isBlank() ? "" : found.getNameHi() + ", ")
+                + request.getBodyCode() + ")").orElse(request.getBodyCode());
 
         StringBuilder md = new StringBuilder();
         md.append("### Request ").append(request.getRequestNumber()).append(": ").append(inline(serviceName))
                 .append("\n\n");
-        md.append("- **Urban body:** ").append(inline(body)).append(", ward ").append(request.getWard()).append('\n');
-        md.append("- **Citizen:** ").append(inline(request.getCitizenName())).append('\n');
-        md.append("- **Address:** ").append(inline(request.getAddress())).append('\n');
-        md.append("- **Preferred visit window:** ").append(words(request.getPreferredVisitWindow().name()))
-                .append('\n');
-        md.append("- **Status:** ").append(words(request.getStatus().name())).append("\n\n");
+        md.append("- **Urban body (नगरीय निकाय):** ").append(inline(body)).append(", ward (वार्ड) ")
+                .append(request.getWard()).append('\n');
+        md.append("- **Citizen (नागरिक):** ").append(inline(request.getCitizenName())).append('\n');
+        md.append("- **Address (पता):** ").append(inline(request.getAddress())).append('\n');
+        md.append("- **Preferred visit window (मुलाकात का समय):** ")
+                .append(WINDOWS.get(request.getPreferredVisitWindow())).append('\n');
+        md.append("- **Status (स्थिति):** ").append(words(request.getStatus().name())).append(" (")
+                .append(STATUS_HI.get(request.getStatus())).append(")\n\n");
 
         corrections.comparison(request).ifPresent(md::append);
 
-        md.append("#### Particulars\n\n");
+        md.append("#### Particulars (विवरण)\n\n");
         Map<String, Object> particulars = request.getParticulars();
         if (particulars.isEmpty()) {
-            md.append("None recorded yet.\n");
+            md.append("None recorded yet. (अभी कुछ दर्ज नहीं।)\n");
         } else {
             new TreeMap<>(particulars).forEach((name, value) -> md.append("- **").append(inline(label(name)))
                     .append(":** ").append(value == null ? "" : inline(value.toString())).append('\n'));
         }
         md.append('\n');
 
-        md.append("#### Documents\n\n");
+        md.append("#### Documents (दस्तावेज़)\n\n");
         List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
         if (scans.isEmpty()) {
-            md.append("None uploaded yet.\n");
+            md.append("None uploaded yet. (अभी कुछ अपलोड नहीं।)\n");
         } else {
             Map<String, String> labels = RequiredDocuments.onPath(
                     requiredDocuments.forType(request.getCertificateType()), request).stream()
-                    .collect(Collectors.toMap(RequiredDocument::documentType, RequiredDocument::label,
-                            (first, second) -> first));
+                    .collect(Collectors.toMap(RequiredDocument::documentType,
+                            document -> document.labelHi().isBlank() ? document.label()
+                                    : document.label() + " / " + document.labelHi(), (first, second) -> first));
             for (Document scan : scans) {
                 String label = labels.getOrDefault(scan.getDocumentType(), scan.getDocumentType());
                 md.append("- [").append(inline(label)).append(" (").append(scan.getContentType())
@@ -116,13 +135,13 @@ class RequestSummaries {
 
         Map<String, String> notes = earlierNotes(variables);
         if (!notes.isEmpty()) {
-            md.append("\n#### Earlier findings and remarks\n\n");
+            md.append("\n#### Earlier findings and remarks (पहले के निष्कर्ष और टिप्पणियाँ)\n\n");
             notes.forEach((name, text) -> md.append("- **").append(inline(label(name))).append(":** ")
                     .append(inline(text)).append('\n'));
         }
 
         Optional<Certificate> certificate = certificates.findByRequestId(request.getId());
-        certificate.ifPresent(issued -> md.append("\n#### Certificate\n\n- [")
+        certificate.ifPresent(issued -> md.append("\n#### Certificate (प्रमाण पत्र)\n\n- [")
                 .append(inline(issued.getCertificateNumber())).append(" (PDF)](")
                 .append(certificatePdfPath(issued.getCertificateNumber())).append(")\n"));
         return md.toString();
@@ -159,6 +178,11 @@ class RequestSummaries {
             }
         });
         return notes;
+    }
+
+    /** "Raipur (रायपुर)": the English name, with the Hindi in brackets when there is one. */
+    private static String bothNames(String english, String hindi) {
+        return hindi == null || hindi.isBlank() || hindi.equals(english) ? english : english + " (" + hindi + ")";
     }
 
     /** One line of typed text, escaped for markdown ({@link Markdown#inline}). */

@@ -67,12 +67,14 @@ class RequestSummariesTest {
     void showsTheRequestItsParticularsAndLinksToEachScan() {
         String markdown = summaries.markdown("RPR-2026-000009", Map.of());
 
-        assertThat(markdown).contains("RPR-2026-000009", "Birth certificate", "Raipur (RPR), ward 12",
-                "Asha Verma", "12 Station Road, Raipur", "Morning",
+        assertThat(markdown).contains("RPR-2026-000009", "Birth certificate", "Raipur (रायपुर, RPR), ward (वार्ड) 12",
+                "Asha Verma", "12 Station Road, Raipur", "Morning (सुबह)",
+                "- **Citizen (नागरिक):** ", "#### Particulars (विवरण)", "#### Documents (दस्तावेज़)",
                 "- **Child name:** Riya\n- **Date of birth:** 2026-04-20\n",
-                "[Birth report from the hospital (application/pdf, 1.5 KB)](/api/documents/" + BIRTH_REPORT
-                        + "/content)",
-                "[Parent's identity proof (image/jpeg, 2.5 MB)](/api/documents/" + PARENT_ID + "/content)");
+                "[Birth report from the hospital / जन्म रिपोर्ट (application/pdf, 1.5 KB)](/api/documents/"
+                        + BIRTH_REPORT + "/content)",
+                "[Parent's identity proof / माता-पिता का पहचान पत्र (image/jpeg, 2.5 MB)](/api/documents/"
+                        + PARENT_ID + "/content)");
         assertThat(markdown).doesNotContain("/api/certificates/", "Earlier findings and remarks", "9876543210");
     }
 
@@ -98,7 +100,7 @@ class RequestSummariesTest {
         String markdown = summaries.markdown("RPR-2026-000009", Map.of("scrutinyRemarks", "Parent ID is blurred",
                 "visitRemarks", "Citizen was\nout"));
 
-        assertThat(markdown).contains("#### Earlier findings and remarks\n\n"
+        assertThat(markdown).contains("#### Earlier findings and remarks (पहले के निष्कर्ष और टिप्पणियाँ)\n\n"
                 + "- **Scrutiny remarks:** Parent ID is blurred\n- **Visit remarks:** Citizen was out\n");
     }
 
@@ -118,7 +120,7 @@ class RequestSummariesTest {
         String markdown = summaries.markdown("RPR-2026-000009", variables);
 
         assertThat(markdown).contains("""
-                #### Earlier findings and remarks
+                #### Earlier findings and remarks (पहले के निष्कर्ष और टिप्पणियाँ)
 
                 - **Hearing finding:** Claim upheld on appeal
                 - **Inquiry finding:** Not supported
@@ -159,7 +161,7 @@ class RequestSummariesTest {
         when(documents.findByRequestIdOrderByUploadedAtAsc(9L)).thenReturn(List.of());
 
         assertThat(summaries.markdown("RPR-2026-000009", Map.of()))
-                .contains("None recorded yet.", "None uploaded yet.");
+                .contains("None recorded yet. (अभी कुछ दर्ज नहीं।)", "None uploaded yet. (अभी कुछ अपलोड नहीं।)");
     }
 
     @Test
