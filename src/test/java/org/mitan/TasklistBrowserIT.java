@@ -269,7 +269,8 @@ class TasklistBrowserIT {
      * A body's supervisor gives a Mitan's visit to another Mitan of the body in Tasklist, as the README says: from the
      * filter "Mitan visits and deliveries", by typing the other Mitan's user into the task's assignee. Tasklist takes
      * only a user it can find, so the supervisor reads the users of the body's groups (not those of other bodies),
-     * also those who join a group later, and sees them by name.
+     * also those who join a group later, and sees them by name. "Add groups", which only an administrator may use,
+     * is not offered.
      */
     @Test
     void theSupervisorGivesAVisitToAnotherMitanInTasklist() {
@@ -278,6 +279,9 @@ class TasklistBrowserIT {
 
         logIn("supervisor.raipur");
         Task visit = openTask("Mitan visits and deliveries", "Task_VisitCitizen", number, "Whom to visit");
+        // Tasklist's "Add groups" is not offered: only an administrator changes to whom a task is offered.
+        browser.waiting().withMessage("Tasklist's \"Add groups\" hidden from a supervisor").until(page ->
+                page.findElements(By.cssSelector("li.groups")).stream().noneMatch(WebElement::isDisplayed));
         By assignee = By.cssSelector("li.assignee");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(assignee, displayName(MITAN)));
         click(By.cssSelector("li.assignee .view-value"));

@@ -8,9 +8,10 @@ export default {
   // registered-number/notice.js: the request number shown to the agent after registering from a start form;
   // scripts/completed-task.js: which task of which request was just completed;
   // scripts/form-checks.js: refusals beside the field (strict dates, the ward of the body, the engine's refusals);
-  // scripts/form-links.js: a form's links (the scans) open in a new tab, leaving the form as it was.
+  // scripts/form-links.js: a form's links (the scans) open in a new tab, leaving the form as it was;
+  // scripts/groups-for-admins.js: only administrators are offered to change a task's groups.
   customScripts: ['scripts/request-search.js', 'registered-number/notice.js', 'scripts/completed-task.js',
-    'scripts/form-checks.js', 'scripts/form-links.js'],
+    'scripts/form-checks.js', 'scripts/form-links.js', 'scripts/groups-for-admins.js'],
   locales: {
     availableLocales: ['en', 'hi'],
     fallbackLocale: 'en'
