@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Cockpit shows each user only the buttons the engine lets them use: an auditor, who reads and changes nothing, sees
  * a running request without the buttons that would delete it, retry its jobs, suspend it or add, edit and delete its
  * variables (each of which the engine would refuse); an analyst sees the definition's buttons, which analysts may use,
- * but not the request's; an administrator sees them all. Screenshots in {@code target/cockpit-screenshots/}.
+ * but not the request's; an administrator sees them all. The auditor also reads a finished request's comments in the
+ * Request history. Screenshots in {@code target/cockpit-screenshots/}.
  */
 @MitanIntegrationTest
 class CockpitButtonsBrowserIT {
@@ -87,6 +88,29 @@ class CockpitButtonsBrowserIT {
         logIn("admin");
         assertThat(buttonsOnTheRequest(instance)).containsAll(REQUEST_CHANGES);
         browser.screenshot("admin-request");
+    }
+
+    /**
+     * The auditor opens a finished request in Cockpit's Request history and reads what the Mitan said at the door,
+     * with who said it, when and on which task, beside the user operations.
+     */
+    @Test
+    void theAuditorReadsWhatWasSaidOnAFinishedRequest() {
+        String number = CockpitRequestHistoryIT.registerAndWithdraw(http, runtime, management);
+
+        logIn("auditor");
+        driver.get("http://localhost:" + port + COCKPIT + "#/request-history?request=" + number);
+        By comments = By.xpath("//section[.//h1[starts-with(normalize-space(), 'Comments (')]]");
+        WebElement section = wait.until(ExpectedConditions.visibilityOfElementLocated(comments));
+        browser.screenshot("auditor-request-comments");
+
+        assertThat(section.findElement(By.tagName("h1")).getText()).isEqualTo("Comments (1)");
+        List<String> row = section.findElements(By.cssSelector("tbody td")).stream().map(WebElement::getText)
+                .toList();
+        assertThat(row).hasSize(5);
+        assertThat(row.get(0)).as("when").isNotBlank();
+        assertThat(row.subList(1, 5)).containsExactly("mitan.raipur", "Visit the citizen",
+                CockpitRequestHistoryIT.MITANS_REMARK, "Doorstep visit");
     }
 
     /** The buttons shown on the request's page once its variables are listed, by their tooltips. */

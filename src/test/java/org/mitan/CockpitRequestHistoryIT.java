@@ -42,6 +42,7 @@ class CockpitRequestHistoryIT {
     private static final String PLUGIN = COCKPIT + "request-history/";
     private static final String ENGINE = "/camunda/api/engine/engine/default";
     private static final Pattern RELATIVE_IMPORT = Pattern.compile("from '\\./([\\w-]+\\.js)'");
+    static final String MITANS_REMARK = "परिवार अब प्रमाणपत्र नहीं चाहता; the family withdrew at the door";
     private static final Pattern HISTORY_PATH = Pattern.compile("'(/history/[a-z/-]+)'");
 
     @Autowired
@@ -147,6 +148,16 @@ class CockpitRequestHistoryIT {
         assertThat(outcome.path("value").asText()).isEqualTo("withdrawn");
         assertThat(outcome.path("userOperationId").asText()).isEqualTo(completion.path("operationId").asText());
 
+        // What the Mitan said on the visit, under the Mitan's name, with its time and task.
+        assertThat(served(PLUGIN + "api.js")).contains("'/task/' + encodeURIComponent(taskId) + '/comment'",
+                "'/process-instance/' + encodeURIComponent(processInstanceId) + '/comment'");
+        String visitTask = visitStep.path("taskId").asText();
+        JsonNode remark = find(auditor.get(ENGINE + "/task/" + visitTask + "/comment"), "message", MITANS_REMARK);
+        assertThat(remark.path("userId").asText()).isEqualTo("mitan.raipur");
+        assertThat(remark.path("taskId").asText()).isEqualTo(visitTask);
+        assertThat(remark.path("time").asText()).isNotBlank();
+        assertThat(auditor.get(ENGINE + "/process-instance/" + root + "/comment")).isEmpty();
+
         // The application's milestones, read with the same session, which stays the same session: a renewed id
         // would log Cockpit's own calls still in flight out.
         String sessionBefore = auditor.sessionId();
@@ -179,6 +190,14 @@ class CockpitRequestHistoryIT {
 
     /** A birth-certificate request registered by the call centre and withdrawn at the doorstep: finished. */
     private String registerAndWithdraw() {
+        return registerAndWithdraw(http, runtime, management);
+    }
+
+    /**
+     * A birth request the Mitan closes at the door as withdrawn, after saying so in a comment on the visit
+     * ({@link #MITANS_REMARK}): a finished request with a comment, as auditors read it.
+     */
+    static String registerAndWithdraw(TestRestTemplate http, RuntimeService runtime, ManagementService management) {
         String phone = "9" + ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L);
         ResponseEntity<JsonNode> registered = http.withBasicAuth("callcentre", "demo").postForEntity("/api/requests",
                 Map.of("certificateType", "birth-certificate", "bodyCode", "RPR", "ward", 7,
@@ -194,6 +213,9 @@ class CockpitRequestHistoryIT {
                 "/engine-rest/task?taskDefinitionKey=Task_VisitCitizen&processInstanceBusinessKey={number}",
                 JsonNode.class, number);
         assertThat(tasks.getBody()).hasSize(1);
+        ResponseEntity<String> said = mitan.postForEntity("/engine-rest/task/{id}/comment/create",
+                Map.of("message", MITANS_REMARK), String.class, tasks.getBody().get(0).path("id").asText());
+        assertThat(said.getStatusCode()).as(said.getBody()).isEqualTo(HttpStatus.OK);
         Map<String, Object> variables = Map.of(
                 "visitOutcome", Map.of("value", "withdrawn"),
                 "visitRemarks", Map.of("value", "The family no longer needs the certificate"));

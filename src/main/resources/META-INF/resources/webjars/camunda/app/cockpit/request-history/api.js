@@ -16,6 +16,15 @@ export const HISTORY = Object.freeze({
     incidents: '/history/incident',
 });
 
+/**
+ * What people said (Tasklist's comments), which the engine keeps in its history: on a task, and on a process as a
+ * whole. A comment added to a task names only the task, so each task is asked.
+ */
+export const COMMENTS = Object.freeze({
+    onTask: (taskId) => '/task/' + encodeURIComponent(taskId) + '/comment',
+    onProcess: (processInstanceId) => '/process-instance/' + encodeURIComponent(processInstanceId) + '/comment',
+});
+
 /** The application's API: the webapps live at {context}/camunda, the API at {context}/api. */
 function mitanApiRoot() {
     const base = document.querySelector('base');
@@ -108,8 +117,8 @@ export function historyReader(api, signal) {
 
         /**
      * The whole trail of a request: its process and the visits and deliveries it called (they carry the request
-     * number as business key), each with its steps, user operations, the variables those operations set, and
-     * incidents; plus the application's record of the request.
+     * number as business key), each with its steps, user operations, the variables those operations set,
+     * incidents and comments; plus the application's record of the request.
      */
         async trail(businessKey) {
             const instances = await engine(HISTORY.processInstances, {
@@ -130,7 +139,7 @@ export function historyReader(api, signal) {
     async function withDetails(instances, businessKey) {
         const perInstance = await Promise.all(instances.map(async (instance) => {
             const processInstanceId = instance.id;
-            const [activities, operations, variables, incidents] = await Promise.all([
+            const [activities, operations, variables, incidents, comments] = await Promise.all([
                 engine(HISTORY.activityInstances, { processInstanceId, sortBy: 'occurrence', sortOrder: 'asc' }),
                 engine(HISTORY.userOperations, { processInstanceId, sortBy: 'timestamp', sortOrder: 'asc' }),
                 engine(HISTORY.variableUpdates, {
@@ -138,8 +147,18 @@ export function historyReader(api, signal) {
                     sortBy: 'time', sortOrder: 'asc',
                 }),
                 engine(HISTORY.incidents, { processInstanceId, sortBy: 'createTime', sortOrder: 'asc' }),
+                engine(COMMENTS.onProcess(processInstanceId)),
             ]);
-            return { instance, activities, operations, variables, incidents };
+            const onTasks = await Promise.all(activities.filter((a) => a.taskId)
+                .map((a) => engine(COMMENTS.onTask(a.taskId))));
+            const seen = new Set(comments.map((c) => c.id));
+            onTasks.flat().forEach((c) => {
+                if (!seen.has(c.id)) {
+                    seen.add(c.id);
+                    comments.push(c);
+                }
+            });
+            return { instance, activities, operations, variables, incidents, comments };
         }));
         // The application's record is read last and alone: reading the API with the webapp session renews the
         // session id, and engine calls still under way with the old id would be refused.

@@ -289,7 +289,7 @@ function summary(trail) {
         h('p', { className: 'text-muted' }, timeZoneNote()));
 }
 
-/** Sections of a trail: processes, milestones, steps, user operations, incidents. */
+/** Sections of a trail: processes, milestones, steps, user operations, comments, incidents. */
 export function trailSections(trail, { withInstances }) {
     const instancesById = new Map(trail.instances.map((i) => [i.id, i]));
     const processName = (processInstanceId) => {
@@ -300,11 +300,13 @@ export function trailSections(trail, { withInstances }) {
     const operations = [];
     const variables = [];
     const incidents = [];
+    const comments = [];
     trail.perInstance.forEach((part) => {
         activities.push(...part.activities);
         operations.push(...part.operations);
         variables.push(...part.variables);
         incidents.push(...part.incidents);
+        comments.push(...(part.comments || []));
     });
     const sections = [];
     if (withInstances) {
@@ -315,6 +317,7 @@ export function trailSections(trail, { withInstances }) {
     }
     sections.push(stepsSection(activities, instancesById, processName));
     sections.push(operationsSection(operations, variables, activities, processName));
+    sections.push(commentsSection(comments, activities, processName));
     sections.push(incidentsSection(incidents, activities, processName));
     return sections;
 }
@@ -463,6 +466,21 @@ function operationsSection(operations, variables, activities, processName) {
             ['Process', (g) => processName(g.first.processInstanceId)],
         ], groups, 'No user operations recorded (operations are logged when a person acts through Tasklist, '
             + 'Cockpit or the REST API; you need the permission to read the operation log).'));
+}
+
+function commentsSection(comments, activities, processName) {
+    // A comment added to a task names the task only: its step says which process it was in.
+    const taskSteps = new Map(activities.filter((a) => a.taskId).map((a) => [a.taskId, a]));
+    const step = (c) => (c.taskId ? taskSteps.get(c.taskId) : null);
+    return section(`Comments (${comments.length})`,
+        table([
+            ['When', (c) => time(c.time), 'mitan-history-when'],
+            ['Who', (c) => c.userId || ''],
+            ['Task', (c) => (step(c) ? step(c).activityName || step(c).activityId : '')],
+            ['Comment', (c) => h('span', { className: 'mitan-history-comment' }, c.message || '')],
+            ['Process', (c) => processName(c.processInstanceId || (step(c) ? step(c).processInstanceId : null))],
+        ], chronological(comments, 'time'), 'No comments (officers, Mitans and supervisors add them to a task '
+            + 'in Tasklist).'));
 }
 
 function incidentsSection(incidents, activities, processName) {
