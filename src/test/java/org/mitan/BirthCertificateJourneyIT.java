@@ -126,10 +126,10 @@ class BirthCertificateJourneyIT {
         steps.upload("mitan.raipur", number, "parent-id", "aadhaar.jpg", Scans.image("jpeg"), HttpStatus.CREATED);
         steps.upload("mitan.raipur", number, "address-proof", "ration-card.png", Scans.image("png"),
                 HttpStatus.CREATED);
-        // Another Mitan may not upload to this request.
+        // Another body's Mitan may not upload to this request, nor learn that it exists.
         ResponseEntity<String> intruder = steps.uploadRaw("mitan.korba", number, "parent-id", "x.png",
                 Scans.image("png"));
-        assertThat(intruder.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(intruder.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         steps.submit("mitan.raipur", visit, Map.of("visitOutcome", "collected", "visitRemarks", "All originals seen"));
         // The scans are read back from the store by a job, after the Mitan's form is saved.

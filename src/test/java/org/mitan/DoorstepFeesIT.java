@@ -62,13 +62,18 @@ class DoorstepFeesIT {
         assertThat(shortUpi.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(shortUpi.getBody().path("fieldErrors").path("upiReference").asText()).contains("12-digit");
         assertThat(noMode.getBody().path("detail").asText()).endsWith("must be CASH or UPI / नकद या UPI चुनें");
+        // Another body's Mitan is answered as for a number that names no request.
         ResponseEntity<JsonNode> otherMitan = collect(steps, "mitan.korba", number, Map.of("mode", "CASH"));
-        assertThat(otherMitan.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(otherMitan.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         // What a Mitan reads on the field page: English, then " / " and the Hindi.
-        assertThat(otherMitan.getBody().path("detail").asText()).endsWith(" records the fees paid at the door. / घर"
+        assertThat(otherMitan.getBody().path("detail").asText()).startsWith("No request with number " + number)
+                .endsWith(" / इस संख्या का कोई आवेदन आपके लिए नहीं है; संख्या जाँचें, या इसके अधिकारी या पर्यवेक्षक से"
+                        + " पूछें।");
+        // The call centre, who look up every request, are told why.
+        ResponseEntity<JsonNode> callCentre = collect(steps, "callcentre", number, Map.of("mode", "CASH"));
+        assertThat(callCentre.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(callCentre.getBody().path("detail").asText()).endsWith(" records the fees paid at the door. / घर"
                 + " पर दिया गया शुल्क केवल इस आवेदन के लिए नियुक्त मितान दर्ज करते हैं।");
-        assertThat(collect(steps, "callcentre", number, Map.of("mode", "CASH")).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<JsonNode> noSuchFee = steps.as("mitan.raipur").postForEntity(fees
                 + "/government-fee/collected", Map.of("mode", "CASH"), JsonNode.class);
         assertThat(noSuchFee.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -113,7 +118,7 @@ class DoorstepFeesIT {
         assertThat(money.get(0).path("paidBy").asText()).isEqualTo("UPI");
         assertThat(money.get(0).hasNonNull("paidAt")).isTrue();
         assertThat(steps.as("mitan.korba").getForEntity(fees, String.class).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -178,7 +178,7 @@ class FieldAndStatusApiIT {
         JsonNode korba = steps.as("mitan.korba").getForEntity("/api/field/today", JsonNode.class).getBody();
         assertThat(korba.path("work").toString()).doesNotContain(number);
         assertThat(steps.as("mitan.korba").getForEntity("/api/requests/{number}/documents", String.class, number)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         // No delivery yet: its state is a 404 and a hand-over photo a 409, each saying why.
         ResponseEntity<JsonNode> delivery = steps.as("mitan.raipur").getForEntity("/api/requests/{number}/delivery",
                 JsonNode.class, number);

@@ -281,6 +281,70 @@ class HostileRequestsIT {
         assertThat(documents.findByRequestIdOrderByUploadedAtAsc(request.getId())).isEmpty();
     }
 
+    /**
+     * Defect 1 of the hostile-input sweep: an unknown request number was a 404 and another's a 403, so anyone logged
+     * in could try numbers and learn which exist. Now, to those who may not see the request, "not there" and "not
+     * yours" are the same 404 in the same words, on every call that takes a request number or a scan's id; its own
+     * Mitan is answered as before.
+     */
+    @Test
+    void anUnknownRequestAndAnotherBodysAreTheSame404WordForWord() throws IOException {
+        ServiceRequest request = requestOfMitanRaipur();
+        String number = request.getRequestNumber();
+        String unknown = "RPR-2098-" + UUID.randomUUID().toString().substring(0, 6); // as long: the same chunk sizes
+        Response scan = send("POST /api/requests/" + number + "/documents HTTP/1.1", Map.of("Authorization",
+                basic("mitan.raipur"), "Content-Type", "multipart/form-data; boundary=" + BOUNDARY), pdfUpload());
+        assertThat(scan.status).as(scan.body).isEqualTo(201);
+        String scanId = scan.body.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+        String multipart = "multipart/form-data; boundary=" + BOUNDARY;
+        List<Probe> probes = List.of(
+                new Probe("GET /api/requests/%s", "mitan.korba", null, null),
+                new Probe("GET /api/requests/%s", "clerk.korba", null, null),
+                new Probe("GET /api/requests/%s/documents", "mitan.korba", null, null),
+                new Probe("POST /api/requests/%s/documents", "mitan.korba", multipart, pdfUpload()),
+                new Probe("GET /api/requests/%s/delivery", "mitan.korba", null, null),
+                new Probe("POST /api/requests/%s/delivery/photo", "mitan.korba", multipart,
+                        pdfUpload().replace("name=\"type\"", "name=\"note\"")),
+                new Probe("POST /api/requests/%s/delivery/otp", "mitan.korba", "application/json", ""),
+                new Probe("POST /api/requests/%s/fees/mitan-service/collected", "mitan.korba", "application/json",
+                        "{\"mode\": \"CASH\"}"),
+                new Probe("GET /api/requests/%s/fees", "mitan.korba", null, null),
+                new Probe("GET /api/requests/%s/sms", "supervisor.korba", null, null));
+        for (Probe probe : probes) {
+            Map<String, String> headers = new LinkedHashMap<>(Map.of("Authorization", basic(probe.user())));
+            if (probe.contentType() != null) {
+                headers.put("Content-Type", probe.contentType());
+            }
+            Response hidden = send(probe.call().formatted(number) + " HTTP/1.1", headers, probe.body());
+            Response none = send(probe.call().formatted(unknown) + " HTTP/1.1", headers, probe.body());
+
+            String what = probe.call() + " as " + probe.user();
+            assertThat(hidden.status).as(what + ": " + hidden.body).isEqualTo(404);
+            assertThat(none.status).as(what + ": " + none.body).isEqualTo(404);
+            assertThat(hidden.body.replace(number, unknown)).as(what).isEqualTo(none.body);
+        }
+        Response hiddenScan = send("GET /api/documents/" + scanId + "/content HTTP/1.1", json("mitan.korba"), null);
+        String otherId = UUID.randomUUID().toString();
+        Response noScan = send("GET /api/documents/" + otherId + "/content HTTP/1.1", json("mitan.korba"), null);
+        assertThat(hiddenScan.status).as(hiddenScan.body).isEqualTo(404);
+        assertThat(hiddenScan.body.replace(scanId, otherId)).isEqualTo(noScan.body);
+
+        assertThat(send("GET /api/requests/" + number + "/documents HTTP/1.1", json("mitan.raipur"), null).status)
+                .isEqualTo(200);
+        assertThat(send("GET /api/documents/" + scanId + "/content HTTP/1.1", json("mitan.raipur"), null).status)
+                .isEqualTo(200);
+        assertThat(send("GET /api/requests/" + number + " HTTP/1.1", json("callcentre"), null).status)
+                .isEqualTo(200);
+        Response callCentre = send("POST /api/requests/" + number + "/fees/mitan-service/collected HTTP/1.1",
+                json("callcentre"), "{\"mode\": \"CASH\"}");
+        assertThat(callCentre.status).as("the call centre knows every request: told why, as before").isEqualTo(403);
+        assertThat(documents.findByRequestIdOrderByUploadedAtAsc(request.getId())).hasSize(1);
+    }
+
+    /** A call with {@code %s} for the request number, sent byte for byte as the user. */
+    record Probe(String call, String user, String contentType, String body) {
+    }
+
     /** A call as sent byte for byte, and the field its refusal must name. */
     record Attempt(String call, Map<String, String> headers, String body, String field) {
     }

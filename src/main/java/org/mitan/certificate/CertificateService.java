@@ -150,16 +150,21 @@ class CertificateService {
     }
 
     /**
-     * Opens the PDF for someone who may see the certificate's request; refused as not found or not allowed
-     * otherwise.
+     * Opens the PDF for someone who may see the certificate's request; refused as not found otherwise, the same
+     * whether no certificate has the number or it is one the caller may not see, so that nobody learns which
+     * certificate numbers exist by trying them.
      */
     @Transactional(readOnly = true)
     CertificateFile openPdf(String certificateNumber, Caller caller) {
-        Certificate certificate = certificates.findByCertificateNumber(certificateNumber).orElseThrow(() ->
-                Refusal.notFound("No certificate has the number " + certificateNumber + "."));
+        Refusal notFound = Refusal.notFound("No certificate with the number " + certificateNumber
+                + " that you may see. Check the number; if it is right, ask the officer of its request. / इस संख्या"
+                + " का कोई प्रमाण पत्र आपके लिए नहीं है; संख्या जाँचें।");
+        Certificate certificate = certificates.findByCertificateNumber(certificateNumber).orElseThrow(() -> notFound);
         ServiceRequest request = requests.findById(certificate.getRequestId()).orElseThrow(() ->
                 new IllegalStateException("Certificate " + certificateNumber + " belongs to no request"));
-        access.checkMaySee(caller, request);
+        if (!access.maySee(caller, request)) {
+            throw notFound;
+        }
         InputStream content = store.open(certificate.getObjectKey())
                 .orElseThrow(() -> new CertificateFileMissing(certificateNumber));
         return new CertificateFile(certificateNumber.replaceAll("[^A-Za-z0-9._-]", "-") + ".pdf", content);

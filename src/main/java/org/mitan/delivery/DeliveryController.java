@@ -103,6 +103,7 @@ class DeliveryController {
     OtpSent resendOtp(@PathVariable String number) {
         Caller caller = Caller.current();
         ServiceRequest request = requests.require(number);
+        access.checkMayKnowOf(caller, request);
         // the body's own supervisors as well as the state-wide ones: either may unlock a locked delivery
         boolean supervisor = caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode());
         if (!supervisor && !access.isAssignedMitan(caller, request)) {

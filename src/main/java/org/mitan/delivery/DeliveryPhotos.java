@@ -9,6 +9,7 @@ import org.mitan.document.Photos;
 import org.mitan.document.Sha256;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.MitanHandover;
+import org.mitan.mitan.RequestAccess;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
@@ -31,15 +32,17 @@ class DeliveryPhotos {
     private final DocumentStore store;
     private final Clock clock;
     private final MitanHandover handover;
+    private final RequestAccess access;
 
     DeliveryPhotos(ServiceRequestRepository requests, DeliveryRepository deliveries, DeliveryPhotoRepository photos,
-            DocumentStore store, Clock clock, MitanHandover handover) {
+            DocumentStore store, Clock clock, MitanHandover handover, RequestAccess access) {
         this.requests = requests;
         this.deliveries = deliveries;
         this.photos = photos;
         this.store = store;
         this.clock = clock;
         this.handover = handover;
+        this.access = access;
     }
 
     record Added(DeliveryPhoto photo, boolean created) {
@@ -49,6 +52,7 @@ class DeliveryPhotos {
     Added add(String requestNumber, byte[] content, String idempotencyKey, Caller caller) {
         ServiceRequest request = requests.lockByRequestNumber(requestNumber)
                 .orElseThrow(() -> Requests.notFound(requestNumber));
+        access.checkMayKnowOf(caller, request);
         Delivery delivery = deliveries.findByRequestId(request.getId())
                 .orElseThrow(() -> Deliveries.notArranged(requestNumber));
         // a deactivated Mitan acts for none of their requests (scans, fees, OTPs, tasks) until a supervisor hands

@@ -91,6 +91,7 @@ class DocumentService {
     Upload upload(String requestNumber, String documentType, byte[] content, String idempotencyKey, Caller caller) {
         ServiceRequest request = requestRows.lockByRequestNumber(requestNumber)
                 .orElseThrow(() -> Requests.notFound(requestNumber));
+        access.checkMayKnowOf(caller, request);
         if (!access.isAssignedMitan(caller, request)) {
             throw Refusal.notAllowed("Only the Mitan assigned to request " + requestNumber
                     + " can upload its documents. / इस आवेदन के दस्तावेज़ केवल इसके लिए नियुक्त मितान भेज सकते हैं।");
@@ -160,14 +161,20 @@ class DocumentService {
                 documents.findByRequestIdOrderByUploadedAtAsc(request.getId()));
     }
 
-    /** Opens a scan for someone who may see its request; unknown or malformed ids are a 404. */
+    /**
+     * Opens a scan for someone who may see its request. Unknown or malformed ids are a 404, and so is the scan of a
+     * request the caller may not see, in the same words: nobody learns which ids exist by trying them.
+     */
     @Transactional(readOnly = true)
     Content openContent(String id, Caller caller) {
-        Document document = parse(id).flatMap(documents::findById)
-                .orElseThrow(() -> Refusal.notFound("No document with id " + id + "."));
+        Refusal notFound = Refusal.notFound("No document with id " + id + " that you may see. / यह"
+                + " दस्तावेज़ आपके लिए नहीं है।");
+        Document document = parse(id).flatMap(documents::findById).orElseThrow(() -> notFound);
         ServiceRequest request = requestRows.findById(document.getRequestId())
                 .orElseThrow(() -> new IllegalStateException("Document " + id + " belongs to no request"));
-        access.checkMaySee(caller, request);
+        if (!access.maySee(caller, request)) {
+            throw notFound;
+        }
         InputStream stream = store.open(document.getObjectKey())
                 .orElseThrow(() -> Refusal.notFound("The scan " + id + " of request "
                         + request.getRequestNumber() + " is missing from the document store. Ask the Mitan to"

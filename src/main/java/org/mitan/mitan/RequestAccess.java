@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.mitan.failure.Refusal;
+import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.web.Caller;
 import org.mitan.web.Roles;
@@ -65,12 +66,35 @@ public class RequestAccess {
                 .map(mitan -> mitan.getUserId().equals(caller.userId())).orElse(false);
     }
 
-    /** Refused (not allowed) unless {@link #maySee}. */
+    /**
+     * Whether the caller may know that the request exists: whoever may see its file, and the call centre, who look
+     * up every request for the citizens who call ({@code GET /api/requests/{number}}).
+     */
+    public boolean mayKnowOf(Caller caller, ServiceRequest request) {
+        return caller.inAnyGroup(Roles.CALL_CENTRE) || maySee(caller, request);
+    }
+
+    /**
+     * Refused unless {@link #maySee}: as not found ({@link Requests#notFound}, word for word) to a caller who may
+     * not even know of the request, so that nobody learns which request numbers exist by trying them; as not allowed
+     * to one who may (the call centre asking for a request's scans).
+     */
     public void checkMaySee(Caller caller, ServiceRequest request) {
         if (!maySee(caller, request)) {
+            checkMayKnowOf(caller, request);
             throw Refusal.notAllowed("You are not working on request " + request.getRequestNumber()
                     + ". Ask its officer or a supervisor. / आप इस आवेदन पर काम नहीं कर रहे हैं; इसके अधिकारी या"
                     + " पर्यवेक्षक से पूछें।");
+        }
+    }
+
+    /**
+     * Refused as not found ({@link Requests#notFound}, word for word) unless {@link #mayKnowOf}: to be called right
+     * after the lookup, before any refusal that would tell the request exists (not your step, not arranged yet).
+     */
+    public void checkMayKnowOf(Caller caller, ServiceRequest request) {
+        if (!mayKnowOf(caller, request)) {
+            throw Requests.notFound(request.getRequestNumber());
         }
     }
 }

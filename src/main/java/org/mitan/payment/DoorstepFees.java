@@ -72,6 +72,7 @@ class DoorstepFees {
         requests.require(requestNumber);
         // Locked: two taps of the Mitan's button at once record the fee once.
         ServiceRequest request = requestRows.lockByRequestNumber(requestNumber).orElseThrow();
+        access.checkMayKnowOf(caller, request);
         if (!access.isAssignedMitan(caller, request)) {
             throw Refusal.notAllowed("Only the Mitan assigned to request " + requestNumber
                     + " records the fees paid at the door. / घर पर दिया गया शुल्क केवल इस आवेदन के लिए नियुक्त मितान"

@@ -32,9 +32,14 @@ public class Requests {
         return requests.findByRequestNumber(requestNumber).orElseThrow(() -> notFound(requestNumber));
     }
 
-    /** The refusal of a request number that names no request, in English and Hindi (a Mitan may read it). */
+    /**
+     * The refusal of a request number that names no request, in English and Hindi (a Mitan may read it). It is also
+     * the refusal of a request the caller may not know of ({@code RequestAccess}), so it does not say which.
+     */
     public static Refusal notFound(String requestNumber) {
-        return Refusal.notFound("No request with number " + requestNumber + ". / इस संख्या का कोई आवेदन नहीं है।");
+        return Refusal.notFound("No request with number " + requestNumber
+                + " that you may see. Check the number; if it is right, ask its officer or a supervisor. / इस संख्या"
+                + " का कोई आवेदन आपके लिए नहीं है; संख्या जाँचें, या इसके अधिकारी या पर्यवेक्षक से पूछें।");
     }
 
     /** Moves the request to {@code status} and records the milestone of the same name. */

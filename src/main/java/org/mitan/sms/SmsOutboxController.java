@@ -41,8 +41,8 @@ class SmsOutboxController {
         ServiceRequest request = requests.require(number);
         if (!caller.inAnyGroup(Roles.AUDITOR, Roles.ADMIN)
                 && !caller.hasRoleFor(Roles.SUPERVISOR, request.getBodyCode())) {
-            throw Refusal.notAllowed("Only the supervisors of " + request.getBodyCode() + ", auditors and"
-                    + " administrators may see the SMS of a request.");
+            // another body's request is not theirs to know of: answered as a number that names none
+            throw Requests.notFound(number);
         }
         return outbox.findByRequestIdOrderByIdAsc(request.getId()).stream().map(SmsView::of).toList();
     }

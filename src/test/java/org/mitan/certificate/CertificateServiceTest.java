@@ -205,6 +205,7 @@ class CertificateServiceTest {
     void pdfIsOpenedForSomeoneWhoMaySeeTheRequest() throws Exception {
         when(certificates.findByCertificateNumber("RPR/BIRTH/2026/000001")).thenReturn(Optional.of(issued()));
         when(store.open("certificates/abc.pdf")).thenReturn(Optional.of(new ByteArrayInputStream(PDF)));
+        when(access.maySee(REGISTRAR, request)).thenReturn(true);
 
         CertificateService.CertificateFile file = service.openPdf("RPR/BIRTH/2026/000001", REGISTRAR);
 
@@ -212,7 +213,7 @@ class CertificateServiceTest {
         try (InputStream content = file.content()) {
             assertThat(content.readAllBytes()).isEqualTo(PDF);
         }
-        verify(access).checkMaySee(REGISTRAR, request);
+        verify(access).maySee(REGISTRAR, request);
     }
 
     @Test
@@ -224,20 +225,26 @@ class CertificateServiceTest {
                         e -> assertThat(e.getKind()).isEqualTo(Refusal.Kind.NOT_FOUND));
     }
 
+    /** Not found, in the words of a number that names none: nobody learns which numbers exist by trying them. */
     @Test
     void pdfIsNotOpenedForSomeoneWhoMayNotSeeTheRequest() {
         when(certificates.findByCertificateNumber("RPR/BIRTH/2026/000001")).thenReturn(Optional.of(issued()));
-        doThrow(Refusal.notAllowed("not yours")).when(access).checkMaySee(REGISTRAR, request);
+        when(certificates.findByCertificateNumber("RPR/BIRTH/2026/000009")).thenReturn(Optional.empty());
+        when(access.maySee(REGISTRAR, request)).thenReturn(false);
 
         assertThatThrownBy(() -> service.openPdf("RPR/BIRTH/2026/000001", REGISTRAR))
-                .isInstanceOfSatisfying(Refusal.class,
-                        e -> assertThat(e.getKind()).isEqualTo(Refusal.Kind.NOT_ALLOWED));
+                .isInstanceOfSatisfying(Refusal.class, hidden -> {
+                    assertThat(hidden.getKind()).isEqualTo(Refusal.Kind.NOT_FOUND);
+                    assertThatThrownBy(() -> service.openPdf("RPR/BIRTH/2026/000009", REGISTRAR))
+                            .hasMessage(hidden.getMessage().replace("000001", "000009"));
+                });
         verify(store, never()).open(anyString());
     }
 
     @Test
     void pdfMissingFromTheStoreIsAServerFault() {
         when(certificates.findByCertificateNumber("RPR/BIRTH/2026/000001")).thenReturn(Optional.of(issued()));
+        when(access.maySee(REGISTRAR, request)).thenReturn(true);
         when(store.open("certificates/abc.pdf")).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> service.openPdf("RPR/BIRTH/2026/000001", REGISTRAR))

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.mitan.document.DocumentStore;
 import org.mitan.failure.Refusal;
 import org.mitan.mitan.MitanHandover;
+import org.mitan.mitan.RequestAccess;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.request.VisitWindow;
@@ -45,7 +46,7 @@ class DeliveryPhotosTest {
     private final DocumentStore store = mock(DocumentStore.class);
     private final MitanHandover handover = mock(MitanHandover.class);
     private final DeliveryPhotos photos = new DeliveryPhotos(requests, deliveries, photoRows, store,
-            Clock.fixed(NOW, ZoneOffset.UTC), handover);
+            Clock.fixed(NOW, ZoneOffset.UTC), handover, mock(RequestAccess.class));
 
     @BeforeEach
     void outForDeliveryWithMitanRaipur() {
