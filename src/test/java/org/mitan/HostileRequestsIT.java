@@ -341,6 +341,42 @@ class HostileRequestsIT {
         assertThat(documents.findByRequestIdOrderByUploadedAtAsc(request.getId())).hasSize(1);
     }
 
+    /**
+     * Defect 2 of the hostile-input sweep: refusals repeated the bad value in full (a ward list, a type, a body code,
+     * a user id), up to Jackson's string limit, with its control characters raw. Each is now quoted by a short
+     * excerpt with those characters shown by their code, and nothing changes.
+     */
+    @Test
+    void refusalsQuoteAShortExcerptOfWhatWasSentNeverAllOfItNorItsControlCharactersRaw() throws IOException {
+        String hostile = "\\u0007\\u202E\\u001B[31m" + "x".repeat(40_000); // a name: Jackson's limit is 50,000
+        Set<Integer> raipurWards = Set.copyOf(mitans.findByUserId("mitan.raipur").orElseThrow().getWards());
+        String phone = randomMobile();
+        List<Attempt> attempts = List.of(
+                new Attempt("PATCH /api/mitans/mitan.raipur", json("admin"),
+                        "{\"wards\": [\"" + hostile + "\", \"7\"]}", "wards"),
+                new Attempt("POST /api/requests", json("callcentre"), registration(phone)
+                        .replace("birth-certificate", hostile), "certificateType"),
+                new Attempt("POST /api/requests", json("callcentre"), registration(phone)
+                        .replace("\"RPR\"", "\"" + hostile + "\""), "bodyCode"),
+                new Attempt("POST /api/mitans", json("admin"), "{\"bodyCode\": \"" + hostile + "\","
+                        + " \"name\": \"Kamla\", \"phone\": \"9876500011\", \"userId\": \"mitan.raipur\","
+                        + " \"wards\": [3]}", "bodyCode"),
+                new Attempt("POST /api/requests", json("callcentre"), registration(phone)
+                        .replace("\"ward\": 3,", "\"ward\": 3, \"" + hostile + "\": 1, \"" + hostile + "\": 2,"),
+                        "names a field twice"));
+        for (Attempt attempt : attempts) {
+            Response response = send(attempt.call() + " HTTP/1.1", attempt.headers(), attempt.body());
+
+            assertThat(response.status).as(attempt.call()).isEqualTo(400);
+            assertThat(response.body).as(attempt.call()).contains(attempt.field()).contains("[U+0007][U+202E][U+001B]")
+                    .contains("xxx…").doesNotContain("\u0007", "\u202E", "\\u0007", "\\u001B", "x".repeat(100));
+            assertThat(response.body.length()).as(attempt.call()).isLessThan(2_000);
+        }
+        assertThat(mitans.findByUserId("mitan.raipur").orElseThrow().getWards())
+                .containsExactlyInAnyOrderElementsOf(raipurWards);
+        assertThat(requests.findAll()).noneMatch(registered -> phone.equals(registered.getCitizenPhone()));
+    }
+
     /** A call with {@code %s} for the request number, sent byte for byte as the user. */
     record Probe(String call, String user, String contentType, String body) {
     }

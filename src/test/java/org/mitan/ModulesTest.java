@@ -56,8 +56,8 @@ class ModulesTest {
             "text", "",
             "numbering", "",
             "process", "",
-            "failure", "",
-            "web", "failure");
+            "failure", "text",
+            "web", "failure text");
 
     /** The modules above the foundation, bottom up, and the modules each may use besides the foundation. */
     static final Map<String, Set<String>> MAY_USE = table(

@@ -27,6 +27,7 @@ import org.mitan.singlewindow.Submission;
 import org.mitan.singlewindow.SubmissionRepository;
 import org.mitan.sms.SmsService;
 import org.mitan.sms.SmsValues;
+import org.mitan.text.Excerpt;
 import org.mitan.web.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,7 +157,7 @@ class CertificateService {
      */
     @Transactional(readOnly = true)
     CertificateFile openPdf(String certificateNumber, Caller caller) {
-        Refusal notFound = Refusal.notFound("No certificate with the number " + certificateNumber
+        Refusal notFound = Refusal.notFound("No certificate with the number " + Excerpt.of(certificateNumber)
                 + " that you may see. Check the number; if it is right, ask the officer of its request. / इस संख्या"
                 + " का कोई प्रमाण पत्र आपके लिए नहीं है; संख्या जाँचें।");
         Certificate certificate = certificates.findByCertificateNumber(certificateNumber).orElseThrow(() -> notFound);

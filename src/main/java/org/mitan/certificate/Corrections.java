@@ -26,6 +26,7 @@ import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.singlewindow.ParticularsFormLabels;
+import org.mitan.text.Excerpt;
 import org.mitan.text.Markdown;
 import org.mitan.text.PrintableCharacters;
 import org.mitan.text.TypedText;
@@ -388,7 +389,7 @@ public class Corrections {
             }
             String field = change.field().strip();
             if (!entry.containsKey(field)) {
-                throw new CorrectionRefused(keys.get(0), "'" + field + "' is not an entry of certificate "
+                throw new CorrectionRefused(keys.get(0), Excerpt.quoted(field) + " is not an entry of certificate "
                         + certificate.number() + ": choose one of the list. / सूची में से प्रविष्टि चुनें।");
             }
             if (rows.stream().anyMatch(row -> row.getField().equals(field))) {

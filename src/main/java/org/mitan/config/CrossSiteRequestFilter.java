@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mitan.text.Excerpt;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -65,8 +66,9 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !sameServer(origin, request)) {
-            return "This " + request.getMethod() + " comes from a page of " + origin + ", not of this server,"
-                    + " and may not change anything here. Open this application's own page and do it there.";
+            return "This " + request.getMethod() + " comes from a page of " + Excerpt.of(origin)
+                    + ", not of this server, and may not change anything here. Open this application's own page and do"
+                    + " it there.";
         }
         return null;
     }

@@ -42,6 +42,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.mitan.text.Excerpt;
 import org.mitan.web.NulCharacters;
 import org.mitan.web.Roles;
 import org.slf4j.Logger;
@@ -359,8 +360,9 @@ class EngineCommandGuard extends CommandInterceptor {
         for (Map.Entry<String, Set<String>> field : form.choices().entrySet()) {
             Object value = variables.containsKey(field.getKey()) ? plainValue(variables, field.getKey()) : null;
             if (value != null && !field.getValue().contains(String.valueOf(value))) {
-                return field.getKey() + " must be one of " + String.join(", ", field.getValue()) + "; '" + value
-                        + "' is not. / " + field.getKey() + " में दिए गए विकल्पों में से एक चुनें।";
+                return field.getKey() + " must be one of " + String.join(", ", field.getValue()) + "; "
+                        + Excerpt.quoted(String.valueOf(value)) + " is not. / " + field.getKey()
+                        + " में दिए गए विकल्पों में से एक चुनें।";
             }
         }
         return null;

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.type.SpinValueType;
+import org.mitan.text.Excerpt;
 
 /**
  * The fields of a start form or a task's form (Camunda Forms, linked by {@code camunda:formRef}), read as the
@@ -213,10 +214,11 @@ class FormFields {
             Set<String> seen = new HashSet<>();
             for (String text : texts) {
                 if (!seen.add(text)) {
-                    return Optional.of("holds '" + text + "' twice");
+                    return Optional.of("holds " + Excerpt.quoted(text) + " twice");
                 }
                 if (!fromData && !values.contains(text)) {
-                    return Optional.of("may hold only " + String.join(", ", values) + "; '" + text + "' is none of"
+                    return Optional.of("may hold only " + String.join(", ", values) + "; " + Excerpt.quoted(text)
+                            + " is none of"
                             + " them");
                 }
                 if (text.isBlank() || text.codePointCount(0, text.length()) > LONGEST_VALUE) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.mitan.text.Excerpt;
 import org.mitan.web.DatabaseOutages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +48,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** How much of the firewall's words a refusal shows: they quote the refused header or path. */
+    private static final int REJECTION_SHOWN = 200;
 
     /** Logins checked within {@code mitan.security.checked-login-ttl} (30 s; 0 keeps none) are not checked again. */
     @Bean
@@ -156,7 +160,8 @@ class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         return (request, response, rejected) -> writeProblem(response, json, HttpStatus.BAD_REQUEST,
-                "Address refused", "This address is not accepted here (" + rejected.getMessage() + "). Use the"
+                "Address refused", "This address is not accepted here ("
+                        + Excerpt.bounded(rejected.getMessage(), REJECTION_SHOWN) + "). Use the"
                         + " address as the application or its documentation gives it.");
     }
 

@@ -17,6 +17,7 @@ import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
+import org.mitan.text.Excerpt;
 import org.mitan.web.Caller;
 import org.mitan.web.IdempotencyKeys;
 import org.springframework.stereotype.Service;
@@ -167,7 +168,7 @@ class DocumentService {
      */
     @Transactional(readOnly = true)
     Content openContent(String id, Caller caller) {
-        Refusal notFound = Refusal.notFound("No document with id " + id + " that you may see. / यह"
+        Refusal notFound = Refusal.notFound("No document with id " + Excerpt.of(id) + " that you may see. / यह"
                 + " दस्तावेज़ आपके लिए नहीं है।");
         Document document = parse(id).flatMap(documents::findById).orElseThrow(() -> notFound);
         ServiceRequest request = requestRows.findById(document.getRequestId())

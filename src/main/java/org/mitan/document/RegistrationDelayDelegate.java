@@ -26,6 +26,7 @@ import org.mitan.request.ProcessRequest;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
+import org.mitan.text.Excerpt;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -118,8 +119,8 @@ class RegistrationDelayDelegate implements JavaDelegate {
         try {
             return text.contains("T") ? StateCalendar.dateOf(Instant.parse(text)) : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new FormFieldValidationException(field, field + " must be a date (YYYY-MM-DD), not '" + text
-                    + "'. / तिथि YYYY-MM-DD में लिखें।");
+            throw new FormFieldValidationException(field, field + " must be a date (YYYY-MM-DD), not "
+                    + Excerpt.quoted(text) + ". / तिथि YYYY-MM-DD में लिखें।");
         }
     }
 

@@ -1,6 +1,9 @@
 package org.mitan.failure;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.mitan.text.Excerpt;
 
 /**
  * A call refused for a reason the person can act on: what they asked for is not there, their role does not allow
@@ -8,8 +11,19 @@ import java.util.Map;
  * written, so that a refused call changes nothing. It says what happened in the domain's words ({@link Kind});
  * the web layer alone turns it into an HTTP status and an RFC 9457 problem detail with this title, detail and
  * properties.
+ * <p>
+ * What a refusal quotes of the input is an {@link Excerpt}, where the message is built. Behind that, every detail
+ * and field error is shown {@link Excerpt#visible} (control and invisible characters by their code) and bounded
+ * ({@value #MAX_DETAIL_CHARS} characters a detail, {@value #MAX_FIELD_ERROR_CHARS} a field error, an
+ * {@link Excerpt} a field's name), so that a refusal built somewhere without an excerpt still neither grows with
+ * the input nor carries its control characters into screens and logs.
  */
 public class Refusal extends RuntimeException {
+
+    /** The longest detail; the application's own words take far less. */
+    static final int MAX_DETAIL_CHARS = 4000;
+    /** The longest message of one field. */
+    static final int MAX_FIELD_ERROR_CHARS = 1000;
 
     /** Why the call was refused. */
     public enum Kind {
@@ -38,7 +52,7 @@ public class Refusal extends RuntimeException {
     }
 
     public Refusal(Kind kind, String title, String detail, Map<String, Object> properties) {
-        super(detail);
+        super(Excerpt.bounded(detail, MAX_DETAIL_CHARS));
         this.kind = kind;
         this.title = title;
         this.properties = Map.copyOf(properties);
@@ -58,10 +72,13 @@ public class Refusal extends RuntimeException {
 
     /** Naming each bad field: {@code fieldErrors} maps a field to what is wrong with it. */
     public static Refusal invalid(Map<String, String> fieldErrors) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        fieldErrors.forEach((field, error) -> shown.merge(Excerpt.of(field),
+                Excerpt.bounded(error, MAX_FIELD_ERROR_CHARS), (first, second) -> first));
         return new Refusal(Kind.INVALID, "Invalid input",
-                "Please correct: " + String.join("; ", fieldErrors.entrySet().stream()
+                "Please correct: " + String.join("; ", shown.entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue()).toList()),
-                Map.of("fieldErrors", fieldErrors));
+                Map.of("fieldErrors", shown));
     }
 
     public Kind getKind() {

@@ -12,6 +12,7 @@ import org.mitan.failure.Refusal;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.request.VisitWindow;
+import org.mitan.text.Excerpt;
 import org.mitan.text.PhoneNumbers;
 import org.mitan.text.PrintableCharacters;
 import org.mitan.text.TypedText;
@@ -49,7 +50,8 @@ class RegistrationValidator {
         } else {
             type = types.find(typeKey).orElse(null);
             if (type == null) {
-                errors.put("certificateType", "'" + typeKey + "' is not a certificate type offered here; offered: "
+                errors.put("certificateType", Excerpt.quoted(typeKey)
+                        + " is not a certificate type offered here; offered: "
                         + types.all().stream().map(CertificateType::key).collect(Collectors.joining(", ")));
             }
         }
@@ -61,7 +63,7 @@ class RegistrationValidator {
         } else {
             body = bodies.findById(bodyCode.toUpperCase(Locale.ROOT)).filter(UrbanBody::isActive).orElse(null);
             if (body == null) {
-                errors.put("bodyCode", "'" + bodyCode + "' is not an urban body the service runs in");
+                errors.put("bodyCode", Excerpt.quoted(bodyCode) + " is not an urban body the service runs in");
             }
         }
 

@@ -11,6 +11,7 @@ import org.mitan.failure.Refusal;
 import org.mitan.municipality.AdminInput;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.text.Excerpt;
 import org.mitan.web.Roles;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,8 @@ class MitanAdministration {
     @Transactional(readOnly = true)
     String bodyOf(String userId) {
         return mitans.findByUserId(userId.strip()).map(Mitan::getBodyCode).orElseThrow(() -> Refusal.notFound(
-                "No Mitan has the user id '" + userId + "'. GET /api/mitans?body=<code> lists a body's Mitans."));
+                "No Mitan has the user id " + Excerpt.quoted(userId)
+                        + ". GET /api/mitans?body=<code> lists a body's Mitans."));
     }
 
     /**
@@ -88,7 +90,8 @@ class MitanAdministration {
     @Transactional
     MitanView change(String userId, MitanChange change) {
         Mitan mitan = mitans.findByUserId(userId.strip()).orElseThrow(() -> Refusal.notFound(
-                "No Mitan has the user id '" + userId + "'. GET /api/mitans?body=<code> lists a body's Mitans;"
+                "No Mitan has the user id " + Excerpt.quoted(userId)
+                        + ". GET /api/mitans?body=<code> lists a body's Mitans;"
                         + " POST /api/mitans adds one."));
         if (change.phone() == null && change.wards() == null && change.active() == null) {
             throw new Refusal(Refusal.Kind.INVALID, "Nothing to change",
@@ -128,7 +131,7 @@ class MitanAdministration {
         }
         UrbanBody body = bodies.lockByCode(value.toUpperCase(Locale.ROOT)).orElse(null);
         if (body == null) {
-            errors.put("bodyCode", "'" + value + "' is not an urban body; GET /api/bodies lists them");
+            errors.put("bodyCode", Excerpt.quoted(value) + " is not an urban body; GET /api/bodies lists them");
         } else if (!body.isActive()) {
             errors.put("bodyCode", body.describe() + " is not active; reactivate it first with PATCH /api/bodies/"
                     + body.getCode());
@@ -149,7 +152,7 @@ class MitanAdministration {
             return null;
         }
         if (identity.createUserQuery().userId(userId).count() == 0) {
-            errors.put("userId", "'" + userId + "' is not a Camunda user. Create the user in Camunda Admin"
+            errors.put("userId", Excerpt.quoted(userId) + " is not a Camunda user. Create the user in Camunda Admin"
                     + " (Users, Add user) and add it to group '" + Roles.ofBody(Roles.MITAN, "<BODY>") + "' first,"
                     + " then add the Mitan here");
             return null;
@@ -159,7 +162,8 @@ class MitanAdministration {
         }
         String group = Roles.ofBody(Roles.MITAN, bodyCode);
         if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-            errors.put("userId", "user '" + userId + "' is not in group '" + group + "', so it would not see"
+            errors.put("userId", "user " + Excerpt.quoted(userId) + " is not in group '" + group
+                    + "', so it would not see"
                     + " the Mitan's tasks. Add it to group '" + group + "' in Camunda Admin first, then add"
                     + " the Mitan here");
             return null;

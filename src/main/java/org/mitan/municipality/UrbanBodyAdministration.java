@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.mitan.failure.Refusal;
+import org.mitan.text.Excerpt;
 import org.mitan.text.PrintableCharacters;
 import org.mitan.municipality.UrbanBodyRepository.WardHolder;
 import org.springframework.context.ApplicationEventPublisher;
@@ -98,7 +99,8 @@ class UrbanBodyAdministration {
     @Transactional
     UrbanBody change(String code, BodyChange change) {
         UrbanBody body = bodies.lockByCode(code.strip().toUpperCase(Locale.ROOT)).orElseThrow(() ->
-                Refusal.notFound("There is no urban body with code '" + code + "'. GET /api/bodies lists the"
+                Refusal.notFound("There is no urban body with code " + Excerpt.quoted(code)
+                        + ". GET /api/bodies lists the"
                         + " active ones; POST /api/bodies adds one."));
         if (change.supervisorPhone() == null && change.wards() == null && change.active() == null) {
             throw new Refusal(Refusal.Kind.INVALID, "Nothing to change",

@@ -18,6 +18,7 @@ import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.sms.SmsService;
+import org.mitan.text.Excerpt;
 import org.mitan.web.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,8 +80,8 @@ class DoorstepFees {
                     + " दर्ज करते हैं।");
         }
         Fee fee = catalogue.require(request.getCertificateType()).fee(feeCode).orElseThrow(() -> Refusal.notFound(
-                "Certificate type " + request.getCertificateType() + " has no fee '" + feeCode
-                        + "' paid at the door; its fees are in the table " + request.getCertificateType() + "-fees."
+                "Certificate type " + request.getCertificateType() + " has no fee " + Excerpt.quoted(feeCode)
+                        + " paid at the door; its fees are in the table " + request.getCertificateType() + "-fees."
                         + " / यह शुल्क इस प्रमाण पत्र के लिए घर पर नहीं लिया जाता।"));
         String reference = reference(requestNumber, feeCode, collected);
         Optional<Payment> earlier = payments.findByRequestIdAndFeeCode(request.getId(), feeCode);

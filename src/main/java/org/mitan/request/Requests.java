@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.mitan.failure.Refusal;
+import org.mitan.text.Excerpt;
 import org.mitan.text.Graphemes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,7 @@ public class Requests {
      * the refusal of a request the caller may not know of ({@code RequestAccess}), so it does not say which.
      */
     public static Refusal notFound(String requestNumber) {
-        return Refusal.notFound("No request with number " + requestNumber
+        return Refusal.notFound("No request with number " + Excerpt.of(requestNumber)
                 + " that you may see. Check the number; if it is right, ask its officer or a supervisor. / इस संख्या"
                 + " का कोई आवेदन आपके लिए नहीं है; संख्या जाँचें, या इसके अधिकारी या पर्यवेक्षक से पूछें।");
     }

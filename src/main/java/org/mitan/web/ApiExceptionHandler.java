@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.mitan.failure.Refusal;
 import org.mitan.failure.Unavailable;
+import org.mitan.text.Excerpt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -228,7 +229,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String quoted(String message) {
         int start = message.indexOf('\'');
         int end = message.indexOf('\'', start + 1);
-        return start >= 0 && end > start ? "\"" + message.substring(start + 1, end) + "\"" : "a field";
+        return start >= 0 && end > start ? "\"" + Excerpt.of(message.substring(start + 1, end)) + "\"" : "a field";
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.mitan.mitan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,23 @@ class WardListTest {
         assertThat(errors.get("wards"))
                 .contains("not 'all', '9-2', ''")
                 .contains("must be within wards 1 to 67 of Korba (KRB), not 0, 60-68");
+    }
+
+    /** A ward list of a million odd entries, or one of twenty million characters, is named by a short excerpt. */
+    @Test
+    void aHugeOrHostileEntryIsQuotedByAShortExcerptAndAHugeListByItsFirstFew() {
+        String huge = "7".repeat(20_000_000) + "x";
+        List<String> many = new java.util.ArrayList<>(Collections.nCopies(1_000_000, "no\u0000\u202Ewards"));
+        many.add(0, huge);
+
+        assertThat(WardList.read(many, korba, "wards", errors)).isNull();
+
+        String refusal = errors.get("wards");
+        assertThat(refusal).hasSizeLessThan(400).doesNotContain("\u0000", "\u202E")
+                .contains("not '" + "7".repeat(79) + "…', 'no[U+0000][U+202E]wards', ")
+                .endsWith(" and 999998 more");
+        assertThat(WardList.read(List.of("0", "9999", "100-5000", "68"), korba, "wards", errors)).isNull();
+        assertThat(errors.get("wards")).endsWith("not 0, 9999, 100-5000 and 1 more");
     }
 
     @Test
