@@ -5,6 +5,7 @@
 (() => {
   const LIMIT = 500 * 1024;           // a scan is sent at most this big (JPEG)
   const ENGINE = '/camunda/api/engine/engine/default';
+  const EARLIEST_DATE = '1800-01-01'; // the earliest date a certificate records (StateCalendar.EARLIEST_RECORDED)
   const app = document.getElementById('app');
   const net = document.getElementById('net');
   const langButton = document.getElementById('lang');
@@ -27,7 +28,8 @@
       waitUploads: 'सभी फ़ोटो भेजे जाने तक रुकें, फिर भेंट दर्ज करें।', missing: 'ये दस्तावेज़ अभी नहीं भेजे गए: ',
       reported: 'भेंट दर्ज हो गई।', needsNetwork: 'इसके लिए नेटवर्क चाहिए। नेटवर्क आने पर फिर दबाएँ।',
       save: 'जमा करें', saved: 'जमा हो गया।', required: 'भरना ज़रूरी है', tooLong: 'बहुत लंबा है',
-      future: 'आज के बाद की तिथि नहीं हो सकती', badFormat: 'सही रूप में भरें', certificate: 'प्रमाण पत्र', viewCertificate: 'प्रमाण पत्र देखें',
+      future: 'आज के बाद की तिथि नहीं हो सकती', tooEarly: '1800 से पहले की तिथि नहीं हो सकती; वर्ष जाँचें',
+      badFormat: 'सही रूप में भरें', certificate: 'प्रमाण पत्र', viewCertificate: 'प्रमाण पत्र देखें',
       otp: 'नागरिक का OTP (6 अंक)', attemptsLeft: (n, m) => `${m} में से ${n} प्रयास बाकी`,
       locked: 'बहुत बार गलत OTP: वितरण रुका है। पर्यवेक्षक से संपर्क करें।', confirm: 'OTP से सौंपें',
       resend: 'नया OTP भेजें', resendAt: time => `नया OTP ${time} के बाद भेज सकते हैं`,
@@ -64,7 +66,8 @@
       waitUploads: 'Wait until every photo is sent, then report the visit.', missing: 'Not sent yet: ',
       reported: 'Visit reported.', needsNetwork: 'This needs the network. Press again when it is back.',
       save: 'Submit', saved: 'Submitted.', required: 'is required', tooLong: 'is too long',
-      future: 'cannot be after today', badFormat: 'is not in the right form', certificate: 'Certificate', viewCertificate: 'View the certificate',
+      future: 'cannot be after today', tooEarly: 'cannot be before 1800; check the year',
+      badFormat: 'is not in the right form', certificate: 'Certificate', viewCertificate: 'View the certificate',
       otp: "Citizen's OTP (6 digits)", attemptsLeft: (n, m) => `${n} of ${m} attempts left`,
       locked: 'Too many wrong OTPs: the delivery is locked. Call your supervisor.', confirm: 'Hand over with OTP',
       resend: 'Send a new OTP', resendAt: time => `A new OTP can be sent after ${time}`,
@@ -826,7 +829,7 @@
       input = h('input', {type: 'number', id, inputmode: 'decimal', value: current ?? ''});
       value = () => input.value === '' ? null : Number(input.value);
     } else if (component.type === 'datetime') {
-      input = h('input', {type: 'date', id, value: current ?? ''});
+      input = h('input', {type: 'date', id, min: EARLIEST_DATE, value: current ?? ''});
       value = () => input.value || null;
     } else {
       input = h('input', {type: 'text', id, maxlength: rules.maxLength, value: current ?? ''});
@@ -842,6 +845,8 @@
       }
       // A particular date records something that has happened; the server refuses a later one too.
       if (component.type === 'datetime' && given > todayInIndia()) return t('future');
+      // ... and nothing before 1800 (a year such as 0202 is a slip), as the server (StateCalendar) does not.
+      if (component.type === 'datetime' && given < EARLIEST_DATE) return t('tooEarly');
       return null;
     }});
     if (component.type === 'radio') return input;

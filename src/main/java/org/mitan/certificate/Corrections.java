@@ -609,10 +609,9 @@ public class Corrections {
                 throw new CorrectionRefused(key, "Write the date as YYYY-MM-DD, e.g. 2024-03-12. / तिथि YYYY-MM-DD"
                         + " में लिखें।");
             }
-            if (date.isAfter(LocalDate.now(StateCalendar.ZONE))) {
-                throw new CorrectionRefused(key, field + " cannot be a date after today. / तिथि आज के बाद की नहीं हो"
-                        + " सकती।");
-            }
+            StateCalendar.notHappened(date, LocalDate.now(StateCalendar.ZONE)).ifPresent(refusal -> {
+                throw new CorrectionRefused(key, field + " " + refusal + "।");
+            });
             return date.toString();
         }
         return typed;

@@ -3,12 +3,11 @@ package org.mitan.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.mitan.catalogue.ParticularsRules;
@@ -17,6 +16,7 @@ import org.mitan.process.ProcessVariables;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
+import org.mitan.text.Excerpt;
 import org.mitan.text.PrintableCharacters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +32,8 @@ class Particulars {
     /** Longest text a particular may hold: the longest the certificate's fields take (its holder's name included). */
     static final int MAX_TEXT_LENGTH = 500;
     /** A calendar date as a date field of a Camunda Form submits it; checked strictly (no 30 February). */
-    private static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    /** A date (a sign and more than four digits in its year included), or a moment on it. */
+    private static final Pattern DATE_LIKE = Pattern.compile("[+-]?\\d{4,}-\\d{2}-\\d{2}(T.*)?", Pattern.DOTALL);
 
     private final Requests requests;
     private final ServiceRequestRepository repository;
@@ -67,7 +67,8 @@ class Particulars {
      * (too long, or with a character it cannot print) is refused, naming the form field, and nothing is stored:
      * a {@link FormFieldValidationException}, so the task stays open and Tasklist shows why. So is a date that is
      * not a real calendar date or lies after today in India: every particular date records something that has
-     * happened (a birth, the start of a residence), for every certificate type alike. So are particulars that
+     * happened (a birth, the start of a residence), for every certificate type alike, so it is not after today nor
+     * before {@link StateCalendar#EARLIEST_RECORDED}. So are particulars that
      * break a row of the type's rules ({@link ParticularsRules}, e.g. a groom under 21 on the date of marriage).
      */
     @Transactional
@@ -75,8 +76,8 @@ class Particulars {
         LocalDate today = StateCalendar.dateOf(Instant.now(clock));
         values.forEach((name, value) -> {
             String field = ProcessVariables.PARTICULAR_PREFIX + name;
-            if (value instanceof Date date && StateCalendar.dateOf(date.toInstant()).isAfter(today)) {
-                throw future(field);
+            if (value instanceof Date date) {
+                checkHappened(field, StateCalendar.dateOf(date.toInstant()), today);
             }
             if (value instanceof String text) {
                 checkDate(field, text.strip(), today);
@@ -107,26 +108,29 @@ class Particulars {
         requests.record(request, MILESTONE, actor, String.join(", ", values.keySet()));
     }
 
-    /** Text shaped like a form's date (2026-11-20) must be a real date, today or earlier. */
+    /**
+     * Text shaped like a date must be a real date of something that has happened ({@link StateCalendar#notHappened}):
+     * a form's date (2026-11-20), a signed or long year (-0001-01-01, +10000-01-01) and a moment (0000-01-01T00:00Z)
+     * alike, since the certificate and the type's rules read each of them as a date.
+     */
     private static void checkDate(String field, String text, LocalDate today) {
-        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (!DATE_LIKE.matcher(text).matches()) {
             return;
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(text, FORM_DATE);
+            date = text.contains("T") ? StateCalendar.dateOf(Instant.parse(text)) : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new FormFieldValidationException(field, field + " is not a real date: " + text
+            throw new FormFieldValidationException(field, field + " is not a real date: " + Excerpt.of(text)
                     + " (यह तिथि कैलेंडर में नहीं है).");
         }
-        if (date.isAfter(today)) {
-            throw future(field);
-        }
+        checkHappened(field, date, today);
     }
 
-    private static FormFieldValidationException future(String field) {
-        return new FormFieldValidationException(field, field + " cannot be a date after today"
-                + " (आज के बाद की तिथि नहीं हो सकती).");
+    private static void checkHappened(String field, LocalDate date, LocalDate today) {
+        StateCalendar.notHappened(date, today).ifPresent(refusal -> {
+            throw new FormFieldValidationException(field, field + " " + refusal + ".");
+        });
     }
 
     /** JSON-friendly: text, numbers and booleans as they are; dates as ISO-8601 text; anything else as text. */

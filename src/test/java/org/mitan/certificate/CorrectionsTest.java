@@ -248,6 +248,38 @@ class CorrectionsTest {
         assertThat(request.getParticulars()).containsEntry("ageAtDeath", 87L);
     }
 
+    /**
+     * A date of birth corrected to a year no certificate holds (0000, -0001, a slip such as 0202) or to after today
+     * is refused on its field, as where the particulars are entered; 1800 and today are taken.
+     */
+    @Test
+    void aDateBefore1800OrAfterTodayIsRefusedOnItsFieldAndNothingIsAsked() {
+        when(engine.createDecisionDefinitionQuery().decisionDefinitionKey("birth-certificate-particulars-rules")
+                .latestVersion().singleResult()).thenReturn(null);
+        correctsTheEntry("birth-certificate", Map.of("childName", "Pooja Sahu", "dateOfBirth", "2001-04-20"));
+
+        for (String date : List.of("0000-01-01", "-0001-04-20", "0202-04-20", "1799-12-31")) {
+            assertThatThrownBy(() -> corrections.ask(NUMBER, List.of(
+                    new Corrections.Asked("dateOfBirth", date, "As in the school record")), "mitan.raipur"))
+                    .as(date).isInstanceOfSatisfying(CorrectionRefused.class, refusal -> {
+                        assertThat(refusal.field()).isEqualTo("changeNewValue1");
+                        assertThat(refusal.getMessage()).startsWith("dateOfBirth cannot be a date before 1800")
+                                .contains("check the year", "1800 से पहले की तिथि नहीं हो सकती");
+                    });
+        }
+        String tomorrow = java.time.LocalDate.now(org.mitan.numbering.StateCalendar.ZONE).plusDays(1).toString();
+        for (String date : List.of(tomorrow, "+10000-01-01")) {
+            assertThatThrownBy(() -> corrections.ask(NUMBER, List.of(
+                    new Corrections.Asked("dateOfBirth", date, "As in the school record")), "mitan.raipur"))
+                    .as(date).isInstanceOfSatisfying(CorrectionRefused.class, refusal -> assertThat(
+                            refusal.getMessage()).startsWith("dateOfBirth cannot be a date after today"));
+        }
+        assertNothingAsked();
+        corrections.ask(NUMBER, List.of(new Corrections.Asked("dateOfBirth", "1800-01-01",
+                "As in the school record")), "mitan.raipur");
+        assertThat(request.getParticulars()).containsEntry("dateOfBirth", "1800-01-01");
+    }
+
     @Test
     void aCorrectionThatMakesTheGroomUnderTwentyOneIsRefusedOnTheChangeAsWhereTheParticularsAreEntered() {
         correctsTheEntry(MARRIAGE, Map.of("groomName", "Ravi Sahu", "groomDateOfBirth", "1995-03-01",

@@ -219,4 +219,35 @@ class CaptureParticularsListenerTest {
         listener.notify(task);
         assertThat(request.getParticulars()).containsEntry("dateOfBirth", "2026-05-01");
     }
+
+    /**
+     * A year no certificate holds (before 1800: 0000, -0001, a slip such as 0202), however the date is written (a
+     * form's date, a signed or long year, a moment, a date picker's value), is refused naming the field, and nothing
+     * is stored; 1 January 1800 is taken.
+     */
+    @Test
+    void aParticularDateBefore1800IsRefusedHoweverItIsWrittenAndNothingIsStored() {
+        when(identity.getCurrentAuthentication()).thenReturn(new Authentication("mitan1", List.of("mitan")));
+        request.setParticulars(Map.of("childName", "Riya"));
+        DelegateTask task = Scopes.task(TaskListener.EVENTNAME_COMPLETE, taskScope, execution);
+
+        List.of("0000-01-01", "-0001-04-20", "0202-04-20", "1799-12-31", "0000-01-01T00:00:00Z",
+                Date.from(java.time.Instant.parse("0001-06-01T00:00:00Z"))).forEach(date -> assertDateRefused(task,
+                date, "particular_dateOfBirth cannot be a date before 1800", "1800 से पहले की तिथि नहीं हो सकती"));
+        List.of("+10000-01-01", "2026-05-01T20:00:00Z").forEach(date -> assertDateRefused(task, date,
+                "particular_dateOfBirth cannot be a date after today"));
+        assertThat(request.getParticulars()).containsOnly(Map.entry("childName", "Riya"));
+        verify(repository, never()).save(any());
+
+        taskScope.put("particular_dateOfBirth", "1800-01-01");
+        listener.notify(task);
+        assertThat(request.getParticulars()).containsEntry("dateOfBirth", "1800-01-01");
+    }
+
+    private void assertDateRefused(DelegateTask task, Object date, String... words) {
+        taskScope.put("particular_dateOfBirth", date);
+        assertThatThrownBy(() -> listener.notify(task)).as(String.valueOf(date))
+                .isInstanceOfSatisfying(FormFieldValidationException.class, refused -> assertThat(
+                        refused.getMessage()).contains(words));
+    }
 }
