@@ -377,6 +377,43 @@ class HostileRequestsIT {
         assertThat(requests.findAll()).noneMatch(registered -> phone.equals(registered.getCitizenPhone()));
     }
 
+    /**
+     * Bodies no call of the application takes: larger than any (said so, or sent in chunks without a length), nested
+     * past Jackson's depth, of another content type, or well-formed but not an object. Each is a 4xx problem detail
+     * saying what to send, and nothing is registered.
+     */
+    @Test
+    void bodiesNoCallTakesAreRefusedWithAProblemSayingWhatToSend() throws IOException {
+        String phone = randomMobile();
+        String huge = registration(phone).replace("Kota, Raipur", "Kota ".repeat(300_000));
+        Map<String, String> chunked = new LinkedHashMap<>(json("callcentre"));
+        chunked.put("Transfer-Encoding", "chunked");
+        Map<String, String> text = Map.of("Authorization", basic("callcentre"), "Content-Type",
+                "text/plain; x=\"" + "y".repeat(2_000) + "\"");
+        List<Attempt> attempts = List.of(
+                new Attempt("POST /api/requests", json("callcentre"), huge, "413 larger than 1024 KB"),
+                new Attempt("POST /api/requests", chunked, huge, "413 larger than 1024 KB"),
+                new Attempt("POST /feedback/aBcD3fGh1jKlMn0p", json(null), "{\"rating\": 5, \"comment\": \""
+                        + "x".repeat(1_100_000) + "\"}", "413 larger than 1024 KB"),
+                new Attempt("POST /api/requests", json("callcentre"), "{\"x\": ".repeat(5_000) + "1" + "}".repeat(5_000),
+                        "400 Malformed JSON"),
+                new Attempt("POST /api/requests", json("callcentre"), "[" + registration(phone) + "]",
+                        "400 must be one JSON object"),
+                new Attempt("POST /api/requests", json("callcentre"), "\"" + registration(phone) + "\"",
+                        "400 must be one JSON object"),
+                new Attempt("POST /api/requests", text, registration(phone), "415 takes its body as application/json"));
+        for (Attempt attempt : attempts) {
+            Response response = send(attempt.call() + " HTTP/1.1", attempt.headers(), attempt.body());
+
+            String what = attempt.call() + " " + attempt.field();
+            assertThat(response.status).as(what + ": " + response.body)
+                    .isEqualTo(Integer.parseInt(attempt.field().substring(0, 3)));
+            assertThat(response.header("content-type")).as(what).startsWith("application/problem+json");
+            assertThat(response.body).as(what).contains(attempt.field().substring(4)).doesNotContain("yyyyyyyy");
+        }
+        assertThat(requests.findAll()).noneMatch(registered -> phone.equals(registered.getCitizenPhone()));
+    }
+
     /** A call with {@code %s} for the request number, sent byte for byte as the user. */
     record Probe(String call, String user, String contentType, String body) {
     }
@@ -434,6 +471,19 @@ class HostileRequestsIT {
         }
     }
 
+    /** The body in chunks of 64 KB, as a client sends one whose length it does not say. */
+    private static byte[] chunked(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int start = 0; start < content.length; start += 65_536) {
+            int length = Math.min(65_536, content.length - start);
+            out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(content, start, length);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
     /** One request on its own connection, exactly as written; the answer read until the server closes. */
     private Response send(String requestLine, Map<String, String> headers, String body) throws IOException {
         Map<String, String> all = new LinkedHashMap<>();
@@ -441,7 +491,9 @@ class HostileRequestsIT {
         all.putAll(headers);
         all.put("Connection", "close");
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (body != null) {
+        if ("chunked".equals(headers.get("Transfer-Encoding"))) {
+            content = chunked(content);
+        } else if (body != null) {
             all.put("Content-Length", String.valueOf(content.length));
         }
         StringBuilder head = new StringBuilder(requestLine).append("\r\n");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.mitan.text.Excerpt;
+import org.mitan.web.BodySizeLimit;
 import org.mitan.web.DatabaseOutages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -122,6 +123,21 @@ class SecurityConfiguration {
         registration.setName("mitan-path-spelling-filter");
         registration.addUrlPatterns("/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
+        return registration;
+    }
+
+    /**
+     * Refuses, with 413, a body of the application's own calls larger than they take ({@link BodySizeLimit}), before
+     * anything reads it, the login included.
+     */
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(ObjectMapper json) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(
+                response -> writeProblem(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
+                        BodySizeLimit.REFUSAL)));
+        registration.setName("mitan-body-size-limit");
+        registration.addUrlPatterns("/api/*", "/feedback/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 15);
         return registration;
     }
 

@@ -23,11 +23,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -136,6 +138,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
         }
+        if (causedBy(e, BodySizeLimit.TooLarge.class)) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", BodySizeLimit.REFUSAL, Map.of());
+        }
         if (outages != null ? outages.explain(e) : DatabaseOutages.isCause(e)) {
             LOG.error("The database could not be reached for {} {}", request.getMethod(), request.getRequestURI(), e);
             ResponseEntity<ProblemDetail> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutages.TITLE,
@@ -152,6 +157,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Internal error");
         problem.setProperty("time", time);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -178,6 +192,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
+        if (causedBy(e, BodySizeLimit.TooLarge.class)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Body too large", BodySizeLimit.REFUSAL, Map.of()).getBody());
+        }
         return ResponseEntity.badRequest().body(handle(unreadable(e)).getBody());
     }
 
@@ -207,6 +225,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return Refusal.invalid(Map.of(field, wholeNumber ? "must be a whole number"
                         : "has a value of the wrong kind"));
             }
+            if (cause instanceof MismatchedInputException) {
+                // well-formed, but a list, a text or a number where the call takes an object
+                return badJson("The body must be one JSON object, {\"field\": value, ...}, with the fields the call"
+                        + " takes; not a list, a text or a number.");
+            }
             return badJson("The body is not well-formed JSON (" + (json.getLocation() == null ? "unreadable"
                     : "line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr())
                     + "). Send one JSON object.");
@@ -230,6 +253,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         int start = message.indexOf('\'');
         int end = message.indexOf('\'', start + 1);
         return start >= 0 && end > start ? "\"" + Excerpt.of(message.substring(start + 1, end)) + "\"" : "a field";
+    }
+
+    /**
+     * A body of a kind the call does not take (text/plain, XML, a form where JSON belongs): which kinds it takes, not
+     * Spring's words, which repeat the Content-Type header as sent.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        String takes = e.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                .collect(java.util.stream.Collectors.joining(" or "));
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
+                "This call takes its body as " + (takes.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : takes)
+                        + ", named so in the Content-Type header; nothing was read or changed. / डेटा सही रूप"
+                        + " (Content-Type) में भेजें; कुछ नहीं बदला।", Map.of()).getBody();
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
     }
 
     @Override
