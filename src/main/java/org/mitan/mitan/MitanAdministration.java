@@ -78,9 +78,16 @@ class MitanAdministration {
     /** The body a Mitan works for; not found for an unknown user id. */
     @Transactional(readOnly = true)
     String bodyOf(String userId) {
-        return mitans.findByUserId(userId.strip()).map(Mitan::getBodyCode).orElseThrow(() -> Refusal.notFound(
-                "No Mitan has the user id " + Excerpt.quoted(userId)
-                        + ". GET /api/mitans?body=<code> lists a body's Mitans."));
+        return mitans.findByUserId(userId.strip()).map(Mitan::getBodyCode).orElseThrow(() -> unknown(userId));
+    }
+
+    /**
+     * The refusal of a user id that names no Mitan; also of another body's Mitan to a supervisor, who is not to learn
+     * from it which user ids are Mitans, nor of which body.
+     */
+    static Refusal unknown(String userId) {
+        return Refusal.notFound("No Mitan of yours has the user id " + Excerpt.quoted(userId)
+                + ". GET /api/mitans?body=<code> lists a body's Mitans; POST /api/mitans adds one.");
     }
 
     /**
@@ -89,10 +96,7 @@ class MitanAdministration {
      */
     @Transactional
     MitanView change(String userId, MitanChange change) {
-        Mitan mitan = mitans.findByUserId(userId.strip()).orElseThrow(() -> Refusal.notFound(
-                "No Mitan has the user id " + Excerpt.quoted(userId)
-                        + ". GET /api/mitans?body=<code> lists a body's Mitans;"
-                        + " POST /api/mitans adds one."));
+        Mitan mitan = mitans.findByUserId(userId.strip()).orElseThrow(() -> unknown(userId));
         if (change.phone() == null && change.wards() == null && change.active() == null) {
             throw new Refusal(Refusal.Kind.INVALID, "Nothing to change",
                     "Give at least one of phone, wards and active.");

@@ -53,13 +53,18 @@ class MitanController {
     /**
      * Changes a Mitan's phone, wards or active flag; fields left out stay as they are. Deactivating takes the
      * Mitan out of assignment at once; tasks already assigned to them (see {@code openRequests}) stay theirs until
-     * a supervisor reassigns them in Tasklist. 404 for an unknown user id; 400 naming each bad field; 409 when
+     * a supervisor reassigns them in Tasklist. 404 for an unknown user id, and in the same words for another body's
+     * Mitan to a supervisor; 400 naming each bad field; 409 when
      * reactivating a Mitan of an inactive body.
      */
     @PatchMapping("/{userId}")
     MitanView change(@PathVariable String userId, @RequestBody MitanChange change) {
-        allowed(Caller.current());
-        allowedFor(administration.bodyOf(userId));
+        Caller caller = Caller.current();
+        allowed(caller);
+        if (!caller.inAnyGroup(Roles.ADMIN) && !caller.hasRoleFor(Roles.SUPERVISOR, administration.bodyOf(userId))) {
+            // another body's Mitan is answered as an unknown user id: no telling who is a Mitan, nor where
+            throw MitanAdministration.unknown(userId);
+        }
         return administration.change(userId, change);
     }
 

@@ -1,8 +1,10 @@
 package org.mitan.mitan;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -129,6 +131,24 @@ class MitanControllerTest {
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Only administrators and the supervisors of")));
         }
         verifyNoInteractions(administration);
+    }
+
+    /** Another body's Mitan is an unknown user id, word for word: a supervisor learns nothing of who is a Mitan. */
+    @Test
+    @WithMockUser(username = "supervisor.korba", authorities = "GROUP_supervisor-KRB")
+    void anotherBodysMitanIsAnsweredAsAnUnknownUserId() throws Exception {
+        when(administration.bodyOf("mitan.raipur")).thenReturn("RPR");
+        when(administration.bodyOf("nobody.there")).thenThrow(MitanAdministration.unknown("nobody.there"));
+
+        String hidden = mvc.perform(patch("/api/mitans/mitan.raipur").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"active\": false}"))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        String none = mvc.perform(patch("/api/mitans/nobody.there").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"active\": false}"))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+
+        assertThat(hidden.replace("mitan.raipur", "nobody.there")).isEqualTo(none);
+        verify(administration, never()).change(any(), any());
     }
 
     @Test
