@@ -203,6 +203,9 @@ class HostileRequestsIT {
         sloppy.put(valid.replace("Rekha Markam", "Rekha\\u0007Markam"), "citizenName contains a control character");
         sloppy.put(valid.replace("Rekha Markam", "\\u200B\\u200B"), "citizenName contains an invisible character");
         sloppy.put(valid.replace("Kota, Raipur", "\\u200D"), "address has no letter in it");
+        sloppy.put(valid.replace("Rekha Markam", "Rekha" + "\\u0336\\u0337".repeat(20)),
+                "citizenName has more than 4 marks stacked on one letter");
+        sloppy.put(valid.replace("Kota, Raipur", "Kota\\u202E rupiaR"), "address contains an invisible character");
         sloppy.put(valid.replace(phone, "0771-2345678"), "citizenPhone looks like a landline number");
         for (Map.Entry<String, String> attempt : sloppy.entrySet()) {
             Response response = send("POST /api/requests HTTP/1.1", Map.of("Authorization", basic("callcentre"),
@@ -395,13 +398,14 @@ class HostileRequestsIT {
                 new Attempt("POST /api/requests", chunked, huge, "413 larger than 1024 KB"),
                 new Attempt("POST /feedback/aBcD3fGh1jKlMn0p", json(null), "{\"rating\": 5, \"comment\": \""
                         + "x".repeat(1_100_000) + "\"}", "413 larger than 1024 KB"),
-                new Attempt("POST /api/requests", json("callcentre"), "{\"x\": ".repeat(5_000) + "1" + "}".repeat(5_000),
-                        "400 Malformed JSON"),
+                new Attempt("POST /api/requests", json("callcentre"),
+                        "{\"x\": ".repeat(5_000) + "1" + "}".repeat(5_000), "400 Malformed JSON"),
                 new Attempt("POST /api/requests", json("callcentre"), "[" + registration(phone) + "]",
                         "400 must be one JSON object"),
                 new Attempt("POST /api/requests", json("callcentre"), "\"" + registration(phone) + "\"",
                         "400 must be one JSON object"),
-                new Attempt("POST /api/requests", text, registration(phone), "415 takes its body as application/json"));
+                new Attempt("POST /api/requests", text, registration(phone),
+                        "415 takes its body as application/json"));
         for (Attempt attempt : attempts) {
             Response response = send(attempt.call() + " HTTP/1.1", attempt.headers(), attempt.body());
 

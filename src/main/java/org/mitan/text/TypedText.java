@@ -8,12 +8,17 @@ import java.util.Optional;
  * characters, which the database refuses or which garble SMS and screens; no invisible formatting characters such
  * as zero-width spaces or bidirectional overrides, which make two different texts look the same; and, for names
  * and addresses, at least one letter. Devanagari is text like any other: its combining vowel signs and viramas are
- * marks, not formatting, and the zero-width joiner and non-joiner that choose a conjunct's shape are kept.
+ * marks, not formatting, and the zero-width joiner and non-joiner that choose a conjunct's shape are kept. But no
+ * letter carries more than {@value #MOST_MARKS} marks in a row: Devanagari stacks at most three (a nukta, a vowel
+ * sign, a chandrabindu), accented Latin two, and a pile of combining marks ("Zalgo" text) spills over the lines
+ * around it on a screen and on the certificate, and hides what is written beneath.
  */
 public final class TypedText {
 
     private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
     private static final int ZERO_WIDTH_JOINER = 0x200D;
+    /** The most combining marks in a row on one letter. */
+    static final int MOST_MARKS = 4;
 
     private TypedText() {
     }
@@ -28,13 +33,23 @@ public final class TypedText {
             return Optional.empty();
         }
         boolean letter = false;
+        int marks = 0;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
             if (c == '\t' || c == '\n' || c == '\r') {
+                marks = 0;
                 continue;
             }
-            switch (Character.getType(c)) {
+            int type = Character.getType(c);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
+            marks = mark ? marks + 1 : 0;
+            if (marks > MOST_MARKS) {
+                return Optional.of("has more than " + MOST_MARKS + " marks stacked on one letter (" + code(c)
+                        + " and those before it); type it again without them");
+            }
+            switch (type) {
                 case Character.CONTROL -> {
                     return Optional.of("contains a control character (" + code(c) + "), which is not text;"
                             + " type it again without it");

@@ -45,6 +45,19 @@ class TypedTextTest {
         assertThat(TypedText.refusal(text, false)).isEmpty();
     }
 
+    /** Devanagari's and accented Latin's marks pass; a pile of combining marks on one letter does not. */
+    @Test
+    void moreThanFourMarksStackedOnOneLetterAreRefused() {
+        for (String text : new String[] {"क़ीं", "क़्ष", "Nguyễn Thị", "a\u0301\u0302\u0303\u0304", "ँ़ ा"}) {
+            assertThat(TypedText.refusal(text, false)).as(text).isEmpty();
+        }
+        for (String text : new String[] {"Asha\u0301\u0302\u0303\u0304\u0305", "Z" + "\u0336\u0337\u0338".repeat(30),
+                "रेखा" + "\u093C".repeat(5), "a\u20DD\u20DE\u20DD\u20DE\u20DD"}) {
+            assertThat(TypedText.refusal(text, true)).as(text).hasValueSatisfying(reason -> assertThat(reason)
+                    .startsWith("has more than 4 marks stacked on one letter (U+"));
+        }
+    }
+
     @Test
     void nothingIsNothingToRefuse() {
         assertThat(TypedText.refusal(null, true)).isEmpty();
