@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.mitan.catalogue.ParticularsRules;
@@ -49,6 +50,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Corrections {
+
+    /** A number as a person writes one: up to 15 digits, and up to 6 after the point; no exponent. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d{1,15}(\\.\\d{1,6})?");
 
     static final String LINKED = "CORRECTION_OF";
     static final String ASKED = "CORRECTION_ASKED";
@@ -584,6 +588,10 @@ public class Corrections {
             BigDecimal number;
             Object value;
             try {
+                if (!PLAIN_NUMBER.matcher(typed).matches()) {
+                    // 1e999999999 is a number to BigDecimal, and a billion digits once printed
+                    throw new NumberFormatException(typed);
+                }
                 number = new BigDecimal(typed);
                 value = old instanceof Integer || old instanceof Long ? (Object) number.longValueExact() : number;
             } catch (NumberFormatException | ArithmeticException e) {

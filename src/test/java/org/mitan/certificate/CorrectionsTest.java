@@ -248,6 +248,27 @@ class CorrectionsTest {
         assertThat(request.getParticulars()).containsEntry("ageAtDeath", 87L);
     }
 
+    /** A number with an exponent or a hundred digits is refused before it is made a number (and printed whole). */
+    @Test
+    void aNumberWithAnExponentOrTooManyDigitsIsRefusedOnItsFieldAndNothingIsAsked() {
+        when(engine.createDecisionDefinitionQuery().decisionDefinitionKey("death-certificate-particulars-rules")
+                .latestVersion().singleResult()).thenReturn(null);
+        correctsTheEntry("death-certificate", Map.of("deceasedName", "Ramesh Sahu", "heightCm", 165.5));
+
+        for (String height : List.of("1e999999999", "1E+5", "9".repeat(100), "0x10", "NaN", "1.5e3")) {
+            assertThatThrownBy(() -> corrections.ask(NUMBER, List.of(
+                    new Corrections.Asked("heightCm", height, "As in the hospital record")), "mitan.raipur"))
+                    .as(height).isInstanceOfSatisfying(CorrectionRefused.class, refusal -> {
+                        assertThat(refusal.field()).isEqualTo("changeNewValue1");
+                        assertThat(refusal.getMessage()).startsWith("Write a whole number");
+                    });
+        }
+        assertNothingAsked();
+        corrections.ask(NUMBER, List.of(new Corrections.Asked("heightCm", "167.25", "As in the hospital record")),
+                "mitan.raipur");
+        assertThat(request.getParticulars()).containsEntry("heightCm", new java.math.BigDecimal("167.25"));
+    }
+
     /**
      * A date of birth corrected to a year no certificate holds (0000, -0001, a slip such as 0202) or to after today
      * is refused on its field, as where the particulars are entered; 1800 and today are taken.
