@@ -173,10 +173,11 @@ class DocumentApiIntegrationTest {
 
     @Test
     @WithMockUser(username = "mitan.someone.else", authorities = "GROUP_mitan")
-    void anotherMitanCannotUpload() throws Exception {
+    void anotherMitanCannotUploadNorLearnThatTheRequestExists() throws Exception {
         mvc.perform(upload("birth-report", "report.pdf", ContentTypesTest.PDF))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value(containsString(request.getRequestNumber())));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(containsString("No request with number "
+                        + request.getRequestNumber() + " that you may see.")));
 
         assertThat(documents.findByRequestIdOrderByUploadedAtAsc(request.getId())).isEmpty();
         assertThat(objectKeys()).isEmpty();
