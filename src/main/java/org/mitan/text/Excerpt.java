@@ -16,8 +16,6 @@ public final class Excerpt {
     /** The longest excerpt, in Java characters, "…" included. */
     public static final int MAX_CHARS = 80;
     private static final String CUT = "…";
-    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
-    private static final int ZERO_WIDTH_JOINER = 0x200D;
 
     private Excerpt() {
     }
@@ -73,7 +71,7 @@ public final class Excerpt {
         return switch (Character.getType(c)) {
             case Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SURROGATE,
                     Character.PRIVATE_USE, Character.UNASSIGNED -> true;
-            case Character.FORMAT -> c != ZERO_WIDTH_JOINER && c != ZERO_WIDTH_NON_JOINER;
+            case Character.FORMAT -> !Graphemes.isJoiner(c);
             default -> false;
         };
     }

@@ -72,9 +72,18 @@ public final class Graphemes {
     }
 
     private static boolean continues(int codePoint) {
+        return isMark(codePoint) || isJoiner(codePoint);
+    }
+
+    /** A combining mark: a vowel sign, a virama, a nukta, an accent. */
+    static boolean isMark(int codePoint) {
         int type = Character.getType(codePoint);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK || codePoint == ZERO_WIDTH_JOINER
-                || codePoint == ZERO_WIDTH_NON_JOINER;
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /** The zero-width joiner or non-joiner, which choose a conjunct's shape in Devanagari: text, not formatting. */
+    static boolean isJoiner(int codePoint) {
+        return codePoint == ZERO_WIDTH_JOINER || codePoint == ZERO_WIDTH_NON_JOINER;
     }
 }

@@ -15,8 +15,6 @@ import java.util.Optional;
  */
 public final class TypedText {
 
-    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
-    private static final int ZERO_WIDTH_JOINER = 0x200D;
     /** The most combining marks in a row on one letter. */
     static final int MOST_MARKS = 4;
 
@@ -41,21 +39,18 @@ public final class TypedText {
                 marks = 0;
                 continue;
             }
-            int type = Character.getType(c);
-            boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                    || type == Character.ENCLOSING_MARK;
-            marks = mark ? marks + 1 : 0;
+            marks = Graphemes.isMark(c) ? marks + 1 : 0;
             if (marks > MOST_MARKS) {
                 return Optional.of("has more than " + MOST_MARKS + " marks stacked on one letter (" + code(c)
                         + " and those before it); type it again without them");
             }
-            switch (type) {
+            switch (Character.getType(c)) {
                 case Character.CONTROL -> {
                     return Optional.of("contains a control character (" + code(c) + "), which is not text;"
                             + " type it again without it");
                 }
                 case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> {
-                    if (c != ZERO_WIDTH_JOINER && c != ZERO_WIDTH_NON_JOINER) {
+                    if (!Graphemes.isJoiner(c)) {
                         return Optional.of("contains an invisible character (" + code(c) + "); type it again"
                                 + " without it");
                     }
