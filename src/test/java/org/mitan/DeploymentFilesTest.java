@@ -42,6 +42,21 @@ class DeploymentFilesTest {
         assertThat(Path.of((String) build.get("dockerfile"))).exists();
     }
 
+    /**
+     * The dev run and the tests plan the engine's queries as the production database does: the same cost of a page
+     * read out of order (a task list's plan turned on it, {@code TaskListPlanIT}).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEmbeddedDatabasePlansAsTheProductionOne() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Object> postgres = (Map<String, Object>) ((Map<String, Object>) compose.get("services"))
+                .get("postgres");
+
+        assertThat((List<String>) postgres.get("command"))
+                .containsSubsequence("-c", "random_page_cost=" + EmbeddedInfrastructure.RANDOM_PAGE_COST);
+    }
+
     /** The benchmark measures the JVM as the production image starts it, and nothing in the compose file adds to it. */
     @Test
     @SuppressWarnings("unchecked")

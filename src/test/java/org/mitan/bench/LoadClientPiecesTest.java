@@ -226,7 +226,8 @@ class LoadClientPiecesTest {
             assertThat(StatementStats.of(url)).isNull();
             try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
                 sql.execute("create extension pg_stat_statements");
-                assertThat(BenchInfrastructure.productionSettings()).containsKeys("max_wal_size", "checkpoint_timeout")
+                assertThat(BenchInfrastructure.productionSettings())
+                        .containsKeys("max_wal_size", "checkpoint_timeout", "random_page_cost")
                         .allSatisfy((name, value) -> assertThat(setting(sql, name)).isEqualTo(value));
                 StatementStats statements = StatementStats.of(url);
                 statements.reset();
