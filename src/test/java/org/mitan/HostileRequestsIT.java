@@ -418,6 +418,25 @@ class HostileRequestsIT {
         assertThat(requests.findAll()).noneMatch(registered -> phone.equals(registered.getCitizenPhone()));
     }
 
+    /**
+     * A start over the engine's REST API without the start form, with values the registration refuses: Camunda's
+     * REST API answered every engine exception of a start with 500 "Cannot instantiate process definition ..."; the
+     * agent now gets 400 with the registration's own words, and nothing starts.
+     */
+    @Test
+    void aStartOverTheEngineApiWithValuesTheRegistrationRefusesIsA400SayingWhatToCorrect() throws IOException {
+        String phone = randomMobile();
+        String start = "POST /engine-rest/process-definition/key/" + ProcessKeys.BIRTH_CERTIFICATE + "/start";
+
+        Response response = send(start + " HTTP/1.1", json("callcentre"), "{\"variables\": {"
+                + "\"citizenPhone\": {\"value\": \"" + phone + "\", \"type\": \"String\"}}}");
+
+        assertThat(response.status).as(response.body).isEqualTo(400);
+        assertThat(response.body).contains("The request was not registered", "bodyCode is required")
+                .doesNotContain("Cannot instantiate");
+        assertThat(requests.findAll()).noneMatch(registered -> phone.equals(registered.getCitizenPhone()));
+    }
+
     /** A call with {@code %s} for the request number, sent byte for byte as the user. */
     record Probe(String call, String user, String contentType, String body) {
     }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
@@ -35,6 +36,7 @@ import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -177,7 +179,25 @@ class EngineCommandGuard extends CommandInterceptor {
         } catch (NullValueException gone) {
             throw completion(command) ? new TaskCompletionRefused(gone.getMessage())
                     : new BadUserRequestException(gone.getMessage(), gone);
+        } catch (ProcessEngineException failed) {
+            FormFieldValidationException refused = refusalIn(failed);
+            if (refused != null && command instanceof StartProcessInstanceCmd) {
+                // the registration's own refusal of a value (a ward the body does not have, a missing name): the
+                // REST API's start answers every engine exception with 500, a RestException with its status
+                throw new RestException(Response.Status.BAD_REQUEST, refused.getMessage());
+            }
+            throw failed;
         }
+    }
+
+    /** The refusal of a form's value among the causes of an engine exception, or null. */
+    private static FormFieldValidationException refusalIn(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof FormFieldValidationException refusal) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     private static boolean completion(Command<?> command) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * message&gt;", and of a start form (a ward the body does not have) with 400 "Cannot instantiate process definition
  * &lt;definition id&gt;: &lt;our message&gt;"; Tasklist shows that text as it is. This filter takes the engine's
  * prefix, ids included, off the message of such an answer, for Tasklist's and the engine REST API's submit-form
- * calls alike; the status and every other answer are untouched.
+ * calls alike, and for the REST API's start without a form, which {@link EngineCommandGuard} has answer a refused
+ * value with 400 too; the status and every other answer are untouched.
  */
 @Component
 class TaskFormRefusalWording extends AnswerRewrite {
@@ -35,8 +36,9 @@ class TaskFormRefusalWording extends AnswerRewrite {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !"POST".equals(request.getMethod()) || !path.endsWith("/submit-form")
-                || !(path.contains("/task/") || path.contains("/process-definition/"));
+        return !"POST".equals(request.getMethod())
+                || !(path.endsWith("/submit-form") && (path.contains("/task/") || path.contains("/process-definition/"))
+                        || path.endsWith("/start") && path.contains("/process-definition/"));
     }
 
     @Override
