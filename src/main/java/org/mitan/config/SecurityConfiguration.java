@@ -132,11 +132,23 @@ class SecurityConfiguration {
      */
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(ObjectMapper json) {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(
-                response -> writeProblem(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
-                        BodySizeLimit.REFUSAL)));
-        registration.setName("mitan-body-size-limit");
-        registration.addUrlPatterns("/api/*", "/feedback/*");
+        return bodySizeLimit(json, "mitan-body-size-limit", BodySizeLimit.MAX_BYTES, "/api/*", "/feedback/*");
+    }
+
+    /** The same for Camunda's REST API and the webapps' API, with their larger limit. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> engineBodySizeLimit(ObjectMapper json) {
+        return bodySizeLimit(json, "mitan-engine-body-size-limit", BodySizeLimit.ENGINE_MAX_BYTES, "/engine-rest/*",
+                "/camunda/api/*");
+    }
+
+    private static FilterRegistrationBean<BodySizeLimit> bodySizeLimit(ObjectMapper json, String name, int maxBytes,
+            String... paths) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBytes,
+                (response, refusal) -> writeProblem(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
+                        refusal)));
+        registration.setName(name);
+        registration.addUrlPatterns(paths);
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 15);
         return registration;
     }

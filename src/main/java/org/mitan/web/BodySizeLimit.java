@@ -1,14 +1,19 @@
 package org.mitan.web;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,35 +25,53 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a hundred texts just under its twenty-million-character limit, into memory before any check could refuse it. A
  * body that says it is larger is refused before it is read; one sent without its length (chunked) is refused as soon
  * as it passes the limit, with {@link TooLarge}, which {@code ApiExceptionHandler} answers 413 too.
+ * <p>
+ * Camunda's REST API and the webapps' API get the same guard with a larger limit, {@value #ENGINE_MAX_BYTES} bytes:
+ * their calls carry lists of ids (a batch over thousands of requests in Cockpit) and variables, and a deployment from
+ * Camunda Modeler is multipart. Without it one call of a few hundred megabytes, from any logged-in user, filled the
+ * application's heap while the engine read it. A chunked body that passes the limit there is answered 413 here, in
+ * place of the engine's own answer to the broken body ({@link Unanswered}).
  */
 public class BodySizeLimit extends OncePerRequestFilter {
 
     /** The largest body of a call that is not an upload: 1 MiB, hundreds of times a real one. */
     public static final int MAX_BYTES = 1024 * 1024;
 
-    /** What a refusal says, in English and Hindi. */
-    public static final String REFUSAL = "The body of this call is larger than " + MAX_BYTES / 1024 + " KB, far more"
-            + " than it takes; nothing was read or changed. Send only the fields the call takes. / भेजा गया डेटा बहुत"
-            + " बड़ा है; कुछ नहीं बदला।";
+    /**
+     * The largest body of a call to Camunda's REST API or the webapps' API: 16 MiB, a batch over half a million
+     * requests' ids.
+     */
+    public static final int ENGINE_MAX_BYTES = 16 * 1024 * 1024;
+
+    /** What a refusal of the application's own calls says, in English and Hindi. */
+    public static final String REFUSAL = refusal(MAX_BYTES);
 
     /** A body that passed the limit while it was read. */
     public static class TooLarge extends IOException {
 
-        TooLarge() {
-            super(REFUSAL);
+        TooLarge(String refusal) {
+            super(refusal);
         }
     }
 
     /** Writes the 413 problem detail of a body over the limit. */
     @FunctionalInterface
     public interface Refuser {
-        void refuse(HttpServletResponse response) throws IOException;
+        void refuse(HttpServletResponse response, String refusal) throws IOException;
     }
 
+    private final long maxBytes;
     private final Refuser refuser;
 
-    public BodySizeLimit(Refuser refuser) {
+    public BodySizeLimit(long maxBytes, Refuser refuser) {
+        this.maxBytes = maxBytes;
         this.refuser = refuser;
+    }
+
+    /** What a refusal says, in English and Hindi, for a limit of so many bytes. */
+    public static String refusal(long maxBytes) {
+        return "The body of this call is larger than " + maxBytes / 1024 + " KB, far more than it takes; nothing was"
+                + " read or changed. Send only the fields the call takes. / भेजा गया डेटा बहुत बड़ा है; कुछ नहीं बदला।";
     }
 
     @Override
@@ -58,11 +81,17 @@ public class BodySizeLimit extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > MAX_BYTES) {
-            refuser.refuse(response);
+        String refusal = refusal(maxBytes);
+        if (request.getContentLengthLong() > maxBytes) {
+            refuser.refuse(response, refusal);
             return;
         }
-        chain.doFilter(new Limited(request), response);
+        Limited limited = new Limited(request, maxBytes, refusal);
+        chain.doFilter(limited, new Unanswered(response, limited));
+        if (limited.passedTheLimit() && !response.isCommitted()) {
+            response.reset();
+            refuser.refuse(response, refusal);
+        }
     }
 
     private static boolean isUpload(HttpServletRequest request) {
@@ -74,28 +103,155 @@ public class BodySizeLimit extends OncePerRequestFilter {
     /** The request whose body stops with {@link TooLarge} once it passes the limit. */
     private static final class Limited extends HttpServletRequestWrapper {
 
-        private ServletInputStream limited;
+        private final long maxBytes;
+        private final String refusal;
+        private Counting limited;
 
-        Limited(HttpServletRequest request) {
+        Limited(HttpServletRequest request, long maxBytes, String refusal) {
             super(request);
+            this.maxBytes = maxBytes;
+            this.refusal = refusal;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new Counting(super.getInputStream());
+                limited = new Counting(super.getInputStream(), maxBytes, refusal);
             }
             return limited;
+        }
+
+        boolean passedTheLimit() {
+            return limited != null && limited.read > maxBytes;
+        }
+    }
+
+    /**
+     * The response, until the body has passed the limit; from then on what the call answers (the engine's REST API
+     * answers a body it could not read with a 500 of its own) is dropped, and the filter answers 413.
+     */
+    private static final class Unanswered extends HttpServletResponseWrapper {
+
+        private final Limited request;
+
+        Unanswered(HttpServletResponse response, Limited request) {
+            super(response);
+            this.request = request;
+        }
+
+        private boolean dropping() {
+            return request.passedTheLimit();
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            return dropping() ? new Dropped() : super.getOutputStream();
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            return dropping() ? new PrintWriter(Writer.nullWriter()) : super.getWriter();
+        }
+
+        @Override
+        public void setStatus(int status) {
+            if (!dropping()) {
+                super.setStatus(status);
+            }
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (!dropping()) {
+                super.sendError(status);
+            }
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (!dropping()) {
+                super.sendError(status, message);
+            }
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!dropping()) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!dropping()) {
+                super.addHeader(name, value);
+            }
+        }
+
+        @Override
+        public void setContentType(String type) {
+            if (!dropping()) {
+                super.setContentType(type);
+            }
+        }
+
+        @Override
+        public void setContentLength(int length) {
+            if (!dropping()) {
+                super.setContentLength(length);
+            }
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+            if (!dropping()) {
+                super.setContentLengthLong(length);
+            }
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (!dropping()) {
+                super.flushBuffer();
+            }
+        }
+    }
+
+    /** Bytes written nowhere. */
+    private static final class Dropped extends ServletOutputStream {
+
+        @Override
+        public void write(int b) {
+            // dropped
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) {
+            // dropped
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            // nothing is ever pending
         }
     }
 
     private static final class Counting extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final long maxBytes;
+        private final String refusal;
         private long read;
 
-        Counting(ServletInputStream in) {
+        Counting(ServletInputStream in, long maxBytes, String refusal) {
             this.in = in;
+            this.maxBytes = maxBytes;
+            this.refusal = refusal;
         }
 
         @Override
@@ -114,8 +270,8 @@ public class BodySizeLimit extends OncePerRequestFilter {
 
         private void count(int n) throws TooLarge {
             read += n;
-            if (read > MAX_BYTES) {
-                throw new TooLarge();
+            if (read > maxBytes) {
+                throw new TooLarge(refusal);
             }
         }
 
