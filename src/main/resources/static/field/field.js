@@ -296,6 +296,12 @@
       const now = await session().catch(() => null);
       if (!now || !now.loggedIn) {
         pumping = false;
+        // No answer: the network came back in name only (the first calls after a phone reconnects often fail).
+        // Try again, as a refused send does; a "not logged in" answer waits for the login instead.
+        if (!now) {
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(pump, 10000);
+        }
         return;
       }
     }
