@@ -452,7 +452,7 @@ class TasklistBrowserIT {
                 && rowTexts(rows).stream().anyMatch(row -> row.contains(second)));
         String firstRow = rowTexts(rows).stream().filter(row -> row.contains(first)).findFirst().orElseThrow();
         browser.screenshot("rows-name-their-request");
-        assertThat(firstRow).contains("Visit the citizen", "R**** D****", "caste certificate", "9")
+        assertThat(firstRow).contains("Visit the citizen (नागरिक के घर जाएं)", "R**** D****", "caste certificate", "9")
                 .doesNotContain("Radha");
 
         // One search away: the number typed into the box above the list, then Enter.
@@ -476,8 +476,10 @@ class TasklistBrowserIT {
         browser.screenshot("visit-says-whom-to-visit");
         assertThat(form).contains("Radha Dhruw", "House 21, Tatibandh, Raipur", "ward (वार्ड) 9",
                 "9876555555", first);
-        assertThat(history.createHistoricTaskInstanceQuery().taskId(visit.getId()).singleResult().getDescription())
-                .isEqualTo(first + " · R**** D**** · ward (वार्ड) 9 · caste certificate");
+        HistoricTaskInstance visited = history.createHistoricTaskInstanceQuery().taskId(visit.getId()).singleResult();
+        assertThat(visited.getDescription()).isEqualTo(first + " · R**** D**** · ward (वार्ड) 9 · caste certificate");
+        assertThat(visited.getName()).as("named in both languages as it was made")
+                .isEqualTo("Visit the citizen (नागरिक के घर जाएं)");
         assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(visit.getId())
                 .variableName("whomToVisit").count()).as("whom to visit stays out of history").isZero();
     }

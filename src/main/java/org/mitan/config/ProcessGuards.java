@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.mitan.catalogue.Catalogue;
 import org.mitan.config.PublishedProcessBeans.GuardedExpressionManager;
 import org.mitan.mitan.MitanHandover;
 import org.mitan.mitan.RequestAccess;
@@ -83,15 +84,15 @@ class ProcessGuards extends AbstractProcessEnginePlugin {
 
     ProcessGuards(ObjectProvider<ServiceRequestRepository> serviceRequests, ObjectProvider<Requests> requests,
             ObjectProvider<MitanHandover> handover, ObjectProvider<RequestAccess> requestAccess,
-            ObjectProvider<PrintableCharacters> printable, ConfigurableListableBeanFactory beans,
-            ApplicationEventPublisher events) {
+            ObjectProvider<PrintableCharacters> printable, ObjectProvider<Catalogue> catalogue,
+            ConfigurableListableBeanFactory beans, ApplicationEventPublisher events) {
         this.events = events;
         this.requestAccess = requestAccess;
         this.printable = printable;
         this.cancelledRequestCloser = new CancelledRequestCloser(serviceRequests, requests);
         this.publishedBeans = new PublishedProcessBeans(beans);
         this.supervision = new BodySupervision(serviceRequests);
-        this.taskRows = new TaskRows(serviceRequests);
+        this.taskRows = new TaskRows(serviceRequests, catalogue);
         this.handover = new MitanTaskHandover(handover);
         this.mitanHandover = handover;
         this.serviceRequests = serviceRequests;

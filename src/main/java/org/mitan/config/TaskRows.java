@@ -1,9 +1,13 @@
 package org.mitan.config;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.Names;
+import org.mitan.catalogue.Step;
 import org.mitan.process.ProcessVariables;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
@@ -20,6 +24,10 @@ import org.springframework.beans.factory.ObjectProvider;
  * <li>task-local variables {@code taskRequest}, {@code taskCitizen} (masked), {@code taskWard}, {@code taskType}:
  * the columns the Tasklist filters show ({@link TasklistFilters});</li>
  * <li>the task description, the same line, kept in the task's history;</li>
+ * <li>the task's name in English and Hindi, "Visit the citizen (नागरिक के घर जाएं)": the name drawn in the model with
+ * the Hindi name of the task's row in the type's steps table ({@code labelHi}), so officers who read Hindi first
+ * find their work in Tasklist's list and the task's header; a name already holding Devanagari, or a task the table
+ * has no Hindi name for, keeps the name as drawn;</li>
  * <li>on the Mitan's own tasks (given to one person as they are made, offered to no group: the visit, the
  * particulars, the delivery), {@code whomToVisit}: the citizen's full name, address, phone, ward and the request number, which the
  * Mitan's forms show; personal, so kept out of the engine's history ({@link PersonalDataHistoryFilter}).</li>
@@ -29,10 +37,14 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 class TaskRows implements TaskListener {
 
-    private final ObjectProvider<ServiceRequestRepository> requests;
+    private static final Pattern DEVANAGARI = Pattern.compile("\\p{IsDevanagari}");
 
-    TaskRows(ObjectProvider<ServiceRequestRepository> requests) {
+    private final ObjectProvider<ServiceRequestRepository> requests;
+    private final ObjectProvider<Catalogue> catalogue;
+
+    TaskRows(ObjectProvider<ServiceRequestRepository> requests, ObjectProvider<Catalogue> catalogue) {
         this.requests = requests;
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -51,8 +63,20 @@ class TaskRows implements TaskListener {
         task.setVariableLocal(ProcessVariables.TASK_WARD, request.getWard());
         task.setVariableLocal(ProcessVariables.TASK_TYPE, type);
         task.setDescription(row(request, type, masked));
+        nameInBothLanguages(task, request);
         if (isTheMitans(task)) {
             task.setVariableLocal(ProcessVariables.WHOM_TO_VISIT, whomToVisit(request));
+        }
+    }
+
+    /** The task's name as drawn, with the Hindi name of its row in the type's steps table. */
+    private void nameInBothLanguages(DelegateTask task, ServiceRequest request) {
+        String step = task.getTaskDefinitionKey();
+        String hindi = step == null ? null : catalogue.getObject().type(request.getCertificateType())
+                .flatMap(known -> known.step(step)).map(Step::label).map(Names::hi).orElse(null);
+        String named = inBothLanguages(task.getName(), hindi);
+        if (named != null && !named.equals(task.getName())) {
+            task.setName(named);
         }
     }
 
@@ -60,6 +84,17 @@ class TaskRows implements TaskListener {
     static String row(ServiceRequest request, String type, String maskedName) {
         return request.getRequestNumber() + " · " + maskedName + " · ward (वार्ड) " + request.getWard() + " · "
                 + type;
+    }
+
+    /**
+     * A task's name as drawn in the model with its Hindi name, the application's "English (हिंदी)"; the name as drawn
+     * when there is no Hindi name or the drawn one already holds Devanagari.
+     */
+    static String inBothLanguages(String drawn, String hindi) {
+        if (drawn == null || drawn.isBlank() || hindi == null || hindi.isBlank() || DEVANAGARI.matcher(drawn).find()) {
+            return drawn;
+        }
+        return drawn + " (" + hindi.strip() + ")";
     }
 
     /** Markdown for the Mitan's forms: whom to visit, in Hindi and English; what people typed is escaped. */

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
+import org.mitan.catalogue.Names;
+import org.mitan.catalogue.Step;
 import org.mitan.process.ProcessVariables;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
@@ -30,6 +35,7 @@ class TaskRowsTest {
     private static final String NUMBER = "RPR-2026-000042";
 
     private final ServiceRequestRepository repository = mock(ServiceRequestRepository.class);
+    private final Catalogue catalogue = mock(Catalogue.class);
     private final DelegateTask task = mock(DelegateTask.class);
     private final DelegateExecution execution = mock(DelegateExecution.class);
     private final ServiceRequest request = new ServiceRequest(NUMBER, "caste-certificate", "RPR", 12, "Asha Verma",
@@ -41,9 +47,53 @@ class TaskRowsTest {
     void setUp() {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("serviceRequestRepository", repository);
-        rows = new TaskRows(beans.getBeanProvider(ServiceRequestRepository.class));
+        beans.addBean("catalogue", catalogue);
+        rows = new TaskRows(beans.getBeanProvider(ServiceRequestRepository.class),
+                beans.getBeanProvider(Catalogue.class));
         when(task.getExecution()).thenReturn(execution);
         when(repository.findByRequestNumber(NUMBER)).thenReturn(Optional.of(request));
+        Names caste = new Names("Caste certificate", "जाति प्रमाण पत्र");
+        when(catalogue.type("caste-certificate")).thenReturn(Optional.of(new CertificateType("caste-certificate",
+                caste, caste, null, 30, 3, Map.of(
+                        "Task_FieldInquiry", new Step("Task_FieldInquiry", "revenue-inspector", 5,
+                                new Names("Field inquiry", "राजस्व निरीक्षक (पटवारी) द्वारा स्थल जाँच")),
+                        "Task_VisitCitizen", new Step("Task_VisitCitizen", null, 3,
+                                new Names("Visit the citizen", "नागरिक के घर जाएं"))))));
+    }
+
+    /**
+     * The name drawn in the model, then the Hindi of the task's row in the type's steps table: Tasklist's list and
+     * the task's header read in both languages, for every type, a new one too.
+     */
+    @Test
+    void aTaskIsNamedInEnglishAndHindiFromTheTypesStepsTable() {
+        when(execution.getProcessBusinessKey()).thenReturn(NUMBER);
+        when(task.getTaskDefinitionKey()).thenReturn("Task_FieldInquiry");
+        when(task.getName()).thenReturn("Field inquiry by the Revenue Inspector (Patwari)");
+
+        rows.notify(task);
+
+        verify(task).setName(
+                "Field inquiry by the Revenue Inspector (Patwari) (राजस्व निरीक्षक (पटवारी) द्वारा स्थल जाँच)");
+    }
+
+    @Test
+    void aNameWithoutAHindiNameOrAlreadyInHindiIsKeptAsDrawn() {
+        when(execution.getProcessBusinessKey()).thenReturn(NUMBER);
+        when(task.getTaskDefinitionKey()).thenReturn("Task_NotInTheTable");
+        when(task.getName()).thenReturn("Count the trees");
+
+        rows.notify(task);
+
+        when(task.getTaskDefinitionKey()).thenReturn("Task_VisitCitizen");
+        when(task.getName()).thenReturn("नागरिक के घर जाएं / Visit the citizen");
+        rows.notify(task);
+
+        verify(task, never()).setName(anyString());
+        assertThat(TaskRows.inBothLanguages("Visit the citizen", " ")).isEqualTo("Visit the citizen");
+        assertThat(TaskRows.inBothLanguages(null, "नागरिक के घर जाएं")).isNull();
+        assertThat(TaskRows.inBothLanguages("Visit the citizen", "नागरिक के घर जाएं"))
+                .isEqualTo("Visit the citizen (नागरिक के घर जाएं)");
     }
 
     @Test
@@ -107,6 +157,7 @@ class TaskRowsTest {
 
         verify(task, never()).setVariableLocal(anyString(), any());
         verify(task, never()).setDescription(anyString());
+        verify(task, never()).setName(anyString());
         assertThat(TaskRows.typeInWords("death-certificate")).isEqualTo("death certificate");
     }
 }
