@@ -64,13 +64,14 @@ class TasklistBrowserIT {
     private static final String TYPE = "caste-certificate";
     private static final String MITAN = "mitan.raipur";
     private static final String CLERK = "clerk.raipur";
-    private static final String SCRUTINY_FILTER = "Clerk's tasks";
+    private static final String SCRUTINY_FILTER = "Clerk's tasks (लिपिक के कार्य)";
     private static final String SCRUTINY_CHOICE = "Accept";
     private static final String INSPECTOR = "inspector.raipur";
     private static final String DECIDER = "tehsildar.raipur";
-    private static final String DECISION_FILTER = "Tehsildar's tasks";
+    private static final String DECISION_FILTER = "Tehsildar's tasks (तहसीलदार के कार्य)";
     private static final String DECISION_CHOICE = "Approve";
     private static final String MARRIAGE_REGISTRAR = "marriage.registrar.raipur";
+    private static final String MY_TASKS = "My tasks (मेरे कार्य)";
 
     private static final String SCRUTINY = "Task_ScrutiniseDocuments";
     private static final String DECISION = "Task_DecideApplication";
@@ -210,7 +211,7 @@ class TasklistBrowserIT {
         // At the door, a wrong OTP: refused in the Mitan's words, Hindi and English, with the attempts left, no ids.
         logOut();
         logIn(MITAN);
-        Task delivery = openTask("My tasks", "Task_DeliverCertificate", number);
+        Task delivery = openTask(MY_TASKS, "Task_DeliverCertificate", number);
         assertThat(driver.findElement(By.cssSelector(".fjs-container")).getText())
                 .contains("Whom to visit", "Radha Dhruw", "House 21, Tatibandh, Raipur");
         String otp = JourneySteps.latestOtp(outbox, serviceRequests.findByRequestNumber(number).orElseThrow().getId());
@@ -247,7 +248,7 @@ class TasklistBrowserIT {
         steps.runJobs(number);
 
         logIn(MARRIAGE_REGISTRAR);
-        Task hearing = openTask("Marriage registrar's tasks", "Task_HearBothParties", number);
+        Task hearing = openTask("Marriage registrar's tasks (विवाह पंजीयक के कार्य)", "Task_HearBothParties", number);
         assertThat(tasks.getIdentityLinksForTask(hearing.getId())).extracting(link -> link.getGroupId())
                 .containsExactly("marriage-registrar-RPR");
         claimIfNeeded(hearing, MARRIAGE_REGISTRAR);
@@ -278,7 +279,8 @@ class TasklistBrowserIT {
         steps.singleTask(MITAN, "Task_VisitCitizen", number);
 
         logIn("supervisor.raipur");
-        Task visit = openTask("Mitan visits and deliveries", "Task_VisitCitizen", number, "Whom to visit");
+        Task visit = openTask("Mitan visits and deliveries (मितान की भेंट और प्रमाण पत्र वितरण)", "Task_VisitCitizen",
+                number, "Whom to visit");
         // Tasklist's "Add groups" is not offered: only an administrator changes to whom a task is offered.
         browser.waiting().withMessage("Tasklist's \"Add groups\" hidden from a supervisor").until(page ->
                 page.findElements(By.cssSelector("li.groups")).stream().noneMatch(WebElement::isDisplayed));
@@ -337,7 +339,7 @@ class TasklistBrowserIT {
         runtime.setVariables(task.getProcessInstanceId(), particulars);
 
         logIn(MITAN);
-        openTask("My tasks", "Task_RecordParticulars", number, "Date of marriage");
+        openTask(MY_TASKS, "Task_RecordParticulars", number, "Date of marriage");
         By dateInput = By.cssSelector(
                 ".fjs-container .fjs-datepicker input[id$='Field_particular_dateOfMarriage-date']");
         By refusal = By.cssSelector(".fjs-form-field:has(input[id$='Field_particular_dateOfMarriage-date'])"
@@ -446,7 +448,7 @@ class TasklistBrowserIT {
         String second = registerInWard9("Kamla Sahu", "+91 98765 66666", "House 7, Tatibandh, Raipur", "hi");
 
         logIn(MITAN);
-        click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"My tasks\"]"));
+        click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"" + MY_TASKS + "\"]"));
         By rows = By.cssSelector("li.task");
         wait.until(page -> rowTexts(rows).stream().anyMatch(row -> row.contains(first))
                 && rowTexts(rows).stream().anyMatch(row -> row.contains(second)));

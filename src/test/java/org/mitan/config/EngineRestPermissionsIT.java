@@ -39,6 +39,9 @@ import org.springframework.util.MultiValueMap;
 @MitanIntegrationTest
 class EngineRestPermissionsIT {
 
+    private static final String MY_GROUPS_TASKS = "My groups' tasks (मेरे समूहों के कार्य)";
+    private static final String CLERKS_TASKS = "Clerk's tasks (लिपिक के कार्य)";
+
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -168,10 +171,12 @@ class EngineRestPermissionsIT {
                 .startBeforeActivity("Task_FieldInquiry")
                 .execute();
 
-        assertThat(filterNames("inspector.raipur")).contains("Revenue inspector's tasks", "My groups' tasks")
-                .doesNotContain("Tehsildar's tasks", "Registrar's tasks");
-        assertThat(filterNames("tehsildar.raipur")).contains("Tehsildar's tasks", "My groups' tasks")
-                .doesNotContain("Revenue inspector's tasks", "Clerk's tasks");
+        String inspectors = "Revenue inspector's tasks (राजस्व निरीक्षक के कार्य)";
+        String tehsildars = "Tehsildar's tasks (तहसीलदार के कार्य)";
+        assertThat(filterNames("inspector.raipur")).contains(inspectors, MY_GROUPS_TASKS)
+                .doesNotContain(tehsildars, "Registrar's tasks (रजिस्ट्रार के कार्य)");
+        assertThat(filterNames("tehsildar.raipur")).contains(tehsildars, MY_GROUPS_TASKS)
+                .doesNotContain(inspectors, CLERKS_TASKS);
         JsonNode inquiry = onlyTask("inspector.raipur", number);
         assertThat(inquiry.path("taskDefinitionKey").asText()).isEqualTo("Task_FieldInquiry");
         assertThat(tasksOf("tehsildar.raipur", number)).isEmpty();
@@ -214,8 +219,8 @@ class EngineRestPermissionsIT {
                 .getForEntity("/engine-rest/filter?resourceType=Task", JsonNode.class);
 
         assertThat(filters.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(filters.getBody().findValuesAsText("name")).contains("My tasks", "My groups' tasks")
-                .doesNotContain("Clerk's tasks", "Tehsildar's tasks");
+        assertThat(filters.getBody().findValuesAsText("name")).contains("My tasks (मेरे कार्य)", MY_GROUPS_TASKS)
+                .doesNotContain(CLERKS_TASKS, "Tehsildar's tasks (तहसीलदार के कार्य)");
     }
 
     @Test
