@@ -616,7 +616,7 @@ class TasklistBrowserIT {
     private By bodyOffered(String typed) {
         logIn("callcentre");
         click(By.xpath("//a[normalize-space()='Start process']"));
-        WebElement body = openStartForm("Caste certificate",
+        WebElement body = openStartForm("Caste certificate (जाति प्रमाण पत्र)",
                 By.cssSelector(".modal .fjs-container input[id*='bodyCode']"));
         body.click();
         body.sendKeys(typed);

@@ -157,7 +157,7 @@ abstract class CertificateTypeContract extends EngineProcessTest {
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).map(IdentityLink::getGroupId)
                 .toList());
         assertTrue(definition.isStartableInTasklist());
-        assertEquals(type().serviceName(), definition.getName());
+        assertEquals(ProcessTestSupport.nameInTasklist(type()), definition.getName());
         assertEquals(3650, definition.getHistoryTimeToLive());
         for (String shared : List.of(ProcessKeys.DOORSTEP_VISIT, "document-scrutiny", "authority-decision",
                 ProcessKeys.HOME_DELIVERY)) {

@@ -299,6 +299,11 @@ abstract class CorrectionTypeContract extends EngineProcessTest {
     }
 
     @Test
+    void theCallCentreAgentFindsItInTasklistInEnglishAndHindi() {
+        assertEquals(ProcessTestSupport.nameInTasklist(type()), definition(key()).getName());
+    }
+
+    @Test
     void whenTheLegalTimeLimitPassesTheSupervisorIsToldAndTheRequestGoesOn() {
         ProcessInstance request = start();
         Job deadline = job("StartEvent_LegalDeadlinePassed", request);

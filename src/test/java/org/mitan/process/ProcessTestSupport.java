@@ -48,6 +48,14 @@ final class ProcessTestSupport {
         }
     }
 
+    /**
+     * The name Tasklist's "Start process" list shows the call-centre agent: the service's name in English, then in
+     * Hindi in brackets, as the type's service table gives them.
+     */
+    static String nameInTasklist(CertificateType type) {
+        return type.serviceName() + " (" + type.names().hi() + ")";
+    }
+
     /** A type's tables as read from its DMN file, as deployed with the model. */
     static CertificateType typeTables(Path file, String key) {
         try (InputStream tables = Files.newInputStream(file)) {
