@@ -26,7 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The webapps for people whose browser is set to Hindi: the login pages, Tasklist, Cockpit and Admin speak Hindi
- * ({@code app/<app>/locales/hi.json}); {@link TasklistBrowserIT} works in an English browser and sees English.
+ * ({@code app/<app>/locales/hi.json}), and what the application names in Tasklist (its filters, the tasks, the
+ * processes the call centre starts) is named in Hindi as well as English; {@link TasklistBrowserIT} works in an
+ * English browser and sees English.
  * Screenshots in {@code target/hindi-screenshots/}.
  */
 @MitanIntegrationTest
@@ -79,13 +81,23 @@ class HindiWebappsBrowserIT {
                 .doesNotContain("Start process").doesNotContain("Create task");
         browser.screenshot("tasklist-hindi");
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"Clerk's tasks\"]"))).click();
+        // The filters (each followed by its count) and the task are named in Hindi too.
+        assertThat(driver.findElements(By.cssSelector(".task-filters .task-filter h4 a")).stream()
+                .map(filter -> filter.getText().replaceFirst("\\s*\\d+$", "").strip()).toList())
+                .contains("My tasks (मेरे कार्य)", "My groups' tasks (मेरे समूहों के कार्य)",
+                        "Clerk's tasks (लिपिक के कार्य)")
+                .doesNotContain("My tasks", "Clerk's tasks");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'task-filter')]/h4"
+                + "/a[normalize-space(text()[1])=\"Clerk's tasks (लिपिक के कार्य)\"]"))).click();
         By row = By.cssSelector("li.task h4.task a[href*='task=" + scrutiny + "']");
+        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(row));
+        assertThat(driver.findElement(row).getText()).isEqualTo("Scrutinise the documents (दस्तावेज़ों की जाँच करें)");
         wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(row))
                 .click();
         By form = By.cssSelector(".fjs-container");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(form, "Request " + number));
+        assertThat(driver.findElement(By.cssSelector(".names h2.task")).getText().strip())
+                .isEqualTo("Scrutinise the documents (दस्तावेज़ों की जाँच करें)");
         browser.screenshot("scrutiny-summary-hindi");
         assertThat(driver.findElement(form).getText()).contains("Birth certificate (जन्म प्रमाण पत्र)",
                 "Urban body (नगरीय निकाय): Raipur (रायपुर, RPR), ward (वार्ड) 12", "Citizen (नागरिक): Kamla Sahu",
@@ -102,7 +114,19 @@ class HindiWebappsBrowserIT {
         logIn("/camunda/app/tasklist/default/", "callcentre");
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='प्रक्रिया शुरू करें']")))
                 .click();
-        By item = By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Birth certificate']");
+        By item = By.xpath(
+                "//div[contains(@class,'modal')]//a[normalize-space()='Birth certificate (जन्म प्रमाण पत्र)']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        browser.screenshot("start-process-hindi");
+        assertThat(driver.findElement(By.cssSelector(".modal")).getText()).contains(
+                "Birth certificate (जन्म प्रमाण पत्र)", "Caste certificate (जाति प्रमाण पत्र)",
+                "Death certificate (मृत्यु प्रमाण पत्र)",
+                "Residence (domicile) certificate (निवास (मूल निवासी) प्रमाण पत्र)",
+                "Marriage registration certificate (विवाह पंजीयन प्रमाण पत्र)",
+                "Gumasta licence (shop and establishment registration) (गुमास्ता लाइसेंस (दुकान एवं स्थापना पंजीयन))",
+                "Correction of a birth certificate (जन्म प्रमाण पत्र में सुधार)",
+                "Correction of a death certificate (मृत्यु प्रमाण पत्र में सुधार)",
+                "Correction of a marriage registration certificate (विवाह पंजीयन प्रमाण पत्र में सुधार)");
         By intro = By.cssSelector(".modal .fjs-container .fjs-form-field-text");
         // Tasklist may draw the list again under the pointer: pick again until the form is there.
         wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
