@@ -320,8 +320,8 @@ class TasklistBrowserIT {
     /**
      * Dates in a Tasklist form are read strictly, in the order the field shows: a date that is not on the calendar is
      * refused beside the field and kept as typed (the date picker alone would count 31/31 on into another date), and a
-     * particular after today is refused there too; Complete does nothing until both are mended. Then the Mitan
-     * completes the particulars and is told which task of which request was done.
+     * particular after today or before 1800 is refused there too; Complete does nothing until they are mended. Then
+     * the Mitan completes the particulars and is told which task of which request was done.
      */
     @Test
     void theMitansTypedDatesAreReadStrictlyAndCompletingSaysWhatWasDone() throws Exception {
@@ -361,6 +361,22 @@ class TasklistBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(refusal, "cannot be after today"));
         browser.screenshot("date-after-today");
         assertThat(driver.findElement(refusal).getText()).contains("आज (");
+        pressCompleteAndSeeItRefused(task);
+
+        // A year slipped (1799 for 1999): before 1 January 1800, as the server refuses it.
+        String slipped = typedDate(LocalDate.of(1799, 12, 31), order);
+        retype(dateInput, slipped);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(refusal, "cannot be before "
+                + typedDate(LocalDate.of(1800, 1, 1), order) + ". Check the year."));
+        browser.screenshot("date-before-1800");
+        assertThat(driver.findElement(refusal).getText()).contains("से पहले की तिथि नहीं हो सकती; वर्ष जाँचें");
+        assertThat(driver.findElement(dateInput).getAttribute("value")).as("kept as typed").isEqualTo(slipped);
+        pressCompleteAndSeeItRefused(task);
+
+        // The server takes 1850, Camunda Forms' date picker does not (its calendar starts in 1900): said so, not
+        // "not a date on the calendar".
+        retype(dateInput, typedDate(LocalDate.of(1850, 3, 15), order));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(refusal, "the first day this form's calendar"));
         pressCompleteAndSeeItRefused(task);
 
         retype(dateInput, typedDate(married, order));

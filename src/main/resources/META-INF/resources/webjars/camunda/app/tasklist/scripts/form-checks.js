@@ -6,8 +6,10 @@
  * - Dates are read strictly in the order the field shows (its placeholder, e.g. dd/mm/yyyy): the date picker would
  *   turn 11/20/2026 into 11/08/2027 by counting the 20th month on. A date that is not on the calendar is refused and
  *   kept as typed, so that the user sees what to correct. A particular (a field whose key starts with
- *   "particular_") records something that has happened, so it cannot lie after today in India: the server refuses
- *   it too.
+ *   "particular_") records something that has happened, so it cannot lie after today in India, nor before
+ *   1 January 1800 (a year such as 0202 or 1202 is a slip; StateCalendar.EARLIEST_RECORDED): the server refuses
+ *   both too. Camunda Forms' date picker takes no date before 1 January 1900 (it would empty the field): such a date
+ *   is kept as typed and refused with that reason.
  * - The ward of a start form must be a ward of the chosen urban body (GET /api/bodies gives each active body's
  *   ward count).
  * - When the engine still refuses a form (400), its message is shown beside the field it names as well.
@@ -25,6 +27,10 @@ const SUBMITTED_FORM = /\/(task|process-definition)\/[^?]+\/submit-form(\?|$)/;
 const SEND_BUTTONS = 'button[ng-click="complete()"], button[ng-click="startProcessInstance()"]';
 const DATE_INPUT = '.fjs-datepicker input.fjs-input';
 const PARTICULAR = /^particular_/;
+/** The earliest date a particular may hold, as the server's StateCalendar.EARLIEST_RECORDED. */
+const EARLIEST_RECORDED = '1800-01-01';
+/** The first day Camunda Forms' date picker takes (its minDate): it empties the field for an earlier date. */
+const PICKER_EARLIEST = '1900-01-01';
 
 /** The fields of the forms served so far, by field id. */
 const fields = new Map();
@@ -130,8 +136,11 @@ function strictDate(text, input) {
     const year = Number(value.y);
     const month = Number(value.m);
     const day = Number(value.d);
-    const calendar = new Date(Date.UTC(year, month - 1, day));
-    if (month < 1 || month > 12 || day < 1 || calendar.getUTCMonth() !== month - 1 || year < 1900) {
+    // setUTCFullYear takes the year as written: Date.UTC would read 0099 as 1999. A date before the picker's first
+    // day is still a calendar date: dateRefusal says why it cannot be taken.
+    const calendar = new Date(0);
+    calendar.setUTCFullYear(year, month - 1, day);
+    if (month < 1 || month > 12 || day < 1 || calendar.getUTCMonth() !== month - 1) {
         return null;
     }
     return calendar.toISOString().substring(0, 10);
@@ -156,6 +165,16 @@ function dateRefusal(input) {
         return bilingual(labelOf(field) + ' cannot be after today, ' + shown(today, input) + '.',
             'आज (' + shown(today, input) + ') के बाद की तिथि नहीं हो सकती');
     }
+    if (field && PARTICULAR.test(field.key || '') && date < EARLIEST_RECORDED) {
+        const earliest = shown(EARLIEST_RECORDED, input);
+        return bilingual(labelOf(field) + ' cannot be before ' + earliest + '. Check the year.',
+            earliest + ' से पहले की तिथि नहीं हो सकती; वर्ष जाँचें');
+    }
+    if (date < PICKER_EARLIEST) {
+        const first = shown(PICKER_EARLIEST, input);
+        return bilingual(text + ' is before ' + first + ', the first day this form\'s calendar takes.',
+            'इस फ़ॉर्म का कैलेंडर ' + first + ' से पहले की तिथि नहीं लेता');
+    }
     return null;
 }
 
@@ -165,7 +184,8 @@ function isDateInput(target) {
 
 /*
  * Before the date picker reads a typed date (on leaving the field or on Enter): a date not on the calendar stops
- * there, as typed, so the picker cannot count it on into another date.
+ * there, as typed, so the picker cannot count it on into another date; so does a date before the picker's first day,
+ * which it would empty.
  */
 function beforeThePicker(event) {
     if (!isDateInput(event.target)) {
@@ -176,7 +196,8 @@ function beforeThePicker(event) {
     }
     const refusal = dateRefusal(event.target);
     mark(event.target, refusal);
-    if (refusal && !strictDate(event.target.value.trim(), event.target)) {
+    const date = strictDate(event.target.value.trim(), event.target);
+    if (refusal && (!date || date < PICKER_EARLIEST)) {
         event.preventDefault();
         event.stopImmediatePropagation();
     }
