@@ -39,6 +39,9 @@ class TaskRows implements TaskListener {
 
     private static final Pattern DEVANAGARI = Pattern.compile("\\p{IsDevanagari}");
 
+    /** The longest task name the engine keeps ({@code act_ru_task.name_}, {@code act_hi_taskinst.name_}). */
+    static final int MAX_NAME = 255;
+
     private final ObjectProvider<ServiceRequestRepository> requests;
     private final ObjectProvider<Catalogue> catalogue;
 
@@ -94,7 +97,9 @@ class TaskRows implements TaskListener {
         if (drawn == null || drawn.isBlank() || hindi == null || hindi.isBlank() || DEVANAGARI.matcher(drawn).find()) {
             return drawn;
         }
-        return drawn + " (" + hindi.strip() + ")";
+        String both = drawn + " (" + hindi.strip() + ")";
+        // the engine keeps a task's name in 255 characters: a longer pair would stop the request at this step
+        return both.length() > MAX_NAME ? drawn : both;
     }
 
     /** Markdown for the Mitan's forms: whom to visit, in Hindi and English; what people typed is escaped. */

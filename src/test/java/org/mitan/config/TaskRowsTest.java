@@ -94,6 +94,9 @@ class TaskRowsTest {
         assertThat(TaskRows.inBothLanguages(null, "नागरिक के घर जाएं")).isNull();
         assertThat(TaskRows.inBothLanguages("Visit the citizen", "नागरिक के घर जाएं"))
                 .isEqualTo("Visit the citizen (नागरिक के घर जाएं)");
+        String long250 = "Verify ".repeat(35) + "x".repeat(5);
+        assertThat(TaskRows.inBothLanguages(long250, "जाँचें")).as("a pair longer than the engine keeps")
+                .isEqualTo(long250);
     }
 
     @Test
