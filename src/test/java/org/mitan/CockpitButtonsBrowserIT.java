@@ -111,6 +111,17 @@ class CockpitButtonsBrowserIT {
         assertThat(row.get(0)).as("when").isNotBlank();
         assertThat(row.subList(1, 5)).containsExactly("mitan.raipur", "Visit the citizen",
                 CockpitRequestHistoryIT.MITANS_REMARK, "Doorstep visit");
+
+        // An English browser gets the page in English, as Cockpit itself, with its dates as before.
+        assertThat(driver.executeAsyncScript(RequestHistoryInHindiBrowserIT.LOCALES,
+                "/camunda/app/cockpit/request-history/messages.js")).isEqualTo(Map.of("cockpit", "en", "plugin", "en"));
+        assertThat(section.findElements(By.cssSelector("thead th"))).extracting(WebElement::getText)
+                .containsExactly("When", "Who", "Task", "Comment", "Process");
+        assertThat(row.get(0)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(driver.findElements(By.cssSelector(".mitan-history h1"))).extracting(WebElement::getText)
+                .contains("Request " + number, "Processes", "Milestones (application record)", "Incidents (0)");
+        assertThat(driver.findElement(By.cssSelector(".mitan-history-summary dd strong")).getText())
+                .isEqualTo("Closed");
     }
 
     /** The buttons shown on the request's page once its variables are listed, by their tooltips. */

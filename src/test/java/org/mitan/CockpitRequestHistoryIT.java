@@ -62,9 +62,14 @@ class CockpitRequestHistoryIT {
 
         String plugin = served(PLUGIN + "plugin.js");
         assertThat(plugin).contains("pluginPoint: 'cockpit.navigation'", "pluginPoint: 'cockpit.route'",
-                "pluginPoint: 'cockpit.processInstance.runtime.tab'", "label: 'Request history'",
-                "label: 'Audit trail'", "export default [", "'./request-history.css'");
+                "pluginPoint: 'cockpit.processInstance.runtime.tab'", "label: t('requestHistory')",
+                "label: t('auditTrail')", "export default [", "'./request-history.css'");
         assertThat(served(PLUGIN + "request-history.css")).contains(".mitan-history");
+        // Its words, in English and Hindi, in the language Cockpit's config offers and the browser asks for.
+        assertThat(served(PLUGIN + "messages.js")).contains("import config from '../scripts/config.js'",
+                "requestHistory: { en: 'Request history', hi: 'अनुरोध इतिहास' }",
+                "auditTrail: { en: 'Audit trail', hi: 'ऑडिट ट्रेल' }", "config.locales");
+        assertThat(config.getBody()).contains("availableLocales: ['en', 'hi']");
 
         // Every module the plugin imports, and what those import, is served; none reaches outside this server.
         Set<String> seen = new TreeSet<>();
@@ -80,7 +85,7 @@ class CockpitRequestHistoryIT {
                 }
             }
         }
-        assertThat(seen).contains("plugin.js", "view.js", "api.js", "format.js");
+        assertThat(seen).contains("plugin.js", "view.js", "api.js", "format.js", "messages.js");
     }
 
     @Test

@@ -6,6 +6,8 @@
  * (GET /api/requests/{number}, which honours the webapp session for GET). Nothing here writes.
  */
 
+import { t } from './messages.js';
+
 /** The engine REST resources this plugin reads, relative to {api.engineApi}. */
 export const HISTORY = Object.freeze({
     processInstances: '/history/process-instance',
@@ -187,10 +189,10 @@ const STATE_FILTERS = Object.freeze({
 });
 
 export const STATES = Object.freeze([
-    ['', 'All requests'],
-    ['running', 'Running'],
-    ['finished', 'Finished (any way)'],
-    ['completed', 'Completed'],
-    ['cancelled', 'Cancelled'],
-    ['incidents', 'With incidents'],
+    ['', t('allRequestsFilter')],
+    ['running', t('runningFilter')],
+    ['finished', t('finishedFilter')],
+    ['completed', t('completedFilter')],
+    ['cancelled', t('cancelledFilter')],
+    ['incidents', t('incidentsFilter')],
 ]);

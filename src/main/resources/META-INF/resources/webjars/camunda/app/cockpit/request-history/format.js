@@ -1,4 +1,16 @@
-/* Mitan "Request history": how values read to a person (dates, durations, names of states and types). */
+/*
+ * Mitan "Request history": how values read to a person (dates, numbers, durations, names of states and types), in
+ * the locale Cockpit chose (messages.js). In Hindi, dates and numbers are formatted for hi-IN with Latin digits, as
+ * Cockpit's and Tasklist's Hindi dates (locales/hi.json) and the field page are.
+ */
+import { LOCALE, nameOf, t } from './messages.js';
+
+const HINDI = LOCALE === 'hi';
+const HINDI_DATE = new Intl.DateTimeFormat('hi-IN', {
+    day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23', numberingSystem: 'latn',
+});
+const HINDI_NUMBER = new Intl.NumberFormat('hi-IN', { numberingSystem: 'latn' });
 
 /** Camunda writes offsets as +0000; browsers want +00:00. */
 export function parseDate(value) {
@@ -11,14 +23,22 @@ export function parseDate(value) {
 
 const two = (n) => String(n).padStart(2, '0');
 
-/** 2026-03-04 10:15:02 in the browser's time zone. */
+/** 2026-03-04 10:15:02 (in Hindi 4 मार्च 2026, 10:15:02) in the browser's time zone. */
 export function dateTime(value) {
     const date = parseDate(value);
     if (!date) {
         return '';
     }
+    if (HINDI) {
+        return HINDI_DATE.format(date);
+    }
     return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} `
         + `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
+
+/** A count: 1234 (in Hindi 1,234; 1,00,000 for a lakh). */
+export function number(value) {
+    return HINDI ? HINDI_NUMBER.format(value) : String(value);
 }
 
 /** UTC+05:30 for India. */
@@ -29,29 +49,31 @@ export function timeZoneLabel(date = new Date()) {
     return `UTC${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
-/** 850 ms, 12 s, 5 min 3 s, 2 h 10 min, 3 d 4 h. */
+const unit = (key, count) => t(key, number(count), count);
+
+/** 850 ms, 12 s, 5 min 3 s, 2 h 10 min, 3 d 4 h (in Hindi 5 मिनट 3 सेकंड, 2 घंटे 10 मिनट...). */
 export function duration(millis) {
     if (millis === null || millis === undefined || millis === '') {
         return '';
     }
     const ms = Number(millis);
     if (ms < 1000) {
-        return `${ms} ms`;
+        return unit('milliseconds', ms);
     }
     const seconds = Math.floor(ms / 1000);
     if (seconds < 60) {
-        return `${seconds} s`;
+        return unit('seconds', seconds);
     }
     const minutes = Math.floor(seconds / 60);
     if (minutes < 60) {
-        return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+        return seconds % 60 ? `${unit('minutes', minutes)} ${unit('seconds', seconds % 60)}` : unit('minutes', minutes);
     }
     const hours = Math.floor(minutes / 60);
     if (hours < 24) {
-        return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+        return minutes % 60 ? `${unit('hours', hours)} ${unit('minutes', minutes % 60)}` : unit('hours', hours);
     }
     const days = Math.floor(hours / 24);
-    return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+    return hours % 24 ? `${unit('days', days)} ${unit('hours', hours % 24)}` : unit('days', days);
 }
 
 /** Milliseconds between two engine dates, or since the first when the second is missing. */
@@ -74,39 +96,31 @@ export function words(value) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The look of each historic process instance state (its CSS modifier). */
 const INSTANCE_STATES = {
-    ACTIVE: ['Running', 'running'],
-    SUSPENDED: ['Suspended', 'suspended'],
-    COMPLETED: ['Completed', 'completed'],
-    EXTERNALLY_TERMINATED: ['Cancelled', 'cancelled'],
-    INTERNALLY_TERMINATED: ['Terminated by the process', 'cancelled'],
+    ACTIVE: 'running',
+    SUSPENDED: 'suspended',
+    COMPLETED: 'completed',
+    EXTERNALLY_TERMINATED: 'cancelled',
+    INTERNALLY_TERMINATED: 'cancelled',
 };
+
+/** A code's name of the kind given (messages.js NAMES), else English words made of the code. */
+function named(kind, code) {
+    return nameOf(kind, code) || words(code);
+}
 
 /** [label, css modifier] of a historic process instance state. */
 export function instanceState(state) {
-    return INSTANCE_STATES[state] || [words(state), 'other'];
+    return [named('instanceState', state), INSTANCE_STATES[state] || 'other'];
 }
 
 export function isRunning(instance) {
     return instance.state === 'ACTIVE' || instance.state === 'SUSPENDED';
 }
 
-const ACTIVITY_TYPES = {
-    noneEndEvent: 'End event',
-    startEvent: 'Start event',
-    exclusiveGateway: 'Gateway (exclusive)',
-    parallelGateway: 'Gateway (parallel)',
-    inclusiveGateway: 'Gateway (inclusive)',
-    eventBasedGateway: 'Gateway (event-based)',
-    boundaryTimer: 'Timer (boundary)',
-    boundaryError: 'Error (boundary)',
-    boundaryMessage: 'Message (boundary)',
-    intermediateTimer: 'Timer',
-    multiInstanceBody: 'Repeated step',
-};
-
 export function activityType(type) {
-    return ACTIVITY_TYPES[type] || words(type);
+    return named('activityType', type);
 }
 
 /** Gateways only route the flow; every other step (tasks, calls, events, timers) tells what happened. */
@@ -114,65 +128,28 @@ export function isGateway(type) {
     return /Gateway$/.test(type || '');
 }
 
-const OPERATIONS = {
-    Claim: 'Claimed',
-    Complete: 'Completed',
-    Assign: 'Assigned',
-    Delegate: 'Delegated',
-    Resolve: 'Resolved',
-    SetOwner: 'Changed the owner',
-    SetPriority: 'Changed the priority',
-    Update: 'Updated',
-    Create: 'Created',
-    Delete: 'Deleted',
-    SetVariable: 'Set a variable',
-    SetVariables: 'Set variables',
-    ModifyVariable: 'Changed variables',
-    RemoveVariable: 'Removed a variable',
-    DeleteHistory: 'Deleted history',
-    Suspend: 'Suspended',
-    Activate: 'Activated',
-    ModifyProcessInstance: 'Moved the process',
-    SetJobRetries: 'Retried a failed job',
-    SetExternalTaskRetries: 'Retried an external task',
-    CreateIncident: 'Raised an incident',
-    SetRemovalTime: 'Changed the retention',
-    SetAnnotation: 'Annotated',
-};
-
 export function operation(type) {
-    return OPERATIONS[type] || words(type);
+    return named('operation', type);
 }
-
-const ENTITIES = {
-    ProcessInstance: 'process instance',
-    Task: 'task',
-    Variable: 'variable',
-    Job: 'job',
-    JobDefinition: 'job definition',
-    Incident: 'incident',
-    IdentityLink: 'task assignment',
-    Attachment: 'attachment',
-};
 
 export function entity(type) {
-    return ENTITIES[type] || words(type).toLowerCase();
+    return nameOf('entity', type) || words(type).toLowerCase();
 }
 
-const INCIDENT_TYPES = {
-    failedJob: 'Failed job',
-    failedExternalTask: 'Failed external task',
-};
-
 export function incidentType(type) {
-    return INCIDENT_TYPES[type] || words(type);
+    return named('incidentType', type);
+}
+
+/** A request's status or milestone as the application records it (REGISTERED, OUT_FOR_DELIVERY...). */
+export function milestone(code) {
+    return named('milestone', code);
 }
 
 /** A variable value as text: short values whole, long ones cut (the whole value stays in the tooltip). */
 export function variableValue(update) {
     if (update.value === null || update.value === undefined) {
         const empty = update.variableType === 'Null' || update.variableType === undefined;
-        return empty ? '(empty)' : `(${update.variableType})`;
+        return empty ? t('empty') : `(${update.variableType})`;
     }
     const text = typeof update.value === 'string' ? update.value : JSON.stringify(update.value);
     return text;

@@ -3,8 +3,10 @@
  * running instances only; this shows every request, running or finished, with each step, who did it and when,
  * the user operation log, incidents and the application's milestones.
  *
- * Registered by scripts/config.js (customScripts). Plain ES modules, no build step.
+ * Registered by scripts/config.js (customScripts). Plain ES modules, no build step. Its words are in messages.js,
+ * in the language Cockpit shows.
  */
+import { t } from './messages.js';
 import { ROUTE, renderInstanceTab, renderRoute } from './view.js';
 
 const STYLESHEET_ID = 'mitan-request-history-styles';
@@ -43,7 +45,7 @@ export default [
         id: 'mitan-request-history-navigation',
         pluginPoint: 'cockpit.navigation',
         priority: 10,
-        label: 'Request history',
+        label: t('requestHistory'),
         pagePath: '#' + ROUTE,
         checkActive: (url) => (url || '').includes('#' + ROUTE),
         properties: { path: ROUTE },
@@ -51,7 +53,7 @@ export default [
     {
         id: 'mitan-request-history-page',
         pluginPoint: 'cockpit.route',
-        properties: { path: ROUTE, label: 'Request history' },
+        properties: { path: ROUTE, label: t('requestHistory') },
         render(node, { api }) {
             addStylesheet();
             renderRoute(node, api, page.signal());
@@ -64,7 +66,7 @@ export default [
         id: 'mitan-audit-trail-tab',
         pluginPoint: 'cockpit.processInstance.runtime.tab',
         priority: -10,
-        label: 'Audit trail',
+        label: t('auditTrail'),
         render(node, { api, processInstanceId }) {
             addStylesheet();
             renderInstanceTab(node, api, processInstanceId, tab.signal());

@@ -1,8 +1,10 @@
 /*
- * Mitan "Request history": the pages. Plain DOM, every value set as text (never as HTML).
+ * Mitan "Request history": the pages. Plain DOM, every value set as text (never as HTML); every word from
+ * messages.js, in the language Cockpit shows.
  */
 import { historyReader, STATES } from './api.js';
 import * as format from './format.js';
+import { t } from './messages.js';
 
 export const ROUTE = '/request-history';
 const PAGE_SIZE = 25;
@@ -55,12 +57,13 @@ function cockpitInstanceLink(instance) {
 
 function loading(text) {
     return h('p', { className: 'mitan-history-loading' },
-        h('span', { className: 'glyphicon glyphicon-loading', 'aria-hidden': 'true' }), ' ', text || 'Loading…');
+        h('span', { className: 'glyphicon glyphicon-loading', 'aria-hidden': 'true' }), ' ', text || t('loading'));
 }
 
-function problem(error, what) {
+/** What could not be read (a key of messages.js taking the detail last, after the values given) and why. */
+function problem(error, key, ...values) {
     const detail = error && error.status ? ` (HTTP ${error.status}: ${error.message})` : ` (${error && error.message})`;
-    return h('div', { className: 'alert alert-danger', role: 'alert' }, `Could not read ${what}${detail}.`);
+    return h('div', { className: 'alert alert-danger', role: 'alert' }, t(key, ...values, detail));
 }
 
 function stateBadge(instance) {
@@ -73,7 +76,7 @@ function lasted(item) {
     if (item.endTime || item.durationInMillis !== null && item.durationInMillis !== undefined) {
         return format.duration(item.durationInMillis ?? format.between(item.startTime, item.endTime));
     }
-    return [format.duration(format.between(item.startTime, null)), h('span', { className: 'text-muted' }, ' so far')];
+    return [format.duration(format.between(item.startTime, null)), h('span', { className: 'text-muted' }, t('soFar'))];
 }
 
 function time(value) {
@@ -102,7 +105,7 @@ function section(title, ...content) {
 }
 
 function timeZoneNote() {
-    return `Times are shown in your browser's time zone (${format.timeZoneLabel()}).`;
+    return t('timeZoneNote', format.timeZoneLabel());
 }
 
 /* ---------------------------------------------------------------------------------------------------------- */
@@ -114,7 +117,7 @@ export function renderRoute(node, api, signal) {
     const reader = historyReader(api, signal);
     const root = h('div', { className: 'ctn-view cockpit-section-dashboard mitan-history mitan-history-page' });
     node.append(root);
-    document.title = 'Camunda Cockpit | Request history';
+    document.title = 'Camunda Cockpit | ' + t('requestHistory');
     if (params.get('request')) {
         renderRequest(root, reader, params.get('request'));
     } else if (params.get('instance')) {
@@ -127,7 +130,7 @@ export function renderRoute(node, api, signal) {
 function searchForm(params) {
     const input = h('input', {
         type: 'search', className: 'form-control', id: 'mitan-history-search', name: 'search',
-        placeholder: 'e.g. RPR-2026-000001', value: params.get('search') || '', autocomplete: 'off',
+        placeholder: t('searchExample'), value: params.get('search') || '', autocomplete: 'off',
     });
     const state = h('select', { className: 'form-control', id: 'mitan-history-state', name: 'state' },
         STATES.map(([value, label]) => h('option', { value, selected: (params.get('state') || '') === value }, label)));
@@ -140,22 +143,20 @@ function searchForm(params) {
     };
     return h('form', { className: 'form-inline mitan-history-search', onsubmit: submit, role: 'search' },
         h('div', { className: 'form-group' },
-            h('label', { for: 'mitan-history-search' }, 'Request number'), ' ', input),
+            h('label', { for: 'mitan-history-search' }, t('requestNumber')), ' ', input),
         ' ',
-        h('div', { className: 'form-group' }, h('label', { for: 'mitan-history-state' }, 'State'), ' ', state),
+        h('div', { className: 'form-group' }, h('label', { for: 'mitan-history-state' }, t('state')), ' ', state),
         ' ',
-        h('button', { type: 'submit', className: 'btn btn-primary' }, 'Search'));
+        h('button', { type: 'submit', className: 'btn btn-primary' }, t('search')));
 }
 
 function renderList(root, reader, params) {
     const page = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
     const search = (params.get('search') || '').trim().toUpperCase();
     const state = params.get('state') || '';
-    const results = h('div', { className: 'mitan-history-results' }, loading('Loading the latest requests…'));
-    root.append(section('Request history',
-        h('p', { className: 'mitan-history-lead' },
-            'Every request, running or finished, newest first. Open one to see each step, who did it and when, ',
-            'what people entered, incidents and the application\'s milestones. ', timeZoneNote()),
+    const results = h('div', { className: 'mitan-history-results' }, loading(t('loadingRequests')));
+    root.append(section(t('requestHistory'),
+        h('p', { className: 'mitan-history-lead' }, t('lead'), timeZoneNote()),
         searchForm(params),
         results));
 
@@ -163,51 +164,49 @@ function renderList(root, reader, params) {
         .then(({ instances, count }) => {
             results.replaceChildren(
                 table([
-                    ['Request', (i) => i.businessKey
+                    [t('request'), (i) => i.businessKey
                         ? h('a', { href: pageLink({ request: i.businessKey }) }, i.businessKey)
-                        : h('a', { href: pageLink({ instance: i.id }) }, `(no number) ${i.id}`)],
-                    ['Service', (i) => i.processDefinitionName || i.processDefinitionKey],
-                    ['State', stateBadge],
-                    ['Registered', (i) => time(i.startTime)],
-                    ['Finished', (i) => time(i.endTime)],
-                    ['Duration', lasted, 'mitan-history-number'],
-                ], instances, search || state ? 'No request matches.' : 'No requests yet.'),
+                        : h('a', { href: pageLink({ instance: i.id }) }, `${t('noNumber')} ${i.id}`)],
+                    [t('service'), (i) => i.processDefinitionName || i.processDefinitionKey],
+                    [t('state'), stateBadge],
+                    [t('registered'), (i) => time(i.startTime)],
+                    [t('finished'), (i) => time(i.endTime)],
+                    [t('duration'), lasted, 'mitan-history-number'],
+                ], instances, search || state ? t('noRequestMatches') : t('noRequestsYet')),
                 pager(page, count, { search, state }));
         })
         .catch((error) => {
             if (error.name !== 'AbortError') {
-                results.replaceChildren(problem(error, 'the requests'));
+                results.replaceChildren(problem(error, 'couldNotReadRequests'));
             }
         });
 }
 
 function pager(page, count, params) {
     if (count <= PAGE_SIZE && page === 1) {
-        return h('p', { className: 'mitan-history-count' }, count === 1 ? '1 request' : `${count} requests`);
+        return h('p', { className: 'mitan-history-count' }, t('requestCount', count, format.number(count)));
     }
     const first = count === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
     const last = Math.min(count, page * PAGE_SIZE);
-    return h('nav', { className: 'mitan-history-count', 'aria-label': 'Pages' },
-        `${first}–${last} of ${count} requests `,
+    return h('nav', { className: 'mitan-history-count', 'aria-label': t('pages') },
+        t('pageOfRequests', format.number(first), format.number(last), format.number(count)),
         page > 1 ? h('a', { className: 'btn btn-default btn-sm', href: pageLink({ ...params, page: page - 1 }) },
-            '‹ Newer') : '',
+            t('newer')) : '',
         ' ',
         last < count ? h('a', { className: 'btn btn-default btn-sm', href: pageLink({ ...params, page: page + 1 }) },
-            'Older ›') : '');
+            t('older')) : '');
 }
 
 function renderRequest(root, reader, number) {
-    const head = h('div', null, loading(`Loading the history of ${number}…`));
+    const head = h('div', null, loading(t('loadingHistoryOf', number)));
     const rest = h('div');
-    root.append(section(['Request ', h('span', { className: 'mitan-history-number' }, number)],
-        h('p', { className: 'mitan-history-back' }, h('a', { href: pageLink({}) }, '‹ All requests')),
+    root.append(section([t('requestHeading'), h('span', { className: 'mitan-history-number' }, number)],
+        h('p', { className: 'mitan-history-back' }, h('a', { href: pageLink({}) }, t('allRequests'))),
         head), rest);
     reader.trail(number)
         .then((trail) => {
             if (!trail.instances.length) {
-                head.replaceChildren(h('div', { className: 'alert alert-warning' },
-                    `No process history for ${number}. Check the number; `
-                    + 'you may also lack the permission to read it.'));
+                head.replaceChildren(h('div', { className: 'alert alert-warning' }, t('noHistoryFor', number)));
                 return;
             }
             head.replaceChildren(summary(trail));
@@ -215,20 +214,20 @@ function renderRequest(root, reader, number) {
         })
         .catch((error) => {
             if (error.name !== 'AbortError') {
-                head.replaceChildren(problem(error, `the history of ${number}`));
+                head.replaceChildren(problem(error, 'couldNotReadHistoryOf', number));
             }
         });
 }
 
 function renderInstance(root, reader, processInstanceId) {
-    const body = h('div', null, loading('Loading the history…'));
-    root.append(section('Process history',
-        h('p', { className: 'mitan-history-back' }, h('a', { href: pageLink({}) }, '‹ All requests')), body));
+    const body = h('div', null, loading(t('loadingHistory')));
+    root.append(section(t('processHistory'),
+        h('p', { className: 'mitan-history-back' }, h('a', { href: pageLink({}) }, t('allRequests'))), body));
     reader.instance(processInstanceId)
         .then((instance) => {
             if (!instance) {
                 body.replaceChildren(h('div', { className: 'alert alert-warning' },
-                    `No process instance ${processInstanceId}.`));
+                    t('noProcessInstance', processInstanceId)));
                 return null;
             }
             if (instance.businessKey) {
@@ -236,13 +235,13 @@ function renderInstance(root, reader, processInstanceId) {
                 return null;
             }
             return reader.instanceTrail(instance).then((trail) => body.replaceChildren(
-                h('p', null, `${instance.processDefinitionName || instance.processDefinitionKey}, `
-                    + `started without a request number. ${timeZoneNote()}`),
+                h('p', null, t('startedWithoutNumber',
+                    instance.processDefinitionName || instance.processDefinitionKey, timeZoneNote())),
                 ...trailSections(trail, { withInstances: true })));
         })
         .catch((error) => {
             if (error.name !== 'AbortError') {
-                body.replaceChildren(problem(error, 'the history'));
+                body.replaceChildren(problem(error, 'couldNotReadHistory'));
             }
         });
 }
@@ -262,30 +261,28 @@ function summary(trail) {
         }
     };
     if (record) {
-        add('Service', record.serviceName || record.certificateType);
-        add('Urban body and ward', `${record.bodyCode}, ward ${record.ward}`);
-        add('Application status', h('strong', null, format.words(record.status)));
-        add('Registered', time(record.createdAt));
-        add('Closed', time(record.closedAt));
-        add('Open steps', (record.currentSteps || []).length
+        add(t('service'), record.serviceName || record.certificateType);
+        add(t('urbanBodyAndWard'), t('bodyAndWard', record.bodyCode, record.ward));
+        add(t('applicationStatus'), h('strong', null, format.milestone(record.status)));
+        add(t('registered'), time(record.createdAt));
+        add(t('closed'), time(record.closedAt));
+        add(t('openSteps'), (record.currentSteps || []).length
             ? h('ul', { className: 'list-unstyled' }, record.currentSteps.map((step) => h('li', null,
                 step.name,
-                step.assignee ? ` — ${step.assignee}` : ` — offered to ${(step.candidateGroups || []).join(', ')}`,
-                step.due ? h('span', { className: 'text-muted' }, ' (due ', time(step.due), ')') : '')))
-            : 'none');
+                step.assignee ? ` — ${step.assignee}` : t('offeredTo', (step.candidateGroups || []).join(', ')),
+                step.due ? h('span', { className: 'text-muted' }, t('due'), time(step.due), ')') : '')))
+            : t('none'));
     } else {
-        add('Service', root.processDefinitionName || root.processDefinitionKey);
-        add('Registered', time(root.startTime));
-        add('Finished', time(root.endTime));
+        add(t('service'), root.processDefinitionName || root.processDefinitionKey);
+        add(t('registered'), time(root.startTime));
+        add(t('finished'), time(root.endTime));
     }
-    add('Process', stateBadge(root));
+    add(t('process'), stateBadge(root));
     return h('div', { className: 'mitan-history-summary' },
         h('dl', { className: 'dl-horizontal' }, rows),
         request.error ? h('div', { className: 'alert alert-warning' }, request.error.status === 403
-            ? 'Your role may not read the application\'s record of this request (status and milestones). '
-                + 'The process history below is complete.'
-            : `The application's record of this request could not be read (HTTP ${request.error.status || '?'}: `
-                + `${request.error.message}). The process history below is complete.`) : '',
+            ? t('recordForbidden')
+            : t('recordUnreadable', request.error.status || '?', request.error.message)) : '',
         h('p', { className: 'text-muted' }, timeZoneNote()));
 }
 
@@ -340,27 +337,27 @@ function instancesSection(instances, instancesById) {
         const parent = i.superProcessInstanceId ? instancesById.get(i.superProcessInstanceId) : null;
         return parent ? parent.processDefinitionName || parent.processDefinitionKey : '';
     };
-    return section('Processes',
+    return section(t('processes'),
         table([
-            ['Process', (i) => [i.processDefinitionName || i.processDefinitionKey,
+            [t('process'), (i) => [i.processDefinitionName || i.processDefinitionKey,
                 h('span', { className: 'text-muted' }, ` v${i.processDefinitionVersion}`)]],
-            ['Called from', calledFrom],
-            ['State', stateBadge],
-            ['Started', (i) => time(i.startTime)],
-            ['Ended', (i) => time(i.endTime)],
-            ['Duration', lasted, 'mitan-history-number'],
-            ['', (i) => format.isRunning(i) ? h('a', { href: cockpitInstanceLink(i) }, 'Open in Cockpit') : ''],
-        ], instances, 'No processes.'));
+            [t('calledFrom'), calledFrom],
+            [t('state'), stateBadge],
+            [t('started'), (i) => time(i.startTime)],
+            [t('ended'), (i) => time(i.endTime)],
+            [t('duration'), lasted, 'mitan-history-number'],
+            ['', (i) => format.isRunning(i) ? h('a', { href: cockpitInstanceLink(i) }, t('openInCockpit')) : ''],
+        ], instances, t('noProcesses')));
 }
 
 function milestonesSection(milestones) {
-    return section('Milestones (application record)',
+    return section(t('milestones'),
         table([
-            ['When', (m) => time(m.at), 'mitan-history-when'],
-            ['Milestone', (m) => format.words(m.milestone)],
-            ['By', (m) => m.actor || ''],
-            ['Detail', (m) => m.detail || ''],
-        ], chronological(milestones, 'at'), 'No milestones recorded.'));
+            [t('when'), (m) => time(m.at), 'mitan-history-when'],
+            [t('milestone'), (m) => format.milestone(m.milestone)],
+            [t('by'), (m) => m.actor || ''],
+            [t('detail'), (m) => m.detail || ''],
+        ], chronological(milestones, 'at'), t('noMilestones')));
 }
 
 function stepsSection(activities, instancesById, processName) {
@@ -375,31 +372,32 @@ function stepsSection(activities, instancesById, processName) {
     };
     const outcome = (a) => {
         if (a.canceled) {
-            return h('span', { className: 'mitan-history-state mitan-history-state-cancelled' }, 'Cancelled');
+            return h('span', { className: 'mitan-history-state mitan-history-state-cancelled' }, t('stepCancelled'));
         }
         if (!a.endTime) {
-            return h('span', { className: 'mitan-history-state mitan-history-state-running' }, 'Open');
+            return h('span', { className: 'mitan-history-state mitan-history-state-running' }, t('stepOpen'));
         }
-        return 'Done';
+        return t('stepDone');
     };
     const content = table([
-        ['Started', (a) => time(a.startTime), 'mitan-history-when'],
-        ['Ended', (a) => time(a.endTime), 'mitan-history-when'],
-        ['Duration', lasted, 'mitan-history-number'],
-        ['Process', (a) => processName(a.processInstanceId)],
-        ['Step', (a) => a.activityName || a.activityId],
-        ['Type', (a) => format.activityType(a.activityType)],
-        ['Who', who],
-        ['Outcome', outcome],
-    ], rows, 'No steps recorded.', (a) => (format.isGateway(a.activityType) ? 'mitan-history-gateway' : null));
+        [t('started'), (a) => time(a.startTime), 'mitan-history-when'],
+        [t('ended'), (a) => time(a.endTime), 'mitan-history-when'],
+        [t('duration'), lasted, 'mitan-history-number'],
+        [t('process'), (a) => processName(a.processInstanceId)],
+        [t('step'), (a) => a.activityName || a.activityId],
+        [t('type'), (a) => format.activityType(a.activityType)],
+        [t('who'), who],
+        [t('outcome'), outcome],
+    ], rows, t('noSteps'), (a) => (format.isGateway(a.activityType) ? 'mitan-history-gateway' : null));
     const holder = h('div', { className: 'mitan-history-steps mitan-history-hide-gateways' }, content);
     const toggle = gateways ? h('label', { className: 'checkbox-inline mitan-history-toggle' },
         h('input', {
             type: 'checkbox',
             onchange: (event) => holder.classList.toggle('mitan-history-hide-gateways', !event.target.checked),
         }),
-        ` Show gateways (${gateways})`) : '';
-    return section(`Steps (${rows.length - gateways}${gateways ? ` + ${gateways} gateways` : ''})`, toggle, holder);
+        t('showGateways', format.number(gateways))) : '';
+    return section(t('steps', format.number(rows.length - gateways), gateways ? format.number(gateways) : ''),
+        toggle, holder);
 }
 
 function operationsSection(operations, variables, activities, processName) {
@@ -435,11 +433,11 @@ function operationsSection(operations, variables, activities, processName) {
         const entry = group.first;
         const task = entry.taskId ? taskNames.get(entry.taskId) : null;
         const incident = group.entries.some((e) => e.property === 'incidentId');
-        const label = entry.operationType === 'Resolve' && incident ? 'Resolved an incident'
+        const label = entry.operationType === 'Resolve' && incident ? t('resolvedAnIncident')
             : format.operation(entry.operationType);
         const on = format.entity(entry.entityType);
         if (task) {
-            return [h('strong', null, label), ' task ', h('q', null, task)];
+            return t('onTask', h('strong', null, label), h('q', null, task));
         }
         return [h('strong', null, label),
             label.toLowerCase().includes(on) ? '' : h('span', { className: 'text-muted' }, ` (${on})`)];
@@ -457,30 +455,28 @@ function operationsSection(operations, variables, activities, processName) {
         return changes.length || values.length ? h('ul', { className: 'list-unstyled mitan-history-details' },
             changes, values) : '';
     };
-    return section(`User operations (${groups.length})`,
+    return section(t('userOperations', format.number(groups.length)),
         table([
-            ['When', (g) => time(g.first.timestamp), 'mitan-history-when'],
-            ['Who', (g) => g.first.userId || ''],
-            ['What', what],
-            ['Entered or changed', details],
-            ['Process', (g) => processName(g.first.processInstanceId)],
-        ], groups, 'No user operations recorded (operations are logged when a person acts through Tasklist, '
-            + 'Cockpit or the REST API; you need the permission to read the operation log).'));
+            [t('when'), (g) => time(g.first.timestamp), 'mitan-history-when'],
+            [t('who'), (g) => g.first.userId || ''],
+            [t('what'), what],
+            [t('enteredOrChanged'), details],
+            [t('process'), (g) => processName(g.first.processInstanceId)],
+        ], groups, t('noOperations')));
 }
 
 function commentsSection(comments, activities, processName) {
     // A comment added to a task names the task only: its step says which process it was in.
     const taskSteps = new Map(activities.filter((a) => a.taskId).map((a) => [a.taskId, a]));
     const step = (c) => (c.taskId ? taskSteps.get(c.taskId) : null);
-    return section(`Comments (${comments.length})`,
+    return section(t('comments', format.number(comments.length)),
         table([
-            ['When', (c) => time(c.time), 'mitan-history-when'],
-            ['Who', (c) => c.userId || ''],
-            ['Task', (c) => (step(c) ? step(c).activityName || step(c).activityId : '')],
-            ['Comment', (c) => h('span', { className: 'mitan-history-comment' }, c.message || '')],
-            ['Process', (c) => processName(c.processInstanceId || (step(c) ? step(c).processInstanceId : null))],
-        ], chronological(comments, 'time'), 'No comments (officers, Mitans and supervisors add them to a task '
-            + 'in Tasklist).'));
+            [t('when'), (c) => time(c.time), 'mitan-history-when'],
+            [t('who'), (c) => c.userId || ''],
+            [t('task'), (c) => (step(c) ? step(c).activityName || step(c).activityId : '')],
+            [t('comment'), (c) => h('span', { className: 'mitan-history-comment' }, c.message || '')],
+            [t('process'), (c) => processName(c.processInstanceId || (step(c) ? step(c).processInstanceId : null))],
+        ], chronological(comments, 'time'), t('noComments')));
 }
 
 function incidentsSection(incidents, activities, processName) {
@@ -493,32 +489,32 @@ function incidentsSection(incidents, activities, processName) {
         }
         const cause = i.rootCauseIncidentId && i.rootCauseIncidentId !== i.id ? byId.get(i.rootCauseIncidentId) : null;
         return cause ? h('span', { className: 'text-muted' },
-            `Raised in ${processName(cause.processInstanceId)}: `
+            t('raisedIn', processName(cause.processInstanceId))
             + (cause.incidentMessage || format.incidentType(cause.incidentType)))
             : '';
     };
     const state = (i) => {
         if (i.open) {
-            return h('span', { className: 'mitan-history-state mitan-history-state-cancelled' }, 'Open');
+            return h('span', { className: 'mitan-history-state mitan-history-state-cancelled' }, t('incidentOpen'));
         }
         if (i.resolved) {
-            return 'Resolved';
+            return t('incidentResolved');
         }
-        return i.deleted ? 'Deleted' : '';
+        return i.deleted ? t('incidentDeleted') : '';
     };
-    return section(`Incidents (${incidents.length})`,
+    return section(t('incidents', format.number(incidents.length)),
         table([
-            ['Raised', (i) => time(i.createTime), 'mitan-history-when'],
-            ['Ended', (i) => time(i.endTime), 'mitan-history-when'],
-            ['Process', (i) => processName(i.processInstanceId)],
-            ['Step', (i) => {
+            [t('raised'), (i) => time(i.createTime), 'mitan-history-when'],
+            [t('ended'), (i) => time(i.endTime), 'mitan-history-when'],
+            [t('process'), (i) => processName(i.processInstanceId)],
+            [t('step'), (i) => {
                 const activityId = i.failedActivityId || i.activityId;
                 return stepNames.get(activityId) || activityId || '';
             }],
-            ['Type', (i) => format.incidentType(i.incidentType)],
-            ['Message', message],
-            ['State', state],
-        ], chronological(incidents, 'createTime'), 'No incidents.'));
+            [t('type'), (i) => format.incidentType(i.incidentType)],
+            [t('message'), message],
+            [t('state'), state],
+        ], chronological(incidents, 'createTime'), t('noIncidents')));
 }
 
 /* ---------------------------------------------------------------------------------------------------------- */
@@ -527,29 +523,27 @@ function incidentsSection(incidents, activities, processName) {
 
 export function renderInstanceTab(node, api, processInstanceId, signal) {
     const reader = historyReader(api, signal);
-    const root = h('div', { className: 'mitan-history mitan-history-tab' }, loading('Loading the audit trail…'));
+    const root = h('div', { className: 'mitan-history mitan-history-tab' }, loading(t('loadingAuditTrail')));
     node.append(root);
     reader.instance(processInstanceId)
         .then((instance) => {
             if (!instance) {
-                root.replaceChildren(h('div', { className: 'alert alert-warning' }, 'No history for this instance.'));
+                root.replaceChildren(h('div', { className: 'alert alert-warning' }, t('noHistoryForInstance')));
                 return null;
             }
             const load = instance.businessKey ? reader.trail(instance.businessKey) : reader.instanceTrail(instance);
             return load.then((trail) => root.replaceChildren(
                 h('p', null,
                     instance.businessKey
-                        ? ['The whole trail of request ', h('strong', null, instance.businessKey),
-                            ', across its process and the visits and deliveries it called. ',
-                            h('a', { href: pageLink({ request: instance.businessKey }) },
-                                'Open in Request history'), '. ']
-                        : 'The trail of this instance and the instances it called. ',
+                        ? t('wholeTrailOf', h('strong', null, instance.businessKey),
+                            h('a', { href: pageLink({ request: instance.businessKey }) }, t('openInRequestHistory')))
+                        : t('trailOfInstance'),
                     h('span', { className: 'text-muted' }, timeZoneNote())),
                 ...trailSections(trail, { withInstances: true })));
         })
         .catch((error) => {
             if (error.name !== 'AbortError') {
-                root.replaceChildren(problem(error, 'the audit trail'));
+                root.replaceChildren(problem(error, 'couldNotReadAuditTrail'));
             }
         });
 }

@@ -4,7 +4,8 @@
  * a page listing requests, running or finished, with each request's steps, user operations, incidents and
  * milestones, and an "Audit trail" tab on a running process instance; and read-only/read-only.js, which shows a
  * user only the buttons the engine lets them use. Hindi (locales/hi.json) is offered beside
- * English; a label hi.json does not have is shown in English.
+ * English; a label hi.json does not have is shown in English. The Request history reads these locales too
+ * (request-history/messages.js), to speak the language Cockpit chose from them.
  */
 export default {
     // read-only/read-only.js: only the buttons the engine lets this user use.
