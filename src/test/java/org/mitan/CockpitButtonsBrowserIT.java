@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -137,15 +138,19 @@ class CockpitButtonsBrowserIT {
         return buttons();
     }
 
-    /** What the user's permissions say is settled once the engine has answered: then the tooltips shown. */
+    /**
+     * What the user's permissions say is settled once the engine has answered: then the tooltips shown, read again
+     * if Cockpit redraws the toolbar while they are read.
+     */
     private List<String> buttons() {
         wait.until(page -> Boolean.TRUE.equals(driver.executeScript(
                 "return window.performance.getEntriesByType('resource')"
                         + ".filter(e => e.name.includes('/authorization/check')).length >= 6")));
-        wait.until(page -> driver.findElements(By.cssSelector("[uib-tooltip]")).stream()
-                .anyMatch(WebElement::isDisplayed));
-        return driver.findElements(By.cssSelector("[uib-tooltip]")).stream().filter(WebElement::isDisplayed)
-                .map(element -> element.getAttribute("uib-tooltip")).toList();
+        return browser.waiting().ignoring(StaleElementReferenceException.class).until(page -> {
+            List<String> shown = driver.findElements(By.cssSelector("[uib-tooltip]")).stream()
+                    .filter(WebElement::isDisplayed).map(element -> element.getAttribute("uib-tooltip")).toList();
+            return shown.isEmpty() ? null : shown;
+        });
     }
 
     /**
