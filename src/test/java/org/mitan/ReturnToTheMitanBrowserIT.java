@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -149,11 +150,16 @@ class ReturnToTheMitanBrowserIT {
         tasklist.complete(decision);
         runDueJobs(number);
 
-        // Two rounds on the request's record: scrutiny, the Mitan again, scrutiny, then the decision.
+        // The request's record says it went back, who sent it and why, between the two scrutinies.
         JsonNode status = steps.as("callcentre").getForEntity("/api/requests/" + number, JsonNode.class).getBody();
         assertThat(status.path("milestones").findValuesAsText("milestone"))
-                .containsSubsequence("UNDER_SCRUTINY", "MITAN_ASSIGNED", "DOCUMENTS_VERIFIED", "UNDER_SCRUTINY",
-                        "APPROVED", "CERTIFICATE_ISSUED");
+                .containsSubsequence("UNDER_SCRUTINY", "DOCUMENTS_RETURNED", "MITAN_ASSIGNED", "DOCUMENTS_VERIFIED",
+                        "UNDER_SCRUTINY", "APPROVED", "CERTIFICATE_ISSUED");
+        JsonNode returned = StreamSupport.stream(status.path("milestones").spliterator(), false)
+                .filter(milestone -> "DOCUMENTS_RETURNED".equals(milestone.path("milestone").asText()))
+                .findFirst().orElseThrow();
+        assertThat(returned.path("actor").asText()).isEqualTo(CLERK);
+        assertThat(returned.path("detail").asText()).isEqualTo(WHAT_TO_FIX);
         steps.singleTask(MITAN, "Task_DeliverCertificate", number);
     }
 

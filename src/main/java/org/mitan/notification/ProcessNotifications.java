@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.process.ProcessVariables;
 import org.mitan.process.SmsTemplates;
+import org.mitan.request.Actors;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.sms.SmsMessage;
@@ -21,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The SMS a process step asks for: to the citizen in the request's language, or to the supervisor of the
- * request's urban body. An overdue task is also recorded as a milestone of the request.
+ * request's urban body. An overdue task is also recorded as a milestone of the request, and so are documents the
+ * clerk returned, with what must be fixed and by whom: the request's record says why the Mitan goes back.
  */
 @Service
 public class ProcessNotifications {
@@ -30,6 +34,8 @@ public class ProcessNotifications {
     public static final String TASK_OVERDUE_MILESTONE = "TASK_OVERDUE";
     /** Milestone recorded when an SMS to the supervisor could not be sent because the body has no number. */
     public static final String SUPERVISOR_SMS_SKIPPED = "SUPERVISOR_SMS_SKIPPED";
+    /** Milestone of documents the clerk returned for a revisit; its detail is what must be fixed. */
+    public static final String DOCUMENTS_RETURNED_MILESTONE = "DOCUMENTS_RETURNED";
 
     private static final Logger log = LoggerFactory.getLogger(ProcessNotifications.class);
 
@@ -38,14 +44,16 @@ public class ProcessNotifications {
     private final SmsParameters parameters;
     private final SmsService sms;
     private final SmsProperties properties;
+    private final IdentityService identity;
 
     ProcessNotifications(Requests requests, UrbanBodyRepository bodies, SmsParameters parameters, SmsService sms,
-            SmsProperties properties) {
+            SmsProperties properties, IdentityService identity) {
         this.requests = requests;
         this.bodies = bodies;
         this.parameters = parameters;
         this.sms = sms;
         this.properties = properties;
+        this.identity = identity;
     }
 
     /** Who an SMS of a process step goes to (the {@code recipient} input of {@code sendSms}). */
@@ -79,6 +87,12 @@ public class ProcessNotifications {
             Object step = variables.apply(SmsParameters.TASK_STEP);
             Object taskName = step != null ? step : variables.apply(SmsValues.TASK_NAME);
             requests.record(request, TASK_OVERDUE_MILESTONE, null, taskName == null ? null : taskName.toString());
+        }
+        if (SmsTemplates.DOCUMENTS_RETURNED.equals(template)) {
+            // Sent as the clerk's scrutiny is completed, in the clerk's transaction: the clerk is the one acting.
+            Object remarks = variables.apply(ProcessVariables.SCRUTINY_REMARKS);
+            requests.record(request, DOCUMENTS_RETURNED_MILESTONE, Actors.current(identity),
+                    remarks == null ? null : remarks.toString());
         }
         if (recipient == Recipient.CITIZEN) {
             Map<String, Object> params = parameters.gather(request, template, request.getLanguage(), variables);

@@ -14,10 +14,13 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.municipality.BodyKind;
@@ -40,10 +43,11 @@ class ProcessNotificationsTest {
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
     private final SmsParameters parameters = mock(SmsParameters.class);
     private final SmsService sms = mock(SmsService.class);
+    private final IdentityService identity = mock(IdentityService.class);
     private final ProcessNotifications notifications = new ProcessNotifications(requests, bodies, parameters, sms,
             new SmsProperties(SmsProperties.Mode.LOG, null, null, "MITAN", 5, 20, Duration.ofSeconds(1),
                     Duration.ofSeconds(1), "hi",
-                    Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(24)));
+                    Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(24)), identity);
     private final Map<String, Object> variables = new HashMap<>();
     private final Function<String, Object> lookup = variables::get;
     private final UrbanBody raipur = new UrbanBody("RPR", "Raipur", "रायपुर", "Raipur",
@@ -82,6 +86,23 @@ class ProcessNotificationsTest {
                 .isPresent();
         verify(requests).record(request, ProcessNotifications.TASK_OVERDUE_MILESTONE, null, "Scrutinise documents");
         verify(sms, never()).toCitizen(any(), any(), any());
+    }
+
+    /**
+     * The clerk's return reaches the citizen by SMS and the request's record as a milestone: who returned it and what
+     * must be fixed, so the call centre and the auditors read why the request went back to the Mitan.
+     */
+    @Test
+    void documentsReturnedByTheClerkAreRecordedWithWhatMustBeFixed() {
+        variables.put("scrutinyRemarks", "The parent's ID card is cut off; scan the whole card");
+        when(identity.getCurrentAuthentication()).thenReturn(new Authentication("clerk.raipur", List.of("clerk-RPR")));
+        when(parameters.gather(request, SmsTemplates.DOCUMENTS_RETURNED, "en", lookup)).thenReturn(params);
+        when(sms.toCitizen(request, SmsTemplates.DOCUMENTS_RETURNED, params)).thenReturn(mock(SmsMessage.class));
+
+        assertThat(notifications.send("RPR-2026-000042", SmsTemplates.DOCUMENTS_RETURNED, Recipient.CITIZEN,
+                lookup)).isPresent();
+        verify(requests).record(request, ProcessNotifications.DOCUMENTS_RETURNED_MILESTONE, "clerk.raipur",
+                "The parent's ID card is cut off; scan the whole card");
     }
 
     @Test
