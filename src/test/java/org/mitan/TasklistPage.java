@@ -66,14 +66,15 @@ final class TasklistPage {
     }
 
     /**
-     * Opens the filter, then this request's one task of the given key in the list, and waits for its form to say
-     * what is given; answers the task.
+     * Opens the filter whose name starts with the words given (its English name; a Hindi one may follow), then this
+     * request's one task of the given key in the list, and waits for its form to say what is given; answers the task.
      */
     Task openTask(String filter, String taskKey, String number, String formSays) {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
                 .singleResult();
         assertThat(task).as("%s of %s", taskKey, number).isNotNull();
-        click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"" + filter + "\"]"));
+        click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[starts-with(normalize-space(text()[1]), \""
+                + filter + "\")]"));
         By inList = By.cssSelector("li.task h4.task a[href*='task=" + task.getId() + "']");
         wait.until(ExpectedConditions.elementToBeClickable(inList));
         click(inList);
