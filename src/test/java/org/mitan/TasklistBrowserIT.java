@@ -36,7 +36,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +121,7 @@ class TasklistBrowserIT {
     HeadlessChromium browser;
     ChromeDriver driver;
     WebDriverWait wait;
+    TasklistPage tasklist;
 
     @BeforeEach
     void startBrowser() throws Exception {
@@ -129,6 +129,7 @@ class TasklistBrowserIT {
         browser = session.browser();
         driver = browser.driver();
         wait = browser.waiting();
+        tasklist = new TasklistPage(browser, port, tasks, identity);
     }
 
     @Test
@@ -144,7 +145,7 @@ class TasklistBrowserIT {
         Task scrutiny = openTask(SCRUTINY_FILTER, SCRUTINY, number);
 
         // Tasklist keeps the form of an unclaimed task disabled, links included: the clerk claims it first.
-        claimIfNeeded(scrutiny, CLERK);
+        tasklist.claimIfNeeded(scrutiny, CLERK);
 
         // Every scan is linked in the form, and each link gives the scan itself with the Tasklist session.
         List<WebElement> links = wait.until(ExpectedConditions.numberOfElementsToBe(
@@ -165,13 +166,13 @@ class TasklistBrowserIT {
             assertThat(fetched.get("sha256")).isEqualTo(Scans.sha256(scan.getValue()));
         }
         // The clerk picks the outcome, looks at a scan once more (in a new tab), and finds the pick still there.
-        choose(SCRUTINY_CHOICE);
+        tasklist.choose(SCRUTINY_CHOICE);
         viewScanLikeAnOfficer("image/png");
         assertThat(driver.findElement(By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with("
                 + "normalize-space(), \"" + SCRUTINY_CHOICE + "\")]//input")).isSelected()).as("the pick kept")
                 .isTrue();
         browser.screenshot("clerk-accepts");
-        complete(scrutiny);
+        tasklist.complete(scrutiny);
         assertThat(history.createHistoricTaskInstanceQuery().taskId(scrutiny.getId()).singleResult().getAssignee())
                 .isEqualTo(CLERK);
         assertThat(runtime.getVariable(scrutiny.getProcessInstanceId(), "scrutinyOutcome")).isEqualTo("accepted");
@@ -179,16 +180,16 @@ class TasklistBrowserIT {
         betweenScrutinyAndDecision(number);
 
         // The deciding officer approves.
-        logOut();
+        tasklist.logOut();
         logIn(DECIDER);
         Task decision = openTask(DECISION_FILTER, DECISION, number);
-        claimIfNeeded(decision, DECIDER);
+        tasklist.claimIfNeeded(decision, DECIDER);
         // Before deciding, the officer notes why, and finds the note and the claim in the task's history.
         commentAndSeeItInTheHistory(decision, DECIDER, "Caste verified in the 1950 revenue record; approving.",
                 "Claim");
-        choose(DECISION_CHOICE);
+        tasklist.choose(DECISION_CHOICE);
         browser.screenshot("decision-approved");
-        complete(decision);
+        tasklist.complete(decision);
 
         // The engine shows the officer's decision, and the process waiting to issue the certificate.
         HistoricTaskInstance decided = history.createHistoricTaskInstanceQuery().taskId(decision.getId())
@@ -209,7 +210,7 @@ class TasklistBrowserIT {
         steps.singleTask(MITAN, "Task_DeliverCertificate", number);
 
         // At the door, a wrong OTP: refused in the Mitan's words, Hindi and English, with the attempts left, no ids.
-        logOut();
+        tasklist.logOut();
         logIn(MITAN);
         Task delivery = openTask(MY_TASKS, "Task_DeliverCertificate", number);
         assertThat(driver.findElement(By.cssSelector(".fjs-container")).getText())
@@ -219,7 +220,7 @@ class TasklistBrowserIT {
                 "//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), 'OTP from the citizen')]"
                 + "/following::input[1]"));
         otpField.sendKeys(otp.equals("000000") ? "111111" : "000000");
-        click(By.xpath("//button[normalize-space()='Complete']"));
+        tasklist.click(By.xpath("//button[normalize-space()='Complete']"));
         By refusal = By.xpath("//*[contains(@class,'alert')][contains(., 'The OTP does not match')]");
         String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(refusal)).getText();
         browser.screenshot("wrong-otp-in-words");
@@ -251,12 +252,12 @@ class TasklistBrowserIT {
         Task hearing = openTask("Marriage registrar's tasks (विवाह पंजीयक के कार्य)", "Task_HearBothParties", number);
         assertThat(tasks.getIdentityLinksForTask(hearing.getId())).extracting(link -> link.getGroupId())
                 .containsExactly("marriage-registrar-RPR");
-        claimIfNeeded(hearing, MARRIAGE_REGISTRAR);
-        choose("Both appeared in the office");
+        tasklist.claimIfNeeded(hearing, MARRIAGE_REGISTRAR);
+        tasklist.choose("Both appeared in the office");
         driver.findElement(By.cssSelector(".fjs-container textarea"))
                 .sendKeys("Both parties and both witnesses appeared with their originals");
         browser.screenshot("marriage-registrar-hearing");
-        complete(hearing);
+        tasklist.complete(hearing);
 
         HistoricTaskInstance heard = history.createHistoricTaskInstanceQuery().taskId(hearing.getId()).singleResult();
         assertThat(heard.getAssignee()).isEqualTo(MARRIAGE_REGISTRAR);
@@ -279,14 +280,14 @@ class TasklistBrowserIT {
         steps.singleTask(MITAN, "Task_VisitCitizen", number);
 
         logIn("supervisor.raipur");
-        Task visit = openTask("Mitan visits and deliveries (मितान की भेंट और प्रमाण पत्र वितरण)", "Task_VisitCitizen",
-                number, "Whom to visit");
+        Task visit = tasklist.openTask("Mitan visits and deliveries (मितान की भेंट और प्रमाण पत्र वितरण)",
+                "Task_VisitCitizen", number, "Whom to visit");
         // Tasklist's "Add groups" is not offered: only an administrator changes to whom a task is offered.
         browser.waiting().withMessage("Tasklist's \"Add groups\" hidden from a supervisor").until(page ->
                 page.findElements(By.cssSelector("li.groups")).stream().noneMatch(WebElement::isDisplayed));
         By assignee = By.cssSelector("li.assignee");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(assignee, displayName(MITAN)));
-        click(By.cssSelector("li.assignee .view-value"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(assignee, tasklist.displayName(MITAN)));
+        tasklist.click(By.cssSelector("li.assignee .view-value"));
         WebElement typed = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("li.assignee input")));
         typed.sendKeys(Keys.chord(Keys.CONTROL, "a"), "mitan.raipur2");
@@ -296,7 +297,7 @@ class TasklistBrowserIT {
         typed.sendKeys(Keys.ENTER);
         wait.until(page -> "mitan.raipur2".equals(tasks.createTaskQuery().taskId(visit.getId()).singleResult()
                 .getAssignee()));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(assignee, displayName("mitan.raipur2")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(assignee, tasklist.displayName("mitan.raipur2")));
         browser.screenshot("visit-given-to-another-mitan");
 
         // Only the body's own supervisors read its staff, and a user who joins a group later counts at once.
@@ -339,7 +340,7 @@ class TasklistBrowserIT {
         runtime.setVariables(task.getProcessInstanceId(), particulars);
 
         logIn(MITAN);
-        openTask(MY_TASKS, "Task_RecordParticulars", number, "Date of marriage");
+        tasklist.openTask(MY_TASKS, "Task_RecordParticulars", number, "Date of marriage");
         By dateInput = By.cssSelector(
                 ".fjs-container .fjs-datepicker input[id$='Field_particular_dateOfMarriage-date']");
         By refusal = By.cssSelector(".fjs-form-field:has(input[id$='Field_particular_dateOfMarriage-date'])"
@@ -381,7 +382,7 @@ class TasklistBrowserIT {
 
         retype(dateInput, typedDate(married, order));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(refusal));
-        complete(task);
+        tasklist.complete(task);
         assertThat(serviceRequests.findByRequestNumber(number).orElseThrow().getParticulars())
                 .containsEntry("dateOfMarriage", married.toString());
         WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mitan-task-completed")));
@@ -421,7 +422,7 @@ class TasklistBrowserIT {
     private void pressCompleteAndSeeItRefused(Task task) throws InterruptedException {
         By complete = By.xpath("//button[normalize-space()='Complete']");
         if (driver.findElement(complete).isEnabled()) {
-            click(complete);
+            tasklist.click(complete);
             Thread.sleep(1500);
         }
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
@@ -464,7 +465,8 @@ class TasklistBrowserIT {
         String second = registerInWard9("Kamla Sahu", "+91 98765 66666", "House 7, Tatibandh, Raipur", "hi");
 
         logIn(MITAN);
-        click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"" + MY_TASKS + "\"]"));
+        tasklist.click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"" + MY_TASKS
+                + "\"]"));
         By rows = By.cssSelector("li.task");
         wait.until(page -> rowTexts(rows).stream().anyMatch(row -> row.contains(first))
                 && rowTexts(rows).stream().anyMatch(row -> row.contains(second)));
@@ -487,7 +489,7 @@ class TasklistBrowserIT {
         // The visit says whom to visit.
         Task visit = tasks.createTaskQuery().processInstanceBusinessKey(first).taskDefinitionKey("Task_VisitCitizen")
                 .singleResult();
-        click(By.cssSelector("li.task h4.task a[href*='task=" + visit.getId() + "']"));
+        tasklist.click(By.cssSelector("li.task h4.task a[href*='task=" + visit.getId() + "']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
                 "Whom to visit"));
         String form = driver.findElement(By.cssSelector(".fjs-container")).getText();
@@ -533,10 +535,10 @@ class TasklistBrowserIT {
     @Test
     void theCallCentreAgentRegistersInTasklistAndSeesTheRequestNumber() {
         String phone = "98" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        click(bodyOffered("Raipur"));
+        tasklist.click(bodyOffered("Raipur"));
         // Raipur has 70 wards: 120 is refused beside the field, in the agent's words, before anything is sent.
         typeInto("ward", "120");
-        click(By.cssSelector(".modal .fjs-container [id$='Field_citizenName']"));
+        tasklist.click(By.cssSelector(".modal .fjs-container [id$='Field_citizenName']"));
         By wardRefusal = By.cssSelector(".modal .fjs-form-field:has([id$='Field_ward']) .mitan-field-refusal");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(wardRefusal,
                 "Raipur has wards 1 to 70. Ask the citizen for the ward number again."));
@@ -548,8 +550,8 @@ class TasklistBrowserIT {
         typed.put("citizenPhone", phone);
         typed.put("address", "House 14, Gandhi Chowk, Raipur");
         typed.forEach(this::typeInto);
-        choose("Morning");
-        choose("Hindi");
+        tasklist.choose("Morning");
+        tasklist.choose("Hindi");
         // form-js may redraw a field from its state while the next one is typed: type again what did not hold.
         wait.until(page -> {
             typed.forEach(this::typeInto);
@@ -557,7 +559,7 @@ class TasklistBrowserIT {
         });
         wait.until(ExpectedConditions.invisibilityOfElementLocated(wardRefusal));
         browser.screenshot("start-form-filled");
-        click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
+        tasklist.click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
 
         WebElement number = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#mitan-registered-number .mitan-request-number")));
@@ -569,7 +571,7 @@ class TasklistBrowserIT {
         String notice = driver.findElement(By.id("mitan-registered-number")).getText();
         assertThat(notice).contains("Request registered: " + registered).contains("SMS")
                 .contains("आवेदन दर्ज हुआ: " + registered);
-        click(By.cssSelector("#mitan-registered-number button.close"));
+        tasklist.click(By.cssSelector("#mitan-registered-number button.close"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("mitan-registered-number")));
     }
 
@@ -600,18 +602,19 @@ class TasklistBrowserIT {
             String key = "PROBE-" + Math.floorMod(System.nanoTime(), 100_000L);
             runtime.startProcessInstanceByKey(FormListFieldsIT.PROBE, key);
             logIn(CLERK);
-            Task survey = openTask(SCRUTINY_FILTER, FormListFieldsIT.SURVEY, key, "Services for a new connection");
-            claimIfNeeded(survey, CLERK);
-            choose("Water");
-            choose("Drain");
+            Task survey = tasklist.openTask(SCRUTINY_FILTER, FormListFieldsIT.SURVEY, key,
+                    "Services for a new connection");
+            tasklist.claimIfNeeded(survey, CLERK);
+            tasklist.choose("Water");
+            tasklist.choose("Drain");
             WebElement tags = driver.findElement(By.cssSelector(".fjs-container input.fjs-taglist-input"));
             tags.click();
             tags.sendKeys("Sch");
-            click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='School']"));
+            tasklist.click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='School']"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-taglist-tags"),
                     "School"));
             browser.screenshot("checklist-and-tag-list");
-            complete(survey);
+            tasklist.complete(survey);
 
             String instance = survey.getProcessInstanceId();
             SerializableValue services = runtime.getVariableTyped(instance, "services", false);
@@ -631,7 +634,7 @@ class TasklistBrowserIT {
      */
     private By bodyOffered(String typed) {
         logIn("callcentre");
-        click(By.xpath("//a[normalize-space()='Start process']"));
+        tasklist.click(By.xpath("//a[normalize-space()='Start process']"));
         WebElement body = openStartForm("Caste certificate (जाति प्रमाण पत्र)",
                 By.cssSelector(".modal .fjs-container input[id*='bodyCode']"));
         body.click();
@@ -678,82 +681,17 @@ class TasklistBrowserIT {
         });
     }
 
+    /** Logs in as Tasklist's own page asks, and sees that the Camunda 8 banner is not shown to the user. */
     private void logIn(String user) {
-        driver.get("http://localhost:" + port + TASKLIST);
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[placeholder='Username']")));
-        name.sendKeys(user);
-        driver.findElement(By.cssSelector("input[placeholder='Password']")).sendKeys("demo");
-        browser.screenshot("login-" + user);
-        driver.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account"),
-                displayName(user)));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
+        tasklist.logIn(user);
         // The "migrate to Camunda 8" banner is in the page, and officers do not see it.
         WebElement banner = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ce-eol-banner")));
         assertThat(banner.isDisplayed()).as("the Camunda 8 banner is hidden").isFalse();
-        browser.screenshot("tasklist-" + user);
-    }
-
-    private void logOut() {
-        driver.findElement(By.cssSelector("li.account a.dropdown-toggle")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account li.logout a"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder='Username']")));
-        browser.screenshot("logged-out");
     }
 
     /** Opens the filter, then this request's task of the given key in the list, and waits for its form. */
     private Task openTask(String filter, String taskKey, String number) {
-        return openTask(filter, taskKey, number, "Request " + number);
-    }
-
-    /** Opens the filter, then this request's task of the given key, and waits for its form to say what is given. */
-    private Task openTask(String filter, String taskKey, String number, String formSays) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
-                .singleResult();
-        assertThat(task).as("%s of %s", taskKey, number).isNotNull();
-        click(By.xpath("//*[contains(@class,'task-filter')]/h4/a[normalize-space(text()[1])=\"" + filter + "\"]"));
-        By inList = By.cssSelector("li.task h4.task a[href*='task=" + task.getId() + "']");
-        wait.until(ExpectedConditions.elementToBeClickable(inList));
-        browser.screenshot("filter-" + filter.replaceAll("\\W+", "-").toLowerCase());
-        click(inList);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), formSays));
-        browser.screenshot("task-" + taskKey);
-        return task;
-    }
-
-    /** Claims the open task unless it is the user's already; then its form is enabled. */
-    private void claimIfNeeded(Task task, String user) {
-        List<WebElement> claim = driver.findElements(By.cssSelector("button.claim"));
-        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-            claim.get(0).click();
-        }
-        wait.until(page -> user.equals(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.assignee"),
-                displayName(user)));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-    }
-
-    /** The name Tasklist shows for a user: first and last name as in Camunda Admin. */
-    private String displayName(String user) {
-        User officer = identity.createUserQuery().userId(user).singleResult();
-        return officer.getFirstName() + " " + officer.getLastName();
-    }
-
-    /**
-     * Picks the radio option whose label starts with the words given, and picks it again when form-js redraws the
-     * group from its state without it (as it may redraw a field while the next one is typed, see {@link #typeInto}).
-     */
-    private void choose(String label) {
-        By option = By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(), \""
-                + label + "\")]");
-        By input = new ByChained(option, By.tagName("input"));
-        browser.waiting().ignoring(StaleElementReferenceException.class).until(page -> {
-            if (!page.findElement(input).isSelected()) {
-                click(option);
-            }
-            return page.findElement(input).isSelected();
-        });
+        return tasklist.openTask(filter, taskKey, number, "Request " + number);
     }
 
     /**
@@ -762,11 +700,11 @@ class TasklistBrowserIT {
      * the comment under the user's name.
      */
     private void commentAndSeeItInTheHistory(Task task, String user, String remark, String operation) {
-        click(By.cssSelector("a.createCommentLink"));
+        tasklist.click(By.cssSelector("a.createCommentLink"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-form-message"))).sendKeys(remark);
-        click(By.cssSelector(".modal-footer button[type='submit']"));
+        tasklist.click(By.cssSelector(".modal-footer button[type='submit']"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("comment-form-message")));
-        click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='History']"));
+        tasklist.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='History']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//*[@nl2br='event.message'][contains(., \"" + remark + "\")]")));
         if (operation != null) {
@@ -779,33 +717,8 @@ class TasklistBrowserIT {
         assertThat(tasks.getTaskComments(task.getId()))
                 .extracting(comment -> comment.getUserId() + ": " + comment.getFullMessage())
                 .contains(user + ": " + remark);
-        click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Form']"));
+        tasklist.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Form']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
-    }
-
-    /** Presses Complete and waits until the engine has completed the task. */
-    private void complete(Task task) {
-        click(By.xpath("//button[normalize-space()='Complete']"));
-        wait.until(page -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
-        browser.screenshot("completed-" + task.getTaskDefinitionKey());
-    }
-
-    /**
-     * Clicks an element scrolled to the middle of the page (clear of Tasklist's footer) once it can be clicked; tries
-     * again while Tasklist redraws it (the task list refreshes itself) or something still covers it.
-     */
-    private void click(By element) {
-        browser.waiting().ignoring(StaleElementReferenceException.class)
-                .ignoring(ElementClickInterceptedException.class)
-                .until(page -> {
-                    WebElement target = page.findElement(element);
-                    if (!target.isDisplayed() || !target.isEnabled()) {
-                        return false;
-                    }
-                    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
-                    target.click();
-                    return true;
-                });
     }
 
     private Map<?, ?> fetchInPage(String url) {
@@ -819,10 +732,10 @@ class TasklistBrowserIT {
      * tab it opens in; the task's form stays in its own tab as it was (scripts/form-links.js).
      */
     private void viewScanLikeAnOfficer(String contentType) {
-        String tasklist = driver.getWindowHandle();
+        String form = driver.getWindowHandle();
         String taskUrl = driver.getCurrentUrl();
         Set<String> before = driver.getWindowHandles();
-        click(By.xpath("//div[contains(@class,'fjs-container')]//a[contains(@href,'/api/documents/')"
+        tasklist.click(By.xpath("//div[contains(@class,'fjs-container')]//a[contains(@href,'/api/documents/')"
                 + " and contains(., '" + contentType + "')]"));
         wait.until(page -> page.getWindowHandles().size() > before.size()
                 || page.getCurrentUrl().contains("/api/documents/"));
@@ -837,6 +750,6 @@ class TasklistBrowserIT {
                 .as("width of the scan shown").isEqualTo(320);
         browser.screenshot("scan-opened");
         driver.close();
-        driver.switchTo().window(tasklist);
+        driver.switchTo().window(form);
     }
 }

@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Tasklist in an English browser as an officer or a Mitan works in it: log in and out, open a request's task from a
  * filter, claim it, pick a choice, type into a field, complete; each step waits for the page (and, where it counts,
- * the engine) to show it done, and leaves a screenshot. The same steps as {@link TasklistBrowserIT}'s own, for the
- * browser tests written since.
+ * the engine) to show it done, and leaves a screenshot. Shared by the browser tests that work in Tasklist
+ * ({@link TasklistBrowserIT}, {@link ReturnToTheMitanBrowserIT}).
  */
 final class TasklistPage {
 
@@ -153,7 +153,7 @@ final class TasklistPage {
     }
 
     /** The name Tasklist shows for a user: first and last name as in Camunda Admin. */
-    private String displayName(String user) {
+    String displayName(String user) {
         User person = identity.createUserQuery().userId(user).singleResult();
         return person.getFirstName() + " " + person.getLastName();
     }
