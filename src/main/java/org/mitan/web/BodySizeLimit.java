@@ -61,10 +61,12 @@ public class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private final long maxBytes;
+    private final String refusal;
     private final Refuser refuser;
 
     public BodySizeLimit(long maxBytes, Refuser refuser) {
         this.maxBytes = maxBytes;
+        this.refusal = refusal(maxBytes);
         this.refuser = refuser;
     }
 
@@ -81,7 +83,6 @@ public class BodySizeLimit extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String refusal = refusal(maxBytes);
         if (request.getContentLengthLong() > maxBytes) {
             refuser.refuse(response, refusal);
             return;
@@ -127,8 +128,9 @@ public class BodySizeLimit extends OncePerRequestFilter {
     }
 
     /**
-     * The response, until the body has passed the limit; from then on what the call answers (the engine's REST API
-     * answers a body it could not read with a 500 of its own) is dropped, and the filter answers 413.
+     * The response, until the body has passed the limit; from then on what the call writes (the engine's REST API
+     * answers a body it could not read with a 500 of its own) goes nowhere, so the answer is not sent, and the filter
+     * resets it (status and headers too) and answers 413.
      */
     private static final class Unanswered extends HttpServletResponseWrapper {
 
@@ -154,13 +156,6 @@ public class BodySizeLimit extends OncePerRequestFilter {
         }
 
         @Override
-        public void setStatus(int status) {
-            if (!dropping()) {
-                super.setStatus(status);
-            }
-        }
-
-        @Override
         public void sendError(int status) throws IOException {
             if (!dropping()) {
                 super.sendError(status);
@@ -171,41 +166,6 @@ public class BodySizeLimit extends OncePerRequestFilter {
         public void sendError(int status, String message) throws IOException {
             if (!dropping()) {
                 super.sendError(status, message);
-            }
-        }
-
-        @Override
-        public void setHeader(String name, String value) {
-            if (!dropping()) {
-                super.setHeader(name, value);
-            }
-        }
-
-        @Override
-        public void addHeader(String name, String value) {
-            if (!dropping()) {
-                super.addHeader(name, value);
-            }
-        }
-
-        @Override
-        public void setContentType(String type) {
-            if (!dropping()) {
-                super.setContentType(type);
-            }
-        }
-
-        @Override
-        public void setContentLength(int length) {
-            if (!dropping()) {
-                super.setContentLength(length);
-            }
-        }
-
-        @Override
-        public void setContentLengthLong(long length) {
-            if (!dropping()) {
-                super.setContentLengthLong(length);
             }
         }
 
