@@ -497,7 +497,8 @@ class TasklistBrowserIT {
         assertThat(form).contains("Radha Dhruw", "House 21, Tatibandh, Raipur", "ward (वार्ड) 9",
                 "9876555555", first);
         HistoricTaskInstance visited = history.createHistoricTaskInstanceQuery().taskId(visit.getId()).singleResult();
-        assertThat(visited.getDescription()).isEqualTo(first + " · R**** D**** · ward (वार्ड) 9 · caste certificate");
+        assertThat(visited.getDescription())
+                .isEqualTo(first + " · R**** D**** · ward (वार्ड) 9 · Caste certificate (जाति प्रमाण पत्र)");
         assertThat(visited.getName()).as("named in both languages as it was made")
                 .isEqualTo("Visit the citizen (नागरिक के घर जाएं)");
         assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(visit.getId())

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.CertificateType;
 import org.mitan.catalogue.Names;
 import org.mitan.catalogue.Step;
 import org.mitan.process.ProcessVariables;
@@ -23,7 +24,9 @@ import org.springframework.beans.factory.ObjectProvider;
  * <ul>
  * <li>task-local variables {@code taskRequest}, {@code taskCitizen} (masked), {@code taskWard}, {@code taskType}:
  * the columns the Tasklist filters show ({@link TasklistFilters});</li>
- * <li>the task description, the same line, kept in the task's history;</li>
+ * <li>the task description, the same line with the type named in English and Hindi from its service table ("Caste
+ * certificate (जाति प्रमाण पत्र)"; the key in words for a type whose tables are not deployed), kept in the task's
+ * history;</li>
  * <li>the task's name in English and Hindi, "Visit the citizen (नागरिक के घर जाएं)": the name drawn in the model with
  * the Hindi name of the task's row in the type's steps table ({@code labelHi}), so officers who read Hindi first
  * find their work in Tasklist's list and the task's header; a name already holding Devanagari, or a task the table
@@ -59,24 +62,25 @@ class TaskRows implements TaskListener {
             return;
         }
         ServiceRequest request = found.get();
+        Optional<CertificateType> known = catalogue.getObject().type(request.getCertificateType());
         String type = typeInWords(request.getCertificateType());
         String masked = MaskedNames.of(request.getCitizenName());
         task.setVariableLocal(ProcessVariables.TASK_REQUEST, request.getRequestNumber());
         task.setVariableLocal(ProcessVariables.TASK_CITIZEN, masked);
         task.setVariableLocal(ProcessVariables.TASK_WARD, request.getWard());
         task.setVariableLocal(ProcessVariables.TASK_TYPE, type);
-        task.setDescription(row(request, type, masked));
-        nameInBothLanguages(task, request);
+        task.setDescription(row(request, known.map(TaskRows::serviceInBothLanguages).orElse(type), masked));
+        nameInBothLanguages(task, known);
         if (isTheMitans(task)) {
             task.setVariableLocal(ProcessVariables.WHOM_TO_VISIT, whomToVisit(request));
         }
     }
 
     /** The task's name as drawn, with the Hindi name of its row in the type's steps table. */
-    private void nameInBothLanguages(DelegateTask task, ServiceRequest request) {
+    private static void nameInBothLanguages(DelegateTask task, Optional<CertificateType> type) {
         String step = task.getTaskDefinitionKey();
-        String hindi = step == null ? null : catalogue.getObject().type(request.getCertificateType())
-                .flatMap(known -> known.step(step)).map(Step::label).map(Names::hi).orElse(null);
+        String hindi = step == null ? null : type.flatMap(known -> known.step(step)).map(Step::label)
+                .map(Names::hi).orElse(null);
         String named = inBothLanguages(task.getName(), hindi);
         if (named != null && !named.equals(task.getName())) {
             task.setName(named);
@@ -87,6 +91,11 @@ class TaskRows implements TaskListener {
     static String row(ServiceRequest request, String type, String maskedName) {
         return request.getRequestNumber() + " · " + maskedName + " · ward (वार्ड) " + request.getWard() + " · "
                 + type;
+    }
+
+    /** The type's name in its service table, "Caste certificate (जाति प्रमाण पत्र)", for the task's description. */
+    static String serviceInBothLanguages(CertificateType type) {
+        return inBothLanguages(type.serviceName(), type.names().hi());
     }
 
     /**

@@ -109,8 +109,20 @@ class TaskRowsTest {
         verify(task).setVariableLocal(ProcessVariables.TASK_CITIZEN, "A*** V****");
         verify(task).setVariableLocal(ProcessVariables.TASK_WARD, 12);
         verify(task).setVariableLocal(ProcessVariables.TASK_TYPE, "caste certificate");
-        verify(task).setDescription("RPR-2026-000042 · A*** V**** · ward (वार्ड) 12 · caste certificate");
+        verify(task).setDescription(
+                "RPR-2026-000042 · A*** V**** · ward (वार्ड) 12 · Caste certificate (जाति प्रमाण पत्र)");
         verify(task, never()).setVariableLocal(eq(ProcessVariables.WHOM_TO_VISIT), any());
+    }
+
+    /** The description names the type as its service table does; a type without tables deployed, by its key. */
+    @Test
+    void theDescriptionNamesTheTypeInEnglishAndHindiOrByItsKeyWithoutTables() {
+        when(execution.getProcessBusinessKey()).thenReturn(NUMBER);
+        when(catalogue.type("caste-certificate")).thenReturn(Optional.empty());
+
+        rows.notify(task);
+
+        verify(task).setDescription("RPR-2026-000042 · A*** V**** · ward (वार्ड) 12 · caste certificate");
     }
 
     @Test
