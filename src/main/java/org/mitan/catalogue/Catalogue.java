@@ -33,6 +33,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class Catalogue {
 
+    /** Steps' names by the English one, then the Hindi one (two types may put it differently). */
+    private static final Comparator<Names> STEP_NAMES = Comparator.comparing(Names::en)
+            .thenComparing(Names::hi, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private final DeployedVersions versions;
     private final RepositoryService repository;
     private final IdentityService identity;
@@ -94,16 +98,17 @@ public class Catalogue {
 
     /**
      * The roles the deployed types' steps name, e.g. {@code clerk}, {@code registrar}, {@code tehsildar}, each with the
-     * English names of its steps: the departments are data, as the types bring them.
+     * names of its steps in English and Hindi, in the order of the English ones: the departments are data, as the
+     * types bring them.
      */
-    public Map<String, List<String>> stepsByRole() {
+    public Map<String, List<Names>> stepsByRole() {
         return EngineCalls.withoutAuthentication(identity, () -> deployedKeys().stream()
                 .map(this::tables)
                 .flatMap(Optional::stream)
                 .flatMap(type -> type.steps().values().stream())
                 .filter(Step::hasRole)
                 .collect(Collectors.groupingBy(Step::role, TreeMap::new, Collectors.collectingAndThen(
-                        Collectors.mapping(step -> step.label().en(), Collectors.toCollection(TreeSet::new)),
+                        Collectors.mapping(Step::label, Collectors.toCollection(() -> new TreeSet<>(STEP_NAMES))),
                         List::copyOf))));
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.Names;
 import org.mitan.municipality.UrbanBodyAdded;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.process.EngineCalls;
@@ -46,7 +47,7 @@ class EngineSetup {
 
     @EventListener
     void bodyAdded(UrbanBodyAdded added) {
-        Map<String, List<String>> stepsByRole = catalogue.stepsByRole();
+        Map<String, List<Names>> stepsByRole = catalogue.stepsByRole();
         roles.applyBody(added.code(), added.nameEn(), stepsByRole.keySet());
         filters.applyBody(added.code());
     }
@@ -66,7 +67,7 @@ class EngineSetup {
     /** As the application: the analyst who deployed may not create groups or filters, and need not. */
     private void applyTypeRoles() {
         EngineCalls.withoutAuthentication(identity, () -> {
-            Map<String, List<String>> stepsByRole = catalogue.stepsByRole();
+            Map<String, List<Names>> stepsByRole = catalogue.stepsByRole();
             filters.applyRoles(stepsByRole);
             bodies.findAll().forEach(body -> {
                 roles.applyBody(body.getCode(), body.getNameEn(), stepsByRole.keySet());

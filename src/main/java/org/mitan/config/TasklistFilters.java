@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.FilterService;
@@ -14,20 +16,23 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.mitan.catalogue.Names;
 import org.mitan.process.ProcessVariables;
 import org.mitan.web.Roles;
 import org.springframework.stereotype.Component;
 
 /**
- * The Tasklist filters each role sees on the left of Tasklist (Tasklist shows no task without a filter), named in
- * English and Hindi ("Clerk's tasks (लिपिक के कार्य)"). Created once; an administrator's later edits in Tasklist are
- * kept, a new name included.
+ * The Tasklist filters each role sees on the left of Tasklist (Tasklist shows no task without a filter), named and
+ * described in English and Hindi ("Clerk's tasks (लिपिक के कार्य)"; the description is the tooltip on the name).
+ * Created once; an administrator's later edits in Tasklist are kept, a new name or description included.
  * <p>
  * Each filter is found again by its id, which the application keeps in the engine's own properties under a stable key
  * ({@code mitan.filter.my-tasks}, {@code mitan.filter.role-clerk}): not in the filter's properties, which Tasklist's
  * filter dialog writes anew from its own fields, dropping any other, on every save. A filter not recorded yet (made
  * by an earlier version, which found its filters by name) is found by its name, the bilingual one or the English one
- * the earlier version gave it, and renamed in place: its id, grants, query and an administrator's edits stay.
+ * the earlier version gave it, and renamed in place: its id, grants, query and an administrator's edits stay. A
+ * description the application wrote (the English one of an earlier version; a role filter's, whose steps follow the
+ * deployed types) is written anew in the same way.
  */
 @Component
 class TasklistFilters {
@@ -87,39 +92,57 @@ class TasklistFilters {
     void apply() {
         // Everyone's own work: readable by every user, so officers of a group created later in Camunda Admin (a new
         // department named in a certificate type's table row) find their tasks without a code change.
-        authorizations.grantEveryone(Resources.FILTER, ensure(Named.of("my-tasks", "My tasks", "मेरे कार्य"),
-                "Tasks assigned to me", -10, "#1f77b4",
+        authorizations.grantEveryone(Resources.FILTER, ensure(Named.of("my-tasks", "My tasks", "मेरे कार्य")
+                .described("Tasks assigned to me", "मुझे सौंपे गए कार्य"), -10, "#1f77b4",
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), List.of()).getId(),
                 Permissions.READ);
         authorizations.grantEveryone(Resources.FILTER, ensure(Named.of("my-groups-tasks", "My groups' tasks",
-                "मेरे समूहों के कार्य"), "Unclaimed tasks offered to my groups", -5, "#2ca02c",
+                "मेरे समूहों के कार्य").described("Unclaimed tasks offered to my groups",
+                        "मेरे समूहों के वे कार्य जिन्हें अभी किसी ने नहीं लिया"), -5, "#2ca02c",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), List.of())
                 .getId(), Permissions.READ);
-        ensure(Named.of("mitan-work", "Mitan visits and deliveries", "मितान की भेंट और प्रमाण पत्र वितरण"),
-                "Work assigned to Mitans", 5, "#17becf",
+        ensure(Named.of("mitan-work", "Mitan visits and deliveries", "मितान की भेंट और प्रमाण पत्र वितरण")
+                .described("Work assigned to Mitans", "मितानों को सौंपा गया काम"), 5, "#17becf",
                 tasks.createTaskQuery().taskDefinitionKeyIn(MITAN_TASKS), List.of(Roles.SUPERVISOR));
-        ensure(Named.of("needs-supervisor", "Needs a supervisor", "पर्यवेक्षक की ज़रूरत"),
-                "Requests no Mitan could be assigned to", 5, "#d62728",
-                offeredTo(Roles.SUPERVISOR), List.of(Roles.SUPERVISOR));
-        ensure(Named.of("overdue", "Overdue", "समय-सीमा पार"), "Tasks past their due date", 10, "#8c564b",
+        ensure(Named.of("needs-supervisor", "Needs a supervisor", "पर्यवेक्षक की ज़रूरत")
+                .described("Requests no Mitan could be assigned to", "आवेदन जिनके लिए कोई मितान नियुक्त नहीं हो सका"),
+                5, "#d62728", offeredTo(Roles.SUPERVISOR), List.of(Roles.SUPERVISOR));
+        ensure(Named.of("overdue", "Overdue", "समय-सीमा पार")
+                .described("Tasks past their due date", "अंतिम तिथि निकल चुके कार्य"), 10, "#8c564b",
                 tasks.createTaskQuery().dueBeforeExpression("${now()}"), List.of(Roles.SUPERVISOR));
     }
 
     /**
-     * One filter per role the deployed types name (clerk, registrar, a new department's officer), listing the steps
-     * the types give it; read by that role at every body and by the supervisors. Kept by key, like the others.
+     * One filter per role the deployed types name (clerk, registrar, a new department's officer), described by the
+     * steps the types give it, each in English and Hindi from the steps tables; read by that role at every body and
+     * by the supervisors. Kept by key, like the others.
      */
-    void applyRoles(Map<String, List<String>> stepsByRole) {
+    void applyRoles(Map<String, List<Names>> stepsByRole) {
         stepsByRole.forEach((role, steps) -> {
             if (Roles.SUPERVISOR.equals(role) || Roles.MITAN.equals(role)) {
                 return;
             }
             String hindi = ROLE_NAMES_HI.get(role);
+            String english = roleLead(role, null);
+            String both = roleLead(role, hindi);
             ensure(Named.of("role-" + role, RolesAndAuthorizations.title(role) + "'s tasks",
-                    hindi == null ? null : hindi + " के कार्य"), "Requests waiting for the "
-                    + role.replace('-', ' ') + " of your urban body: " + String.join(", ", steps), 0, "#ff7f0e",
+                    hindi == null ? null : hindi + " के कार्य").describedAs(
+                            text -> text.startsWith(english) || text.startsWith(both),
+                            both + steps.stream().map(step -> TaskRows.inBothLanguages(step.en(), step.hi()))
+                                    .collect(Collectors.joining(", "))), 0, "#ff7f0e",
                     offeredTo(role), List.of(role, Roles.SUPERVISOR));
         });
+    }
+
+    /**
+     * How a role filter's description starts, before its steps: "Requests waiting for the clerk of your urban body: ",
+     * as earlier versions wrote it in English, then with the role's Hindi name when known, "Requests waiting for the
+     * clerk of your urban body (आपके नगरीय निकाय के लिपिक के पास लंबित आवेदन): ". A description that starts so is the
+     * application's: it gets the role's steps as the deployed types name them now.
+     */
+    private static String roleLead(String role, String roleHi) {
+        return "Requests waiting for the " + role.replace('-', ' ') + " of your urban body"
+                + (roleHi == null ? "" : " (आपके नगरीय निकाय के " + roleHi + " के पास लंबित आवेदन)") + ": ";
     }
 
     /** Lets the staff groups of a body read the filters of their role. */
@@ -143,15 +166,15 @@ class TasklistFilters {
     /**
      * The filter of that key: the one recorded, else the one of its name or of the name an earlier version gave it,
      * else a new one. A filter that still has the earlier version's name gets the new one; any other name is an
-     * administrator's, and kept. Saved only when something changes, so a second start changes nothing.
+     * administrator's, and kept. So is the description: one the application wrote gets the one of now, one an
+     * administrator wrote stays. Saved only when something changes, so a second start changes nothing.
      */
-    private Filter ensure(Named named, String description, int priority, String color, TaskQuery query,
-            List<String> groups) {
+    private Filter ensure(Named named, int priority, String color, TaskQuery query, List<String> groups) {
         Filter filter = recorded(named.key()).or(() -> withName(named.name()))
                 .or(() -> withName(named.formerName())).orElse(null);
         if (filter == null) {
             Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("description", description);
+            properties.put("description", named.description());
             properties.put("priority", priority);
             properties.put("color", color);
             properties.put("refresh", true);
@@ -164,10 +187,16 @@ class TasklistFilters {
                 filter.setName(named.name());
                 changed = true;
             }
-            if (!filter.getProperties().containsKey("variables")) {
+            Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+            if (properties.get("description") instanceof String description && named.ours().test(description)) {
+                // a description the application wrote (in English by an earlier version); an administrator's stays
+                properties.put("description", named.description());
+            }
+            if (!properties.containsKey("variables")) {
                 // A filter made before the rows named their request: give it the columns once; later edits are kept.
-                Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
                 properties.put("variables", ROW_VARIABLES);
+            }
+            if (!properties.equals(filter.getProperties())) {
                 filter.setProperties(properties);
                 changed = true;
             }
@@ -208,13 +237,26 @@ class TasklistFilters {
     }
 
     /**
-     * A filter's stable key, the English name earlier versions gave it and its name now: English, then the Hindi in
-     * brackets, or English alone when there is no Hindi name.
+     * A filter's stable key, the English name earlier versions gave it and its name now, which descriptions are the
+     * application's (earlier versions wrote them in English) and its description now: English, then the Hindi in
+     * brackets, or English alone when there is no Hindi.
      */
-    record Named(String key, String formerName, String name) {
+    record Named(String key, String formerName, String name, Predicate<String> ours, String description) {
 
         static Named of(String key, String english, String hindi) {
-            return new Named(key, english, hindi == null ? english : english + " (" + hindi + ")");
+            return new Named(key, english, inBothLanguages(english, hindi), text -> false, null);
+        }
+
+        Named described(String english, String hindi) {
+            return describedAs(english::equals, inBothLanguages(english, hindi));
+        }
+
+        Named describedAs(Predicate<String> application, String now) {
+            return new Named(key, formerName, name, application, now);
+        }
+
+        private static String inBothLanguages(String english, String hindi) {
+            return hindi == null ? english : english + " (" + hindi + ")";
         }
     }
 }

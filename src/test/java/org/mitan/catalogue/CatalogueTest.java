@@ -109,9 +109,9 @@ class CatalogueTest {
         assertThat(catalogue.stepsByRole()).containsOnlyKeys("clerk", "registrar", "revenue-inspector",
                 "supervisor", "tehsildar", "municipal-commissioner");
         assertThat(catalogue.stepsByRole().get("municipal-commissioner"))
-                .containsExactly("Permit the late registration");
-        assertThat(catalogue.stepsByRole().get("revenue-inspector"))
-                .containsExactly("Field inquiry by the Revenue Inspector (Patwari)");
+                .containsExactly(new Names("Permit the late registration", "विलंबित पंजीकरण की अनुमति दें"));
+        assertThat(catalogue.stepsByRole().get("revenue-inspector")).containsExactly(new Names(
+                "Field inquiry by the Revenue Inspector (Patwari)", "राजस्व निरीक्षक (पटवारी) द्वारा स्थल जाँच"));
     }
 
     @Test

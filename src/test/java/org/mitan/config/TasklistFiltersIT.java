@@ -23,16 +23,17 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.mitan.MitanIntegrationTest;
 import org.mitan.catalogue.Catalogue;
+import org.mitan.catalogue.Names;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.web.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The Tasklist filters are named in English and Hindi, and an installation that has the filters an earlier version
- * made (English names, found by name, with their grants) gets the new names on the same filters: same ids, same
- * grants, no second filter; an administrator's own name is kept, also after it was changed in Tasklist's dialog; a
- * second start changes nothing.
+ * The Tasklist filters are named and described in English and Hindi, and an installation that has the filters an
+ * earlier version made (English names and descriptions, found by name, with their grants) gets the new names and
+ * descriptions on the same filters: same ids, same grants, no second filter; an administrator's own name and
+ * description are kept, also after they were changed in Tasklist's dialog; a second start changes nothing.
  */
 @MitanIntegrationTest
 class TasklistFiltersIT {
@@ -52,6 +53,14 @@ class TasklistFiltersIT {
             Map.entry("Municipal commissioner's tasks", "Municipal commissioner's tasks (नगर निगम आयुक्त के कार्य)"),
             Map.entry("Marriage registrar's tasks", "Marriage registrar's tasks (विवाह पंजीयक के कार्य)"),
             Map.entry("Labour officer's tasks", "Labour officer's tasks (श्रम अधिकारी के कार्य)"));
+
+    /** The descriptions the earlier version gave the filters every installation has, and the descriptions now. */
+    private static final Map<String, String> DESCRIBED = Map.of(
+            "My tasks", "Tasks assigned to me (मुझे सौंपे गए कार्य)",
+            "My groups' tasks",
+            "Unclaimed tasks offered to my groups (मेरे समूहों के वे कार्य जिन्हें अभी किसी ने नहीं लिया)",
+            "Mitan visits and deliveries", "Work assigned to Mitans (मितानों को सौंपा गया काम)",
+            "Overdue", "Tasks past their due date (अंतिम तिथि निकल चुके कार्य)");
 
     @Autowired
     EngineSetup setup;
@@ -77,6 +86,11 @@ class TasklistFiltersIT {
         filters.saveFilter(renamedByHand);
         earlier.put("Overdue", made("Overdue", "Tasks past their due date", 10, "#8c564b",
                 tasks.createTaskQuery().dueBeforeExpression("${now()}"), List.of(Roles.SUPERVISOR)).getId());
+        // An administrator described "Needs a supervisor" in their own words.
+        Filter describedByHand = filters.getFilter(earlier.get("Needs a supervisor"));
+        Map<String, Object> ownWords = new LinkedHashMap<>(describedByHand.getProperties());
+        ownWords.put("description", "Call the supervisor (पर्यवेक्षक को फ़ोन करें)");
+        filters.saveFilter(describedByHand.setProperties(ownWords));
         Set<String> grantsBefore = grants();
         long filtersBefore = filters.createFilterQuery().count();
 
@@ -88,6 +102,25 @@ class TasklistFiltersIT {
             assertThat(filters.createFilterQuery().filterName(former).count()).as(former).isZero();
         });
         assertThat(filters.getFilter(renamedByHand.getId()).getName()).isEqualTo("Late work (देर से)");
+        DESCRIBED.forEach((filter, now) -> assertThat(description(earlier.get(filter))).as(filter).isEqualTo(now));
+        assertThat(description(earlier.get("Needs a supervisor"))).as("an administrator's description")
+                .isEqualTo("Call the supervisor (पर्यवेक्षक को फ़ोन करें)");
+        // Each role's filter lists the role's steps now (the clerk's had one step when it was made), in both languages.
+        assertThat(description(earlier.get("Clerk's tasks"))).startsWith("Requests waiting for the clerk of your urban"
+                + " body (आपके नगरीय निकाय के लिपिक के पास लंबित आवेदन): ")
+                .contains("Scrutinise the documents (दस्तावेज़ों की जाँच करें)",
+                        "Enter the paper certificate's entry (कागज़ी प्रमाण पत्र की प्रविष्टि दर्ज करें)");
+        catalogue.stepsByRole().forEach((role, steps) -> {
+            String name = RolesAndAuthorizations.title(role) + "'s tasks";
+            if (earlier.containsKey(name)) {
+                // a role the application has no Hindi name for (a new department's) is named in English
+                String hindi = TasklistFilters.ROLE_NAMES_HI.get(role);
+                assertThat(description(earlier.get(name))).as(name).startsWith("Requests waiting for the "
+                        + role.replace('-', ' ') + " of your urban body"
+                        + (hindi == null ? "" : " (आपके नगरीय निकाय के " + hindi + " के पास लंबित आवेदन)") + ": ")
+                        .contains(steps.stream().map(step -> step.en() + " (" + step.hi() + ")").toList());
+            }
+        });
         assertThat(filters.createFilterQuery().count()).as("no filter made twice").isEqualTo(filtersBefore);
         assertThat(grants()).as("the grants on the filters' ids").isEqualTo(grantsBefore);
 
@@ -106,19 +139,26 @@ class TasklistFiltersIT {
         setup.apply();
         String clerks = "Clerk's tasks (लिपिक के कार्य)";
         Filter filter = filters.createFilterQuery().filterName(clerks).singleResult();
+        Map<String, Object> before = filter.getProperties();
         long filtersBefore = filters.createFilterQuery().count();
         try {
-            filters.saveFilter(filter.setName("Raipur clerks (रायपुर के लिपिक)")
-                    .setProperties(asTasklistsDialogSavesThem(filter.getProperties())));
+            Map<String, Object> edited = asTasklistsDialogSavesThem(filter.getProperties());
+            edited.put("description", "Scrutiny in Raipur (रायपुर में जाँच)");
+            filters.saveFilter(filter.setName("Raipur clerks (रायपुर के लिपिक)").setProperties(edited));
 
             setup.apply();
 
             assertThat(filters.getFilter(filter.getId()).getName()).isEqualTo("Raipur clerks (रायपुर के लिपिक)");
+            assertThat(description(filter.getId())).isEqualTo("Scrutiny in Raipur (रायपुर में जाँच)");
             assertThat(filters.createFilterQuery().filterName(clerks).count()).isZero();
             assertThat(filters.createFilterQuery().count()).isEqualTo(filtersBefore);
         } finally {
-            filters.saveFilter(filters.getFilter(filter.getId()).setName(clerks));
+            filters.saveFilter(filters.getFilter(filter.getId()).setName(clerks).setProperties(before));
         }
+    }
+
+    private String description(String filterId) {
+        return (String) filters.getFilter(filterId).getProperties().get("description");
     }
 
     /** The properties Tasklist's filter dialog sends when it saves a filter, and no others. */
@@ -165,8 +205,11 @@ class TasklistFiltersIT {
         catalogue.stepsByRole().forEach((role, steps) -> {
             if (!Roles.SUPERVISOR.equals(role) && !Roles.MITAN.equals(role)) {
                 String name = RolesAndAuthorizations.title(role) + "'s tasks";
+                // the steps the role had when the filter was made: the clerk's first, scrutiny
+                List<String> then = Roles.CLERK.equals(role) ? List.of("Scrutinise the documents")
+                        : steps.stream().map(Names::en).toList();
                 ids.put(name, made(name, "Requests waiting for the " + role.replace('-', ' ')
-                        + " of your urban body: " + String.join(", ", steps), 0, "#ff7f0e", offeredTo(role),
+                        + " of your urban body: " + String.join(", ", then), 0, "#ff7f0e", offeredTo(role),
                         List.of(role, Roles.SUPERVISOR)).getId());
             }
         });
