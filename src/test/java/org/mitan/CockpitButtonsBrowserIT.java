@@ -111,7 +111,7 @@ class CockpitButtonsBrowserIT {
         assertThat(row).hasSize(5);
         assertThat(row.get(0)).as("when").isNotBlank();
         assertThat(row.subList(1, 5)).containsExactly("mitan.raipur", "Visit the citizen",
-                CockpitRequestHistoryIT.MITANS_REMARK, "Doorstep visit");
+                CockpitRequestHistoryIT.MITANS_REMARK, "Doorstep visit (घर पर भेंट)");
 
         // An English browser gets the page in English, as Cockpit itself, with its dates as before.
         assertThat(driver.executeAsyncScript(RequestHistoryInHindiBrowserIT.LOCALES,

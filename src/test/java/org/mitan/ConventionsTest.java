@@ -572,6 +572,58 @@ class ConventionsTest {
     }
 
     /**
+     * Tasklist shows a process's name under each of its tasks (and the call centre picks a type by it in "Start
+     * process"), so every executable process is named in English, then in Hindi in brackets, "Doorstep visit (घर पर
+     * भेंट)", and its pool, when it has one, carries the same name. A type's process test holds its name to its
+     * service table ({@code CertificateTypeContract}); the shared processes have no table, and are held here.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void processesAreNamedInEnglishAndHindi(Path model) {
+        BpmnModelInstance bpmn = bpmn(model);
+        List<String> problems = new ArrayList<>();
+        for (Process process : bpmn.getModelElementsByType(Process.class)) {
+            if (!process.isExecutable()) {
+                continue;
+            }
+            String where = model + ": process " + process.getId();
+            String name = process.getName();
+            if (name == null || !IN_ENGLISH_AND_HINDI.matcher(name).matches()) {
+                problems.add(where + ": name it in English, then in Hindi in brackets, e.g. \"Doorstep visit (घर पर"
+                        + " भेंट)\", with the Hindi words the steps tables and forms use (Tasklist shows it under the"
+                        + " process's tasks); it is \"" + name + "\"");
+            }
+            bpmn.getModelElementsByType(Participant.class).stream()
+                    .filter(pool -> pool.getProcess() != null && process.getId().equals(pool.getProcess().getId())
+                            && !Objects.equals(pool.getName(), name))
+                    .forEach(pool -> problems.add(where + ": name its pool " + pool.getId() + " as the process, \""
+                            + name + "\"; it is \"" + pool.getName() + "\""));
+        }
+        assertNone(problems);
+    }
+
+    /**
+     * An analyst writing a new type calls the shared processes by the version tags the README's process catalogue
+     * gives: it names each shared process's tag as its model has it.
+     */
+    @Test
+    void theReadmeGivesTheSharedProcessesVersionTags() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> problems = new ArrayList<>();
+        models().forEach(model -> bpmn(model).getModelElementsByType(Process.class).stream()
+                .filter(process -> process.getId().equals(stem(model))
+                        && Boolean.FALSE.equals(process.isCamundaStartableInTasklist()))
+                .map(process -> "`" + process.getId() + "` (version tag `" + process.getCamundaVersionTag() + "`)")
+                .filter(row -> !readme.contains(row))
+                .forEach(row -> problems.add("README.md, Process catalogue: write " + row + " for " + model)));
+        assertNone(problems);
+    }
+
+    /** "English (हिंदी)": a name without Devanagari, then a Hindi one without Latin letters, in brackets. */
+    private static final Pattern IN_ENGLISH_AND_HINDI = Pattern.compile(
+            "[^\\p{IsDevanagari}]*[^\\s\\p{IsDevanagari}] \\([^\\p{IsLatin}]*\\p{IsDevanagari}[^\\p{IsLatin}]*\\)");
+
+    /**
      * Call activities call a shared process of {@code processes/} by its version tag, which that model carries: the
      * shared processes are the application's own deployment, so a type calls the contract it was drawn against and
      * survives a partial redeploy. Decision tasks name a decision of {@code processes/} bound by deployment.

@@ -680,7 +680,7 @@ class ModelIsLawIT {
                 <bpmn:startEvent id="StartEvent_Probe" />
                 <bpmn:sequenceFlow id="Flow_ToProbe" sourceRef="StartEvent_Probe" targetRef="CallActivity_Probe" />
                 <bpmn:callActivity id="CallActivity_Probe" calledElement="home-delivery"
-                    camunda:calledElementBinding="versionTag" camunda:calledElementVersionTag="2.0.0">
+                    camunda:calledElementBinding="versionTag" camunda:calledElementVersionTag="2.0.1">
                   <bpmn:extensionElements><camunda:in businessKey="${number}" /></bpmn:extensionElements>
                 </bpmn:callActivity>
                 """);

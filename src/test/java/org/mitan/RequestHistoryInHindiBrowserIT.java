@@ -130,7 +130,7 @@ class RequestHistoryInHindiBrowserIT {
                 .map(WebElement::getText).toList();
         assertThat(row.get(0)).as("when, in Hindi").matches(HINDI_DATE);
         assertThat(row.subList(1, 5)).containsExactly("mitan.raipur", "Visit the citizen",
-                CockpitRequestHistoryIT.MITANS_REMARK, "Doorstep visit");
+                CockpitRequestHistoryIT.MITANS_REMARK, "Doorstep visit (घर पर भेंट)");
         assertThat(section("घटनाएँ (0)").getText()).contains("कोई घटना नहीं।");
 
         // No heading, column, label or state of the page is left in English (the names of the steps and processes
