@@ -446,6 +446,27 @@ class HostileRequestsIT {
     }
 
     /**
+     * An address Tomcat refuses before any filter of the application runs (an encoded slash, backslash or zero byte,
+     * a broken percent-encoding, a climb above the root) is a 400 problem detail saying what to correct, on every
+     * kind of path, not Tomcat's HTML page "HTTP Status 400 – Bad Request" with no reason.
+     */
+    @Test
+    void anAddressTomcatCannotReadIsA400ProblemDetailSayingWhatToCorrect() throws IOException {
+        String[] paths = {"/api/requests/RPR%2F2026", "/api/requests/a%5Cb", "/api/requests/a%00b",
+            "/api/requests/%ZZ", "/api/certificates/RPR%2FBIRTH%2F2026%2F000001/pdf", "/verify/ABC%2FDEF",
+            "/status/%G1", "/engine-rest/task/a%2Fb", "/camunda/app/tasklist/%2F", "/api/../../etc/passwd"};
+        for (String path : paths) {
+            Response response = send("GET " + path + " HTTP/1.1", Map.of("Authorization", basic("callcentre"),
+                    "Accept", "text/html"), null);
+
+            assertThat(response.status).as(path + ": " + response.body).isEqualTo(400);
+            assertThat(response.header("content-type")).as(path).startsWith("application/problem+json");
+            assertThat(response.body).as(path).contains("\"status\":400", "cannot read this address",
+                    "Write the address as the application");
+        }
+    }
+
+    /**
      * A start over the engine's REST API without the start form, with values the registration refuses: Camunda's
      * REST API answered every engine exception of a start with 500 "Cannot instantiate process definition ..."; the
      * agent now gets 400 with the registration's own words, and nothing starts.
