@@ -89,6 +89,17 @@ public final class ProcessVariables {
     public static final String SCRUTINY_OUTCOME = "scrutinyOutcome";
     public static final String SCRUTINY_REMARKS = "scrutinyRemarks";
     /**
+     * List of text (form, a checklist sent as JSON): the document types the clerk returns for the Mitan to take again,
+     * with a return. Checked and kept by {@code org.mitan.document.DocumentReturns}; each then counts as not collected
+     * until a new scan of it is uploaded.
+     */
+    public static final String RETURNED_DOCUMENTS = "returnedDocuments";
+    /**
+     * List of {label, value} (task-local, written on create of an officer's task): the document types the request
+     * has scans of, the choices of {@link #RETURNED_DOCUMENTS}.
+     */
+    public static final String RETURNABLE_DOCUMENTS = "returnableDocuments";
+    /**
      * String: a field inquiry's finding, {@code supported} or {@code notSupported}; it informs the competent
      * authority, who decides. Shown to later officers, as is every variable named {@code ...Finding}.
      */
