@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.DocumentRepository;
+import org.mitan.document.DocumentReturnRepository;
 import org.mitan.request.ServiceRequestRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -80,6 +81,8 @@ class ModelIsLawIT {
     ServiceRequestRepository requests;
     @Autowired
     DocumentRepository documents;
+    @Autowired
+    DocumentReturnRepository returns;
     @Autowired
     CertificateRepository certificates;
 
@@ -561,6 +564,49 @@ class ModelIsLawIT {
         assertThat(unknown.getBody()).contains("scrutinyOutcome must be one of accepted, returned; 'maybe' is not")
                 .contains("scrutinyOutcome में दिए गए विकल्पों में से एक चुनें");
         assertThat(tasks.createTaskQuery().taskId(scrutinyTaskId).count()).isOne();
+    }
+
+    /**
+     * A return names the documents to take again, whatever a REST call sends: none, or one the request has no scan of,
+     * is refused with 400 naming the field and the task stays open with nothing written; the request's own are kept.
+     */
+    @Test
+    void aReturnOverTheRestApiMustNameDocumentsOfTheRequestItself() throws Exception {
+        String own = steps.birthRequestAtScrutiny(phone());
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(own)
+                .taskDefinitionKey("Task_ScrutiniseDocuments").singleResult().getId();
+        Long requestId = requests.findByRequestNumber(own).orElseThrow().getId();
+        Map<String, Object> remarks = Map.of("value", "The ID is cut off");
+
+        ResponseEntity<String> none = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/submit-form",
+                Map.of("variables", Map.of("scrutinyOutcome", Map.of("value", "returned"), "scrutinyRemarks",
+                        remarks)), String.class, taskId);
+        ResponseEntity<String> empty = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/complete",
+                Map.of("variables", Map.of("scrutinyOutcome", Map.of("value", "returned"), "scrutinyRemarks",
+                        remarks, "returnedDocuments", Map.of("type", "Json", "value", "[]"))), String.class, taskId);
+        ResponseEntity<String> foreign = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/submit-form",
+                Map.of("variables", Map.of("scrutinyOutcome", Map.of("value", "returned"), "scrutinyRemarks",
+                        remarks, "returnedDocuments", Map.of("type", "Json", "value", "[\"passport\"]"))),
+                String.class, taskId);
+
+        assertThat(none.getStatusCode()).as(none.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(none.getBody()).contains("This task's form needs returnedDocuments");
+        assertThat(empty.getStatusCode()).as(empty.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(empty.getBody()).contains("This task's form needs returnedDocuments");
+        assertThat(foreign.getStatusCode()).as(foreign.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(foreign.getBody()).contains("returnedDocuments may name only documents request " + own
+                + " has scans of (birth-report, parent-id, address-proof); 'passport' is not one of them");
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isOne();
+        assertThat(returns.findByRequestIdOrderByReturnedAtAsc(requestId)).isEmpty();
+
+        ResponseEntity<String> returned = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/submit-form",
+                Map.of("variables", Map.of("scrutinyOutcome", Map.of("value", "returned"), "scrutinyRemarks",
+                        remarks, "returnedDocuments", Map.of("type", "Json", "value", "[\"parent-id\"]"))),
+                String.class, taskId);
+        assertThat(returned.getStatusCode()).as(returned.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(returns.findByRequestIdOrderByReturnedAtAsc(requestId)).singleElement()
+                .satisfies(back -> assertThat(back.getDocumentTypes()).containsExactly("parent-id"))
+                .satisfies(back -> assertThat(back.getReturnedBy()).isEqualTo("clerk.raipur"));
     }
 
     /**

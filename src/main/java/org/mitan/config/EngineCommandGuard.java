@@ -359,20 +359,33 @@ class EngineCommandGuard extends CommandInterceptor {
     /**
      * Why a completion without a field the form requires is refused, or null: the gateway after the task would
      * find no value (or an earlier visit's) to go on with. Fields a condition may hide, or the form does not send,
-     * are not required ({@link FormFields.Form#required}).
+     * are not required ({@link FormFields.Form#required}), except those shown once another field holds a value
+     * ({@link FormFields.ShownWhen}) when it holds it: a return needs its remarks and the documents returned.
      */
     private static String missing(Map<String, Object> variables, FormFields.Form form) {
         Set<String> missing = new TreeSet<>();
         for (String field : form.required()) {
-            Object value = variables == null ? null : plainValue(variables, field);
-            if (value == null || (value instanceof String text && text.isBlank())
-                    || FormFields.ListField.textsOf(value).filter(List::isEmpty).isPresent()) {
+            if (empty(variables, field)) {
                 missing.add(field);
             }
         }
+        form.requiredWhen().forEach((field, shown) -> {
+            Object other = variables == null || !variables.containsKey(shown.field()) ? null
+                    : plainValue(variables, shown.field());
+            if (other != null && shown.value().equals(String.valueOf(other)) && empty(variables, field)) {
+                missing.add(field);
+            }
+        });
         return missing.isEmpty() ? null : "This task's form needs " + String.join(", ", missing) + "; fill "
                 + (missing.size() == 1 ? "it" : "them") + " in and complete the task again. / फ़ॉर्म में "
                 + String.join(", ", missing) + " भरना ज़रूरी है; भरकर कार्य फिर से पूरा करें।";
+    }
+
+    /** Whether the field is not sent, or sent blank or as an empty list. */
+    private static boolean empty(Map<String, Object> variables, String field) {
+        Object value = variables == null ? null : plainValue(variables, field);
+        return value == null || (value instanceof String text && text.isBlank())
+                || FormFields.ListField.textsOf(value).filter(List::isEmpty).isPresent();
     }
 
     /** Why a value that is none of its field's choices is refused, or null. */

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,13 +104,19 @@ class FormFields {
     /**
      * A Camunda Form's fields: every component key and path (groups and lists included); the keys it requires,
      * leaving out those a condition may hide and those the form does not send (disabled, read-only); the choices
-     * of its radio and select fields with fixed values; the limits its fields' {@code validate} sets; and its
-     * checklists and tag lists, each with its fixed values (none when the values come from the data).
+     * of its radio and select fields with fixed values; the limits its fields' {@code validate} sets; its
+     * checklists and tag lists, each with its fixed values (none when the values come from the data); and the keys it
+     * requires once another field holds a value ({@link ShownWhen}).
      */
     record Form(Set<String> keys, Set<String> required, Map<String, Set<String>> choices,
-            Map<String, Limits> limits, Map<String, ListField> lists) {
+            Map<String, Limits> limits, Map<String, ListField> lists, Map<String, ShownWhen> requiredWhen) {
 
         static final Form NONE = new Form(Set.of(), Set.of(), Map.of(), Map.of(), Map.of());
+
+        Form(Set<String> keys, Set<String> required, Map<String, Set<String>> choices, Map<String, Limits> limits,
+                Map<String, ListField> lists) {
+            this(keys, required, choices, limits, lists, Map.of());
+        }
 
         static Form of(JsonNode form) {
             Set<String> keys = new TreeSet<>();
@@ -116,9 +124,10 @@ class FormFields {
             Map<String, Set<String>> choices = new TreeMap<>();
             Map<String, Limits> limits = new TreeMap<>();
             Map<String, ListField> lists = new TreeMap<>();
-            collect(form, false, keys, required, new Values(choices, lists), limits);
+            Map<String, ShownWhen> requiredWhen = new TreeMap<>();
+            collect(form, false, keys, new Required(required, requiredWhen), new Values(choices, lists), limits);
             return new Form(Set.copyOf(keys), Set.copyOf(required), Map.copyOf(choices), Map.copyOf(limits),
-                    Map.copyOf(lists));
+                    Map.copyOf(lists), Map.copyOf(requiredWhen));
         }
 
         /** A disabled or read-only field (or one an expression may make so) is not sent with the form. */
@@ -134,16 +143,24 @@ class FormFields {
         private record Values(Map<String, Set<String>> choices, Map<String, ListField> lists) {
         }
 
-        private static void collect(JsonNode node, boolean conditional, Set<String> keys, Set<String> required,
+        /** Where the keys a form requires go: always, or once another field holds a value. */
+        private record Required(Set<String> always, Map<String, ShownWhen> when) {
+        }
+
+        private static void collect(JsonNode node, boolean conditional, Set<String> keys, Required required,
                 Values values, Map<String, Limits> limits) {
             for (JsonNode component : node.path("components")) {
                 boolean hidden = conditional || component.hasNonNull("conditional");
                 if (component.hasNonNull("key")) {
                     String key = component.get("key").asText();
                     keys.add(key);
-                    if (!hidden && !unsent(component)
-                            && component.path("validate").path("required").asBoolean(false)) {
-                        required.add(key);
+                    if (!unsent(component) && component.path("validate").path("required").asBoolean(false)) {
+                        if (!hidden) {
+                            required.always().add(key);
+                        } else if (!conditional) {
+                            ShownWhen.of(component.path("conditional").path("hide"))
+                                    .ifPresent(shown -> required.when().put(key, shown));
+                        }
                     }
                     String type = component.path("type").asText();
                     Set<String> fixed = new LinkedHashSet<>();
@@ -163,6 +180,24 @@ class FormFields {
                 }
                 collect(component, hidden, keys, required, values, limits);
             }
+        }
+    }
+
+    /**
+     * The one condition a form's field may be hidden by that is read here: {@code =other != "value"}, hidden unless
+     * another field holds a value (the return's remarks are shown once "return" is chosen). A required field so
+     * hidden is required when the other field holds that value, as Tasklist requires it; any other condition leaves
+     * the field to the form.
+     */
+    record ShownWhen(String field, String value) {
+
+        private static final Pattern HIDDEN_UNLESS = Pattern.compile(
+                "^=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*!=\\s*\"([^\"\\\\]*)\"\\s*$");
+
+        static Optional<ShownWhen> of(JsonNode hide) {
+            Matcher matched = HIDDEN_UNLESS.matcher(hide.isTextual() ? hide.asText() : "");
+            return matched.matches() ? Optional.of(new ShownWhen(matched.group(1), matched.group(2)))
+                    : Optional.empty();
         }
     }
 

@@ -1,11 +1,15 @@
 package org.mitan.notification;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.mitan.document.DocumentReturns;
+import org.mitan.failure.Refusal;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.process.ProcessVariables;
@@ -25,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The SMS a process step asks for: to the citizen in the request's language, or to the supervisor of the
  * request's urban body. An overdue task is also recorded as a milestone of the request, and so are documents the
- * clerk returned, with what must be fixed and by whom: the request's record says why the Mitan goes back.
+ * clerk returned, with which to take again, what must be fixed and by whom: the request's record says why the Mitan
+ * goes back.
  */
 @Service
 public class ProcessNotifications {
@@ -45,15 +50,17 @@ public class ProcessNotifications {
     private final SmsService sms;
     private final SmsProperties properties;
     private final IdentityService identity;
+    private final DocumentReturns documentReturns;
 
     ProcessNotifications(Requests requests, UrbanBodyRepository bodies, SmsParameters parameters, SmsService sms,
-            SmsProperties properties, IdentityService identity) {
+            SmsProperties properties, IdentityService identity, DocumentReturns documentReturns) {
         this.requests = requests;
         this.bodies = bodies;
         this.parameters = parameters;
         this.sms = sms;
         this.properties = properties;
         this.identity = identity;
+        this.documentReturns = documentReturns;
     }
 
     /** Who an SMS of a process step goes to (the {@code recipient} input of {@code sendSms}). */
@@ -89,10 +96,18 @@ public class ProcessNotifications {
             requests.record(request, TASK_OVERDUE_MILESTONE, null, taskName == null ? null : taskName.toString());
         }
         if (SmsTemplates.DOCUMENTS_RETURNED.equals(template)) {
-            // Sent as the clerk's scrutiny is completed, in the clerk's transaction: the clerk is the one acting.
-            Object remarks = variables.apply(ProcessVariables.SCRUTINY_REMARKS);
-            requests.record(request, DOCUMENTS_RETURNED_MILESTONE, Actors.current(identity),
-                    remarks == null ? null : remarks.toString());
+            // Sent as the clerk's scrutiny is completed, in the clerk's transaction: the clerk is the one acting, and
+            // a refusal of the documents named leaves the task open with nothing written.
+            String clerk = Actors.current(identity);
+            List<String> returned;
+            try {
+                returned = documentReturns.record(requestNumber, variables.apply(ProcessVariables.RETURNED_DOCUMENTS),
+                        clerk);
+            } catch (Refusal refused) {
+                throw new FormFieldValidationException(ProcessVariables.RETURNED_DOCUMENTS, refused.getMessage());
+            }
+            requests.record(request, DOCUMENTS_RETURNED_MILESTONE, clerk,
+                    returnedDetail(returned, variables.apply(ProcessVariables.SCRUTINY_REMARKS)));
         }
         if (recipient == Recipient.CITIZEN) {
             Map<String, Object> params = parameters.gather(request, template, request.getLanguage(), variables);
@@ -111,5 +126,14 @@ public class ProcessNotifications {
         String language = properties.staffLanguage();
         Map<String, Object> params = parameters.gather(request, template, language, variables);
         return Optional.of(sms.toPhone(request, phone, language, template, params));
+    }
+
+    /** "To take again: Parent's ID proof; Birth report. <remarks>", or the remarks alone when none was named. */
+    static String returnedDetail(List<String> documents, Object remarks) {
+        String words = remarks == null || remarks.toString().isBlank() ? null : remarks.toString().strip();
+        if (documents.isEmpty()) {
+            return words;
+        }
+        return "To take again: " + String.join("; ", documents) + (words == null ? "" : ". " + words);
     }
 }

@@ -1,6 +1,7 @@
 package org.mitan.summary;
 
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +18,12 @@ import org.mitan.certificate.CertificateRepository;
 import org.mitan.certificate.Corrections;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
+import org.mitan.document.DocumentReturnRepository;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
+import org.mitan.document.ReturnedScans;
 import org.mitan.municipality.UrbanBodyRepository;
+import org.mitan.numbering.StateCalendar;
 import org.mitan.request.RequestStatus;
 import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
@@ -30,9 +34,10 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * A request as an officer needs to see it in a Tasklist form: who and where, the particulars, links to the
- * scans (named as the {@code required-documents} decision names them), earlier remarks and, once issued, the
- * certificate. Markdown, shown by a form's text view; its headings and labels in English with the Hindi in
- * brackets, as the forms' own labels, and the names of the type, the body and each scan in both languages.
+ * scans (named as the {@code required-documents} decision names them, those taken after the clerk's last return marked
+ * new and those they replaced marked so), earlier remarks and, once issued, the certificate. Markdown, shown by a
+ * form's text view; its headings and labels in English with the Hindi in brackets, as the forms' own labels, and the
+ * names of the type, the body and each scan in both languages.
  */
 @Service
 class RequestSummaries {
@@ -56,22 +61,27 @@ class RequestSummaries {
             Map.entry(RequestStatus.OUT_FOR_DELIVERY, "घर पहुँचाने के लिए निकला"),
             Map.entry(RequestStatus.DELIVERED, "सौंपा गया"), Map.entry(RequestStatus.REJECTED, "अस्वीकृत"),
             Map.entry(RequestStatus.CLOSED, "बंद"));
+    /** When documents were returned, as the state's officers read a time. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+            .withZone(StateCalendar.ZONE);
 
     private final Requests requests;
     private final Catalogue types;
     private final UrbanBodyRepository bodies;
     private final DocumentRepository documents;
+    private final DocumentReturnRepository returns;
     private final RequiredDocuments requiredDocuments;
     private final CertificateRepository certificates;
     private final Corrections corrections;
 
     RequestSummaries(Requests requests, Catalogue types, UrbanBodyRepository bodies,
-            DocumentRepository documents, RequiredDocuments requiredDocuments, CertificateRepository certificates,
-            Corrections corrections) {
+            DocumentRepository documents, DocumentReturnRepository returns, RequiredDocuments requiredDocuments,
+            CertificateRepository certificates, Corrections corrections) {
         this.requests = requests;
         this.types = types;
         this.bodies = bodies;
         this.documents = documents;
+        this.returns = returns;
         this.requiredDocuments = requiredDocuments;
         this.certificates = certificates;
         this.corrections = corrections;
@@ -125,11 +135,16 @@ class RequestSummaries {
                     .collect(Collectors.toMap(RequiredDocument::documentType,
                             document -> document.labelHi().isBlank() ? document.label()
                                     : document.label() + " / " + document.labelHi(), (first, second) -> first));
+            ReturnedScans returned = ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()),
+                    scans);
+            returned.lastReturn().ifPresent(at -> md.append("Returned to the Mitan on ").append(WHEN.format(at))
+                    .append(" IST; the scans taken since are marked new. (मितान को लौटाया गया; उसके बाद के स्कैन नए"
+                            + " चिह्नित हैं।)\n\n"));
             for (Document scan : scans) {
                 String label = labels.getOrDefault(scan.getDocumentType(), scan.getDocumentType());
                 md.append("- [").append(inline(label)).append(" (").append(scan.getContentType())
                         .append(", ").append(size(scan.getSizeBytes())).append(")](/api/documents/")
-                        .append(scan.getId()).append("/content)\n");
+                        .append(scan.getId()).append("/content)").append(mark(returned.stateOf(scan))).append('\n');
             }
         }
 
@@ -145,6 +160,16 @@ class RequestSummaries {
                 .append(inline(issued.getCertificateNumber())).append(" (PDF)](")
                 .append(certificatePdfPath(issued.getCertificateNumber())).append(")\n"));
         return md.toString();
+    }
+
+    /** What a scan is since the clerk's last return, after its link; nothing for a scan as it was. */
+    static String mark(ReturnedScans.State state) {
+        return switch (state) {
+            case NEW -> " — **New: taken after the return (नया)**";
+            case REPLACED -> " — Replaced: returned, and a new scan was taken (बदला गया)";
+            case RETURNED -> " — **Returned: not taken again yet (लौटाया गया, नया स्कैन नहीं)**";
+            case CURRENT -> "";
+        };
     }
 
     /**

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,34 @@ class EngineCommandGuardTest {
         assertThatThrownBy(() -> guard.execute(new CompleteTaskCmd("task-1", null)))
                 .isInstanceOf(TaskCompletionRefused.class)
                 .hasMessageContaining("Someone else changed this request at the same moment");
+    }
+
+    /**
+     * A return needs what the form requires once "return" is chosen (the documents to take again, the remarks), over
+     * the REST API as in Tasklist; an acceptance does not.
+     */
+    @Test
+    void aFieldRequiredOnceAnotherHoldsAValueIsRequiredThen() {
+        FormFields.ShownWhen returned = new FormFields.ShownWhen("scrutinyOutcome", "returned");
+        when(forms.taskForm("task-2")).thenReturn(Optional.of(new FormFields.Form(
+                Set.of("scrutinyOutcome", "scrutinyRemarks", "returnedDocuments"), Set.of("scrutinyOutcome"),
+                Map.of(), Map.of(), Map.of("returnedDocuments", new FormFields.ListField(true, Set.of())),
+                Map.of("scrutinyRemarks", returned, "returnedDocuments", returned))));
+        failure = new IllegalStateException("reached the engine");
+
+        assertThatThrownBy(() -> guard.execute(new CompleteTaskCmd("task-2", Map.of("scrutinyOutcome", "returned",
+                "scrutinyRemarks", "Blurred"))))
+                .isInstanceOf(TaskCompletionRefused.class)
+                .hasMessageStartingWith("This task's form needs returnedDocuments; fill it in");
+        assertThatThrownBy(() -> guard.execute(new CompleteTaskCmd("task-2", Map.of("scrutinyOutcome", "returned",
+                "returnedDocuments", SpinValues.jsonValue("[]").create()))))
+                .isInstanceOf(TaskCompletionRefused.class)
+                .hasMessageStartingWith("This task's form needs returnedDocuments, scrutinyRemarks;");
+        assertThatThrownBy(() -> guard.execute(new CompleteTaskCmd("task-2", Map.of("scrutinyOutcome", "accepted"))))
+                .as("passed on").hasMessage("reached the engine");
+        assertThatThrownBy(() -> guard.execute(new CompleteTaskCmd("task-2", Map.of("scrutinyOutcome", "returned",
+                "scrutinyRemarks", "Blurred", "returnedDocuments", SpinValues.jsonValue("[\"parent-id\"]").create()))))
+                .as("passed on").hasMessage("reached the engine");
     }
 
     /** A task claimed after it was completed: a bad request (400) saying the task is not found, not a 500. */

@@ -3,9 +3,12 @@ package org.mitan.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,6 +103,32 @@ class FormFieldsTest {
                 .contains("longer than 500 characters"));
         assertThat(wards.broken(java.util.stream.IntStream.range(0, 101).mapToObj(i -> "w" + i).toList()))
                 .hasValue("holds more than 100 values");
+    }
+
+    /**
+     * The scrutiny form shows the documents to return and the remarks once "return" is chosen, and requires them then:
+     * so does the server. A field hidden by any other condition is left to the form.
+     */
+    @Test
+    void aRequiredFieldShownOnceAnotherHoldsAValueIsRequiredWhenItDoes() throws Exception {
+        FormFields.Form scrutiny = FormFields.Form.of(read(Files.readString(Path.of("forms/document-scrutiny.form"))));
+        FormFields.ShownWhen returned = new FormFields.ShownWhen("scrutinyOutcome", "returned");
+
+        assertThat(scrutiny.required()).containsExactly("scrutinyOutcome");
+        assertThat(scrutiny.requiredWhen()).isEqualTo(Map.of("returnedDocuments", returned,
+                "scrutinyRemarks", returned));
+        assertThat(scrutiny.lists().get("returnedDocuments").fromData()).isTrue();
+
+        FormFields.Form other = FormFields.Form.of(read("""
+                {"components": [
+                  {"key": "a", "type": "textfield", "validate": {"required": true},
+                   "conditional": {"hide": "=b = null"}},
+                  {"key": "c", "type": "textfield", "validate": {"required": true},
+                   "conditional": {"hide": "=b != \\"x\\" or d"}},
+                  {"key": "e", "type": "textfield", "conditional": {"hide": "=b != \\"x\\""}}
+                ]}"""));
+        assertThat(other.required()).isEmpty();
+        assertThat(other.requiredWhen()).isEmpty();
     }
 
     private static SerializableValue json(String text) {

@@ -20,9 +20,12 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mitan.document.DocumentReturns;
+import org.mitan.failure.Refusal;
 import org.mitan.municipality.BodyKind;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
@@ -44,10 +47,11 @@ class ProcessNotificationsTest {
     private final SmsParameters parameters = mock(SmsParameters.class);
     private final SmsService sms = mock(SmsService.class);
     private final IdentityService identity = mock(IdentityService.class);
+    private final DocumentReturns returns = mock(DocumentReturns.class);
     private final ProcessNotifications notifications = new ProcessNotifications(requests, bodies, parameters, sms,
             new SmsProperties(SmsProperties.Mode.LOG, null, null, "MITAN", 5, 20, Duration.ofSeconds(1),
                     Duration.ofSeconds(1), "hi",
-                    Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(24)), identity);
+                    Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(24)), identity, returns);
     private final Map<String, Object> variables = new HashMap<>();
     private final Function<String, Object> lookup = variables::get;
     private final UrbanBody raipur = new UrbanBody("RPR", "Raipur", "रायपुर", "Raipur",
@@ -103,6 +107,46 @@ class ProcessNotificationsTest {
                 lookup)).isPresent();
         verify(requests).record(request, ProcessNotifications.DOCUMENTS_RETURNED_MILESTONE, "clerk.raipur",
                 "The parent's ID card is cut off; scan the whole card");
+    }
+
+    /** The documents the clerk ticked are kept as a return, and named in the milestone before the remarks. */
+    @Test
+    void theDocumentsReturnedAreKeptAndNamedInTheMilestone() {
+        List<String> ticked = List.of("parent-id");
+        variables.put("scrutinyRemarks", "The card is cut off");
+        variables.put("returnedDocuments", ticked);
+        actingAs("clerk.raipur", SmsTemplates.DOCUMENTS_RETURNED);
+        when(returns.record("RPR-2026-000042", ticked, "clerk.raipur"))
+                .thenReturn(List.of("Parent's ID proof / माता-पिता का पहचान पत्र"));
+
+        notifications.send("RPR-2026-000042", SmsTemplates.DOCUMENTS_RETURNED, Recipient.CITIZEN, lookup);
+
+        verify(requests).record(request, ProcessNotifications.DOCUMENTS_RETURNED_MILESTONE, "clerk.raipur",
+                "To take again: Parent's ID proof / माता-पिता का पहचान पत्र. The card is cut off");
+    }
+
+    /** A refused list leaves the clerk's task open (a form's refusal, 400), with no milestone and no SMS. */
+    @Test
+    void aReturnOfDocumentsTheRequestDoesNotHaveIsRefusedOnTheField() {
+        variables.put("returnedDocuments", List.of("passport"));
+        when(identity.getCurrentAuthentication()).thenReturn(new Authentication("clerk.raipur", List.of("clerk-RPR")));
+        when(returns.record("RPR-2026-000042", List.of("passport"), "clerk.raipur")).thenThrow(Refusal.invalid(
+                Map.of("returnedDocuments", "may name only documents request RPR-2026-000042 has scans of")));
+
+        assertThatThrownBy(() -> notifications.send("RPR-2026-000042", SmsTemplates.DOCUMENTS_RETURNED,
+                Recipient.CITIZEN, lookup)).isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("returnedDocuments may name only documents")
+                .extracting(refusal -> ((FormFieldValidationException) refusal).<Object>getDetail())
+                .isEqualTo("returnedDocuments");
+        verify(requests, never()).record(any(), anyString(), any(), any());
+        verify(sms, never()).toCitizen(any(), any(), any());
+    }
+
+    /** The user completing the task, whose completion sends the citizen the template's SMS. */
+    private void actingAs(String userId, String template) {
+        when(identity.getCurrentAuthentication()).thenReturn(new Authentication(userId, List.of()));
+        when(parameters.gather(request, template, "en", lookup)).thenReturn(params);
+        when(sms.toCitizen(request, template, params)).thenReturn(mock(SmsMessage.class));
     }
 
     @Test

@@ -20,6 +20,9 @@ import org.mitan.certificate.CertificateRepository;
 import org.mitan.certificate.Corrections;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
+import org.mitan.document.DocumentReturn;
+import org.mitan.document.DocumentReturnRepository;
+import org.mitan.document.DocumentReturns;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
 import org.mitan.intake.Fixtures;
@@ -38,10 +41,11 @@ class RequestSummariesTest {
     private final Catalogue types = mock(Catalogue.class);
     private final UrbanBodyRepository bodies = mock(UrbanBodyRepository.class);
     private final DocumentRepository documents = mock(DocumentRepository.class);
+    private final DocumentReturnRepository returns = mock(DocumentReturnRepository.class);
     private final RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);
     private final CertificateRepository certificates = mock(CertificateRepository.class);
     private final Corrections corrections = mock(Corrections.class);
-    private final RequestSummaries summaries = new RequestSummaries(requests, types, bodies, documents,
+    private final RequestSummaries summaries = new RequestSummaries(requests, types, bodies, documents, returns,
             requiredDocuments, certificates, corrections);
     private final ServiceRequest request = Fixtures.request(9, "RPR-2026-000009");
 
@@ -76,6 +80,32 @@ class RequestSummariesTest {
                 "[Parent's identity proof / माता-पिता का पहचान पत्र (image/jpeg, 2.5 MB)](/api/documents/"
                         + PARENT_ID + "/content)");
         assertThat(markdown).doesNotContain("/api/certificates/", "Earlier findings and remarks", "9876543210");
+    }
+
+    /**
+     * After a return, the clerk's second scrutiny tells the scans apart: the new scan of a returned document is marked
+     * new, the one it replaced is kept and marked replaced, and the others are as they were.
+     */
+    @Test
+    void afterAReturnTheNewScanIsMarkedNewAndTheOneItReplacedIsKeptAndMarked() {
+        UUID newParentId = UUID.fromString("0b7e8a11-5d4c-4f0e-8a0b-3c2d1e0f9a03");
+        Instant returnedAt = Instant.parse("2026-05-03T05:00:00Z");
+        when(documents.findByRequestIdOrderByUploadedAtAsc(9L)).thenReturn(List.of(
+                document(BIRTH_REPORT, "birth-report", "application/pdf", 1536),
+                document(PARENT_ID, "parent-id", "image/jpeg", 2_621_440),
+                new Document(newParentId, 9L, "parent-id", "documents/RPR-2026-000009/" + newParentId,
+                        "c".repeat(64), 2048, "image/jpeg", "mitan1", returnedAt.plusSeconds(86_400))));
+        when(returns.findByRequestIdOrderByReturnedAtAsc(9L))
+                .thenReturn(List.of(new DocumentReturn(9L, List.of("parent-id"), "clerk1", returnedAt)));
+
+        String markdown = summaries.markdown("RPR-2026-000009", Map.of());
+
+        assertThat(markdown).contains("Returned to the Mitan on 3 May 2026, 10:30 IST; the scans taken since are"
+                + " marked new.",
+                "(/api/documents/" + BIRTH_REPORT + "/content)\n",
+                "(/api/documents/" + PARENT_ID + "/content) — Replaced: returned, and a new scan was taken"
+                        + " (बदला गया)\n",
+                "(/api/documents/" + newParentId + "/content) — **New: taken after the return (नया)**\n");
     }
 
     @Test
@@ -192,12 +222,20 @@ class RequestSummariesTest {
                 "scrutinyRemarks", "Address proof missing"));
         Map<String, Object> taskScope = new HashMap<>();
 
-        new RequestSummaryListener(summaries).notify(Scopes.task(TaskListener.EVENTNAME_CREATE, taskScope,
-                Scopes.execution("RPR-2026-000009", processScope)));
+        DocumentReturns documentReturns = mock(DocumentReturns.class);
+        when(documentReturns.returnable("RPR-2026-000009"))
+                .thenReturn(List.of(Map.of("label", "Birth report / जन्म रिपोर्ट", "value", "birth-report")));
+
+        new RequestSummaryListener(summaries, documentReturns).notify(Scopes.task(TaskListener.EVENTNAME_CREATE,
+                taskScope, Scopes.execution("RPR-2026-000009", processScope)));
 
         assertThat((String) taskScope.get("requestSummary")).contains("RPR-2026-000009", "Address proof missing")
                 .doesNotContain("RPR-2026-000010");
         assertThat(processScope).doesNotContainKey("requestSummary");
+        // The choices of the documents a return names, as a Camunda Form's valuesKey reads them.
+        assertThat(taskScope.get("returnableDocuments").toString()).startsWith("[{").endsWith("}]")
+                .contains("\"label\":\"Birth report / जन्म रिपोर्ट\"", "\"value\":\"birth-report\"");
+        assertThat(processScope).doesNotContainKey("returnableDocuments");
     }
 
     @Test
