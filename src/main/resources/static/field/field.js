@@ -19,6 +19,7 @@
       back: '← वापस', offline: 'ऑफ़लाइन', online: 'ऑनलाइन', queued: n => `${n} फ़ोटो भेजना बाकी`,
       stale: 'नेटवर्क नहीं है: पिछली बार की सूची दिखाई जा रही है।', docs: 'दस्तावेज़', oneOf: 'इनमें से कोई एक',
       mandatory: 'ज़रूरी', optional: 'वैकल्पिक', done: 'पूरा', photo: 'फ़ोटो लें', pages: n => `${n} पेज भेजे गए`,
+      takeAgain: 'लौटाया गया — फिर से लें', takeAgainFirst: 'कार्यालय ने ये लौटाए हैं, पहले इनकी नई फ़ोटो भेजें: ',
       waiting: 'भेजने की कतार में', sending: 'भेजा जा रहा है', failed: 'नहीं भेजा जा सका', retry: 'फिर भेजें',
       remove: 'हटाएँ', preparing: 'फ़ोटो छोटी की जा रही है…', outcome: 'भेंट का परिणाम',
       returned: 'कार्यालय ने लौटाया, यह ठीक करें:', problems: 'भेजे गए दस्तावेज़ों में कमियाँ:',
@@ -57,6 +58,7 @@
       back: '← Back', offline: 'Offline', online: 'Online', queued: n => `${n} photo(s) to send`,
       stale: 'No network: showing the list from last time.', docs: 'Documents', oneOf: 'Any one of these',
       mandatory: 'Required', optional: 'Optional', done: 'Done', photo: 'Take photo', pages: n => `${n} page(s) sent`,
+      takeAgain: 'Returned — take again', takeAgainFirst: 'The office returned these; send a new photo of each first: ',
       waiting: 'Waiting to send', sending: 'Sending', failed: 'Could not be sent', retry: 'Send again',
       remove: 'Remove', preparing: 'Making the photo smaller…', outcome: 'What happened at the visit?',
       returned: 'Returned by the office, to fix:', problems: 'Problems in the documents sent:',
@@ -649,9 +651,12 @@
       fill(docs, h('h2', {}, t('docs')), preparing, checklist ? checklist.requirements.map(requirement =>
         h('div', {class: 'doc'},
           requirement.choice ? h('p', {class: 'oneof'}, t('oneOf')) : null,
-          h('span', {class: 'tag' + (requirement.met ? ' ok' : requirement.mandatory ? ' need' : '')},
-            requirement.met ? '✓ ' + t('done') : requirement.mandatory ? t('mandatory') : t('optional')),
-          requirement.alternatives.map(alternative => h('div', {'data-doc': alternative.documentType},
+          // returned by the office: not done until a new photo of it is sent
+          requirement.returned ? h('span', {class: 'tag need returned'}, '↺ ' + t('takeAgain'))
+            : h('span', {class: 'tag' + (requirement.met ? ' ok' : requirement.mandatory ? ' need' : '')},
+              requirement.met ? '✓ ' + t('done') : requirement.mandatory ? t('mandatory') : t('optional')),
+          requirement.alternatives.map(alternative => h('div', {'data-doc': alternative.documentType,
+            'data-returned': alternative.returned ? 'true' : null},
             h('p', {class: 'who'}, lang === 'hi' && alternative.labelHi ? alternative.labelHi : alternative.label),
             alternative.uploaded ? h('p', {class: 'muted'}, t('pages', alternative.uploaded)) : null,
             queueList(mine.filter(queuedItem => queuedItem.fields.type === alternative.documentType)),
@@ -682,8 +687,11 @@
         if ((await queued()).some(queuedItem => queuedItem.requestNumber === item.requestNumber)) {
           return void (note.textContent = t('waitUploads'));
         }
-        const missing = (checklist ? checklist.requirements : []).filter(r => r.mandatory && !r.met)
-          .map(r => r.alternatives.map(a => lang === 'hi' && a.labelHi ? a.labelHi : a.label).join(' / '));
+        const names = r => r.alternatives.map(a => lang === 'hi' && a.labelHi ? a.labelHi : a.label).join(' / ');
+        const requirements = checklist ? checklist.requirements : [];
+        const returned = requirements.filter(r => r.returned).map(names);
+        if (returned.length) return void (note.textContent = t('takeAgainFirst') + returned.join(', '));
+        const missing = requirements.filter(r => r.mandatory && !r.met).map(names);
         if (missing.length) return void (note.textContent = t('missing') + missing.join(', '));
       }
       const variables = {visitOutcome: {value: chosen.value}};

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.mitan.web.Caller;
@@ -62,39 +64,66 @@ class DocumentController {
         return ResponseEntity.created(URI.create("/api/documents/" + view.id() + "/content")).body(view);
     }
 
-    /** One line of the checklist: a document, or a "one of" group of which any one will do. */
-    record RequirementView(boolean mandatory, boolean choice, boolean met, List<AlternativeView> alternatives) {
+    /**
+     * One line of the checklist: a document, or a "one of" group of which any one will do. {@code met}: a scan that
+     * counts is in; {@code returned}: the clerk returned it and it is not taken again yet.
+     */
+    record RequirementView(boolean mandatory, boolean choice, boolean met, List<AlternativeView> alternatives,
+            boolean returned) {
     }
 
-    record AlternativeView(String documentType, String label, String labelHi, int uploaded) {
+    /** {@code uploaded}: the scans of the type that count; {@code returned}: awaiting a new scan after a return. */
+    record AlternativeView(String documentType, String label, String labelHi, int uploaded, boolean returned) {
     }
 
-    record UploadedView(String id, String documentType, long sizeBytes, String contentType, Instant uploadedAt) {
+    /**
+     * {@code state}: {@code current}, {@code new} (uploaded after the clerk's last return), {@code replaced} (returned
+     * and taken again since) or {@code returned} (returned, not taken again yet).
+     */
+    record UploadedView(String id, String documentType, long sizeBytes, String contentType, Instant uploadedAt,
+            String state) {
     }
 
+    /** {@code lastReturnedAt}: when the clerk last returned documents of the request, null if never. */
     record ChecklistView(String requestNumber, String certificateType, List<RequirementView> requirements,
-            List<UploadedView> uploaded) {
+            List<UploadedView> uploaded, Instant lastReturnedAt) {
     }
 
-    /** The type's checklist ("one of" groups as one line) and the scans uploaded so far, for the field page. */
+    /**
+     * The type's checklist ("one of" groups as one line) and the scans uploaded so far, for the field page: a type the
+     * clerk returned counts as not met until a scan of it is uploaded after the return.
+     */
     @GetMapping("/api/requests/{number}/documents")
     ChecklistView checklist(@PathVariable String number) {
         DocumentService.Checklist checklist = documents.checklist(number, Caller.current());
+        ReturnedScans returned = checklist.returned();
         Map<String, Long> counts = checklist.uploaded().stream()
+                .filter(document -> stillCounts(returned, document))
                 .collect(Collectors.groupingBy(Document::getDocumentType, Collectors.counting()));
+        Set<String> types = checklist.uploaded().stream().map(Document::getDocumentType).collect(Collectors.toSet());
+        Set<String> collected = returned.collected(types);
+        List<DocumentRequirement> notTakenAgain = returned.returnedRequirements(checklist.requirements(), types);
         List<RequirementView> requirements = checklist.requirements().stream()
                 .map(requirement -> new RequirementView(requirement.mandatory(), requirement.isChoice(),
-                        requirement.metBy(counts.keySet()), requirement.alternatives().stream()
+                        requirement.metBy(collected), requirement.alternatives().stream()
                                 .map(row -> new AlternativeView(row.documentType(), row.label(), row.labelHi(),
-                                        counts.getOrDefault(row.documentType(), 0L).intValue()))
-                                .toList()))
+                                        counts.getOrDefault(row.documentType(), 0L).intValue(),
+                                        returned.awaitingNewScan(row.documentType())))
+                                .toList(), notTakenAgain.contains(requirement)))
                 .toList();
         List<UploadedView> uploaded = checklist.uploaded().stream()
                 .map(document -> new UploadedView(document.getId().toString(), document.getDocumentType(),
-                        document.getSizeBytes(), document.getContentType(), document.getUploadedAt()))
+                        document.getSizeBytes(), document.getContentType(), document.getUploadedAt(),
+                        returned.stateOf(document).name().toLowerCase(Locale.ROOT)))
                 .toList();
         return new ChecklistView(checklist.request().getRequestNumber(), checklist.request().getCertificateType(),
-                requirements, uploaded);
+                requirements, uploaded, returned.lastReturn().orElse(null));
+    }
+
+    /** A scan counts on the checklist unless the clerk returned it (replaced, or awaiting its replacement). */
+    private static boolean stillCounts(ReturnedScans returned, Document document) {
+        ReturnedScans.State state = returned.stateOf(document);
+        return state == ReturnedScans.State.CURRENT || state == ReturnedScans.State.NEW;
     }
 
     /** The scan itself, shown in the browser (inline) with the content type detected at upload. */

@@ -51,10 +51,12 @@ class DocumentService {
     private final DocumentProperties limits;
     private final Clock clock;
     private final OpenVisitChecklists openChecklists;
+    private final DocumentReturnRepository returns;
 
     DocumentService(ServiceRequestRepository requestRows, Requests requests, RequestAccess access,
             RequiredDocuments requiredDocuments, DocumentRepository documents, DocumentStore store,
-            DocumentProperties limits, Clock clock, OpenVisitChecklists openChecklists) {
+            DocumentProperties limits, Clock clock, OpenVisitChecklists openChecklists,
+            DocumentReturnRepository returns) {
         this.requestRows = requestRows;
         this.requests = requests;
         this.access = access;
@@ -64,6 +66,7 @@ class DocumentService {
         this.limits = limits;
         this.clock = clock;
         this.openChecklists = openChecklists;
+        this.returns = returns;
     }
 
     /** The stored document and whether this call created it ({@code false}: the same file was already there). */
@@ -131,6 +134,15 @@ class DocumentService {
         Optional<Document> same = documents.findByRequestIdAndDocumentTypeAndSha256(request.getId(), documentType,
                 sha256);
         if (same.isPresent()) {
+            List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
+            if (ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()), scans)
+                    .stateOf(same.get()) == ReturnedScans.State.RETURNED) {
+                throw new Refusal(Refusal.Kind.UNACCEPTABLE, "Scan returned", "This " + asked.label() + " file is the"
+                        + " very scan the office returned to be taken again: take a new photo of the document and"
+                        + " upload that. Nothing was stored. / यही स्कैन कार्यालय ने लौटाया था: दस्तावेज़ की नई फ़ोटो"
+                        + " लेकर भेजें।", Map.of("field", "file", "documentId",
+                        same.get().getId().toString()));
+            }
             // Same key, same bytes: harmless when the object is intact, and how the Mitan repairs an object that
             // verification found missing or damaged ("upload it again"). No new row, no milestone.
             store.put(same.get().getObjectKey(), content, contentType);
@@ -147,8 +159,12 @@ class DocumentService {
         return new Upload(document, true);
     }
 
-    /** What the type asks for and what has been uploaded, for someone who may see the request. */
-    record Checklist(ServiceRequest request, List<DocumentRequirement> requirements, List<Document> uploaded) {
+    /**
+     * What the type asks for and what has been uploaded, for someone who may see the request, with what the clerk's
+     * returns made of the scans.
+     */
+    record Checklist(ServiceRequest request, List<DocumentRequirement> requirements, List<Document> uploaded,
+            ReturnedScans returned) {
     }
 
     @Transactional(readOnly = true)
@@ -158,8 +174,9 @@ class DocumentService {
         access.checkMaySee(caller, request);
         List<RequiredDocument> rows = RequiredDocuments.onPath(
                 requiredDocuments.forType(request.getCertificateType()), request);
-        return new Checklist(request, RequiredDocuments.requirements(rows),
-                documents.findByRequestIdOrderByUploadedAtAsc(request.getId()));
+        List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
+        return new Checklist(request, RequiredDocuments.requirements(rows), scans,
+                ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()), scans));
     }
 
     /**

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * there, and each stored object is still what was uploaded (present, same size, same SHA-256 on re-reading the
  * bytes, PDF/JPEG/PNG through and through with no active content in a PDF, not empty, within the limit). Each
  * problem is one sentence the Mitan can act on. When a type was uploaded more than once, the newest upload is the
- * one that counts.
+ * one that counts; a type the clerk returned counts only once a scan of it is uploaded after the return.
  */
 @Service
 public class DocumentVerification {
@@ -33,14 +33,16 @@ public class DocumentVerification {
     private final RequiredDocuments requiredDocuments;
     private final DocumentStore store;
     private final DocumentProperties limits;
+    private final DocumentReturnRepository returns;
 
     DocumentVerification(Requests requests, DocumentRepository documents, RequiredDocuments requiredDocuments,
-            DocumentStore store, DocumentProperties limits) {
+            DocumentStore store, DocumentProperties limits, DocumentReturnRepository returns) {
         this.requests = requests;
         this.documents = documents;
         this.requiredDocuments = requiredDocuments;
         this.store = store;
         this.limits = limits;
+        this.returns = returns;
     }
 
     /**
@@ -61,14 +63,22 @@ public class DocumentVerification {
         List<RequiredDocument> rows = RequiredDocuments.onPath(
                 requiredDocuments.forType(request.getCertificateType()), request);
         Map<String, Document> newestByType = new LinkedHashMap<>();
-        documents.findByRequestIdOrderByUploadedAtAsc(request.getId())
-                .forEach(document -> newestByType.put(document.getDocumentType(), document));
+        List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
+        scans.forEach(document -> newestByType.put(document.getDocumentType(), document));
+        ReturnedScans returned = ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()), scans);
 
         List<String> problems = new ArrayList<>();
-        for (DocumentRequirement missing : RequiredDocuments.missing(rows, newestByType.keySet())) {
-            problems.add(missing.isChoice()
-                    ? "None of " + missing.label() + " is uploaded: scan and upload one of them."
-                    : missing.label() + " is missing: scan and upload it.");
+        List<DocumentRequirement> takeAgain = returned.returnedRequirements(RequiredDocuments.requirements(rows),
+                newestByType.keySet());
+        for (DocumentRequirement line : takeAgain) {
+            problems.add(line.label() + " was returned by the office: take it again and upload the new scan.");
+        }
+        for (DocumentRequirement missing : RequiredDocuments.missing(rows, returned.collected(newestByType.keySet()))) {
+            if (!takeAgain.contains(missing)) {
+                problems.add(missing.isChoice()
+                        ? "None of " + missing.label() + " is uploaded: scan and upload one of them."
+                        : missing.label() + " is missing: scan and upload it.");
+            }
         }
         for (RequiredDocument row : rows) {
             Document document = newestByType.remove(row.documentType());

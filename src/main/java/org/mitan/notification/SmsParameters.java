@@ -12,8 +12,10 @@ import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentRequirement;
+import org.mitan.document.DocumentReturnRepository;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
+import org.mitan.document.ReturnedScans;
 import org.mitan.mitan.MitanRepository;
 import org.mitan.process.OverdueSteps;
 import org.mitan.process.ProcessVariables;
@@ -44,17 +46,19 @@ public class SmsParameters implements SmsValues {
     private final MitanRepository mitans;
     private final CertificateRepository certificates;
     private final DocumentRepository documents;
+    private final DocumentReturnRepository returns;
     private final RequiredDocuments requiredDocuments;
     private final Catalogue catalogue;
     private final String publicBaseUrl;
 
     SmsParameters(SmsTexts texts, MitanRepository mitans, CertificateRepository certificates,
-            DocumentRepository documents, RequiredDocuments requiredDocuments, Catalogue catalogue,
-            @Value("${mitan.public-base-url}") String publicBaseUrl) {
+            DocumentRepository documents, DocumentReturnRepository returns, RequiredDocuments requiredDocuments,
+            Catalogue catalogue, @Value("${mitan.public-base-url}") String publicBaseUrl) {
         this.texts = texts;
         this.mitans = mitans;
         this.certificates = certificates;
         this.documents = documents;
+        this.returns = returns;
         this.requiredDocuments = requiredDocuments;
         this.catalogue = catalogue;
         this.publicBaseUrl = publicBaseUrl.endsWith("/")
@@ -129,9 +133,9 @@ public class SmsParameters implements SmsValues {
     }
 
     /**
-     * What the citizen should keep ready: the required documents not uploaded yet (from the
-     * {@code required-documents} decision, in the citizen's language); else the problems verification found;
-     * else the Mitan's remarks; else a general phrase.
+     * What the citizen should keep ready: the required documents not uploaded yet and those the office returned to be
+     * taken again (from the {@code required-documents} decision, in the citizen's language); else the problems
+     * verification found; else the Mitan's remarks; else a general phrase.
      */
     private String documentsToKeepReady(ServiceRequest request, String language,
             Function<String, Object> variables) {
@@ -153,11 +157,16 @@ public class SmsParameters implements SmsValues {
     private String missingDocuments(ServiceRequest request, String language) {
         List<RequiredDocument> rows = RequiredDocuments.onPath(
                 requiredDocuments.forType(request.getCertificateType()), request);
-        Set<String> uploaded = documents.findByRequestIdOrderByUploadedAtAsc(request.getId()).stream()
-                .map(Document::getDocumentType)
-                .collect(Collectors.toSet());
+        List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
+        Set<String> uploaded = scans.stream().map(Document::getDocumentType).collect(Collectors.toSet());
+        ReturnedScans returned = ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()), scans);
+        List<DocumentRequirement> requirements = RequiredDocuments.requirements(rows);
+        List<DocumentRequirement> takeAgain = returned.returnedRequirements(requirements, uploaded);
+        Set<String> collected = returned.collected(uploaded);
         String or = texts.phrase("documents.or", language).orElse(" / ");
-        return RequiredDocuments.missing(rows, uploaded).stream()
+        return requirements.stream()
+                .filter(requirement -> takeAgain.contains(requirement)
+                        || requirement.mandatory() && !requirement.metBy(collected))
                 .map(requirement -> label(requirement, language, or))
                 .collect(Collectors.joining(", "));
     }

@@ -98,11 +98,42 @@ class DocumentChecklistWriterTest {
         when(documents.findByRequestIdOrderByUploadedAtAsc(2L)).thenReturn(List.of(new Document(UUID.randomUUID(),
                 2L, "parent-id", "k", "s", 1, "image/png", "m", Instant.EPOCH)));
         when(requiredDocuments.forType("birth-certificate")).thenReturn(ROWS);
+        DocumentReturnRepository returns = mock(DocumentReturnRepository.class);
+        DocumentChecklistWriter writer = new DocumentChecklistWriter(requests, documents, requiredDocuments, returns);
 
-        String checklist = new DocumentChecklistWriter(requests, documents, requiredDocuments)
-                .forRequest("RPR-2026-000002", null);
+        String checklist = writer.forRequest("RPR-2026-000002", null);
 
         assertThat(checklist).contains("- **Parent's ID proof** (required): uploaded\n")
                 .contains("- **Birth report** / जन्म की सूचना (required): **not uploaded yet**\n");
+
+        when(returns.findByRequestIdOrderByReturnedAtAsc(2L)).thenReturn(List.of(new DocumentReturn(2L,
+                List.of("parent-id"), "clerk.raipur", Instant.EPOCH.plusSeconds(60))));
+        assertThat(writer.forRequest("RPR-2026-000002", null)).as("after the clerk returned the parent's ID")
+                .contains("- **Parent's ID proof** (required): **returned by the office: take it again**");
+    }
+
+    /**
+     * A document the clerk returned is neither uploaded nor done until a new scan of it is in; a "one of" line whose
+     * returned alternative gave way to another is uploaded.
+     */
+    @Test
+    void aReturnedDocumentIsToBeTakenAgainUntilANewScanIsIn() {
+        Instant returnedAt = Instant.parse("2026-12-07T06:00:00Z");
+        List<Document> scans = List.of(
+                new Document(UUID.randomUUID(), 2L, "parent-id", "k1", "s1", 1, "image/png", "m",
+                        returnedAt.minusSeconds(3600)),
+                new Document(UUID.randomUUID(), 2L, "voter-id", "k2", "s2", 1, "image/png", "m",
+                        returnedAt.minusSeconds(3600)),
+                new Document(UUID.randomUUID(), 2L, "ration-card", "k3", "s3", 1, "image/png", "m",
+                        returnedAt.plusSeconds(3600)));
+        ReturnedScans returned = ReturnedScans.of(List.of(new DocumentReturn(2L, List.of("parent-id", "voter-id"),
+                "clerk.raipur", returnedAt)), scans);
+
+        String checklist = DocumentChecklistWriter.render(ROWS, Set.of("parent-id", "voter-id", "ration-card"),
+                returned, null);
+
+        assertThat(checklist).contains("- **Parent's ID proof** (required): **returned by the office: take it again**"
+                + " (कार्यालय ने लौटाया: फिर से लें)\n")
+                .contains("(one of these is required): uploaded: Ration card\n");
     }
 }

@@ -62,6 +62,7 @@ class DocumentServiceTest {
     @Mock DocumentRepository documents;
     @Mock DocumentStore store;
     @Mock OpenVisitChecklists openChecklists;
+    @Mock DocumentReturnRepository returns;
 
     ServiceRequest request;
     DocumentService service;
@@ -73,7 +74,7 @@ class DocumentServiceTest {
         ReflectionTestUtils.setField(request, "id", 41L);
         request.moveTo(RequestStatus.MITAN_ASSIGNED, NOW);
         service = new DocumentService(requestRows, requests, access, requiredDocuments, documents, store,
-                new DocumentProperties(1024), Clock.fixed(NOW, ZoneOffset.UTC), openChecklists);
+                new DocumentProperties(1024), Clock.fixed(NOW, ZoneOffset.UTC), openChecklists, returns);
         lenient().when(requestRows.lockByRequestNumber(NUMBER)).thenReturn(Optional.of(request));
         lenient().when(access.isAssignedMitan(MITAN, request)).thenReturn(true);
         lenient().when(requiredDocuments.forType("birth-certificate")).thenReturn(BIRTH);
@@ -133,6 +134,28 @@ class DocumentServiceTest {
         verify(store).put(existing.getObjectKey(), ContentTypesTest.PDF, "application/pdf");
         verify(documents, never()).save(any());
         verifyNoInteractions(requests);
+    }
+
+    /**
+     * The very file the clerk returned, sent again for its type, is not a new scan: refused (422) with nothing stored,
+     * so that the Mitan takes a new photo rather than believing the document done.
+     */
+    @Test
+    void theScanTheClerkReturnedSentAgainIsRefused() {
+        String sha = Sha256.hex(ContentTypesTest.PDF);
+        Document returned = new Document(UUID.randomUUID(), 41L, "birth-report", "documents/" + NUMBER + "/" + sha,
+                sha, ContentTypesTest.PDF.length, "application/pdf", "mitan.rpr.1", NOW.minusSeconds(3600));
+        when(documents.findByRequestIdAndDocumentTypeAndSha256(41L, "birth-report", sha))
+                .thenReturn(Optional.of(returned));
+        when(documents.findByRequestIdOrderByUploadedAtAsc(41L)).thenReturn(List.of(returned));
+        when(returns.findByRequestIdOrderByReturnedAtAsc(41L)).thenReturn(List.of(new DocumentReturn(41L,
+                List.of("birth-report"), "clerk.raipur", NOW.minusSeconds(60))));
+
+        Refusal refusal = assertUploadRefused(() -> service.upload(NUMBER, "birth-report", ContentTypesTest.PDF,
+                MITAN), Refusal.Kind.UNACCEPTABLE, "very scan the office returned");
+        assertThat(refusal.getProperties()).containsEntry("documentId", returned.getId().toString());
+        verify(store, never()).put(any(), any(), any());
+        verify(documents, never()).save(any());
     }
 
     @Test

@@ -37,6 +37,7 @@ class DocumentVerificationTest {
     final DocumentRepository documents = mock(DocumentRepository.class);
     final RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);
     final InMemoryDocumentStore store = new InMemoryDocumentStore();
+    final DocumentReturnRepository returns = mock(DocumentReturnRepository.class);
     final List<Document> uploaded = new ArrayList<>();
 
     ServiceRequest request;
@@ -52,7 +53,7 @@ class DocumentVerificationTest {
         when(requiredDocuments.forType("birth-certificate")).thenReturn(ROWS);
         when(documents.findByRequestIdOrderByUploadedAtAsc(7L)).thenReturn(uploaded);
         verification = new DocumentVerification(requests, documents, requiredDocuments, store,
-                new DocumentProperties(1024));
+                new DocumentProperties(1024), returns);
     }
 
     @Test
@@ -198,6 +199,34 @@ class DocumentVerificationTest {
         uploaded.removeIf(document -> document.getDocumentType().equals("community-declaration"));
         upload("caste-record", ContentTypesTest.PDF);
         assertThat(verification.verify(NUMBER)).isEmpty();
+    }
+
+    /**
+     * A document the clerk returned is a problem until a new scan of it is uploaded after the return (so "collected"
+     * goes back to the Mitan), said once, as a return; a "one of" line is met by another alternative taken instead.
+     */
+    @Test
+    void aReturnedDocumentIsAProblemUntilItIsTakenAgain() {
+        upload("birth-report", ContentTypesTest.PDF);
+        upload("parent-id", ContentTypesTest.JPEG);
+        upload("voter-id", ContentTypesTest.PNG);
+        when(returns.findByRequestIdOrderByReturnedAtAsc(7L)).thenReturn(List.of(new DocumentReturn(7L,
+                List.of("parent-id", "voter-id"), "clerk.raipur", T0.plusSeconds(10))));
+
+        assertThat(verification.verify(NUMBER)).containsExactly(
+                "Parent's ID proof was returned by the office: take it again and upload the new scan.",
+                "Voter ID or Ration card was returned by the office: take it again and upload the new scan.");
+        verify(requests, never()).advance(any(), any(), anyString(), anyString());
+
+        uploaded.add(new Document(UUID.randomUUID(), 7L, "parent-id", key("parent-id"),
+                uploaded.get(1).getSha256(), uploaded.get(1).getSizeBytes(), "image/jpeg", "mitan.bsp.1",
+                T0.plusSeconds(20)));
+        store.put("documents/" + NUMBER + "/ration-card", ContentTypesTest.PNG, "image/png");
+        uploaded.add(new Document(UUID.randomUUID(), 7L, "ration-card", "documents/" + NUMBER + "/ration-card",
+                Sha256.hex(ContentTypesTest.PNG), ContentTypesTest.PNG.length, "image/png", "mitan.bsp.1",
+                T0.plusSeconds(21)));
+        assertThat(verification.verify(NUMBER)).as("a new parent's ID, and a ration card instead of the voter ID")
+                .isEmpty();
     }
 
     private void uploadAllInOrder() {

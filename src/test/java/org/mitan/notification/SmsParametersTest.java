@@ -27,6 +27,8 @@ import org.mitan.certificate.Certificate;
 import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.Document;
 import org.mitan.document.DocumentRepository;
+import org.mitan.document.DocumentReturn;
+import org.mitan.document.DocumentReturnRepository;
 import org.mitan.document.RequiredDocument;
 import org.mitan.document.RequiredDocuments;
 import org.mitan.mitan.Mitan;
@@ -45,10 +47,11 @@ class SmsParametersTest {
     private final MitanRepository mitans = mock(MitanRepository.class);
     private final CertificateRepository certificates = mock(CertificateRepository.class);
     private final DocumentRepository documents = mock(DocumentRepository.class);
+    private final DocumentReturnRepository returns = mock(DocumentReturnRepository.class);
     private final RequiredDocuments requiredDocuments = mock(RequiredDocuments.class);
     private final Catalogue catalogue = mock(Catalogue.class);
     private final SmsParameters parameters = new SmsParameters(new SmsTexts(), mitans, certificates, documents,
-            requiredDocuments, catalogue, "https://mitan.cg.gov.in/");
+            returns, requiredDocuments, catalogue, "https://mitan.cg.gov.in/");
     private final Map<String, Object> variables = new HashMap<>();
     private final Function<String, Object> lookup = variables::get;
 
@@ -169,6 +172,17 @@ class SmsParametersTest {
 
         assertThat(parameters.gather(request, SmsTemplates.DOCUMENTS_MISSING, "en", lookup))
                 .containsEntry("documents", "Birth report from the hospital");
+    }
+
+    /** A document the office returned is to be kept ready again until a new scan of it is in. */
+    @Test
+    void aDocumentTheOfficeReturnedIsListedUntilItIsTakenAgain() {
+        uploaded("birth-report", "parent-id", "address-proof", "ration-card");
+        when(returns.findByRequestIdOrderByReturnedAtAsc(42L)).thenReturn(List.of(new DocumentReturn(42L,
+                List.of("parent-id", "ration-card"), "clerk.raipur", NOW.plusSeconds(60))));
+
+        assertThat(parameters.gather(request, SmsTemplates.DOCUMENTS_MISSING, "en", lookup))
+                .containsEntry("documents", "Parent's ID, Ration card or Electricity bill");
     }
 
     @Test
