@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The SMS a process step asks for: to the citizen in the request's language, or to the supervisor of the
  * request's urban body. An overdue task is also recorded as a milestone of the request, and so are documents the
- * clerk returned, with which to take again, what must be fixed and by whom: the request's record says why the Mitan
- * goes back.
+ * clerk returned, with which to take again, what must be fixed and by whom, and a visit that found documents missing,
+ * with the Mitan's remarks: the request's record says why the Mitan goes back.
  */
 @Service
 public class ProcessNotifications {
@@ -41,6 +41,8 @@ public class ProcessNotifications {
     public static final String SUPERVISOR_SMS_SKIPPED = "SUPERVISOR_SMS_SKIPPED";
     /** Milestone of documents the clerk returned for a revisit; its detail is what must be fixed. */
     public static final String DOCUMENTS_RETURNED_MILESTONE = "DOCUMENTS_RETURNED";
+    /** Milestone of a visit that found documents missing; its detail is the Mitan's remarks. */
+    public static final String DOCUMENTS_MISSING_MILESTONE = "DOCUMENTS_MISSING";
 
     private static final Logger log = LoggerFactory.getLogger(ProcessNotifications.class);
 
@@ -108,6 +110,12 @@ public class ProcessNotifications {
             }
             requests.record(request, DOCUMENTS_RETURNED_MILESTONE, clerk,
                     returnedDetail(returned, variables.apply(ProcessVariables.SCRUTINY_REMARKS)));
+        }
+        if (SmsTemplates.DOCUMENTS_MISSING.equals(template)) {
+            // Sent as the Mitan reports the visit, in the Mitan's transaction.
+            Object remarks = variables.apply(ProcessVariables.VISIT_REMARKS);
+            requests.record(request, DOCUMENTS_MISSING_MILESTONE, Actors.current(identity),
+                    remarks == null || remarks.toString().isBlank() ? null : remarks.toString().strip());
         }
         if (recipient == Recipient.CITIZEN) {
             Map<String, Object> params = parameters.gather(request, template, request.getLanguage(), variables);

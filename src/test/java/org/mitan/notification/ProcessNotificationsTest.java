@@ -142,6 +142,18 @@ class ProcessNotificationsTest {
         verify(sms, never()).toCitizen(any(), any(), any());
     }
 
+    /** A visit that found documents missing is a milestone of its own: the Mitan who reported it and their words. */
+    @Test
+    void aVisitThatFoundDocumentsMissingIsRecordedWithTheMitansRemarks() {
+        variables.put("visitRemarks", " The card is with the father at work; back tomorrow. ");
+        actingAs("mitan.raipur", SmsTemplates.DOCUMENTS_MISSING);
+
+        notifications.send("RPR-2026-000042", SmsTemplates.DOCUMENTS_MISSING, Recipient.CITIZEN, lookup);
+
+        verify(requests).record(request, ProcessNotifications.DOCUMENTS_MISSING_MILESTONE, "mitan.raipur",
+                "The card is with the father at work; back tomorrow.");
+    }
+
     /** The user completing the task, whose completion sends the citizen the template's SMS. */
     private void actingAs(String userId, String template) {
         when(identity.getCurrentAuthentication()).thenReturn(new Authentication(userId, List.of()));
