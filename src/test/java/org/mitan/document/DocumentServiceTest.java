@@ -121,11 +121,7 @@ class DocumentServiceTest {
 
     @Test
     void theSameFileForTheSameTypeAgainReturnsTheExistingRowAndRestoresItsObject() {
-        String sha = Sha256.hex(ContentTypesTest.PDF);
-        Document existing = new Document(UUID.randomUUID(), 41L, "birth-report", "documents/" + NUMBER + "/" + sha,
-                sha, ContentTypesTest.PDF.length, "application/pdf", "mitan.rpr.1", NOW.minusSeconds(60));
-        when(documents.findByRequestIdAndDocumentTypeAndSha256(41L, "birth-report", sha))
-                .thenReturn(Optional.of(existing));
+        Document existing = birthReportUploaded(NOW.minusSeconds(60));
 
         DocumentService.Upload upload = service.upload(NUMBER, "birth-report", ContentTypesTest.PDF, MITAN);
 
@@ -142,11 +138,7 @@ class DocumentServiceTest {
      */
     @Test
     void theScanTheClerkReturnedSentAgainIsRefused() {
-        String sha = Sha256.hex(ContentTypesTest.PDF);
-        Document returned = new Document(UUID.randomUUID(), 41L, "birth-report", "documents/" + NUMBER + "/" + sha,
-                sha, ContentTypesTest.PDF.length, "application/pdf", "mitan.rpr.1", NOW.minusSeconds(3600));
-        when(documents.findByRequestIdAndDocumentTypeAndSha256(41L, "birth-report", sha))
-                .thenReturn(Optional.of(returned));
+        Document returned = birthReportUploaded(NOW.minusSeconds(3600));
         when(documents.findByRequestIdOrderByUploadedAtAsc(41L)).thenReturn(List.of(returned));
         when(returns.findByRequestIdOrderByReturnedAtAsc(41L)).thenReturn(List.of(new DocumentReturn(41L,
                 List.of("birth-report"), "clerk.raipur", NOW.minusSeconds(60))));
@@ -156,6 +148,16 @@ class DocumentServiceTest {
         assertThat(refusal.getProperties()).containsEntry("documentId", returned.getId().toString());
         verify(store, never()).put(any(), any(), any());
         verify(documents, never()).save(any());
+    }
+
+    /** The PDF of the tests, uploaded before as the request's birth report. */
+    private Document birthReportUploaded(Instant at) {
+        String sha = Sha256.hex(ContentTypesTest.PDF);
+        Document existing = new Document(UUID.randomUUID(), 41L, "birth-report", "documents/" + NUMBER + "/" + sha,
+                sha, ContentTypesTest.PDF.length, "application/pdf", "mitan.rpr.1", at);
+        when(documents.findByRequestIdAndDocumentTypeAndSha256(41L, "birth-report", sha))
+                .thenReturn(Optional.of(existing));
+        return existing;
     }
 
     @Test
