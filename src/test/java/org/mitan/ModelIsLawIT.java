@@ -30,6 +30,7 @@ import org.mitan.certificate.CertificateRepository;
 import org.mitan.document.DocumentRepository;
 import org.mitan.document.DocumentReturnRepository;
 import org.mitan.request.ServiceRequestRepository;
+import org.mitan.summary.ReturnChoicesOfOpenTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -83,6 +84,8 @@ class ModelIsLawIT {
     DocumentRepository documents;
     @Autowired
     DocumentReturnRepository returns;
+    @Autowired
+    ReturnChoicesOfOpenTasks returnChoices;
     @Autowired
     CertificateRepository certificates;
 
@@ -607,6 +610,30 @@ class ModelIsLawIT {
         assertThat(returns.findByRequestIdOrderByReturnedAtAsc(requestId)).singleElement()
                 .satisfies(back -> assertThat(back.getDocumentTypes()).containsExactly("parent-id"))
                 .satisfies(back -> assertThat(back.getReturnedBy()).isEqualTo("clerk.raipur"));
+    }
+
+    /**
+     * A clerk's task open before the scrutiny form offered documents to return (an upgrade: the forms are bound
+     * "latest", so it opens with the new form, whose checklist a return requires) gets the choices as the application
+     * starts, and the clerk can return the request.
+     */
+    @Test
+    void aScrutinyOpenBeforeTheFormOfferedDocumentsGetsThemAsTheApplicationStarts() throws Exception {
+        String own = steps.birthRequestAtScrutiny(phone());
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(own)
+                .taskDefinitionKey("Task_ScrutiniseDocuments").singleResult().getId();
+        tasks.removeVariableLocal(taskId, "returnableDocuments");
+        assertThat(tasks.getVariableLocal(taskId, "returnableDocuments")).isNull();
+
+        returnChoices.apply();
+
+        assertThat(String.valueOf(tasks.getVariableLocal(taskId, "returnableDocuments")))
+                .contains("\"value\":\"birth-report\"", "\"value\":\"parent-id\"", "\"value\":\"address-proof\"");
+        ResponseEntity<String> returned = steps.as("clerk.raipur").postForEntity("/engine-rest/task/{id}/submit-form",
+                Map.of("variables", Map.of("scrutinyOutcome", Map.of("value", "returned"), "scrutinyRemarks",
+                        Map.of("value", "The ID is cut off"), "returnedDocuments",
+                        Map.of("type", "Json", "value", "[\"parent-id\"]"))), String.class, taskId);
+        assertThat(returned.getStatusCode()).as(returned.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     /**
