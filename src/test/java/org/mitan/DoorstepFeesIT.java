@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,8 +84,11 @@ class DoorstepFeesIT {
                 .isEqualTo("DUE");
 
         String utr = String.valueOf(100_000_000_000L + Math.floorMod(System.nanoTime(), 899_999_999_999L));
+        // typed on a Hindi keyboard, in Devanagari digits; kept in Latin ones (the reuse below is found by them)
+        String typed = utr.chars().mapToObj(digit -> String.valueOf((char) ('०' + digit - '0')))
+                .collect(Collectors.joining());
         ResponseEntity<JsonNode> paid = collect(steps, "mitan.raipur", number,
-                Map.of("mode", "UPI", "upiReference", utr));
+                Map.of("mode", "UPI", "upiReference", typed));
         assertThat(paid.getStatusCode()).as("%s", paid.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(paid.getBody().path("receiptNumber").asText()).isEqualTo(number + "/mitan-service");
         assertThat(paid.getBody().path("paidBy").asText()).isEqualTo("UPI");

@@ -20,6 +20,7 @@ import org.mitan.request.ServiceRequest;
 import org.mitan.sms.SmsMessageRepository;
 import org.mitan.sms.SmsService;
 import org.mitan.sms.SmsValues;
+import org.mitan.text.Digits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -133,7 +134,7 @@ class Deliveries {
      */
     @Transactional
     public Delivery confirm(String requestNumber, String typedOtp, String deliveredBy) {
-        String otp = typedOtp == null ? "" : typedOtp.replaceAll("\\s", "");
+        String otp = typedOtp == null ? "" : Digits.latin(typedOtp.replaceAll("\\s", ""));
         if (otp.isEmpty()) {
             throw new WrongOtpException("Enter the OTP the citizen received by SMS. (नागरिक को SMS से मिला ओटीपी लिखें।)");
         }

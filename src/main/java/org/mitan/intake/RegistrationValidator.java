@@ -12,6 +12,7 @@ import org.mitan.failure.Refusal;
 import org.mitan.municipality.UrbanBody;
 import org.mitan.municipality.UrbanBodyRepository;
 import org.mitan.request.VisitWindow;
+import org.mitan.text.Digits;
 import org.mitan.text.Excerpt;
 import org.mitan.text.PhoneNumbers;
 import org.mitan.text.PrintableCharacters;
@@ -138,7 +139,8 @@ class RegistrationValidator {
         return new ValidRegistration(type, body, ward, name, phone, address, window, language);
     }
 
-    private static Integer parseWard(String text) {
+    private static Integer parseWard(String typed) {
+        String text = Digits.latin(typed);
         if (!text.matches("\\d{1,6}")) {
             return null;
         }

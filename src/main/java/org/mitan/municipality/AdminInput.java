@@ -3,6 +3,7 @@ package org.mitan.municipality;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mitan.text.Digits;
 import org.mitan.text.PhoneNumbers;
 import org.mitan.text.TypedText;
 
@@ -77,7 +78,7 @@ public final class AdminInput {
         if (text == null) {
             return null;
         }
-        String value = text.strip();
+        String value = Digits.latin(text.strip());
         if (value.matches("\\d{1,6}")) {
             int number = Integer.parseInt(value);
             if (number >= min && number <= max) {

@@ -18,6 +18,7 @@ import org.mitan.request.Requests;
 import org.mitan.request.ServiceRequest;
 import org.mitan.request.ServiceRequestRepository;
 import org.mitan.sms.SmsService;
+import org.mitan.text.Digits;
 import org.mitan.text.Excerpt;
 import org.mitan.web.Caller;
 import org.springframework.stereotype.Service;
@@ -139,7 +140,8 @@ class DoorstepFees {
         Map<String, String> wrong = new LinkedHashMap<>();
         String mode = collected == null || collected.mode() == null ? "" : collected.mode().strip()
                 .toUpperCase(Locale.ROOT);
-        String upi = collected == null || collected.upiReference() == null ? "" : collected.upiReference().strip();
+        String upi = collected == null || collected.upiReference() == null ? ""
+                : Digits.latin(collected.upiReference().strip());
         switch (mode) {
             case "CASH" -> {
                 if (!upi.isEmpty()) {

@@ -25,10 +25,11 @@ public final class PhoneNumbers {
     }
 
     /**
-     * The ten-digit mobile number, accepting a {@code +91}, {@code 91} or {@code 0} prefix and spaces or dashes
-     * anywhere; empty when the text is not an Indian mobile number or is written as a landline number.
+     * The ten-digit mobile number, accepting a {@code +91}, {@code 91} or {@code 0} prefix, spaces or dashes
+     * anywhere and digits of any script ({@link Digits}, "९८७६५४३२१०" from a Hindi keyboard); empty when the text is not an Indian mobile number or is written as a landline number.
      */
-    public static Optional<String> normalise(String text) {
+    public static Optional<String> normalise(String typed) {
+        String text = Digits.latin(typed);
         if (text == null || looksLikeLandline(text)) {
             return Optional.empty();
         }
@@ -47,10 +48,11 @@ public final class PhoneNumbers {
      * Why {@code text} is refused, as the rest of a sentence that starts with the field's name ("is not an Indian
      * mobile number ..."); empty when it is an Indian mobile number.
      */
-    public static Optional<String> refusal(String text) {
-        if (normalise(text).isPresent()) {
+    public static Optional<String> refusal(String typed) {
+        if (normalise(typed).isPresent()) {
             return Optional.empty();
         }
+        String text = Digits.latin(typed);
         if (text != null && looksLikeLandline(text)) {
             String std = LANDLINE.matcher(text.strip()).replaceFirst("0$1");
             return Optional.of("looks like a landline number (STD code " + std + "); SMS can only go to a mobile"

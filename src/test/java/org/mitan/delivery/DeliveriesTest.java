@@ -163,6 +163,18 @@ class DeliveriesTest {
         verifyNoInteractions(transactions);
     }
 
+    /** The Mitan's phone may type the OTP the citizen reads out in Devanagari digits. */
+    @Test
+    void theRightOtpTypedInDevanagariDigitsMarksTheCertificateDelivered() {
+        String otp = arranged();
+        StringBuilder devanagari = new StringBuilder();
+        otp.chars().forEach(digit -> devanagari.append((char) ('०' + (digit - '0'))));
+
+        Delivery delivery = deliveries.confirm(NUMBER, devanagari.toString(), "sunita");
+
+        assertThat(delivery.isDelivered()).isTrue();
+    }
+
     @Test
     void aWrongOtpIsCountedInItsOwnTransactionAndRefusedSayingWhatIsLeft() {
         String otp = arranged();

@@ -75,6 +75,17 @@ class RegistrationValidatorTest {
         assertThat(registration.address()).isEqualTo("वार्ड 12, कोटा, रायपुर");
     }
 
+    /** An agent typing on a Hindi keyboard types Devanagari digits; the request keeps Latin ones. */
+    @Test
+    void aWardAndAPhoneInDevanagariDigitsAreTakenAndKeptInLatinOnes() {
+        ValidRegistration registration = validator.validate(new RegistrationForm("birth-certificate", "RPR", "१२",
+                "लक्ष्मी यादव", "९८७६५ ४३२१०", "मकान १४, गांधी चौक", "MORNING", "hi"));
+
+        assertThat(registration.ward()).isEqualTo(12);
+        assertThat(registration.citizenPhone()).isEqualTo("9876543210");
+        assertThat(registration.address()).isEqualTo("मकान १४, गांधी चौक");
+    }
+
     @Test
     void englishIsKeptWhenAsked() {
         assertThat(validator.validate(valid()).language()).isEqualTo("en");

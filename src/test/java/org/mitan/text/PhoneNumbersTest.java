@@ -46,6 +46,21 @@ class PhoneNumbersTest {
         assertThat(PhoneNumbers.refusal(text)).isEmpty();
     }
 
+    /** A Hindi keyboard types Devanagari digits; the number is kept and texted in Latin ones. */
+    @ParameterizedTest
+    @ValueSource(strings = {"९८७६५४३२१०", "+९१ ९८७६५ ४३२१०", "०९८७६५४३२१०", "98765 ४३२१०"})
+    void acceptsAMobileNumberTypedInDevanagariDigits(String text) {
+        assertThat(PhoneNumbers.normalise(text)).contains("9876543210");
+        assertThat(PhoneNumbers.refusal(text)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLandlineInDevanagariDigitsIsStillALandline() {
+        assertThat(PhoneNumbers.normalise("०७७१-२३४५६७८")).isEmpty();
+        assertThat(PhoneNumbers.refusal("०७७१-२३४५६७८")).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("looks like a landline number (STD code 0771)"));
+    }
+
     @org.junit.jupiter.api.Test
     void otherRefusalsSayWhatIsAccepted() {
         assertThat(PhoneNumbers.refusal("12345")).contains("is not an Indian mobile number (" + PhoneNumbers.RULE
