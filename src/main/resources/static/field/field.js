@@ -136,6 +136,8 @@
     clearTimeout(screenTimer);
     onQueueChange = onSent = () => {};
   }
+  // A Hindi keyboard types Devanagari digits (०–९): a number is read and sent in Latin ones, as the server keeps it.
+  const digits = (text) => text.trim().replace(/[\u0966-\u096F]/g, d => String(d.charCodeAt(0) - 0x0966));
   const label = (names) => names ? (lang === 'hi' && names.hi ? names.hi : names.en) : '';
   const when = (iso) => new Date(iso).toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN',
     {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'});
@@ -737,11 +739,11 @@
     const record = (mode) => oneAtATime([cash, upi], async () => {
       note.textContent = '';
       // The reference is checked here as the server checks it, so that the Mitan reads why in Hindi.
-      if (mode === 'UPI' && !/^[0-9]{12}$/.test(reference.value.trim())) {
+      if (mode === 'UPI' && !/^[0-9]{12}$/.test(digits(reference.value))) {
         note.textContent = `${t('upiReference')}: ${t('badFormat')}`;
         return void reference.focus();
       }
-      const body = mode === 'UPI' ? {mode, upiReference: reference.value.trim()} : {mode};
+      const body = mode === 'UPI' ? {mode, upiReference: digits(reference.value)} : {mode};
       try {
         await call('POST', `${path}/mitan-service/collected`, body);
         await drawFee(card, requestNumber);
@@ -920,9 +922,9 @@
     });
     const confirmOtp = oneAtATime([confirmButton], async () => {
       note.textContent = good.textContent = '';
-      if (!/^[0-9]{6}$/.test(otp.value.trim())) return void (note.textContent = `${t('otp')}: ${t('badFormat')}`);
+      if (!/^[0-9]{6}$/.test(digits(otp.value))) return void (note.textContent = `${t('otp')}: ${t('badFormat')}`);
       try {
-        await submitTask(item, {deliveryOtp: {value: otp.value.trim()}});
+        await submitTask(item, {deliveryOtp: {value: digits(otp.value)}});
         await showToday();
         app.prepend(h('p', {class: 'msg ok', role: 'status', id: 'done'}, t('delivered')));
       } catch (e) {

@@ -62,7 +62,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * input (real 12-megapixel JPEGs, made smaller on the phone), loses the network in the middle of an upload, takes more
  * photos offline, reloads the page offline, gets the network back and sees the queue sent, each photo once; reports
  * the visit and fills in the particulars; later, at the delivery, photographs the hand-over, types a wrong OTP (the
- * attempts left are shown), then the right one. Screenshots of every screen land in {@code target/field-screenshots/}.
+ * attempts left are shown), then the right one in Devanagari digits, as a Hindi keyboard types it. Screenshots of
+ * every screen land in {@code target/field-screenshots/}.
  */
 @MitanIntegrationTest
 class FieldPageBrowserIT {
@@ -337,7 +338,11 @@ class FieldPageBrowserIT {
         assertThat(driver.findElement(By.cssSelector("#otp-form .msg.err")).getText()).startsWith("The OTP does not match")
                 .doesNotContain("task form");
         browser.screenshot("delivery-wrong-otp");
-        driver.findElement(By.id("deliveryOtp")).sendKeys(otp);
+        // typed on the phone's Hindi keyboard, in Devanagari digits
+        StringBuilder devanagari = new StringBuilder();
+        otp.chars().forEach(digit -> devanagari.append((char) ('०' + digit - '0')));
+        driver.findElement(By.id("deliveryOtp")).clear();
+        driver.findElement(By.id("deliveryOtp")).sendKeys(devanagari);
         driver.findElement(By.cssSelector("#otp-form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
         assertThat(driver.findElement(By.id("done")).getText()).isEqualTo("Certificate handed over.");
