@@ -22,8 +22,8 @@ import org.springframework.http.MediaType;
  * safely: an encoded slash or backslash ({@code %2F}, {@code %5C}), an encoded zero byte ({@code %00}), a {@code %}
  * without two hexadecimal digits, a path that climbs above the root. Those answers are written by the host's error
  * report valve, outside every filter and controller of the application; this one writes them as
- * {@code application/problem+json} saying what to correct. Errors inside the application never reach it: Spring Boot's
- * error page and {@link ApiExceptionHandler} answer those.
+ * {@code application/problem+json} saying what to correct. Errors inside the application reach it only when nothing
+ * else answered them (Spring Boot's error page and {@link ApiExceptionHandler} answer those); a 5xx says to try again.
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemErrorReports {
@@ -77,7 +77,8 @@ class ProblemErrorReports {
             HttpStatus known = HttpStatus.resolve(status);
             boolean badRequest = status == HttpStatus.BAD_REQUEST.value();
             String title = badRequest ? "Unreadable address" : known == null ? "Refused" : known.getReasonPhrase();
-            String detail = badRequest ? UNREADABLE_ADDRESS
+            String detail = badRequest ? UNREADABLE_ADDRESS : status >= 500
+                    ? "The server could not answer this request (HTTP " + status + "); try again in a moment."
                     : "The server refused the request before the application read it (HTTP " + status + ").";
             return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
                     + detail + "\"}";
