@@ -598,7 +598,7 @@ class ModelIsLawIT {
         assertThat(empty.getBody()).contains("This task's form needs returnedDocuments");
         assertThat(foreign.getStatusCode()).as(foreign.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(foreign.getBody()).contains("returnedDocuments may name only documents request " + own
-                + " has scans of (birth-report, parent-id, address-proof); 'passport' is not one of them");
+                + " asks for or has scans of (birth-report, parent-id, address-proof", "'passport' is not one of them");
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isOne();
         assertThat(returns.findByRequestIdOrderByReturnedAtAsc(requestId)).isEmpty();
 

@@ -22,11 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The clerk's return of a request's documents for a revisit, by document type: what the scrutiny form offers
- * (the types the request has scans of), and the return itself, checked against the request's scans whatever the form
- * or a REST call sent. A returned type then awaits a new scan ({@link ReturnedScans}).
+ * (the documents the request's type asks for on its path, scanned or not, and any other type it has scans of), and
+ * the return itself, checked against those whatever the form or a REST call sent. A returned type then awaits a new
+ * scan ({@link ReturnedScans}): a scanned one is taken again, one never scanned (an affidavit "only if it applies"
+ * that the clerk finds does apply) is taken for the first time.
  */
 @Service
 public class DocumentReturns {
+
+    /** After the name of a document the request has no scan of yet. */
+    static final String NOT_SCANNED = " (not scanned yet / अभी स्कैन नहीं)";
 
     private final Requests requests;
     private final DocumentRepository documents;
@@ -43,25 +48,25 @@ public class DocumentReturns {
         this.clock = clock;
     }
 
-    /** One choice of the scrutiny form's checklist: a document type the request has scans of, named for people. */
+    /** One choice of the scrutiny form's checklist: a document type the clerk may return, named for people. */
     private record Choice(String label, String value) {
     }
 
     /**
-     * The document types the request has scans of, in the order of its type's table (any other after them), each
-     * named in English and Hindi: what the clerk may return.
+     * The document types the clerk may return: those the request's type asks for on its path, in the order of its
+     * table, then any other it has scans of; each named in English and Hindi, those never scanned marked so.
      */
     @Transactional(readOnly = true)
     public List<Map<String, String>> returnable(String requestNumber) {
         ServiceRequest request = requests.require(requestNumber);
-        return scannedTypes(request).values().stream()
+        return returnableTypes(request).values().stream()
                 .map(choice -> Map.of("label", choice.label(), "value", choice.value())).toList();
     }
 
     /**
      * Records that the clerk returns these document types ({@code sent}: the scrutiny form's list, as the engine
      * holds it) and gives their names, for the request's record. Refused, with nothing written, when the list is
-     * empty, not a list of text, or names a type the request has no scan of. Nothing is recorded when no list was
+     * empty, not a list of text, or names a type the clerk may not return. Nothing is recorded when no list was
      * sent at all: the return of a form that offers no choice (a request still on a model bound to an older form).
      */
     @Transactional
@@ -71,34 +76,33 @@ public class DocumentReturns {
             return List.of();
         }
         List<String> types = typesOf(sent);
-        Map<String, Choice> scanned = scannedTypes(request);
+        Map<String, Choice> returnable = returnableTypes(request);
         if (types.isEmpty()) {
             throw refusal("must name at least one document: tick each scan the Mitan must take again (a return"
                     + " sends the Mitan back for them). / कम से कम एक दस्तावेज़ चुनें जो मितान को फिर से लेना है।");
         }
         for (String type : types) {
-            if (!scanned.containsKey(type)) {
-                throw refusal("may name only documents request " + request.getRequestNumber() + " has scans of ("
-                        + String.join(", ", scanned.keySet()) + "); " + Excerpt.quoted(type) + " is not one of them."
-                        + " / केवल इस आवेदन के स्कैन किए गए दस्तावेज़ ही लौटाए जा सकते हैं।");
+            if (!returnable.containsKey(type)) {
+                throw refusal("may name only documents request " + request.getRequestNumber() + " asks for or has"
+                        + " scans of (" + String.join(", ", returnable.keySet()) + "); " + Excerpt.quoted(type)
+                        + " is not one of them. / केवल इस आवेदन के दस्तावेज़ ही लौटाए जा सकते हैं।");
             }
         }
         returns.save(new DocumentReturn(request.getId(), types, actor,
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
-        return types.stream().map(type -> scanned.get(type).label()).toList();
+        return types.stream().map(type -> returnable.get(type).label()).toList();
     }
 
-    private Map<String, Choice> scannedTypes(ServiceRequest request) {
+    private Map<String, Choice> returnableTypes(ServiceRequest request) {
         Set<String> scanned = new LinkedHashSet<>();
         documents.findByRequestIdOrderByUploadedAtAsc(request.getId())
                 .forEach(scan -> scanned.add(scan.getDocumentType()));
         Map<String, Choice> choices = new LinkedHashMap<>();
         for (RequiredDocument row : RequiredDocuments.onPath(requiredDocuments.forType(request.getCertificateType()),
                 request)) {
-            if (scanned.remove(row.documentType())) {
-                choices.put(row.documentType(), new Choice(row.labelHi().isBlank() ? row.label()
-                        : row.label() + " / " + row.labelHi(), row.documentType()));
-            }
+            String named = row.labelHi().isBlank() ? row.label() : row.label() + " / " + row.labelHi();
+            choices.putIfAbsent(row.documentType(), new Choice(scanned.remove(row.documentType()) ? named
+                    : named + NOT_SCANNED, row.documentType()));
         }
         scanned.forEach(type -> choices.put(type, new Choice(type, type)));
         return choices;

@@ -95,8 +95,9 @@ public final class ProcessVariables {
      */
     public static final String RETURNED_DOCUMENTS = "returnedDocuments";
     /**
-     * List of {label, value} (task-local, written on create of an officer's task): the document types the request
-     * has scans of, the choices of {@link #RETURNED_DOCUMENTS}.
+     * List of {label, value} (task-local, written on create of an officer's task): the document types the clerk
+     * may return (those the request's type asks for, and any other it has scans of), the choices of
+     * {@link #RETURNED_DOCUMENTS}.
      */
     public static final String RETURNABLE_DOCUMENTS = "returnableDocuments";
     /**

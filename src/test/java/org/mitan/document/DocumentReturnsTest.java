@@ -52,11 +52,30 @@ class DocumentReturnsTest {
         scan("birth-report");
     }
 
+    /**
+     * Every document the type asks for, scanned or not (an affidavit "only if it applies" that the clerk finds does
+     * apply), in the table's order and named in both languages, then any other type the request has scans of.
+     */
     @Test
-    void theClerkMayReturnTheTypesTheRequestHasScansOfNamedInBothLanguagesInTheTablesOrder() {
+    void theClerkMayReturnEveryDocumentTheTypeAsksForMarkingThoseNotScannedInTheTablesOrder() {
+        scan("old-photo");
+
         assertThat(documentReturns.returnable(NUMBER)).containsExactly(
                 Map.of("label", "Birth report / जन्म की सूचना", "value", "birth-report"),
-                Map.of("label", "Ration card / राशन कार्ड", "value", "ration-card"));
+                Map.of("label", "Parent's ID proof (not scanned yet / अभी स्कैन नहीं)", "value", "parent-id"),
+                Map.of("label", "Voter ID / मतदाता पहचान पत्र (not scanned yet / अभी स्कैन नहीं)", "value",
+                        "voter-id"),
+                Map.of("label", "Ration card / राशन कार्ड", "value", "ration-card"),
+                Map.of("label", "Late-registration affidavit (not scanned yet / अभी स्कैन नहीं)", "value",
+                        "late-registration-affidavit"),
+                Map.of("label", "old-photo", "value", "old-photo"));
+    }
+
+    @Test
+    void aDocumentNeverScannedMayBeReturnedToBeTakenForTheFirstTime() {
+        assertThat(documentReturns.record(NUMBER, List.of("late-registration-affidavit"), "clerk.raipur"))
+                .containsExactly("Late-registration affidavit (not scanned yet / अभी स्कैन नहीं)");
+        verify(returns).save(any());
     }
 
     @Test
@@ -83,11 +102,12 @@ class DocumentReturnsTest {
     }
 
     @Test
-    void aReturnOfATypeTheRequestHasNoScanOfIsRefusedNamingThoseItHas() {
-        assertThatThrownBy(() -> documentReturns.record(NUMBER, List.of("birth-report", "parent-id"), "clerk.raipur"))
+    void aReturnOfATypeTheRequestNeitherAsksForNorHasIsRefusedNamingThoseItMay() {
+        assertThatThrownBy(() -> documentReturns.record(NUMBER, List.of("birth-report", "passport"), "clerk.raipur"))
                 .isInstanceOf(Refusal.class)
-                .hasMessageContaining("may name only documents request " + NUMBER
-                        + " has scans of (birth-report, ration-card); 'parent-id' is not one of them");
+                .hasMessageContaining("may name only documents request " + NUMBER + " asks for or has scans of"
+                        + " (birth-report, parent-id, voter-id, ration-card, late-registration-affidavit); 'passport'"
+                        + " is not one of them");
         verify(returns, never()).save(any());
     }
 
