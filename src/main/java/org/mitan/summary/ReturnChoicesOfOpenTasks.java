@@ -3,6 +3,7 @@ package org.mitan.summary;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.spin.Spin;
 import org.mitan.document.DocumentReturns;
@@ -19,17 +20,18 @@ import org.springframework.stereotype.Component;
 /**
  * Gives the officers' tasks that were open before the scrutiny form offered documents to return (an upgrade) the
  * choices of that checklist, {@code returnableDocuments}, as {@link RequestSummaryListener} gives a task made now.
- * The forms are bound "latest", so such a task opens with the new form, whose checklist is required on a return: without
- * its choices the clerk could not return the request at all. Done as the application starts; a task another node gave
- * them meanwhile, or whose request is gone, is left as it is.
+ * The forms are bound "latest", so such a task opens with the new form, whose checklist is required on a return:
+ * without its choices the clerk could not return the request at all. Done as the application starts, for the tasks of
+ * the scrutiny form only; a task another node gave them meanwhile, or whose request is gone, is left as it is.
  */
 @Component
 public class ReturnChoicesOfOpenTasks {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReturnChoicesOfOpenTasks.class);
 
-    /** Open tasks with the request's summary and without the choices, with their request's number. */
-    private static final String WITHOUT_CHOICES = "select t.id_, e.business_key_ from act_ru_task t"
+    /** Open tasks with the request's summary and without the choices, with their request's number and step. */
+    private static final String WITHOUT_CHOICES = "select t.id_, e.business_key_, t.proc_def_id_, t.task_def_key_"
+            + " from act_ru_task t"
             + " join act_ru_execution e on e.id_ = t.proc_inst_id_"
             + " where e.business_key_ is not null"
             + " and exists (select 1 from act_ru_variable v where v.task_id_ = t.id_ and v.name_ = ?)"
@@ -37,23 +39,27 @@ public class ReturnChoicesOfOpenTasks {
 
     private final JdbcTemplate jdbc;
     private final TaskService tasks;
+    private final RepositoryService repository;
     private final DocumentReturns returns;
 
-    ReturnChoicesOfOpenTasks(JdbcTemplate jdbc, TaskService tasks, DocumentReturns returns) {
+    ReturnChoicesOfOpenTasks(JdbcTemplate jdbc, TaskService tasks, RepositoryService repository,
+            DocumentReturns returns) {
         this.jdbc = jdbc;
         this.tasks = tasks;
+        this.repository = repository;
         this.returns = returns;
     }
 
-    private record OpenTask(String id, String requestNumber) {
+    private record OpenTask(String id, String requestNumber, String definitionId, String step) {
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void apply() {
         List<OpenTask> open;
         try {
-            open = jdbc.query(WITHOUT_CHOICES, (row, n) -> new OpenTask(row.getString(1), row.getString(2)),
-                    ProcessVariables.REQUEST_SUMMARY, ProcessVariables.RETURNABLE_DOCUMENTS);
+            open = jdbc.query(WITHOUT_CHOICES, (row, n) -> new OpenTask(row.getString(1), row.getString(2),
+                    row.getString(3), row.getString(4)), ProcessVariables.REQUEST_SUMMARY,
+                    ProcessVariables.RETURNABLE_DOCUMENTS);
         } catch (DataAccessException e) {
             LOG.warn("Could not look for open tasks without the documents a return may name: {}", e.getMessage());
             return;
@@ -61,6 +67,10 @@ public class ReturnChoicesOfOpenTasks {
         int given = 0;
         for (OpenTask task : open) {
             try {
+                if (!RequestSummaryListener.offersReturn(repository.getBpmnModelInstance(task.definitionId())
+                        .getModelElementById(task.step()))) {
+                    continue;
+                }
                 tasks.setVariableLocal(task.id(), ProcessVariables.RETURNABLE_DOCUMENTS,
                         Spin.JSON(returns.returnable(task.requestNumber())));
                 given++;

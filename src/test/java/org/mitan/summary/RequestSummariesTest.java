@@ -2,6 +2,7 @@ package org.mitan.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
@@ -12,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mitan.certificate.Certificate;
@@ -226,8 +230,10 @@ class RequestSummariesTest {
         when(documentReturns.returnable("RPR-2026-000009"))
                 .thenReturn(List.of(Map.of("label", "Birth report / जन्म रिपोर्ट", "value", "birth-report")));
 
-        new RequestSummaryListener(summaries, documentReturns).notify(Scopes.task(TaskListener.EVENTNAME_CREATE,
-                taskScope, Scopes.execution("RPR-2026-000009", processScope)));
+        DelegateTask scrutiny = Scopes.task(TaskListener.EVENTNAME_CREATE, taskScope,
+                Scopes.execution("RPR-2026-000009", processScope));
+        when(scrutiny.getBpmnModelElementInstance()).thenReturn(userTaskWithForm("document-scrutiny"));
+        new RequestSummaryListener(summaries, documentReturns).notify(scrutiny);
 
         assertThat((String) taskScope.get("requestSummary")).contains("RPR-2026-000009", "Address proof missing")
                 .doesNotContain("RPR-2026-000010");
@@ -236,6 +242,26 @@ class RequestSummariesTest {
         assertThat(taskScope.get("returnableDocuments").toString()).startsWith("[{").endsWith("}]")
                 .contains("\"label\":\"Birth report / जन्म रिपोर्ट\"", "\"value\":\"birth-report\"");
         assertThat(processScope).doesNotContainKey("returnableDocuments");
+    }
+
+    /** Only the scrutiny form offers a return: a decision's task carries the summary and no choices. */
+    @Test
+    void theListenerGivesTheChoicesOfAReturnOnlyToATaskOfTheScrutinyForm() {
+        Map<String, Object> taskScope = new HashMap<>();
+        DocumentReturns documentReturns = mock(DocumentReturns.class);
+        DelegateTask decision = Scopes.task(TaskListener.EVENTNAME_CREATE, taskScope,
+                Scopes.execution("RPR-2026-000009", new HashMap<>()));
+        when(decision.getBpmnModelElementInstance()).thenReturn(userTaskWithForm("authority-decision"));
+
+        new RequestSummaryListener(summaries, documentReturns).notify(decision);
+
+        assertThat(taskScope).containsKey("requestSummary").doesNotContainKey("returnableDocuments");
+        verifyNoInteractions(documentReturns);
+    }
+
+    private static UserTask userTaskWithForm(String form) {
+        return Bpmn.createExecutableProcess("p").startEvent().userTask("Task_Test").camundaFormRef(form).endEvent()
+                .done().getModelElementById("Task_Test");
     }
 
     @Test
