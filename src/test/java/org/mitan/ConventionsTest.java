@@ -8,8 +8,11 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -700,6 +704,49 @@ class ConventionsTest {
             if ("${registerRequest}".equals(task.getCamundaDelegateExpression()) && !task.isCamundaAsyncAfter()) {
                 problems.add(model + ": " + describe(task) + " registers the request, but the call centre waits for"
                         + " everything after it; tick Asynchronous continuations: After, with a retry cycle");
+            }
+        }
+        assertNone(problems);
+    }
+
+    /**
+     * The clerk's return is checked and recorded ({@code DocumentReturns}) by the SMS step that tells the citizen of
+     * it, in the clerk's own transaction: so a refused list of documents leaves the clerk's task open, and the clerk is
+     * the one recorded. A save point between the clerk's task and that step would make the refusal an incident after
+     * the task is gone, and the return the system's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void theReturnIsRecordedInTheClerksTransaction(Path model) {
+        List<String> problems = new ArrayList<>();
+        BpmnModelInstance bpmn = bpmn(model);
+        for (CamundaInputParameter input : bpmn.getModelElementsByType(CamundaInputParameter.class)) {
+            ModelElementInstance owner = input.getParentElement();
+            while (owner != null && !(owner instanceof FlowNode)) {
+                owner = owner.getParentElement();
+            }
+            if (!(owner instanceof ServiceTask task) || !"${sendSms}".equals(task.getCamundaDelegateExpression())
+                    || !"template".equals(input.getCamundaName())
+                    || !"DOCUMENTS_RETURNED".equals(input.getTextContent().strip())) {
+                continue;
+            }
+            Deque<FlowNode> back = new ArrayDeque<>(List.of(task));
+            Set<FlowNode> seen = new HashSet<>();
+            while (!back.isEmpty()) {
+                FlowNode node = back.pop();
+                if (!seen.add(node)) {
+                    continue;
+                }
+                boolean saves = node instanceof UserTask user ? user.isCamundaAsyncAfter()
+                        : node.isCamundaAsyncBefore() || (node != task && node.isCamundaAsyncAfter());
+                if (saves) {
+                    problems.add(model + ": " + describe(node) + " is a save point " + (node == task ? "before it"
+                            : "between the clerk's task and " + describe(task)) + ", which records the return in the"
+                            + " clerk's transaction; untick the asynchronous continuations");
+                }
+                if (!(node instanceof UserTask)) {
+                    node.getIncoming().forEach(flow -> back.push(flow.getSource()));
+                }
             }
         }
         assertNone(problems);
