@@ -253,7 +253,7 @@ class ReturnToTheMitanBrowserIT {
                 const done = arguments[arguments.length - 1];
                 import(arguments[0]).then(m => done(m.NAMES.milestone.DOCUMENTS_MISSING), e => done(String(e)));
                 """, "/camunda/app/cockpit/request-history/messages.js"))
-                .isEqualTo(Map.of("en", "Documents missing at the visit", "hi", "मुलाकात पर दस्तावेज़ अधूरे मिले"));
+                .isEqualTo(Map.of("en", "Documents missing at the visit", "hi", "भेंट में दस्तावेज़ अधूरे मिले"));
     }
 
     /** The request's scans of a type, as the documents API lists them, oldest first. */

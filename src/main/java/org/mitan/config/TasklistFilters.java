@@ -108,7 +108,7 @@ class TasklistFilters {
                 .described("Requests no Mitan could be assigned to", "आवेदन जिनके लिए कोई मितान नियुक्त नहीं हो सका"),
                 5, "#d62728", offeredTo(Roles.SUPERVISOR), List.of(Roles.SUPERVISOR));
         ensure(Named.of("overdue", "Overdue", "समय-सीमा पार")
-                .described("Tasks past their due date", "अंतिम तिथि निकल चुके कार्य"), 10, "#8c564b",
+                .described("Tasks past their due date", "जिन कार्यों की अंतिम तिथि निकल चुकी है"), 10, "#8c564b",
                 tasks.createTaskQuery().dueBeforeExpression("${now()}"), List.of(Roles.SUPERVISOR));
     }
 

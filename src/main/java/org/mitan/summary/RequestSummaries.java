@@ -138,8 +138,8 @@ class RequestSummaries {
             ReturnedScans returned = ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()),
                     scans);
             returned.lastReturn().ifPresent(at -> md.append("Returned to the Mitan on ").append(WHEN.format(at))
-                    .append(" IST; the scans taken since are marked new. (मितान को लौटाया गया; उसके बाद के स्कैन नए"
-                            + " चिह्नित हैं।)\n\n"));
+                    .append(" IST; the scans taken since are marked new. (मितान को लौटाया गया; इसके बाद लिए गए")
+                    .append(" स्कैन ‘नया’ चिह्नित हैं।)\n\n"));
             for (Document scan : scans) {
                 String label = labels.getOrDefault(scan.getDocumentType(), scan.getDocumentType());
                 md.append("- [").append(inline(label)).append(" (").append(scan.getContentType())

@@ -26,7 +26,8 @@ public final class PhoneNumbers {
 
     /**
      * The ten-digit mobile number, accepting a {@code +91}, {@code 91} or {@code 0} prefix, spaces or dashes
-     * anywhere and digits of any script ({@link Digits}, "९८७६५४३२१०" from a Hindi keyboard); empty when the text is not an Indian mobile number or is written as a landline number.
+     * anywhere and digits of any script ({@link Digits}, "९८७६५४३२१०" from a Hindi keyboard); empty when the text is
+     * not an Indian mobile number or is written as a landline number.
      */
     public static Optional<String> normalise(String typed) {
         String text = Digits.latin(typed);

@@ -60,7 +60,7 @@ class TasklistFiltersIT {
             "My groups' tasks",
             "Unclaimed tasks offered to my groups (मेरे समूहों के वे कार्य जिन्हें अभी किसी ने नहीं लिया)",
             "Mitan visits and deliveries", "Work assigned to Mitans (मितानों को सौंपा गया काम)",
-            "Overdue", "Tasks past their due date (अंतिम तिथि निकल चुके कार्य)");
+            "Overdue", "Tasks past their due date (जिन कार्यों की अंतिम तिथि निकल चुकी है)");
 
     @Autowired
     EngineSetup setup;

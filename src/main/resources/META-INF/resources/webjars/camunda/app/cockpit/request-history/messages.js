@@ -312,7 +312,7 @@ export const NAMES = Object.freeze({
         REGISTRATION_DELAY: { hi: 'पंजीकरण में देरी' },
         DOCUMENT_UPLOADED: { hi: 'दस्तावेज़ अपलोड' },
         DOCUMENTS_RETURNED: { hi: 'दस्तावेज़ मितान को लौटाए गए' },
-        DOCUMENTS_MISSING: { en: 'Documents missing at the visit', hi: 'मुलाकात पर दस्तावेज़ अधूरे मिले' },
+        DOCUMENTS_MISSING: { en: 'Documents missing at the visit', hi: 'भेंट में दस्तावेज़ अधूरे मिले' },
         SINGLE_WINDOW_REJECTED: { hi: 'सिंगल विंडो ने अस्वीकार किया' },
         TASK_OVERDUE: { hi: 'कार्य की समय-सीमा पार' },
         SUPERVISOR_SMS_SKIPPED: { hi: 'पर्यवेक्षक को SMS नहीं गया' },
