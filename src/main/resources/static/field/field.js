@@ -887,7 +887,7 @@
     const note = h('p', {class: 'msg err', role: 'alert'});
     const good = h('p', {class: 'msg ok', role: 'status'});
     const otp = h('input', {type: 'text', id: 'deliveryOtp', inputmode: 'numeric', autocomplete: 'one-time-code',
-      maxlength: 6, pattern: '[0-9]{6}'});
+      maxlength: 6, pattern: '[0-9\u0966-\u096F]{6}'});
     const attempts = h('p', {id: 'attempts', class: 'muted'});
     const resend = h('button', {class: 'btn', type: 'button', id: 'resend'}, t('resend'));
     const resendNote = h('p', {class: 'muted'});
