@@ -99,7 +99,7 @@ class ReturnToTheMitanBrowserIT {
 
         String firstId = scansOf(number, "parent-id").get(0).path("id").asText();
 
-        // The clerk sends it back, ticking the scan to take again among the request's own and saying what must be
+        // The clerk sends it back, ticking the document to take again among the type's and saying what must be
         // fixed (both show only once "Return" is picked).
         tasklist.logIn(CLERK);
         Task scrutiny = tasklist.openTask("Clerk's tasks", SCRUTINY, number, "Request " + number);
@@ -107,10 +107,11 @@ class ReturnToTheMitanBrowserIT {
         assertThat(driver.findElements(By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with("
                 + "normalize-space(), \"" + PARENT_ID + "\")]"))).as("shown once Return is picked").isEmpty();
         tasklist.choose("Return to the Mitan");
-        browser.waiting().until(page -> checklistOptions().size() == 3);
-        assertThat(checklistOptions()).containsExactly(
-                "Birth report from the hospital or the informant / अस्पताल या सूचक की जन्म रिपोर्ट",
-                PARENT_ID + " / माता या पिता का पहचान पत्र", "Proof of address / पते का प्रमाण");
+        browser.waiting().until(page -> checklistOptions().size() >= 3);
+        // the scans the request has, and every other document of the type, to be taken for the first time
+        assertThat(checklistOptions().stream().filter(option -> !option.endsWith(" (not scanned yet / अभी स्कैन नहीं)")))
+                .containsExactly("Birth report from the hospital or the informant / अस्पताल या सूचक की जन्म रिपोर्ट",
+                        PARENT_ID + " / माता या पिता का पहचान पत्र", "Proof of address / पते का प्रमाण");
         tasklist.choose(PARENT_ID);
         tasklist.write("What must be fixed", WHAT_TO_FIX);
         browser.screenshot("clerk-returns");
