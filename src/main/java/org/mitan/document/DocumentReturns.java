@@ -100,9 +100,8 @@ public class DocumentReturns {
         Map<String, Choice> choices = new LinkedHashMap<>();
         for (RequiredDocument row : RequiredDocuments.onPath(requiredDocuments.forType(request.getCertificateType()),
                 request)) {
-            String named = row.labelHi().isBlank() ? row.label() : row.label() + " / " + row.labelHi();
-            choices.putIfAbsent(row.documentType(), new Choice(scanned.remove(row.documentType()) ? named
-                    : named + NOT_SCANNED, row.documentType()));
+            choices.putIfAbsent(row.documentType(), new Choice(scanned.remove(row.documentType()) ? row.names()
+                    : row.names() + NOT_SCANNED, row.documentType()));
         }
         scanned.forEach(type -> choices.put(type, new Choice(type, type)));
         return choices;

@@ -18,6 +18,11 @@ public record RequiredDocument(String documentType, String label, String labelHi
         labelHi = labelHi == null ? "" : labelHi;
     }
 
+    /** Its name in both languages, "Birth report / जन्म की सूचना", or the English alone when it has no Hindi one. */
+    public String names() {
+        return labelHi.isBlank() ? label : label + " / " + labelHi;
+    }
+
     /** Whether this row is one alternative of a "one of" group. */
     public boolean isAlternative() {
         return !oneOfGroup.isEmpty();

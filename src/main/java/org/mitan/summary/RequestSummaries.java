@@ -132,9 +132,8 @@ class RequestSummaries {
         } else {
             Map<String, String> labels = RequiredDocuments.onPath(
                     requiredDocuments.forType(request.getCertificateType()), request).stream()
-                    .collect(Collectors.toMap(RequiredDocument::documentType,
-                            document -> document.labelHi().isBlank() ? document.label()
-                                    : document.label() + " / " + document.labelHi(), (first, second) -> first));
+                    .collect(Collectors.toMap(RequiredDocument::documentType, RequiredDocument::names,
+                            (first, second) -> first));
             ReturnedScans returned = ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()),
                     scans);
             returned.lastReturn().ifPresent(at -> md.append("Returned to the Mitan on ").append(WHEN.format(at))
