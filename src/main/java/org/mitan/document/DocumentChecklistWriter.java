@@ -36,7 +36,7 @@ class DocumentChecklistWriter {
         List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
         Set<String> uploaded = scans.stream().map(Document::getDocumentType).collect(Collectors.toSet());
         return render(RequiredDocuments.onPath(requiredDocuments.forType(request.getCertificateType()), request),
-                uploaded, ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()), scans),
+                uploaded, ReturnedScans.of(returns, request.getId(), scans),
                 documentProblems);
     }
 

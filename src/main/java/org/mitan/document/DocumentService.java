@@ -135,8 +135,7 @@ class DocumentService {
                 sha256);
         if (same.isPresent()) {
             List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
-            if (ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()), scans)
-                    .stateOf(same.get()) == ReturnedScans.State.RETURNED) {
+            if (ReturnedScans.of(returns, request.getId(), scans).stateOf(same.get()) == ReturnedScans.State.RETURNED) {
                 throw new Refusal(Refusal.Kind.UNACCEPTABLE, "Scan returned", "This " + asked.label() + " file is the"
                         + " very scan the office returned to be taken again: take a new photo of the document and"
                         + " upload that. Nothing was stored. / यही स्कैन कार्यालय ने लौटाया था: दस्तावेज़ की नई फ़ोटो"
@@ -176,7 +175,7 @@ class DocumentService {
                 requiredDocuments.forType(request.getCertificateType()), request);
         List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
         return new Checklist(request, RequiredDocuments.requirements(rows), scans,
-                ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()), scans));
+                ReturnedScans.of(returns, request.getId(), scans));
     }
 
     /**

@@ -65,7 +65,7 @@ public class DocumentVerification {
         Map<String, Document> newestByType = new LinkedHashMap<>();
         List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
         scans.forEach(document -> newestByType.put(document.getDocumentType(), document));
-        ReturnedScans returned = ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()), scans);
+        ReturnedScans returned = ReturnedScans.of(returns, request.getId(), scans);
 
         List<String> problems = new ArrayList<>();
         List<DocumentRequirement> takeAgain = returned.returnedRequirements(RequiredDocuments.requirements(rows),

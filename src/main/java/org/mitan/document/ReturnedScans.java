@@ -46,6 +46,11 @@ public final class ReturnedScans {
         this.newestUpload = newestUpload;
     }
 
+    /** What the returns of a request, read from {@code returns}, make of its scans. */
+    public static ReturnedScans of(DocumentReturnRepository returns, Long requestId, Collection<Document> scans) {
+        return of(returns.findByRequestIdOrderByReturnedAtAsc(requestId), scans);
+    }
+
     /** The returns (in any order) and the scans of one request. */
     public static ReturnedScans of(Collection<DocumentReturn> returns, Collection<Document> scans) {
         if (returns.isEmpty()) {

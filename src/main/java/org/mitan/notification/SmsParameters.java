@@ -159,7 +159,7 @@ public class SmsParameters implements SmsValues {
                 requiredDocuments.forType(request.getCertificateType()), request);
         List<Document> scans = documents.findByRequestIdOrderByUploadedAtAsc(request.getId());
         Set<String> uploaded = scans.stream().map(Document::getDocumentType).collect(Collectors.toSet());
-        ReturnedScans returned = ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()), scans);
+        ReturnedScans returned = ReturnedScans.of(returns, request.getId(), scans);
         List<DocumentRequirement> requirements = RequiredDocuments.requirements(rows);
         List<DocumentRequirement> takeAgain = returned.returnedRequirements(requirements, uploaded);
         Set<String> collected = returned.collected(uploaded);

@@ -134,8 +134,7 @@ class RequestSummaries {
                     requiredDocuments.forType(request.getCertificateType()), request).stream()
                     .collect(Collectors.toMap(RequiredDocument::documentType, RequiredDocument::names,
                             (first, second) -> first));
-            ReturnedScans returned = ReturnedScans.of(returns.findByRequestIdOrderByReturnedAtAsc(request.getId()),
-                    scans);
+            ReturnedScans returned = ReturnedScans.of(returns, request.getId(), scans);
             returned.lastReturn().ifPresent(at -> md.append("Returned to the Mitan on ").append(WHEN.format(at))
                     .append(" IST; the scans taken since are marked new. (मितान को लौटाया गया; इसके बाद लिए गए")
                     .append(" स्कैन ‘नया’ चिह्नित हैं।)\n\n"));
